@@ -1,0 +1,24 @@
+// Fails with the exact install command when a tool the tests need is missing,
+// instead of letting Playwright or a test die with a stack trace.
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+
+const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const missing = [];
+if (!existsSync(chromium)) missing.push('chromium');
+const has = (cmd) => {
+  try {
+    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+if (!has('openssl')) missing.push('openssl');
+if (!has('pk12util')) missing.push('libnss3-tools');
+
+if (missing.length) {
+  console.error(`\nUPKI Workbench tests need: ${missing.join(', ')}`);
+  console.error(`Install them with:\n\n  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}\n`);
+  process.exit(1);
+}
