@@ -1,8 +1,34 @@
 import 'reflect-metadata';
 
-// Entry of the `upki-tsv` command. Sub-commands live beside this file.
+// Entry of the `upki-tsv` command. Each sub-command is a module with `run(argv): Promise<number>`
+// returning the exit status: 0 all good, 1 something invalid, 2 usage error.
+const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<number> }>> = {
+  validate: () => import('./validate'),
+  csr: () => import('./csr'),
+  ra: () => import('./ra'),
+};
+
+export const USAGE = `upki-tsv — UPKI TSV tools (offline)
+
+  upki-tsv validate --kind KIND [--json] [--lang ja|en] FILE...
+  upki-tsv csr --profile 3|11 --cn FQDN --o O --st ST --l L [--san host,host] --out DIR
+               [--passphrase-file F | --no-encrypt]
+  upki-tsv ra init|upload|export|clock --state DIR ...
+
+KIND: server-issue | server-renew | server-revoke | client-issue | client-renew | client-revoke
+`;
+
 export async function main(argv: string[]): Promise<number> {
-  const [cmd] = argv;
-  process.stderr.write(`upki-tsv: unknown command ${cmd ?? ''}\n`);
-  return 2;
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    process.stdout.write(USAGE);
+    return cmd ? 0 : 2;
+  }
+  const load = COMMANDS[cmd];
+  if (!load) {
+    process.stderr.write(`upki-tsv: unknown command '${cmd}'\n\n${USAGE}`);
+    return 2;
+  }
+  const mod = await load();
+  return mod.run(rest);
 }
