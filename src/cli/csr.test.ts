@@ -1,0 +1,80 @@
+// `node bin/upki-tsv.mjs csr` end to end, the files checked with OpenSSL.
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openssl, tempDir, verifyCsr } from '../pki/openssl.testkit';
+
+const BIN = resolve(__dirname, '../../bin/upki-tsv.mjs');
+const tmp = tempDir('upki-cli-csr-');
+afterAll(() => tmp.remove());
+
+function cli(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, 'csr', ...args], { cwd: tmp.dir, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const INSTITUTION = ['--o', 'National Institute of Informatics', '--st', 'Tokyo', '--l', 'Chiyoda-ku'];
+
+describe('upki-tsv csr', () => {
+  it('writes <CN>.csr, <CN>.key (encrypted) and <CN>.csr.txt that OpenSSL accepts', () => {
+    tmp.write('pass.txt', 'a long passphrase\n');
+    const r = cli(['--profile', '11', '--cn', 'www.example.ac.jp', ...INSTITUTION, '--san', 'www.example.ac.jp,alt.example.ac.jp',
+      '--out', 'out', '--passphrase-file', 'pass.txt']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('CN=www.example.ac.jp,O=National Institute of Informatics,L=Chiyoda-ku,ST=Tokyo,C=JP');
+    expect(r.stdout).toContain('dNSName=www.example.ac.jp,dNSName=alt.example.ac.jp');
+    const csr = tmp.path('out/www.example.ac.jp.csr');
+    const key = tmp.path('out/www.example.ac.jp.key');
+    expect(verifyCsr(csr)).toMatch(/verify OK/);
+    expect(openssl(['req', '-in', csr, '-noout', '-subject', '-nameopt', 'oneline'])).toBe(
+      'subject=C = JP, ST = Tokyo, L = Chiyoda-ku, O = National Institute of Informatics, CN = www.example.ac.jp\n',
+    );
+    expect(openssl(['req', '-in', csr, '-noout', '-text'])).toMatch(/DNS:www\.example\.ac\.jp, DNS:alt\.example\.ac\.jp/);
+    expect(tmp.read('out/www.example.ac.jp.key').toString()).toMatch(/^-----BEGIN ENCRYPTED PRIVATE KEY-----/);
+    expect(statSync(key).mode & 0o777).toBe(0o600);
+    expect(openssl(['pkey', '-in', key, '-passin', `file:${tmp.path('pass.txt')}`, '-pubout'])).toBe(
+      openssl(['req', '-in', csr, '-pubkey', '-noout']),
+    );
+    const oneLine = tmp.read('out/www.example.ac.jp.csr.txt').toString();
+    expect(oneLine).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    openssl(['base64', '-d', '-A', '-in', tmp.path('out/www.example.ac.jp.csr.txt'), '-out', tmp.path('one.der')]);
+    expect(openssl(['req', '-inform', 'DER', '-in', tmp.path('one.der'), '-outform', 'PEM'])).toBe(tmp.read('out/www.example.ac.jp.csr').toString());
+    // A second run refuses to overwrite the key.
+    const again = cli(['--profile', '11', '--cn', 'www.example.ac.jp', ...INSTITUTION, '--out', 'out', '--passphrase-file', 'pass.txt']);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('--force');
+  });
+
+  it('writes an unencrypted RSA key only with --no-encrypt', () => {
+    const r = cli(['--profile', '3', '--cn', 'rsa.example.ac.jp', ...INSTITUTION, '--out', 'plain', '--no-encrypt']);
+    expect(r.status).toBe(0);
+    const csr = tmp.path('plain/rsa.example.ac.jp.csr');
+    expect(verifyCsr(csr)).toMatch(/verify OK/);
+    expect(openssl(['req', '-in', csr, '-noout', '-text'])).toMatch(/Public-Key: \(2048 bit\)[\s\S]*sha256WithRSAEncryption/);
+    expect(openssl(['pkey', '-in', tmp.path('plain/rsa.example.ac.jp.key'), '-pubout'])).toBe(openssl(['req', '-in', csr, '-pubkey', '-noout']));
+  });
+
+  it('exits 1 with Japanese and English reasons on invalid input, writing nothing', () => {
+    const r = cli(['--profile', '3', '--cn', 'bad_host', '--o', 'NII', '--st', 'Tokyo', '--l', 'Default City', '--out', 'bad', '--no-encrypt']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('[CN]');
+    expect(r.stderr).toContain('[L]');
+    expect(r.stderr).toMatch(/使用できない文字/);
+    expect(r.stderr).toMatch(/not allowed/);
+    expect(existsSync(tmp.path('bad'))).toBe(false);
+    tmp.write('short.txt', 'short\n');
+    const weak = cli(['--profile', '3', '--cn', 'ok.example.ac.jp', ...INSTITUTION, '--out', 'weak', '--passphrase-file', 'short.txt']);
+    expect(weak.status).toBe(1);
+    expect(weak.stderr).toMatch(/8文字以上[\s\S]*at least 8/);
+  });
+
+  it('exits 2 on usage errors', () => {
+    expect(cli([]).status).toBe(2);
+    expect(cli(['--profile', '5', '--cn', 'a.example.jp', ...INSTITUTION, '--out', 'x', '--no-encrypt']).status).toBe(2);
+    expect(cli(['--profile', '3', '--cn', 'a.example.jp', ...INSTITUTION, '--out', 'x']).status).toBe(2);
+    expect(cli(['--profile', '3', '--cn', 'a.example.jp', ...INSTITUTION, '--out', 'x', '--no-encrypt', '--passphrase-file', 'p']).status).toBe(2);
+    expect(cli(['--bogus']).status).toBe(2);
+  });
+});

@@ -1,0 +1,93 @@
+// The real command, run as a user runs it: `node bin/upki-tsv.mjs validate ...` in a child process.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { clientIssueRow, makeServerCsr, serverIssueRow, tsvBytes } from '../tsv/fixtures';
+
+const BIN = resolve(__dirname, '../../bin/upki-tsv.mjs');
+const dir = mkdtempSync(join(tmpdir(), 'upki-cli-validate-'));
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: dir });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+let goodServer: string;
+let badClient: string;
+
+beforeAll(async () => {
+  const csr = await makeServerCsr();
+  goodServer = join(dir, 'server-ok.tsv');
+  writeFileSync(goodServer, tsvBytes([serverIssueRow({ csr: csr.oneLine })]));
+  badClient = join(dir, 'client-bad.tsv');
+  writeFileSync(badClient, tsvBytes([clientIssueRow(), clientIssueRow({ adminMail: '' })]));
+});
+
+describe('upki-tsv validate', () => {
+  it('accepts a valid server issue file with exit 0 and an OK row', () => {
+    const r = cli('validate', '--kind', 'server-issue', goodServer);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('SEQ\t処理結果\tエラー内容');
+    expect(r.stdout).toMatch(/^1\tOK\t$/m);
+  });
+
+  it('prints NG rows as code:column,name,message and exits 1', () => {
+    const r = cli('validate', '--kind', 'client-issue', badClient);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^1\tOK\t$/m);
+    expect(r.stdout).toMatch(/^2\tNG\t201:10,利用管理者mail,.+$/m);
+  });
+
+  it('--json writes one object per file per line with the documented shape', () => {
+    const r = cli('validate', '--kind', 'client-issue', '--json', goodServer, badClient);
+    expect(r.status).toBe(1);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(2);
+    // A 13-column server file read as a client file: every record has the wrong column count.
+    expect(lines[0].ok).toBe(false);
+    const bad = lines[1];
+    expect(bad).toMatchObject({ file: badClient, kind: 'client-issue', ok: false, fileErrors: [] });
+    expect(bad.records).toHaveLength(2);
+    expect(bad.records[0]).toMatchObject({ seq: 1, ok: true, errors: [] });
+    expect(bad.records[1].ok).toBe(false);
+    expect(bad.records[1].errors).toContainEqual(expect.objectContaining({ column: 10, code: '201' }));
+  });
+
+  it('--lang en prints English messages', () => {
+    const r = cli('validate', '--kind', 'client-issue', '--lang', 'en', badClient);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('Result: errors found');
+    expect(r.stdout).not.toContain('入力必須');
+  });
+
+  it('reports a UTF-8 file as a file-level encoding error', () => {
+    const utf8 = join(dir, 'utf8.tsv');
+    writeFileSync(utf8, Buffer.from(serverIssueRow({ adminName: '国立　太郎' }).join('\t') + '\r\n', 'utf8'));
+    const r = cli('validate', '--kind', 'server-issue', '--json', utf8);
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.fileErrors.length).toBeGreaterThan(0);
+    expect(out.fileErrors[0].message).toContain('UTF-8');
+  });
+
+  it('a missing file is error 208, not a crash', () => {
+    const r = cli('validate', '--kind', 'server-issue', '--json', join(dir, 'nope.tsv'));
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).fileErrors[0].code).toBe('208');
+  });
+
+  it.each([
+    [['validate', 'x.tsv'], '--kind is required'],
+    [['validate', '--kind', 'server-issu', 'x.tsv'], "unknown kind 'server-issu'"],
+    [['validate', '--kind', 'server-issue'], 'no FILE given'],
+    [['validate', '--kind', 'server-issue', '--bogus', 'x.tsv'], 'unknown option --bogus'],
+    [['frobnicate'], "unknown command 'frobnicate'"],
+  ])('usage error %j exits 2', (args, message) => {
+    const r = cli(...args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+});
