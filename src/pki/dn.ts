@@ -27,18 +27,35 @@ export type DnParseResult =
   | { ok: true; rdns: Rdn[] }
   | { ok: false; reason: 'empty' | 'syntax'; part?: string };
 
-/** Parse a TSV-style DN string. Keys are case-insensitive; values are kept exactly as written. */
-export function parseDnString(text: string): DnParseResult {
+/** An RDN together with the key exactly as written (e.g. " cn"), so that style problems can be pointed at. */
+export interface WrittenRdn extends Rdn {
+  rawKey: string;
+}
+
+export type DnParseDetailedResult =
+  | { ok: true; rdns: WrittenRdn[] }
+  | { ok: false; reason: 'empty' | 'syntax'; part?: string };
+
+/** Parse a TSV-style DN string, keeping each key as written. */
+export function parseDnStringDetailed(text: string): DnParseDetailedResult {
   if (text.trim() === '') return { ok: false, reason: 'empty' };
-  const rdns: Rdn[] = [];
+  const rdns: WrittenRdn[] = [];
   for (const part of text.split(SPLIT)) {
     const eq = part.indexOf('=');
     if (eq <= 0) return { ok: false, reason: 'syntax', part };
-    const key = KEY_ALIASES[part.slice(0, eq).trim().toUpperCase()];
+    const rawKey = part.slice(0, eq);
+    const key = KEY_ALIASES[rawKey.trim().toUpperCase()];
     if (!key) return { ok: false, reason: 'syntax', part };
-    rdns.push({ key, value: part.slice(eq + 1) });
+    rdns.push({ key, value: part.slice(eq + 1), rawKey });
   }
   return { ok: true, rdns };
+}
+
+/** Parse a TSV-style DN string. Keys are case-insensitive; values are kept exactly as written. */
+export function parseDnString(text: string): DnParseResult {
+  const parsed = parseDnStringDetailed(text);
+  if (!parsed.ok) return parsed;
+  return { ok: true, rdns: parsed.rdns.map(({ key, value }) => ({ key, value })) };
 }
 
 /** Format RDNs as a TSV DN string (no spaces around ',' or '='). */

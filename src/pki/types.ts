@@ -49,3 +49,7 @@ export interface CertificateInfo {
   spkiSha256: string;
   der: Uint8Array;
 }
+
+export type CertificateInspectResult =
+  | { ok: true; info: CertificateInfo }
+  | { ok: false; code: 'base64' | 'der' | 'too-large'; message: Text };

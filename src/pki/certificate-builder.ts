@@ -1,0 +1,249 @@
+// X.509 v3 certificate issuance for the simulated CA (issue 5). The extension set of each profile is
+// data in ca-profiles.ts; this file only turns a row of that table into extensions and signs.
+// Programming errors (e.g. an S/MIME subject with more than CN) throw: user input is validated
+// upstream (tsv/, ra/) and reaches this builder only when it is acceptable.
+import * as asn1js from 'asn1js';
+import * as x509 from '@peculiar/x509';
+import type { Rdn } from './dn';
+import { OID_BY_KEY, isPrintableString } from './name';
+import { toArrayBuffer, toHex } from './crypto';
+import {
+  EXT_KEY_USAGE_OIDS,
+  PROFILE_EXTENSIONS,
+  TRAINING_CAS,
+  type CaKeySpec,
+  type CertProfile,
+  type KeyUsageName,
+  type ProfileExtensions,
+  type TrainingCaId,
+} from './ca-profiles';
+
+export interface CertificateIssuer {
+  /** DER of the issuing CA's certificate. */
+  certificate: Uint8Array;
+  privateKey: CryptoKey;
+}
+
+export interface IssueCertificateParams {
+  /** The issuing CA, or 'self' for a self-signed root (then `signingKey` is required). */
+  issuer: CertificateIssuer | 'self';
+  /** DER order (C first). Values become PrintableString when printable, else UTF8String; C is always PrintableString. */
+  subject: Rdn[];
+  /** The subject's public key: a CryptoKey, or SPKI DER (e.g. from a CSR or a browser key). */
+  publicKey: CryptoKey | Uint8Array;
+  /** Only for issuer 'self': the private key matching `publicKey`. */
+  signingKey?: CryptoKey;
+  /** Positive serial, hex without prefix (a leading 00 is added when the top bit is set). */
+  serialHex: string;
+  notBefore: Date;
+  notAfter: Date;
+  profile: CertProfile;
+  /** Server: dNSName entries. The subject CN (the FQDN) is appended when missing. */
+  dnsNames?: string[];
+  /** client-auth / smime / ra-operator: rfc822Name entries. */
+  emails?: string[];
+  /**
+   * Signature hash. An RSA CryptoKey carries its own hash (set at generation) and that one is used;
+   * for ECDSA keys this chooses it. Default: SHA-384 for P-384 keys, else SHA-256.
+   */
+  hash?: 'SHA-256' | 'SHA-384';
+  /** Optional cRLDistributionPoints URL (see trainingCrlUrl in ca-profiles.ts). */
+  crlUrl?: string;
+}
+
+function attributeValue(rdn: Rdn): asn1js.BaseBlock {
+  if (rdn.key === 'E') return new asn1js.IA5String({ value: rdn.value });
+  if (rdn.key === 'C' || isPrintableString(rdn.value)) return new asn1js.PrintableString({ value: rdn.value });
+  return new asn1js.Utf8String({ value: rdn.value });
+}
+
+/** DER of an X.501 Name, one attribute per RDN, in the order given. */
+export function encodeName(rdns: readonly Rdn[]): Uint8Array {
+  const name = new asn1js.Sequence({
+    value: rdns.map(
+      (rdn) =>
+        new asn1js.Set({
+          value: [new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: OID_BY_KEY[rdn.key] }), attributeValue(rdn)] })],
+        }),
+    ),
+  });
+  return new Uint8Array(name.toBER(false));
+}
+
+async function spkiOf(key: CryptoKey | Uint8Array): Promise<Uint8Array> {
+  if (key instanceof Uint8Array) return key;
+  return new Uint8Array(await crypto.subtle.exportKey('spki', key));
+}
+
+function isRsaKey(spki: Uint8Array): boolean {
+  return new x509.PublicKey(toArrayBuffer(spki)).algorithm.name.startsWith('RSA');
+}
+
+const KEY_USAGE_FLAGS: Record<KeyUsageName, x509.KeyUsageFlags> = {
+  digitalSignature: x509.KeyUsageFlags.digitalSignature,
+  keyEncipherment: x509.KeyUsageFlags.keyEncipherment,
+  keyCertSign: x509.KeyUsageFlags.keyCertSign,
+  cRLSign: x509.KeyUsageFlags.cRLSign,
+};
+
+function keyUsageExtension(row: ProfileExtensions, rsa: boolean): x509.KeyUsagesExtension {
+  const names = rsa ? [...row.keyUsage, ...row.keyUsageIfRsa] : row.keyUsage;
+  const flags = names.reduce((acc, n) => acc | KEY_USAGE_FLAGS[n], 0);
+  return new x509.KeyUsagesExtension(flags, true);
+}
+
+function subjectCn(subject: readonly Rdn[]): string | undefined {
+  return subject.find((r) => r.key === 'CN')?.value;
+}
+
+/** Server: the written dNSNames plus the CN (FQDN) at the end when it is not among them (ADDENDUM B6). */
+export function serverDnsNames(subject: readonly Rdn[], dnsNames: readonly string[] = []): string[] {
+  const fqdn = subjectCn(subject);
+  const names = [...dnsNames];
+  if (fqdn && !names.some((n) => n.toLowerCase() === fqdn.toLowerCase())) names.push(fqdn);
+  return names;
+}
+
+function sanEntries(p: IssueCertificateParams, row: ProfileExtensions): x509.JsonGeneralName[] {
+  const entries: x509.JsonGeneralName[] = [];
+  if (row.san.dns !== 'none') {
+    for (const value of serverDnsNames(p.subject, p.dnsNames)) entries.push({ type: 'dns', value });
+    if (entries.length === 0) throw new Error(`profile ${p.profile}: a dNSName (or a CN) is required`);
+  }
+  if (row.san.email !== 'none') {
+    for (const value of p.emails ?? []) entries.push({ type: 'email', value });
+    if (row.san.email === 'required' && !(p.emails?.length)) throw new Error(`profile ${p.profile}: an e-mail address is required`);
+  }
+  return entries;
+}
+
+async function keyIdentifier(spki: Uint8Array): Promise<string> {
+  const id = await new x509.PublicKey(toArrayBuffer(spki)).getKeyIdentifier(crypto);
+  return toHex(new Uint8Array(id));
+}
+
+/** The issuer's own subjectKeyIdentifier, so that AKI matches it byte for byte; computed when absent. */
+async function issuerKeyId(issuerCert: x509.X509Certificate): Promise<string> {
+  const ski = issuerCert.getExtension(x509.SubjectKeyIdentifierExtension);
+  return ski ? ski.keyId : keyIdentifier(new Uint8Array(issuerCert.publicKey.rawData));
+}
+
+async function buildExtensions(p: IssueCertificateParams, spki: Uint8Array, issuerCert: x509.X509Certificate | undefined): Promise<x509.Extension[]> {
+  const row = PROFILE_EXTENSIONS[p.profile];
+  const exts: x509.Extension[] = [new x509.BasicConstraintsExtension(row.ca, row.ca ? row.pathLength : undefined, true)];
+  exts.push(keyUsageExtension(row, isRsaKey(spki)));
+  if (row.extKeyUsage.length) exts.push(new x509.ExtendedKeyUsageExtension(row.extKeyUsage.map((n) => EXT_KEY_USAGE_OIDS[n]), false));
+  const san = sanEntries(p, row);
+  if (san.length) exts.push(new x509.SubjectAlternativeNameExtension(san, false));
+  exts.push(new x509.SubjectKeyIdentifierExtension(await keyIdentifier(spki), false));
+  if (row.authorityKeyIdentifier && issuerCert) exts.push(new x509.AuthorityKeyIdentifierExtension(await issuerKeyId(issuerCert), false));
+  if (p.crlUrl) exts.push(new x509.CRLDistributionPointsExtension([p.crlUrl], false));
+  return exts;
+}
+
+function checkSubject(p: IssueCertificateParams): void {
+  if (PROFILE_EXTENSIONS[p.profile].subjectCnOnly && !(p.subject.length === 1 && p.subject[0].key === 'CN')) {
+    throw new Error(`profile ${p.profile}: the subject must be CN only (SPEC §3.4)`);
+  }
+}
+
+/**
+ * A serial as the generators want it: even-length hex. Refuses what RFC 5280 §4.1.2.2 forbids (zero,
+ * more than 20 octets) instead of letting @peculiar/x509 silently replace a zero serial by a random one.
+ */
+export function normalizeSerialHex(serialHex: string): string {
+  const hex = serialHex.replace(/^0+(?=.)/, '').toLowerCase();
+  if (!/^[0-9a-f]+$/.test(hex) || hex === '0') throw new Error(`serial must be positive hex without prefix: ${serialHex}`);
+  const even = hex.length % 2 ? `0${hex}` : hex;
+  const octets = even.length / 2 + (parseInt(even.slice(0, 2), 16) & 0x80 ? 1 : 0);
+  if (octets > 20) throw new Error(`serial longer than 20 octets: ${serialHex}`);
+  return even;
+}
+
+function defaultHash(key: CryptoKey): 'SHA-256' | 'SHA-384' {
+  return (key.algorithm as EcKeyAlgorithm).namedCurve === 'P-384' ? 'SHA-384' : 'SHA-256';
+}
+
+/** Issue one X.509 v3 certificate. Returns its DER. */
+export async function issueCertificate(p: IssueCertificateParams): Promise<Uint8Array> {
+  checkSubject(p);
+  const spki = await spkiOf(p.publicKey);
+  const issuerCert = p.issuer === 'self' ? undefined : new x509.X509Certificate(toArrayBuffer(p.issuer.certificate));
+  const signingKey = p.issuer === 'self' ? p.signingKey : p.issuer.privateKey;
+  if (!signingKey) throw new Error("issuer 'self' needs signingKey");
+  const subject = new x509.Name(toArrayBuffer(encodeName(p.subject)));
+  const cert = await x509.X509CertificateGenerator.create(
+    {
+      serialNumber: normalizeSerialHex(p.serialHex),
+      subject,
+      issuer: issuerCert ? issuerCert.subjectName : subject,
+      notBefore: p.notBefore,
+      notAfter: p.notAfter,
+      publicKey: toArrayBuffer(spki),
+      signingKey,
+      signingAlgorithm: { name: signingKey.algorithm.name, hash: p.hash ?? defaultHash(signingKey) } as Algorithm,
+      extensions: await buildExtensions(p, spki, issuerCert),
+    },
+    crypto,
+  );
+  return new Uint8Array(cert.rawData);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The training hierarchy (ca-profiles.ts TRAINING_CAS): one root, five issuing CAs.
+
+export interface CaMaterial {
+  id: TrainingCaId;
+  certificate: Uint8Array; // DER
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
+}
+
+export type TrainingHierarchy = Record<TrainingCaId, CaMaterial>;
+
+export function caKeyAlgorithm(spec: CaKeySpec): RsaHashedKeyGenParams | EcKeyGenParams {
+  return spec.algorithm === 'RSA'
+    ? { name: 'RSASSA-PKCS1-v1_5', modulusLength: spec.bits, publicExponent: new Uint8Array([1, 0, 1]), hash: spec.hash }
+    : { name: 'ECDSA', namedCurve: spec.curve };
+}
+
+/** 16 random bytes, top bit cleared so the INTEGER stays positive without padding, never zero-led. */
+export function randomSerialHex(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[0] = (bytes[0] & 0x7f) | 0x01;
+  return toHex(bytes);
+}
+
+function addYears(d: Date, years: number): Date {
+  const r = new Date(d.getTime());
+  r.setUTCFullYear(r.getUTCFullYear() + years);
+  return r;
+}
+
+async function makeCa(id: TrainingCaId, now: Date, parent: CaMaterial | undefined, extractable: boolean): Promise<CaMaterial> {
+  const spec = TRAINING_CAS[id];
+  const keys = (await crypto.subtle.generateKey(caKeyAlgorithm(spec.key), extractable, ['sign', 'verify'])) as CryptoKeyPair;
+  const certificate = await issueCertificate({
+    issuer: parent ? { certificate: parent.certificate, privateKey: parent.privateKey } : 'self',
+    signingKey: keys.privateKey,
+    subject: spec.subject,
+    publicKey: keys.publicKey,
+    serialHex: randomSerialHex(),
+    notBefore: now,
+    notAfter: addYears(now, spec.validityYears),
+    profile: parent ? 'issuing-ca' : 'root-ca',
+  });
+  return { id, certificate, privateKey: keys.privateKey, publicKey: keys.publicKey };
+}
+
+/**
+ * Generate the whole training hierarchy with fresh keys, valid from `now`.
+ * `extractable` (default false) lets the caller export the CA keys as PKCS#8 for storage.
+ */
+export async function createTrainingHierarchy(p: { now: Date; extractable?: boolean }): Promise<TrainingHierarchy> {
+  const extractable = p.extractable ?? false;
+  const root = await makeCa('root', p.now, undefined, extractable);
+  const issuing = (['server-rsa', 'server-ecc', 'client-auth', 'smime', 'ra-operator'] as const).map((id) => makeCa(id, p.now, root, extractable));
+  const [serverRsa, serverEcc, clientAuth, smime, raOperator] = await Promise.all(issuing);
+  return { root, 'server-rsa': serverRsa, 'server-ecc': serverEcc, 'client-auth': clientAuth, smime, 'ra-operator': raOperator };
+}

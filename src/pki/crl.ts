@@ -1,0 +1,89 @@
+// X.509 v2 CRLs, one per issuing CA (issue 5). Reason codes are the ones a UPKI revoke TSV may carry
+// (SPEC §5.3/§5.6: 0, 1, 3, 4, 5).
+//
+// Reason 0 (unspecified): the entry carries NO reasonCode extension. RFC 5280 §5.3.1 says the
+// unspecified code SHOULD NOT be used and that the extension should be absent instead; OpenSSL then
+// lists the entry without a reason, and every relying party treats it as revoked just the same.
+import * as asn1js from 'asn1js';
+import * as x509 from '@peculiar/x509';
+import { normalizeSerialHex } from './certificate-builder';
+
+export type CrlReason = 0 | 1 | 3 | 4 | 5;
+
+export interface CrlEntry {
+  /** Serial of the revoked certificate, hex without prefix. */
+  serialHex: string;
+  revokedAt: Date;
+  reason: CrlReason;
+}
+
+export interface BuildCrlParams {
+  /** DER of the CA certificate that signs the CRL (its subject becomes the CRL issuer, its SKI the AKI). */
+  issuerCertificate: Uint8Array;
+  issuerKey: CryptoKey;
+  entries: CrlEntry[];
+  thisUpdate: Date;
+  nextUpdate: Date;
+  /** Monotonic per CA (RFC 5280 §5.2.3). */
+  crlNumber: bigint;
+  /** As for certificates: an RSA key's own hash wins; default SHA-384 for P-384, else SHA-256. */
+  hash?: 'SHA-256' | 'SHA-384';
+}
+
+const CRL_NUMBER_OID = '2.5.29.20';
+
+/** Names OpenSSL prints for each reason, for display beside the code. */
+export const CRL_REASON_NAMES: Record<CrlReason, string> = {
+  0: 'Unspecified',
+  1: 'Key Compromise',
+  3: 'Affiliation Changed',
+  4: 'Superseded',
+  5: 'Cessation Of Operation',
+};
+
+function buffer(bytes: Uint8Array): ArrayBuffer {
+  return bytes.slice().buffer as ArrayBuffer;
+}
+
+function crlNumberExtension(n: bigint): x509.Extension {
+  const der = new asn1js.Integer({ valueHex: bigintBytes(n) }).toBER(false);
+  return new x509.Extension(CRL_NUMBER_OID, false, der);
+}
+
+/** Minimal two's-complement big-endian bytes of a non-negative bigint. */
+function bigintBytes(n: bigint): ArrayBuffer {
+  if (n < 0n) throw new Error('crlNumber must be non-negative');
+  let hex = n.toString(16);
+  if (hex.length % 2) hex = '0' + hex;
+  if (parseInt(hex.slice(0, 2), 16) & 0x80) hex = '00' + hex;
+  return new Uint8Array(hex.match(/../g)!.map((h) => parseInt(h, 16))).buffer;
+}
+
+function defaultHash(key: CryptoKey): 'SHA-256' | 'SHA-384' {
+  return (key.algorithm as EcKeyAlgorithm).namedCurve === 'P-384' ? 'SHA-384' : 'SHA-256';
+}
+
+/** Build and sign a CRL. Returns its DER (use a PEM helper for the "X509 CRL" armour). */
+export async function buildCrl(p: BuildCrlParams): Promise<Uint8Array> {
+  const issuer = new x509.X509Certificate(buffer(p.issuerCertificate));
+  const ski = issuer.getExtension(x509.SubjectKeyIdentifierExtension);
+  const keyId = ski ? ski.keyId : await x509.AuthorityKeyIdentifierExtension.create(issuer.publicKey, false, crypto).then((e) => e.keyId ?? '');
+  const crl = await x509.X509CrlGenerator.create(
+    {
+      issuer: issuer.subjectName,
+      thisUpdate: p.thisUpdate,
+      nextUpdate: p.nextUpdate,
+      entries: p.entries.map((e) => ({
+        serialNumber: normalizeSerialHex(e.serialHex),
+        revocationDate: e.revokedAt,
+        // 0 is falsy: the generator then omits reasonCode, which is what RFC 5280 asks for.
+        reason: e.reason as number as x509.X509CrlReason,
+      })),
+      extensions: [new x509.AuthorityKeyIdentifierExtension(keyId, false), crlNumberExtension(p.crlNumber)],
+      signingKey: p.issuerKey,
+      signingAlgorithm: { name: p.issuerKey.algorithm.name, hash: p.hash ?? defaultHash(p.issuerKey) } as Algorithm,
+    },
+    crypto,
+  );
+  return new Uint8Array(crl.rawData);
+}
