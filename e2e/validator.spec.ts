@@ -1,0 +1,123 @@
+// The validator page against the built app (dist/, served by vite preview). The fixture fails any test whose page
+// makes a request off its own origin or trips the Content-Security-Policy.
+import { randomBytes } from 'node:crypto';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { clientIssueRow, serverCsrBase64, serverIssueRow, sjisFile, utf8File, type UploadFile } from './tsv-files';
+
+async function validate(page: Page, kind: string, file: UploadFile): Promise<void> {
+  await page.getByLabel('申請の種類').selectOption(kind);
+  await page.getByLabel('申請TSVファイル').setInputFiles(file);
+  await expect(page.getByTestId('summary')).toContainText(file.name);
+}
+
+const row = (page: Page, seq: number) => page.locator(`[data-testid=result-table] > tbody > tr[data-seq="${seq}"]`);
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/#/validate');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('TSV検証');
+});
+
+test('a valid server issue file: every row OK, no エラー内容 (validated in a Web Worker)', async ({ page }) => {
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  const rows = ['www1.example.ac.jp', 'www2.example.ac.jp'].map((cn) => serverIssueRow(cn, serverCsrBase64(cn)));
+  await validate(page, 'server-issue', sjisFile('server-issue.tsv', rows));
+
+  await expect(page.getByTestId('verdict')).toHaveText(/RAの検査を通る見込み/);
+  for (const seq of [1, 2]) {
+    await expect(row(page, seq).locator('td').nth(1)).toHaveText('OK');
+    await expect(row(page, seq).locator('td').nth(2)).toHaveText('');
+  }
+  await expect(page.getByText('NG', { exact: true })).toHaveCount(0);
+  expect(workers.some((u) => /validate\.worker/.test(u))).toBe(true);
+});
+
+test('a client issue file with errors: OK/NG rows, RA-style lines, highlighted cells and character', async ({ page }) => {
+  const rows = [
+    clientIssueRow(),
+    clientIssueRow({ 1: 'CN=SECOND USER,OU=02,O=National Institute of Informatics,L=Chiyoda-ku,ST=Tokyo,C=JP', 10: '' }),
+    clientIssueRow({ 1: 'CN=THIRD USER,OU=03,O=National Institute of Informatics,L=Chiyoda-ku,ST=Tokyo,C=JP', 11: '髙橋　一郎' }),
+  ];
+  await validate(page, 'client-issue', sjisFile('client-issue.tsv', rows));
+
+  await expect(page.getByTestId('verdict')).toHaveText(/エラーがあります/);
+  await expect(row(page, 1).locator('td').nth(1)).toHaveText('OK');
+  await expect(row(page, 2).locator('td').nth(1)).toHaveText('NG');
+  // NII's own code and text for a missing required field, in the RA's `code:column,name,message` form.
+  await expect(row(page, 2).locator('td').nth(2)).toContainText('201:10,利用管理者mail,利用管理者mailは入力必須項目です');
+  await expect(row(page, 3).locator('td').nth(1)).toHaveText('NG');
+  await expect(row(page, 3).locator('td').nth(2)).toContainText(/^\S*:11,利用者氏名,/);
+
+  // The NG records open with their cells; the offending cell is marked, and in it the offending character.
+  const cells2 = page.getByTestId('cells-2');
+  await expect(cells2.locator('td[data-bad="true"]')).toHaveAttribute('data-column', '10');
+  const cells3 = page.getByTestId('cells-3');
+  await expect(cells3.locator('td[data-column="11"] mark')).toHaveText('髙');
+  await expect(cells3.locator('td[data-column="11"]')).toContainText('髙橋　一郎');
+
+  // English: the same lines with English names and messages.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(row(page, 2).locator('td').nth(2)).toContainText(/^201:10,/);
+  await expect(page.getByRole('columnheader', { name: 'Errors' })).toBeVisible();
+});
+
+test('a UTF-8 file gets the encoding error above the table', async ({ page }) => {
+  await validate(page, 'client-issue', utf8File('utf8.tsv', [clientIssueRow()]));
+  const fileIssues = page.getByTestId('file-issues');
+  await expect(fileIssues).toContainText('Shift-JIS');
+  await expect(fileIssues).toContainText('UTF-8');
+});
+
+test('bad input gives a clear message, never a crash: empty file, 10 MB of random bytes', async ({ page }) => {
+  await validate(page, 'server-issue', { name: 'empty.tsv', mimeType: 'text/plain', buffer: Buffer.alloc(0) });
+  await expect(page.getByTestId('file-issues')).toContainText('213:');
+  await expect(page.getByTestId('file-issues')).toContainText('申請ファイルに入力がありません');
+
+  await validate(page, 'server-issue', { name: 'random.bin', mimeType: 'application/octet-stream', buffer: randomBytes(10 * 1024 * 1024) });
+  await expect(page.getByTestId('verdict')).toHaveText(/エラーがあります/);
+  await expect(page.getByTestId('file-issues')).toBeVisible();
+  // Still usable afterwards.
+  await validate(page, 'client-issue', sjisFile('after.tsv', [clientIssueRow()]));
+  await expect(row(page, 1).locator('td').nth(1)).toHaveText('OK');
+});
+
+test('1000 records (client issue, method 2): all rendered, NG filter works', async ({ page }) => {
+  const rows = Array.from({ length: 1000 }, (_, i) =>
+    clientIssueRow({
+      1: `CN=USER ${i + 1},OU=${String(i + 1).padStart(4, '0')},O=National Institute of Informatics,L=Chiyoda-ku,ST=Tokyo,C=JP`,
+      3: '2',
+      10: i % 2 === 1 ? '' : 'admin@example.ac.jp',
+      12: '',
+    }),
+  );
+  await validate(page, 'client-issue', sjisFile('bulk.tsv', rows));
+  const bodyRows = page.locator('[data-testid=result-table] > tbody > tr[data-seq]');
+  await expect(bodyRows).toHaveCount(1000);
+  await expect(page.getByTestId('summary')).toContainText('NG: 500');
+  await page.getByLabel('エラー・警告のある行だけ表示').check();
+  await expect(bodyRows).toHaveCount(500);
+});
+
+test('at 200% zoom (1280×800 seen as 640×400 CSS px) the result reflows without horizontal scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 640, height: 400 });
+  await validate(page, 'client-issue', sjisFile('zoom.tsv', [clientIssueRow({ 10: '', 11: '髙橋　一郎' })]));
+  await expect(page.getByTestId('cells-1')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(640);
+});
+
+test('a file dropped on the zone is validated like a chosen one', async ({ page }) => {
+  const file = sjisFile('dropped.tsv', [clientIssueRow()]);
+  await page.getByLabel('申請の種類').selectOption('client-issue');
+  const dataTransfer = await page.evaluateHandle(
+    ({ bytes, name }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], name, { type: 'text/plain' }));
+      return dt;
+    },
+    { bytes: [...file.buffer], name: file.name },
+  );
+  await page.getByTestId('tsv-drop').dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByTestId('summary')).toContainText('dropped.tsv');
+  await expect(row(page, 1).locator('td').nth(1)).toHaveText('OK');
+});

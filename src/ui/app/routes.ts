@@ -1,0 +1,25 @@
+// The page table. To add a page, append ONE line: {path, title:{ja,en}, component: lazy(() => import(...))}.
+// The navigation bar, the home page and the router all read this list; order here is the order in the nav.
+// A route owns its sub-paths: '/ra' also receives '#/ra/uploads/3' (see RouteProps.rest).
+import { lazy, type Component } from 'solid-js';
+import type { Text } from '../../spec/types';
+
+export interface RouteProps {
+  /** Path segments after the route's own path, e.g. ['uploads', '3'] for '#/ra/uploads/3'. */
+  rest: string[];
+}
+
+export interface RouteDef {
+  path: string;
+  title: Text;
+  /** One line for the home page. */
+  summary?: Text;
+  component: Component<RouteProps>;
+}
+
+export const routes: RouteDef[] = [
+  { path: '/validate', title: { ja: 'TSV検証', en: 'Validate TSV' }, summary: { ja: '申請TSVファイルをRAと同じ規則で検査します。', en: 'Check an application TSV file with the RA’s rules.' }, component: lazy(() => import('../validator/ValidatorPage')) },
+  { path: '/keys', title: { ja: '鍵・CSR', en: 'Keys & CSR' }, summary: { ja: 'サーバ証明書用の鍵ペアとCSRを作成し、CSR・証明書を確認します。', en: 'Make a key pair and CSR for a server certificate; check CSRs and certificates.' }, component: lazy(() => import('../keys/KeysPage')) },
+  { path: '/builder', title: { ja: 'TSV作成', en: 'Build TSV' }, summary: { ja: '6種類の申請TSVを表形式で作成し、検証してShift-JISで書き出します。', en: 'Build any of the six application TSVs in a grid, check it and export Shift-JIS.' }, component: lazy(() => import('../builder/BuilderPage')) },
+  // { path: '/ra', title: { ja: '模擬RA', en: 'Simulated RA' }, component: lazy(() => import('../ra/RaPage')) },
+];

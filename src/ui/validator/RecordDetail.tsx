@@ -1,0 +1,100 @@
+// One record's cells with the offending cells (and characters) highlighted, each problem's message and fix hint.
+// Rendered only while open: a 1000-row file of NG records stays light.
+import { For, Show, createSignal, type Component } from 'solid-js';
+import { KINDS } from '../../spec/kinds';
+import type { KindId } from '../../spec/types';
+import type { Issue, RecordReport } from '../../tsv/types';
+import { t, tr } from '../i18n';
+import { CellValue } from './CellValue';
+
+export const RecordDetail: Component<{ record: RecordReport; kind: KindId; open: boolean }> = (props) => {
+  const [open, setOpen] = createSignal(props.open);
+  return (
+    <details class="record-detail" open={open()} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        {t(`SEQ ${props.record.seq} の内容と直し方`, `SEQ ${props.record.seq}: cells and how to fix`)}
+      </summary>
+      <Show when={open()}>
+        <RecordCells record={props.record} kind={props.kind} />
+        <IssueList issues={props.record.issues} kind={props.kind} />
+      </Show>
+    </details>
+  );
+};
+
+/** Column positions: the kind's columns plus any extra cells. Empty cells without a problem are only listed by number. */
+function positions(record: RecordReport, kind: KindId): { shown: number[]; quietEmpty: number[] } {
+  const count = Math.max(KINDS[kind].columnCount, record.cells.length);
+  const shown: number[] = [];
+  const quietEmpty: number[] = [];
+  for (let no = 1; no <= count; no++) {
+    const empty = (record.cells[no - 1] ?? '') === '';
+    if (empty && !record.issues.some((i) => i.column === no)) quietEmpty.push(no);
+    else shown.push(no);
+  }
+  return { shown, quietEmpty };
+}
+
+const RecordCells: Component<{ record: RecordReport; kind: KindId }> = (props) => {
+  const cols = positions(props.record, props.kind);
+  return (
+    <>
+      <table class="cells" data-testid={`cells-${props.record.seq}`}>
+        <thead>
+          <tr>
+            <th scope="col">{t('列', 'Col.')}</th>
+            <th scope="col">{t('項目名', 'Field')}</th>
+            <th scope="col">{t('値', 'Value')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={cols.shown}>{(no) => <CellRow record={props.record} kind={props.kind} no={no} />}</For>
+        </tbody>
+      </table>
+      <Show when={cols.quietEmpty.length > 0}>
+        <p class="hint">
+          {t(`空の列（問題なし）: ${cols.quietEmpty.join(', ')}`, `Empty columns (fine): ${cols.quietEmpty.join(', ')}`)}
+        </p>
+      </Show>
+    </>
+  );
+};
+
+const CellRow: Component<{ record: RecordReport; kind: KindId; no: number }> = (props) => {
+  const issues = props.record.issues.filter((i) => i.column === props.no);
+  const bad = issues.some((i) => i.severity === 'error');
+  const column = KINDS[props.kind].columns[props.no - 1];
+  const marks = issues.flatMap((i) => (i.position === undefined ? [] : [i.position]));
+  return (
+    <tr>
+      <td>{props.no}</td>
+      <td>{column ? tr(column.name) : t('（余分な列）', '(extra column)')}</td>
+      <td classList={{ bad, warned: !bad && issues.length > 0 }} data-column={props.no} data-bad={bad ? 'true' : undefined}>
+        <CellValue value={props.record.cells[props.no - 1]} positions={marks} />
+      </td>
+    </tr>
+  );
+};
+
+const IssueList: Component<{ issues: Issue[]; kind: KindId }> = (props) => (
+  <ul class="issue-list">
+    <For each={props.issues}>
+      {(issue) => (
+        <li class={issue.severity}>
+          <strong>
+            {issue.severity === 'error' ? t('エラー', 'Error') : t('警告', 'Warning')} {issue.code}
+            <Show when={issue.column}>{(c) => <> ({t(`${c()}列目`, `column ${c()}`)})</>}</Show>:
+          </strong>{' '}
+          {tr(issue.message)}
+          <Show when={issue.hint}>
+            {(h) => (
+              <div class="hint">
+                {t('直し方', 'Fix')}: {tr(h())}
+              </div>
+            )}
+          </Show>
+        </li>
+      )}
+    </For>
+  </ul>
+);
