@@ -1,0 +1,24 @@
+// One entry for the import panel: a pasted or dropped file may be a CSR or a certificate.
+import { inspectCertificate } from '../../pki/certificate';
+import { inspectCsr } from '../../pki/csr';
+import type { CertificateInfo, CsrInfo } from '../../pki/types';
+import type { Text } from '../../spec/types';
+
+export type Loaded =
+  | { kind: 'csr'; info: CsrInfo }
+  | { kind: 'certificate'; info: CertificateInfo }
+  | { kind: 'key'; pem: string; encrypted: boolean }
+  | { kind: 'error'; message: Text };
+
+export async function inspectAny(input: string | Uint8Array): Promise<Loaded> {
+  const text = typeof input === 'string' ? input : input[0] === 0x30 ? '' : new TextDecoder().decode(input.slice(0, 70_000));
+  const key = /-----BEGIN (ENCRYPTED )?PRIVATE KEY-----/.exec(text);
+  if (key) return { kind: 'key', pem: text, encrypted: !!key[1] };
+  const csr = await inspectCsr(input);
+  if (csr.ok) return { kind: 'csr', info: csr.info };
+  const cert = await inspectCertificate(input);
+  if (cert.ok) return { kind: 'certificate', info: cert.info };
+  // Report the CSR reading's reason unless the input announced itself as a certificate.
+  const saysCertificate = typeof input === 'string' && /-----BEGIN CERTIFICATE-----/.test(input);
+  return { kind: 'error', message: saysCertificate ? cert.message : csr.message };
+}
