@@ -1,0 +1,363 @@
+// The TSV builder (#/builder) end to end: build each of the six kinds through the UI, export, and check the
+// downloaded bytes with the `upki-tsv` command and an independent Shift-JIS decoder (iconv). Server CSRs come
+// from the page's own "make key and CSR" action; old certificates and bulk CSRs from openssl.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Download, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+const O = 'National Institute of Informatics';
+const PROFILE = {
+  format: 'upki-workbench/institution-profiles',
+  version: 1,
+  profiles: [
+    {
+      id: 'nii',
+      label: '本部',
+      o: O,
+      st: 'Tokyo',
+      l: 'Chiyoda-ku',
+      domains: ['nii.ac.jp'],
+      adminName: '国立　太郎',
+      adminDept: '学術基盤推進部',
+      adminMail: 'admin@nii.ac.jp',
+      software: 'nginx 1.26',
+      updatedAt: '2026-11-23T00:00:00.000Z',
+    },
+  ],
+};
+
+const tmp = mkdtempSync(join(tmpdir(), 'upki-builder-e2e-'));
+test.afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+interface CliResult {
+  ok: boolean;
+  fileErrors: unknown[];
+  records: { seq: number; errors: { code: string; message: string }[] }[];
+}
+
+/** `upki-tsv validate --json` on a file; returns the parsed result. */
+function cliValidate(kind: string, path: string): CliResult {
+  let out: string;
+  try {
+    out = execFileSync('node', ['bin/upki-tsv.mjs', 'validate', '--kind', kind, '--json', path], { encoding: 'utf8' });
+  } catch (e) {
+    out = String((e as { stdout?: string }).stdout ?? '');
+  }
+  return JSON.parse(out.trim().split('\n')[0]) as CliResult;
+}
+
+function errorCount(r: CliResult): number {
+  return r.fileErrors.length + r.records.reduce((n, rec) => n + rec.errors.length, 0);
+}
+
+/** Decode with glibc iconv, not with the project's decoder. */
+function iconvSjis(path: string): string {
+  return execFileSync('iconv', ['-f', 'SHIFT_JIS', '-t', 'UTF-8', path], { encoding: 'utf8' });
+}
+
+async function saveDownload(download: Download): Promise<string> {
+  const path = join(tmp, `${Date.now()}-${download.suggestedFilename()}`);
+  await download.saveAs(path);
+  return path;
+}
+
+/** Export and check the one .tsv: file name, CRLF, no header, CLI zero errors, iconv decodes. Returns the text. */
+async function exportAndCheck(page: Page, kind: string): Promise<string> {
+  const button = page.getByTestId('export-button');
+  await expect(button).toBeEnabled();
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const stamp = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+  expect(download.suggestedFilename()).toBe(`upki-${kind}-${stamp}.tsv`);
+  const path = await saveDownload(download);
+  const result = cliValidate(kind, path);
+  expect(errorCount(result), JSON.stringify(result)).toBe(0);
+  expect(result.ok).toBe(true);
+  const text = iconvSjis(path);
+  expect(text.endsWith('\r\n')).toBe(true);
+  expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  return text;
+}
+
+async function openBuilder(page: Page): Promise<void> {
+  await page.goto('/#/builder');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('申請TSVの作成');
+  await expect(page.locator('section.builder[data-ready=true]')).toBeVisible();
+}
+
+async function importProfile(page: Page): Promise<void> {
+  const path = join(tmp, 'profiles.json');
+  writeFileSync(path, JSON.stringify(PROFILE));
+  await page.getByText('プロファイルをファイルから読み込む').click();
+  await page.getByLabel('プロファイルJSONファイル').setInputFiles(path);
+  await expect(page.getByLabel('使用するプロファイル')).toHaveValue('nii');
+}
+
+async function chooseKind(page: Page, title: string): Promise<void> {
+  await page.getByLabel(title, { exact: true }).check();
+}
+
+const cell = (page: Page, row: number, column: number) => page.locator(`input[data-r="${row}"][data-c="${column}"]`);
+
+/** A self-signed certificate with the given subject and serial, DER-free PEM, made by openssl. */
+function oldCertificate(subject: string, serialHex: string): string {
+  const dir = mkdtempSync(join(tmp, 'cert-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-subj', subject, '-set_serial', `0x${serialHex}`, '-days', '30', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem')], { stdio: 'ignore' });
+  return join(dir, 'c.pem');
+}
+
+async function makeKeyForRow(page: Page, row: number, fqdn: string): Promise<void> {
+  await page.getByRole('button', { name: `行${row}の補助機能` }).click();
+  const tools = page.getByTestId('row-tools');
+  await tools.getByLabel('FQDN（CN）').fill(fqdn);
+  await tools.getByLabel('パスフレーズ').fill('correct horse battery');
+  await tools.getByLabel('確認').fill('correct horse battery');
+  const [key] = await Promise.all([page.waitForEvent('download'), tools.getByRole('button', { name: '鍵とCSRを作成' }).click()]);
+  expect(key.suggestedFilename()).toBe(`${fqdn}.key`);
+  const pem = readFileSync(await saveDownload(key), 'utf8');
+  expect(pem).toMatch(/^-----BEGIN ENCRYPTED PRIVATE KEY-----/);
+  await expect(cell(page, row - 1, 7)).toHaveValue(/^MII/);
+}
+
+test.beforeEach(async ({ page }) => {
+  await openBuilder(page);
+});
+
+test('server issue: institution profile typed in, key and CSR made in the page, exported', async ({ page }) => {
+  await page.getByRole('button', { name: '新規作成' }).click();
+  await page.getByLabel('プロファイル名').fill('本部');
+  await page.getByLabel('機関名英語表記 (O)').fill(O);
+  await page.getByLabel('都道府県 (ST)').fill('Tokyo');
+  await page.getByLabel('市区町村 (L)').fill('Chiyoda-ku');
+  await page.getByLabel('利用管理者mail').fill('admin@nii.ac.jp');
+  await page.getByLabel('ソフトウェア名・バージョン').fill('nginx 1.26');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByLabel('使用するプロファイル')).not.toHaveValue('');
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSONに書き出す' }).click()]);
+  const exported = JSON.parse(readFileSync(await saveDownload(json), 'utf8'));
+  expect(exported.format).toBe('upki-workbench/institution-profiles');
+  expect(exported.profiles[0]).toMatchObject({ label: '本部', o: O, st: 'Tokyo', l: 'Chiyoda-ku', adminMail: 'admin@nii.ac.jp' });
+
+  await page.getByRole('button', { name: '行を追加' }).click();
+  await expect(cell(page, 0, 1)).toHaveValue(`CN=,O=${O},L=Chiyoda-ku,ST=Tokyo,C=JP`);
+  await expect(cell(page, 0, 10)).toHaveValue('admin@nii.ac.jp');
+  await makeKeyForRow(page, 1, 'www.nii.ac.jp');
+  await expect(cell(page, 0, 1)).toHaveValue(`CN=www.nii.ac.jp,O=${O},L=Chiyoda-ku,ST=Tokyo,C=JP`);
+  await expect(cell(page, 0, 11)).toHaveValue('www.nii.ac.jp');
+
+  const text = await exportAndCheck(page, 'server-issue');
+  const cells = text.split('\r\n')[0].split('\t');
+  expect(cells).toHaveLength(13);
+  expect(cells.slice(2, 6)).toEqual(['', '', '', '']);
+  expect(cells[11]).toBe('nginx 1.26');
+});
+
+test('server renew: DN and serial from the old certificate, new key and CSR, exported', async ({ page }) => {
+  await importProfile(page);
+  await chooseKind(page, 'サーバ証明書更新申請');
+  await page.getByRole('button', { name: '行を追加' }).click();
+  await page.getByRole('button', { name: '行1の補助機能' }).click();
+  const cert = oldCertificate(`/C=JP/ST=Tokyo/L=Chiyoda-ku/O=${O}/CN=www.nii.ac.jp`, '1A2B3C4D');
+  await page.getByTestId('row-tools').getByLabel('旧証明書（PEM/DER）からDNとシリアル番号を入れる').setInputFiles(cert);
+  await expect(cell(page, 0, 1)).toHaveValue(`CN=www.nii.ac.jp,O=${O},L=Chiyoda-ku,ST=Tokyo,C=JP`);
+  await expect(cell(page, 0, 4)).toHaveValue(String(0x1a2b3c4d));
+  await makeKeyForRow(page, 1, 'www.nii.ac.jp');
+  await exportAndCheck(page, 'server-renew');
+});
+
+test('server revoke: certificate dropped, reason typed, exported', async ({ page }) => {
+  await importProfile(page);
+  await chooseKind(page, 'サーバ証明書失効申請');
+  await page.getByRole('button', { name: '行を追加' }).click();
+  await page.getByRole('button', { name: '行1の補助機能' }).click();
+  const cert = oldCertificate(`/C=JP/ST=Tokyo/L=Chiyoda-ku/O=${O}/CN=old.nii.ac.jp`, '0F');
+  await page.getByTestId('row-tools').getByLabel('旧証明書（PEM/DER）からDNとシリアル番号を入れる').setInputFiles(cert);
+  await expect(cell(page, 0, 4)).toHaveValue('15');
+  await cell(page, 0, 5).fill('5');
+  await cell(page, 0, 6).fill('サーバ廃止のため');
+  const text = await exportAndCheck(page, 'server-revoke');
+  expect(text).toBe(`CN=old.nii.ac.jp,O=${O},L=Chiyoda-ku,ST=Tokyo,C=JP\t\t\t15\t5\tサーバ廃止のため\t\t\t\t\t\t\t\r\n`);
+});
+
+test('client issue, renew and revoke: rows typed cell by cell, exported', async ({ page }) => {
+  await importProfile(page);
+  const dn = `CN=KOKURITSU HANAKO,OU=2024001,O=${O},L=Chiyoda-ku,ST=Tokyo,C=JP`;
+
+  await chooseKind(page, 'クライアント証明書発行申請');
+  await page.getByRole('button', { name: '行を追加' }).click();
+  await cell(page, 0, 1).fill(dn);
+  await cell(page, 0, 11).fill('国立　花子');
+  await cell(page, 0, 14).fill('hanako@nii.ac.jp');
+  let text = await exportAndCheck(page, 'client-issue');
+  expect(text).toBe(`${dn}\t5\t1\t\t\t\t\t国立　太郎\t学術基盤推進部\tadmin@nii.ac.jp\t国立　花子\t\t\thanako@nii.ac.jp\t\r\n`);
+
+  await chooseKind(page, 'クライアント証明書更新申請');
+  await page.getByRole('button', { name: '行を追加' }).click();
+  await cell(page, 0, 1).fill(dn);
+  await cell(page, 0, 4).fill('0x1A2B');
+  await cell(page, 0, 14).fill('hanako@nii.ac.jp');
+  text = await exportAndCheck(page, 'client-renew');
+  expect(text.split('\t')[3]).toBe('0x1A2B');
+
+  await chooseKind(page, 'クライアント証明書失効申請');
+  await page.getByRole('button', { name: '行を追加' }).click();
+  await cell(page, 0, 1).fill(dn);
+  await cell(page, 0, 4).fill('0x1A2B');
+  await cell(page, 0, 5).fill('3');
+  text = await exportAndCheck(page, 'client-revoke');
+  expect(text.split('\t')).toHaveLength(15);
+});
+
+test('a roster of 300 users (Shift-JIS CSV) imported, mapped, exported as one valid client issue file', async ({ page }) => {
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await importProfile(page);
+  await chooseKind(page, 'クライアント証明書発行申請');
+  await page.getByLabel('ダウンロード方法').selectOption('2');
+  const lines = ['氏名,ローマ字,学籍番号,メールアドレス'];
+  for (let i = 0; i < 300; i += 1) lines.push(`"学生, ${i}号",GAKUSEI ${i},${String(2024000 + i)},s${i}@nii.ac.jp`);
+  const path = join(tmp, 'roster.csv');
+  writeFileSync(path, execFileSync('iconv', ['-f', 'UTF-8', '-t', 'SHIFT_JIS'], { input: lines.join('\r\n') + '\r\n' }));
+  await page.getByText('名簿（CSV/TSV）から一括作成').click();
+  await page.getByLabel('名簿ファイル（CSV・TSV、UTF-8またはShift-JIS）').setInputFiles(path);
+  await expect(page.getByText('300行を読み込みました。')).toBeVisible();
+  await expect(page.locator('#map-1')).toHaveValue('cn');
+  await expect(page.locator('#map-2')).toHaveValue('ou');
+  await expect(page.locator('#map-3')).toHaveValue('userMail');
+  await page.locator('#map-0').selectOption('userName');
+  await expect(page.getByTestId('roster-preview').locator('tbody tr').first()).toContainText(`CN=GAKUSEI 0,OU=2024000,O=${O}`);
+  await page.getByRole('button', { name: '300行を追加' }).click();
+  await expect(page.getByTestId('check-summary')).toContainText('300行');
+  await expect(page.getByTestId('check-summary')).toContainText('エラー 0件');
+  // The grid's check runs off the main thread.
+  expect(workers.some((u) => /check\.worker/.test(u))).toBe(true);
+
+  // Keyboard: Down from row 1 moves to row 2 in the same column.
+  await cell(page, 0, 14).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(cell(page, 1, 14)).toBeFocused();
+
+  const text = await exportAndCheck(page, 'client-issue');
+  const rows = text.split('\r\n').filter(Boolean);
+  expect(rows).toHaveLength(300);
+  expect(rows[299].split('\t')).toEqual([
+    `CN=GAKUSEI 299,OU=2024299,O=${O},L=Chiyoda-ku,ST=Tokyo,C=JP`, '5', '2', '', '', '', '', '国立　太郎', '学術基盤推進部', 'admin@nii.ac.jp', '学生, 299号', '', '', 's299@nii.ac.jp', '',
+  ]);
+});
+
+test('150 server rows (openssl CSRs, opened as a TSV) split into 99 + 51 in one zip', async ({ page }) => {
+  const dir = mkdtempSync(join(tmp, 'bulk-'));
+  const key = join(dir, 'k.pem');
+  execFileSync('openssl', ['ecparam', '-name', 'secp384r1', '-genkey', '-noout', '-out', key]);
+  const rows: string[] = [];
+  for (let i = 0; i < 150; i += 1) {
+    const cn = `h${i}.nii.ac.jp`;
+    const csr = execFileSync('openssl', ['req', '-new', '-key', key, '-sha384', '-subj', `/C=JP/ST=Tokyo/L=Chiyoda-ku/O=${O}/CN=${cn}`], { encoding: 'utf8' })
+      .split('\n').filter((l) => l && !l.startsWith('-----')).join('');
+    rows.push([`CN=${cn},O=${O},L=Chiyoda-ku,ST=Tokyo,C=JP`, '11', '', '', '', '', csr, '', '', 'admin@nii.ac.jp', cn, 'nginx', ''].join('\t'));
+  }
+  const tsv = join(dir, 'bulk.tsv');
+  writeFileSync(tsv, execFileSync('iconv', ['-f', 'UTF-8', '-t', 'SHIFT_JIS'], { input: rows.join('\r\n') + '\r\n' }));
+  await page.getByText('既存のTSVファイルを開いて編集').click();
+  await page.getByLabel('申請TSVファイル（Shift-JISまたはUTF-8）').setInputFiles(tsv);
+  await expect(page.getByLabel('申請の種類（推定）')).toHaveValue('server-issue');
+  await page.getByRole('button', { name: 'この種類で開く（現在の行を置き換え）' }).click();
+  await expect(page.getByTestId('check-summary')).toContainText('150行');
+  await expect(page.getByTestId('check-summary')).toContainText('エラー 0件');
+  await page.getByLabel('分割して書き出す').check();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-button').click()]);
+  expect(download.suggestedFilename()).toMatch(/^upki-server-issue-\d{8}\.zip$/);
+  const zip = await saveDownload(download);
+  const out = join(dir, 'out');
+  execFileSync('unzip', ['-q', zip, '-d', out]);
+  const names = execFileSync('ls', [out], { encoding: 'utf8' }).trim().split('\n');
+  expect(names).toHaveLength(2);
+  expect(names[0]).toMatch(/-1of2\.tsv$/);
+  expect(names[1]).toMatch(/-2of2\.tsv$/);
+  const counts = names.map((n) => iconvSjis(join(out, n)).split('\r\n').filter(Boolean).length);
+  expect(counts).toEqual([99, 51]);
+  for (const n of names) expect(errorCount(cliValidate('server-issue', join(out, n)))).toBe(0);
+});
+
+test('a reload in the middle of editing keeps every row; undo reverts the last edit', async ({ page }) => {
+  await importProfile(page);
+  await chooseKind(page, 'クライアント証明書失効申請');
+  for (let i = 0; i < 3; i += 1) await page.getByRole('button', { name: '行を追加' }).click();
+  await cell(page, 0, 4).fill('111');
+  await cell(page, 1, 4).fill('222');
+  await cell(page, 2, 4).fill('333');
+  await page.getByRole('button', { name: '行2を複製' }).click();
+  await page.getByRole('button', { name: '行1を削除' }).click();
+  await expect(cell(page, 0, 4)).toHaveValue('222');
+  await page.getByRole('button', { name: '元に戻す' }).click();
+  await expect(cell(page, 0, 4)).toHaveValue('111');
+  await cell(page, 2, 6).fill('途中');
+  // Ctrl+Z / Ctrl+Y inside a cell undo and redo the grid edit.
+  await cell(page, 2, 6).press('Control+z');
+  await expect(cell(page, 2, 6)).toHaveValue('');
+  await cell(page, 2, 6).press('Control+y');
+  await expect(cell(page, 2, 6)).toHaveValue('途中');
+  await expect(page.getByTestId('save-state')).toHaveText('保存済み');
+
+  await page.reload();
+  await expect(page.locator('section.builder[data-ready=true]')).toBeVisible();
+  await expect(page.getByLabel('クライアント証明書失効申請', { exact: true })).toBeChecked();
+  await expect(page.getByTestId('grid-row')).toHaveCount(4);
+  await expect(cell(page, 0, 4)).toHaveValue('111');
+  await expect(cell(page, 1, 4)).toHaveValue('222');
+  await expect(cell(page, 2, 4)).toHaveValue('222');
+  await expect(cell(page, 2, 6)).toHaveValue('途中');
+  await expect(cell(page, 3, 4)).toHaveValue('333');
+  await expect(page.getByLabel('使用するプロファイル')).toHaveValue('nii');
+});
+
+test('S/MIME rows pasted from a spreadsheet get CN = mail and a P12 name; English labels on switch', async ({ page }) => {
+  await importProfile(page);
+  await chooseKind(page, 'クライアント証明書発行申請');
+  await page.getByLabel('証明書プロファイル', { exact: true }).selectOption('15');
+  await page.getByText('名簿（CSV/TSV）から一括作成').click();
+  await page.getByLabel('または表計算ソフトから貼り付け').fill('YAMADA TARO\ttaro@nii.ac.jp\t山田　太郎\nSATO JIRO\tjiro@nii.ac.jp\t佐藤　次郎\n');
+  await page.getByRole('button', { name: '貼り付けた内容を読む' }).click();
+  await page.getByRole('button', { name: '2行を追加' }).click();
+  await expect(cell(page, 0, 1)).toHaveValue(`CN=taro@nii.ac.jp,O=${O},L=Chiyoda-ku,ST=Tokyo,C=JP`);
+  await expect(cell(page, 0, 12)).toHaveValue('taro-nii.ac.jp');
+  // Editing the mail keeps the CN in step.
+  await cell(page, 1, 14).fill('jiro.sato@nii.ac.jp');
+  await expect(cell(page, 1, 1)).toHaveValue(`CN=jiro.sato@nii.ac.jp,O=${O},L=Chiyoda-ku,ST=Tokyo,C=JP`);
+  // One choice for all rows is one undo step.
+  await page.getByLabel('証明書プロファイル', { exact: true }).selectOption('16');
+  await page.getByRole('button', { name: '全行に適用' }).click();
+  await expect(cell(page, 1, 2)).toHaveValue('16');
+  await page.getByRole('button', { name: '元に戻す' }).click();
+  await expect(cell(page, 0, 2)).toHaveValue('15');
+  await expect(cell(page, 1, 2)).toHaveValue('15');
+  const text = await exportAndCheck(page, 'client-issue');
+  expect(text.split('\r\n')[1].split('\t')[1]).toBe('15');
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Build an application TSV');
+  await expect(page.getByRole('columnheader', { name: /Subject DN/ })).toBeVisible();
+  await expect(cell(page, 0, 1)).toHaveAttribute('aria-label', 'Subject DN row1');
+});
+
+test('errors are shown beside the cell, counted per file, and block the export until fixed', async ({ page }) => {
+  await importProfile(page);
+  await chooseKind(page, 'サーバ証明書失効申請');
+  await page.getByRole('button', { name: '行を追加' }).click();
+  await cell(page, 0, 4).fill('12x');
+  const serialCell = cell(page, 0, 4);
+  await expect(serialCell).toHaveAttribute('aria-invalid', 'true');
+  const describedBy = await serialCell.getAttribute('aria-describedby');
+  await expect(page.locator(`[id="${describedBy}"]`)).toContainText('エラー');
+  await expect(page.getByTestId('check-summary')).not.toContainText('エラー 0件');
+  await expect(page.getByTestId('export-button')).toBeDisabled();
+  await serialCell.fill('0x12AB');
+  await page.getByRole('button', { name: '行1の補助機能' }).click();
+  await page.getByTestId('row-tools').getByRole('button', { name: '閉じる' }).click();
+  await cell(page, 0, 1).fill(`CN=old.nii.ac.jp,O=${O},L=Chiyoda-ku,ST=Tokyo,C=JP`);
+  await cell(page, 0, 5).fill('0');
+  await expect(serialCell).toHaveAttribute('aria-invalid', 'false');
+  await exportAndCheck(page, 'server-revoke');
+});

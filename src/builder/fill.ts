@@ -1,0 +1,81 @@
+// Filling a row from PKI artefacts: the "make key and CSR" result (server issue/renew) and a dropped old
+// certificate (renew/revoke). Only places values by field key; the validator judges them afterwards.
+import { subjectTsvString } from '../pki/name';
+import type { CertificateInfo } from '../pki/types';
+import type { FieldKey, KindSpec } from '../spec/types';
+import { composeDn } from './defaults';
+import { columnIndex } from './grid';
+import type { InstitutionProfile } from './institution';
+
+export type CellUpdates = Map<number, string>;
+
+function put(spec: KindSpec, updates: CellUpdates, field: FieldKey, value: string): void {
+  const at = columnIndex(spec, field);
+  if (at >= 0 && spec.columns[at].required !== 'blank') updates.set(at, value);
+}
+
+/** What the key action produced, in the shape of pki/keys.ts `KeyAndCsr`. */
+export interface KeyActionOutput {
+  subjectTsv: string;
+  csrOneLine: string;
+  dnsNamesColumn: string;
+}
+
+/** DN, CSR, FQDN (= CN) and dNSName columns from a freshly made key and CSR. */
+export function cellsFromKeyAction(spec: KindSpec, cn: string, out: KeyActionOutput): CellUpdates {
+  const updates: CellUpdates = new Map();
+  put(spec, updates, 'dn', out.subjectTsv);
+  put(spec, updates, 'csr', out.csrOneLine);
+  put(spec, updates, 'fqdn', cn);
+  put(spec, updates, 'dnsNames', out.dnsNamesColumn);
+  return updates;
+}
+
+/**
+ * The serial as the column can hold it: decimal (as NII's TSV tool shows it) when it fits the column's
+ * maximum length, otherwise 0x-hex (R-SERIAL allows both), which is shorter.
+ */
+export function serialForColumn(spec: KindSpec, info: Pick<CertificateInfo, 'serialDecimal' | 'serialHex'>): string {
+  const at = columnIndex(spec, 'serial');
+  const max = at >= 0 ? spec.columns[at].maxLength : Infinity;
+  return info.serialDecimal.length <= max ? info.serialDecimal : `0x${info.serialHex.toUpperCase()}`;
+}
+
+/**
+ * DN and serial from the certificate being renewed or revoked. An S/MIME certificate carries only CN
+ * (SPEC §3.4 item 2) while the TSV DN needs O, L, ST, C: those come from the institution profile.
+ */
+export function cellsFromCertificate(
+  spec: KindSpec,
+  info: Pick<CertificateInfo, 'subject' | 'serialDecimal' | 'serialHex'>,
+  institution: InstitutionProfile | null,
+): CellUpdates {
+  const updates: CellUpdates = new Map();
+  const hasO = info.subject.some((r) => r.key === 'O');
+  let dn = subjectTsvString(info.subject);
+  if (!hasO && institution) {
+    const cn = info.subject.find((r) => r.key === 'CN')?.value ?? '';
+    const ous = info.subject.filter((r) => r.key === 'OU').map((r) => r.value);
+    dn = composeDn(spec.family, { cn, ous }, institution);
+  }
+  put(spec, updates, 'dn', dn);
+  put(spec, updates, 'serial', serialForColumn(spec, info));
+  return updates;
+}
+
+const DNS_PREFIX = 'dNSName=';
+
+/** Column 13 "dNSName=a,dNSName=b" → ['a', 'b']; text without the prefix is kept as a name. */
+export function parseDnsNames(column: string): string[] {
+  if (column.trim() === '') return [];
+  return column.split(',').map((part) => (part.startsWith(DNS_PREFIX) ? part.slice(DNS_PREFIX.length) : part).trim());
+}
+
+/** ['a', 'b'] → "dNSName=a,dNSName=b" (SPEC §5.1 column 13); empty entries are dropped. */
+export function formatDnsNames(names: readonly string[]): string {
+  return names
+    .map((n) => n.trim())
+    .filter((n) => n !== '')
+    .map((n) => `${DNS_PREFIX}${n}`)
+    .join(',');
+}

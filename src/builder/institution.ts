@@ -1,0 +1,97 @@
+// An institution profile: the values every row of one institution shares (SPEC §3.1, §3.3: O, ST, L are
+// fixed per institution), kept so that new rows start filled. Exported/imported as a JSON file.
+import type { Text } from '../spec/types';
+
+export interface InstitutionProfile {
+  id: string;
+  /** What the user calls this profile, e.g. 「本部」. */
+  label: string;
+  o: string;
+  st: string;
+  l: string;
+  /** Registered domains (サービス利用申請時に登録した対象ドメイン), offered as FQDN suggestions. */
+  domains: string[];
+  adminName: string;
+  adminDept: string;
+  adminMail: string;
+  /** Server software name/version (server column 12). */
+  software: string;
+  updatedAt: string;
+}
+
+export const PROFILE_FILE_FORMAT = 'upki-workbench/institution-profiles';
+export const PROFILE_FILE_VERSION = 1;
+
+const STRING_FIELDS = ['id', 'label', 'o', 'st', 'l', 'adminName', 'adminDept', 'adminMail', 'software'] as const;
+
+export function blankProfile(id: string, label = ''): InstitutionProfile {
+  return {
+    id,
+    label,
+    o: '',
+    st: '',
+    l: '',
+    domains: [],
+    adminName: '',
+    adminDept: '',
+    adminMail: '',
+    software: '',
+    updatedAt: new Date(0).toISOString(),
+  };
+}
+
+export function serializeProfiles(profiles: readonly InstitutionProfile[]): string {
+  return JSON.stringify({ format: PROFILE_FILE_FORMAT, version: PROFILE_FILE_VERSION, profiles }, null, 2);
+}
+
+export type ProfileParseResult =
+  | { ok: true; profiles: InstitutionProfile[] }
+  | { ok: false; message: Text };
+
+function fail(ja: string, en: string): ProfileParseResult {
+  return { ok: false, message: { ja, en } };
+}
+
+/** Read a profile file. Unknown keys are dropped; a missing optional string becomes ''. Never throws. */
+export function parseProfiles(json: string): ProfileParseResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return fail('JSONとして読めません。', 'The file is not valid JSON.');
+  }
+  if (!isObject(data) || data.format !== PROFILE_FILE_FORMAT || !Array.isArray(data.profiles)) {
+    return fail('機関プロファイルのファイルではありません。', 'This is not an institution profile file.');
+  }
+  if (typeof data.version !== 'number' || data.version > PROFILE_FILE_VERSION) {
+    return fail('このファイルの版には対応していません。', 'This file version is not supported.');
+  }
+  const profiles: InstitutionProfile[] = [];
+  for (const [i, item] of data.profiles.entries()) {
+    const profile = readProfile(item);
+    if (!profile) return fail(`${i + 1}件目のプロファイルが不正です。`, `Profile ${i + 1} is malformed.`);
+    profiles.push(profile);
+  }
+  return { ok: true, profiles };
+}
+
+function readProfile(item: unknown): InstitutionProfile | null {
+  if (!isObject(item) || typeof item.id !== 'string' || item.id === '') return null;
+  const profile = blankProfile(item.id);
+  for (const key of STRING_FIELDS) {
+    const value = item[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'string') return null;
+    profile[key] = value;
+  }
+  if (item.domains !== undefined) {
+    if (!Array.isArray(item.domains) || !item.domains.every((d) => typeof d === 'string')) return null;
+    profile.domains = item.domains as string[];
+  }
+  if (typeof item.updatedAt === 'string') profile.updatedAt = item.updatedAt;
+  return profile;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,119 @@
+// Rosters arrive as CSV or TSV files (UTF-8 or Shift-JIS) or as text pasted from a spreadsheet.
+// The parser follows RFC 4180 quoting: a quoted field may hold the delimiter, line breaks and "" for a quote.
+import type { Text } from '../spec/types';
+import { decodeTextFile } from '../text';
+
+export type Delimiter = ',' | '\t' | ';';
+
+export interface Roster {
+  /** The first line, when the user (or the guess) says it names the columns. */
+  header: string[] | null;
+  rows: string[][];
+  delimiter: Delimiter;
+}
+
+/** Choose the delimiter that splits the first lines most consistently; spreadsheets paste TABs. */
+export function detectDelimiter(text: string): Delimiter {
+  const lines = text.split(/\r\n|\n|\r/).filter((l) => l.trim() !== '').slice(0, 20);
+  let best: Delimiter = ',';
+  let bestScore = -1;
+  for (const candidate of ['\t', ',', ';'] as const) {
+    const counts = lines.map((line) => countOutsideQuotes(line, candidate));
+    const min = counts.length ? Math.min(...counts) : 0;
+    // A delimiter that appears on every line, as often, wins; TAB first because names may contain commas.
+    const score = min === 0 ? 0 : min * 10 + (counts.every((c) => c === counts[0]) ? 5 : 0);
+    if (score > bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function countOutsideQuotes(line: string, delimiter: string): number {
+  let inQuotes = false;
+  let count = 0;
+  for (const ch of line) {
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (ch === delimiter && !inQuotes) count += 1;
+  }
+  return count;
+}
+
+/** Split text into rows of fields. Empty lines are skipped; a leading BOM is ignored. */
+export function parseDelimited(text: string, delimiter: Delimiter = detectDelimiter(text)): string[][] {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let inQuotes = false;
+  let quotedField = false;
+  const endField = (): void => {
+    row.push(quotedField ? field : field.trim());
+    field = '';
+    quotedField = false;
+  };
+  const endRow = (): void => {
+    endField();
+    if (!(row.length === 1 && row[0] === '')) rows.push(row);
+    row = [];
+  };
+  for (let i = 0; i < source.length; i += 1) {
+    const ch = source[i];
+    if (inQuotes) {
+      if (ch === '"' && source[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (ch === '"') inQuotes = false;
+      else field += ch;
+    } else if (ch === '"' && field.trim() === '') {
+      inQuotes = true;
+      quotedField = true;
+      field = '';
+    } else if (ch === delimiter) endField();
+    else if (quotedField && (ch === ' ' || ch === '\t')) {
+      // Spaces between a closing quote and the delimiter are padding, not content.
+    } else if (ch === '\r' || ch === '\n') {
+      if (ch === '\r' && source[i + 1] === '\n') i += 1;
+      endRow();
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0 || quotedField) endRow();
+  return rows;
+}
+
+/** Words seen in roster headers; a first line made of them (and no mail address) is a header. */
+const HEADER_WORDS =
+  /(name|mail|e-mail|id|number|no\.?|dept|department|affiliation|student|roman|氏名|名前|メール|番号|学籍|学生|所属|ローマ字|ﾛｰﾏ字|フリガナ|かな)/i;
+
+export function looksLikeHeader(first: readonly string[], rest: readonly (readonly string[])[]): boolean {
+  if (first.some((cell) => cell.includes('@'))) return false;
+  const restHasMail = rest.slice(0, 5).some((row) => row.some((cell) => cell.includes('@')));
+  const wordy = first.filter((cell) => HEADER_WORDS.test(cell)).length;
+  return wordy > 0 && (wordy * 2 >= first.length || restHasMail);
+}
+
+export function parseRoster(text: string, options: { delimiter?: Delimiter; header?: boolean } = {}): Roster {
+  const delimiter = options.delimiter ?? detectDelimiter(text);
+  const all = parseDelimited(text, delimiter);
+  const header = options.header ?? (all.length > 0 && looksLikeHeader(all[0], all.slice(1)));
+  return header && all.length > 0
+    ? { header: all[0], rows: all.slice(1), delimiter }
+    : { header: null, rows: all, delimiter };
+}
+
+/** Number of source columns (the widest row). */
+export function rosterWidth(roster: Roster): number {
+  return Math.max(roster.header?.length ?? 0, ...roster.rows.map((r) => r.length), 0);
+}
+
+export type RosterReadResult =
+  | { ok: true; roster: Roster; encoding: string; text: string }
+  | { ok: false; message: Text };
+
+/** Read roster file bytes: Shift-JIS or UTF-8 (with or without BOM), CSV or TSV. Never throws. */
+export function readRosterFile(bytes: Uint8Array, options: { delimiter?: Delimiter; header?: boolean } = {}): RosterReadResult {
+  const decoded = decodeTextFile(bytes, { allowUtf8: true });
+  if (!decoded.ok) return { ok: false, message: decoded.message };
+  return { ok: true, roster: parseRoster(decoded.text, options), encoding: decoded.encoding, text: decoded.text };
+}

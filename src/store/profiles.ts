@@ -1,0 +1,40 @@
+// Institution profiles in IndexedDB, plus the JSON file round trip (src/builder/institution.ts holds the format).
+import {
+  parseProfiles,
+  serializeProfiles,
+  type InstitutionProfile,
+  type ProfileParseResult,
+} from '../builder/institution';
+import { deleteOne, getAll, getOne, putMany, PROFILES } from './db';
+
+export class ProfileStore {
+  constructor(private readonly db: IDBDatabase) {}
+
+  async list(): Promise<InstitutionProfile[]> {
+    const all = await getAll<InstitutionProfile>(this.db, PROFILES);
+    return all.sort((a, b) => a.label.localeCompare(b.label) || a.id.localeCompare(b.id));
+  }
+
+  get(id: string): Promise<InstitutionProfile | undefined> {
+    return getOne<InstitutionProfile>(this.db, PROFILES, id);
+  }
+
+  async save(profile: InstitutionProfile): Promise<void> {
+    await putMany(this.db, PROFILES, [{ ...profile, domains: [...profile.domains] }]);
+  }
+
+  remove(id: string): Promise<void> {
+    return deleteOne(this.db, PROFILES, id);
+  }
+
+  async exportJson(): Promise<string> {
+    return serializeProfiles(await this.list());
+  }
+
+  /** Add or replace (by id) every profile in the file; nothing is written when the file is malformed. */
+  async importJson(json: string): Promise<ProfileParseResult> {
+    const parsed = parseProfiles(json);
+    if (parsed.ok) await putMany(this.db, PROFILES, parsed.profiles);
+    return parsed;
+  }
+}

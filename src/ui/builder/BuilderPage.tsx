@@ -1,0 +1,154 @@
+// #/builder — build any of the six application TSVs: grid with live validation, institution defaults,
+// roster import, TSV import, key/CSR per row, export (split + zip). Work in progress survives a reload.
+import { For, Show, createMemo, createSignal, onMount, type Component } from 'solid-js';
+import type { InstitutionProfile } from '../../builder/institution';
+import { KINDS } from '../../spec/kinds';
+import { KIND_IDS, type ColumnSpec, type KindId } from '../../spec/types';
+import { openBuilderDb } from '../../store/db';
+import { DraftStore } from '../../store/drafts';
+import { ProfileStore } from '../../store/profiles';
+import { t, tr } from '../i18n';
+import { visibleColumns } from './columns';
+import { ChoicesPanel } from './ChoicesPanel';
+import { ExportPanel } from './ExportPanel';
+import { Grid, PAGE_SIZE } from './Grid';
+import { ProfilePanel } from './ProfilePanel';
+import { RosterImport } from './RosterImport';
+import { RowTools } from './RowTools';
+import { createBuilderState } from './state';
+import { TsvImport } from './TsvImport';
+import './builder.css';
+
+const BuilderPage: Component = () => {
+  const [drafts, setDrafts] = createSignal<DraftStore>();
+  const [profileStore, setProfileStore] = createSignal<ProfileStore>();
+  const [profiles, setProfiles] = createSignal<InstitutionProfile[]>([]);
+  const [ready, setReady] = createSignal(false);
+  const [storageError, setStorageError] = createSignal(false);
+  const [announcement, setAnnouncement] = createSignal('');
+  const [showBlank, setShowBlank] = createSignal(false);
+  const [page, setPage] = createSignal(0);
+  const [toolsRow, setToolsRow] = createSignal<string | null>(null);
+  const [focusedColumn, setFocusedColumn] = createSignal<ColumnSpec | null>(null);
+  const state = createBuilderState(drafts);
+
+  const announce = (text: string) => {
+    setAnnouncement('');
+    queueMicrotask(() => setAnnouncement(text));
+  };
+  const reloadProfiles = async (): Promise<void> => {
+    setProfiles((await profileStore()?.list()) ?? []);
+  };
+
+  onMount(async () => {
+    try {
+      const db = await openBuilderDb();
+      setDrafts(new DraftStore(db));
+      setProfileStore(new ProfileStore(db));
+      await reloadProfiles();
+      const kind = await drafts()!.activeKind();
+      if (kind) {
+        const draft = await drafts()!.load(kind);
+        if (draft) {
+          state.setInstitution(profiles().find((p) => p.id === draft.profileId) ?? null);
+          await state.switchKind(kind);
+          state.load(kind, draft.rows, false);
+        }
+      }
+    } catch {
+      setStorageError(true);
+    }
+    setReady(true);
+  });
+
+  const pages = createMemo(() => Math.max(1, Math.ceil(state.sheet().rows.length / PAGE_SIZE)));
+  const currentPage = () => Math.min(page(), pages() - 1);
+  const spec = () => state.spec();
+
+  const chooseKind = async (kind: KindId) => {
+    await state.switchKind(kind);
+    setPage(0);
+    setToolsRow(null);
+  };
+
+  const addRow = () => {
+    state.addRows(1);
+    setPage(pages() - 1);
+    announce(t('行を追加しました。', 'Row added.'));
+  };
+
+  return (
+    <section class="builder" data-ready={ready() ? 'true' : 'false'}>
+      <h1>{t('申請TSVの作成', 'Build an application TSV')}</h1>
+      <div class="visually-hidden" aria-live="polite" role="status" data-testid="announcer">
+        {announcement()}
+      </div>
+      <Show when={storageError()}>
+        <p class="notice notice-warn">{t('このブラウザではIndexedDBが使えないため、作業内容は保存されません。', 'IndexedDB is unavailable here: work in progress is not saved.')}</p>
+      </Show>
+      <fieldset class="kind-picker">
+        <legend>{t('申請の種類', 'Kind of application')}</legend>
+        <For each={KIND_IDS}>
+          {(kind) => (
+            <span class="kind-option">
+              <input type="radio" id={`kind-${kind}`} name="kind" value={kind} checked={state.kind() === kind} onChange={() => void chooseKind(kind)} />
+              <label for={`kind-${kind}`}>{tr(KINDS[kind].title)}</label>
+            </span>
+          )}
+        </For>
+      </fieldset>
+      <ProfilePanel store={profileStore()} profiles={profiles()} selected={state.institution()} onSelect={(p) => state.setInstitution(p)} onChanged={reloadProfiles} announce={announce} />
+      <ChoicesPanel state={state} announce={announce} />
+      <Show when={spec().family === 'client'}>
+        <RosterImport state={state} announce={announce} />
+      </Show>
+      <TsvImport state={state} announce={announce} />
+      <div class="toolbar" role="toolbar" aria-label={t('行の操作', 'Row operations')}>
+        <button type="button" onClick={addRow}>{t('行を追加', 'Add row')}</button>
+        <button type="button" class="secondary" onClick={() => state.undo()} disabled={!state.canUndo()} aria-keyshortcuts="Control+Z">{t('元に戻す', 'Undo')}</button>
+        <button type="button" class="secondary" onClick={() => state.redo()} disabled={!state.canRedo()} aria-keyshortcuts="Control+Y">{t('やり直す', 'Redo')}</button>
+        <button type="button" class="secondary danger" onClick={() => { state.clear(); setPage(0); announce(t('全行を削除しました（元に戻せます）。', 'All rows deleted (undo restores them).')); }} disabled={state.sheet().rows.length === 0}>
+          {t('全行を削除', 'Delete all rows')}
+        </button>
+        <input id="show-blank" type="checkbox" checked={showBlank()} onChange={(e) => setShowBlank(e.currentTarget.checked)} />
+        <label for="show-blank">{t('空白列も表示', 'Show blank columns')}</label>
+        <span class="save-state" data-testid="save-state">
+          {state.saveState() === 'saved' ? t('保存済み', 'Saved') : state.saveState() === 'saving' ? t('保存中…', 'Saving…') : state.saveState() === 'pending' ? t('未保存の変更あり', 'Unsaved changes') : state.saveState() === 'failed' ? t('保存失敗', 'Save failed') : ''}
+        </span>
+      </div>
+      <p class="column-help" aria-live="off">
+        <Show when={focusedColumn()} fallback={t('セルを選ぶと、その列の説明がここに出ます。矢印キーで移動、Ctrl+Zで元に戻す。', 'Select a cell to see its column help here. Arrow keys move; Ctrl+Z undoes.')}>
+          {(c) => (
+            <>
+              <strong>No{c().no} {tr(c().name)}</strong>: {tr(c().help)} {c().requiredNote ? tr(c().requiredNote!) : ''}
+            </>
+          )}
+        </Show>
+      </p>
+      <div class="visually-hidden">
+        <For each={visibleColumns(spec(), true)}>{(c) => <span id={`col-help-${c.no}`}>{tr(c.help)}</span>}</For>
+      </div>
+      <Show when={state.sheet().rows.length > 0} fallback={<p class="hint">{t('行がありません。「行を追加」または名簿・TSVの読み込みで始めてください。', 'No rows yet. Add a row, or import a roster or a TSV.')}</p>}>
+        <Pager page={currentPage()} pages={pages()} setPage={setPage} />
+        <Grid state={state} showBlank={showBlank()} page={currentPage()} setPage={setPage} onRowTools={setToolsRow} onFocusColumn={setFocusedColumn} />
+      </Show>
+      <Show when={toolsRow()}>{(id) => <RowTools state={state} rowId={id()} onClose={() => setToolsRow(null)} announce={announce} />}</Show>
+      <ExportPanel state={state} announce={announce} />
+    </section>
+  );
+};
+
+const Pager: Component<{ page: number; pages: number; setPage: (p: number) => void }> = (props) => (
+  <Show when={props.pages > 1}>
+    <nav class="pager" aria-label={t('ページ', 'Pages')}>
+      <button type="button" class="secondary small" disabled={props.page === 0} onClick={() => props.setPage(props.page - 1)}>{t('前へ', 'Previous')}</button>
+      <label for="pager-select">{t('ページ', 'Page')}</label>
+      <select id="pager-select" value={props.page} onChange={(e) => props.setPage(Number(e.currentTarget.value))}>
+        <For each={Array.from({ length: props.pages }, (_, i) => i)}>{(i) => <option value={i}>{`${i + 1} / ${props.pages}`}</option>}</For>
+      </select>
+      <button type="button" class="secondary small" disabled={props.page >= props.pages - 1} onClick={() => props.setPage(props.page + 1)}>{t('次へ', 'Next')}</button>
+    </nav>
+  </Show>
+);
+
+export default BuilderPage;

@@ -1,0 +1,170 @@
+// The editable grid: one page of rows at a time (so a 1000-row roster stays light), one input per visible
+// cell, the validator's messages beside each cell, arrow-key navigation, undo/redo on Ctrl+Z / Ctrl+Y.
+import { For, Index, Show, createMemo, createSignal, type Component } from 'solid-js';
+import { cellIssues, rowLevelIssues } from '../../builder/check';
+import type { ColumnSpec } from '../../spec/types';
+import type { Issue } from '../../tsv/types';
+import { t, tr } from '../i18n';
+import { columnWidthClass, requiredMark, visibleColumns } from './columns';
+import type { BuilderState } from './state';
+
+export const PAGE_SIZE = 50;
+
+export interface GridProps {
+  state: BuilderState;
+  showBlank: boolean;
+  page: number;
+  setPage: (page: number) => void;
+  onRowTools: (rowId: string) => void;
+  onFocusColumn: (column: ColumnSpec) => void;
+}
+
+export const Grid: Component<GridProps> = (props) => {
+  const columns = createMemo(() => visibleColumns(props.state.spec(), props.showBlank));
+  const rows = () => props.state.sheet().rows;
+  const pageRows = createMemo(() => rows().slice(props.page * PAGE_SIZE, (props.page + 1) * PAGE_SIZE));
+  const [table, setTable] = createSignal<HTMLTableElement>();
+
+  const focusCell = (rowIndex: number, columnNo: number): void => {
+    const target = Math.max(0, Math.min(rowIndex, rows().length - 1));
+    const page = Math.floor(target / PAGE_SIZE);
+    if (page !== props.page) props.setPage(page);
+    requestAnimationFrame(() => table()?.querySelector<HTMLInputElement>(`input[data-r="${target}"][data-c="${columnNo}"]`)?.focus());
+  };
+
+  const onKeyDown = (e: KeyboardEvent, rowIndex: number, column: ColumnSpec): void => {
+    const input = e.currentTarget as HTMLInputElement;
+    const cols = columns();
+    const at = cols.findIndex((c) => c.no === column.no);
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 'z' || e.key === 'Z' || e.key === 'y')) {
+      e.preventDefault();
+      if (e.key === 'y' || e.shiftKey) props.state.redo();
+      else props.state.undo();
+      return;
+    }
+    const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
+    const atEnd = input.selectionStart === input.value.length;
+    let move: [number, number] | null = null;
+    if (e.key === 'ArrowUp') move = [rowIndex - 1, column.no];
+    else if (e.key === 'ArrowDown' || (e.key === 'Enter' && !e.shiftKey)) move = [rowIndex + 1, column.no];
+    else if (e.key === 'Enter' && e.shiftKey) move = [rowIndex - 1, column.no];
+    else if (e.key === 'ArrowLeft' && atStart && at > 0) move = [rowIndex, cols[at - 1].no];
+    else if (e.key === 'ArrowRight' && atEnd && at < cols.length - 1) move = [rowIndex, cols[at + 1].no];
+    if (!move) return;
+    e.preventDefault();
+    props.state.endTyping();
+    focusCell(move[0], move[1]);
+  };
+
+  return (
+    <div class="grid-scroll" role="region" aria-label={t('申請データの表', 'Application rows')} tabindex="0">
+      <table class="builder-grid" ref={setTable} aria-rowcount={rows().length + 1}>
+        <thead>
+          <tr>
+            <th scope="col" class="col-rownum">
+              {t('行', 'Row')}
+            </th>
+            <For each={columns()}>
+              {(column) => (
+                <th scope="col" class={columnWidthClass(column)} title={tr(column.help)}>
+                  <span class="col-no">No{column.no}</span> {tr(column.name)}
+                  <span class={`req-mark req-${column.required}`}>{tr(requiredMark(column))}</span>
+                </th>
+              )}
+            </For>
+            <th scope="col" class="row-actions">{t('操作', 'Actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <Index each={pageRows()}>
+            {(row, i) => {
+              const rowIndex = () => props.page * PAGE_SIZE + i;
+              const rowIssues = () => rowLevelIssues(props.state.check(), rowIndex());
+              return (
+                <tr aria-rowindex={rowIndex() + 2} data-testid="grid-row">
+                  <th scope="row" class="col-rownum">
+                    {rowIndex() + 1}
+                    <IssueList issues={rowIssues()} id={`row-issues-${row().id}`} />
+                  </th>
+                  <For each={columns()}>
+                    {(column) => {
+                      const issues = () => cellIssues(props.state.check(), rowIndex(), column.no - 1);
+                      const messageId = () => `cell-msg-${row().id}-${column.no}`;
+                      return (
+                        <td class={columnWidthClass(column)} classList={{ bad: issues().some((x) => x.severity === 'error'), warned: issues().length > 0 }}>
+                          <input
+                            type="text"
+                            class="cell-input"
+                            data-r={rowIndex()}
+                            data-c={column.no}
+                            aria-label={`${tr(column.name)} ${t('行', 'row')}${rowIndex() + 1}`}
+                            aria-invalid={issues().some((x) => x.severity === 'error')}
+                            aria-describedby={issues().length > 0 ? messageId() : `col-help-${column.no}`}
+                            value={row().cells[column.no - 1] ?? ''}
+                            spellcheck={false}
+                            autocomplete="off"
+                            onInput={(e) => props.state.editCell(row().id, column.no - 1, e.currentTarget.value)}
+                            onBlur={() => props.state.endTyping()}
+                            onFocus={() => props.onFocusColumn(column)}
+                            onKeyDown={(e) => onKeyDown(e, rowIndex(), column)}
+                          />
+                          <IssueList issues={issues()} id={messageId()} />
+                        </td>
+                      );
+                    }}
+                  </For>
+                  <td class="row-actions">
+                    <RowActions state={props.state} rowId={row().id} index={rowIndex()} onTools={props.onRowTools} />
+                  </td>
+                </tr>
+              );
+            }}
+          </Index>
+        </tbody>
+      </table>
+    </div>
+  );
+};
+
+const IssueList: Component<{ issues: Issue[]; id: string }> = (props) => (
+  <Show when={props.issues.length > 0}>
+    <ul class="cell-issues" id={props.id}>
+      <For each={props.issues}>
+        {(issue) => (
+          <li class={issue.severity}>
+            <span class="issue-code">{issue.severity === 'error' ? t('エラー', 'Error') : t('警告', 'Warning')} {issue.code}</span> {tr(issue.message)}
+          </li>
+        )}
+      </For>
+    </ul>
+  </Show>
+);
+
+const RowActions: Component<{ state: BuilderState; rowId: string; index: number; onTools: (rowId: string) => void }> = (props) => {
+  const n = () => props.index + 1;
+  return (
+    <div class="row-buttons">
+      <button type="button" class="secondary small" onClick={() => props.onTools(props.rowId)} aria-label={t(`行${n()}の補助機能`, `Tools for row ${n()}`)}>
+        {t('補助', 'Tools')}
+      </button>
+      <button type="button" class="secondary small" onClick={() => props.state.duplicate(props.rowId)} aria-label={t(`行${n()}を複製`, `Duplicate row ${n()}`)}>
+        {t('複製', 'Dup')}
+      </button>
+      <button type="button" class="secondary small" onClick={() => props.state.move(props.rowId, props.index - 1)} disabled={props.index === 0} aria-label={t(`行${n()}を上へ`, `Move row ${n()} up`)}>
+        ↑
+      </button>
+      <button
+        type="button"
+        class="secondary small"
+        onClick={() => props.state.move(props.rowId, props.index + 1)}
+        disabled={props.index >= props.state.sheet().rows.length - 1}
+        aria-label={t(`行${n()}を下へ`, `Move row ${n()} down`)}
+      >
+        ↓
+      </button>
+      <button type="button" class="secondary small danger" onClick={() => props.state.remove([props.rowId])} aria-label={t(`行${n()}を削除`, `Delete row ${n()}`)}>
+        {t('削除', 'Del')}
+      </button>
+    </div>
+  );
+};

@@ -1,0 +1,126 @@
+// Institution profiles: choose one for new rows, edit it, keep it in IndexedDB, move it between browsers as JSON.
+import { For, Show, createSignal, type Component } from 'solid-js';
+import { blankProfile, type InstitutionProfile } from '../../builder/institution';
+import type { ProfileStore } from '../../store/profiles';
+import { FileDrop } from '../components/FileDrop';
+import { t, tr } from '../i18n';
+import { downloadBytes, readFileBytes } from './download';
+
+export interface ProfilePanelProps {
+  store: ProfileStore | undefined;
+  profiles: InstitutionProfile[];
+  selected: InstitutionProfile | null;
+  onSelect: (profile: InstitutionProfile | null) => void;
+  onChanged: () => Promise<void>;
+  announce: (text: string) => void;
+}
+
+type TextField = Exclude<keyof InstitutionProfile, 'domains' | 'id' | 'updatedAt'>;
+
+const FIELDS: { key: TextField; ja: string; en: string; hint?: string }[] = [
+  { key: 'label', ja: 'プロファイル名', en: 'Profile name' },
+  { key: 'o', ja: '機関名英語表記 (O)', en: 'Organisation (O)', hint: 'National Institute of Informatics' },
+  { key: 'st', ja: '都道府県 (ST)', en: 'State/prefecture (ST)', hint: 'Tokyo' },
+  { key: 'l', ja: '市区町村 (L)', en: 'Locality (L)', hint: 'Chiyoda-ku' },
+  { key: 'adminName', ja: '利用管理者氏名', en: 'Administrator name' },
+  { key: 'adminDept', ja: '利用管理者所属', en: 'Administrator department' },
+  { key: 'adminMail', ja: '利用管理者mail', en: 'Administrator mail' },
+  { key: 'software', ja: 'ソフトウェア名・バージョン', en: 'Server software and version', hint: 'nginx 1.26' },
+];
+
+export const ProfilePanel: Component<ProfilePanelProps> = (props) => {
+  const [draft, setDraft] = createSignal<InstitutionProfile | null>(null);
+  const [error, setError] = createSignal('');
+
+  const startNew = () => setDraft(blankProfile(`p${Date.now().toString(36)}`, t('新しい機関', 'New institution')));
+  const edit = () => props.selected && setDraft({ ...props.selected, domains: [...props.selected.domains] });
+
+  const saveDraft = async () => {
+    const d = draft();
+    if (!d || !props.store) return;
+    const saved = { ...d, updatedAt: new Date().toISOString() };
+    await props.store.save(saved);
+    await props.onChanged();
+    props.onSelect(saved);
+    setDraft(null);
+    props.announce(t('機関プロファイルを保存しました。', 'Institution profile saved.'));
+  };
+
+  const remove = async () => {
+    const p = props.selected;
+    if (!p || !props.store) return;
+    await props.store.remove(p.id);
+    await props.onChanged();
+    props.onSelect(null);
+    props.announce(t('機関プロファイルを削除しました。', 'Institution profile deleted.'));
+  };
+
+  const exportAll = async () => {
+    if (!props.store) return;
+    downloadBytes('upki-institution-profiles.json', await props.store.exportJson(), 'application/json');
+  };
+
+  const importFile = async (file: File) => {
+    if (!props.store) return;
+    const text = new TextDecoder().decode(await readFileBytes(file));
+    const result = await props.store.importJson(text);
+    if (!result.ok) {
+      setError(tr(result.message));
+      return;
+    }
+    setError('');
+    await props.onChanged();
+    if (result.profiles[0]) props.onSelect(result.profiles[0]);
+    props.announce(t(`${result.profiles.length}件のプロファイルを読み込みました。`, `Imported ${result.profiles.length} profile(s).`));
+  };
+
+  return (
+    <section class="panel" aria-labelledby="profile-heading">
+      <h2 id="profile-heading">{t('機関プロファイル（新しい行の既定値）', 'Institution profile (defaults for new rows)')}</h2>
+      <div class="form-row">
+        <label for="profile-select">{t('使用するプロファイル', 'Profile in use')}</label>
+        <select
+          id="profile-select"
+          value={props.selected?.id ?? ''}
+          onChange={(e) => props.onSelect(props.profiles.find((p) => p.id === e.currentTarget.value) ?? null)}
+        >
+          <option value="">{t('（なし）', '(none)')}</option>
+          <For each={props.profiles}>{(p) => <option value={p.id}>{p.label || p.o || p.id}</option>}</For>
+        </select>
+        <button type="button" class="secondary" onClick={startNew}>{t('新規作成', 'New')}</button>
+        <button type="button" class="secondary" onClick={edit} disabled={!props.selected}>{t('編集', 'Edit')}</button>
+        <button type="button" class="secondary danger" onClick={() => void remove()} disabled={!props.selected}>{t('削除', 'Delete')}</button>
+        <button type="button" class="secondary" onClick={exportAll} disabled={props.profiles.length === 0}>{t('JSONに書き出す', 'Export JSON')}</button>
+      </div>
+      <details>
+        <summary>{t('プロファイルをファイルから読み込む', 'Import profiles from a file')}</summary>
+        <FileDrop label={t('プロファイルJSONファイル', 'Profile JSON file')} accept=".json,application/json" onFile={importFile} testId="profile-import" />
+      </details>
+      <Show when={error()}>
+        <p class="notice notice-error" role="alert">{error()}</p>
+      </Show>
+      <Show when={draft()}>
+        {(d) => (
+          <form class="profile-form" onSubmit={(e) => { e.preventDefault(); void saveDraft(); }}>
+            <For each={FIELDS}>
+              {(f) => (
+                <div class="field">
+                  <label for={`pf-${f.key}`}>{t(f.ja, f.en)}</label>
+                  <input id={`pf-${f.key}`} type="text" value={d()[f.key]} placeholder={f.hint} onInput={(e) => setDraft({ ...d(), [f.key]: e.currentTarget.value })} />
+                </div>
+              )}
+            </For>
+            <div class="field">
+              <label for="pf-domains">{t('登録ドメイン（1行に1つ）', 'Registered domains (one per line)')}</label>
+              <textarea id="pf-domains" rows="3" value={d().domains.join('\n')} onInput={(e) => setDraft({ ...d(), domains: e.currentTarget.value.split(/\r?\n/).map((s) => s.trim()).filter(Boolean) })} />
+            </div>
+            <div class="form-row">
+              <button type="submit">{t('保存', 'Save')}</button>
+              <button type="button" class="secondary" onClick={() => setDraft(null)}>{t('取消', 'Cancel')}</button>
+            </div>
+          </form>
+        )}
+      </Show>
+    </section>
+  );
+};

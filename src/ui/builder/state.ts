@@ -1,0 +1,248 @@
+// The builder page's state: one sheet per kind with undo history, the live check (debounced), the chosen
+// institution profile, and persistence of work in progress (IndexedDB, saved on every edit, debounced).
+import { batch, createMemo, createSignal, onCleanup } from 'solid-js';
+import { checkSheet, type SheetCheck } from '../../builder/check';
+import { newRowCells } from '../../builder/defaults';
+import {
+  createSheet,
+  deleteRows,
+  duplicateRow,
+  fillColumn,
+  insertRows,
+  makeRow,
+  moveRow,
+  records,
+  setCell,
+  setCells,
+  type Row,
+  type Sheet,
+} from '../../builder/grid';
+import type { InstitutionProfile } from '../../builder/institution';
+import { isSmimeProfile } from '../../spec/profiles';
+import { syncSmimeCn } from '../../builder/smime';
+import { columnIndex } from '../../builder/grid';
+import { canRedo, canUndo, createHistory, pushState, redo, replaceState, undo, type History } from '../../builder/undo';
+import { KINDS } from '../../spec/kinds';
+import type { KindId, KindSpec } from '../../spec/types';
+import { debounce } from '../../store/debounce';
+import type { DraftStore } from '../../store/drafts';
+import { runCheck as runCheckOffThread } from './run-check';
+
+const CHECK_DELAY_MS = 150;
+const SAVE_DELAY_MS = 400;
+
+export interface Choices {
+  profileId: string;
+  method: string;
+}
+
+export function defaultChoices(spec: KindSpec): Choices {
+  return { profileId: spec.family === 'server' ? '3' : '5', method: '1' };
+}
+
+export function createBuilderState(drafts: () => DraftStore | undefined) {
+  const [kind, setKindSignal] = createSignal<KindId>('server-issue');
+  const histories = new Map<KindId, History<Sheet>>();
+  const [history, setHistory] = createSignal<History<Sheet>>(createHistory(createSheet(KINDS['server-issue'])));
+  const [institution, setInstitution] = createSignal<InstitutionProfile | null>(null);
+  const [choices, setChoices] = createSignal<Choices>(defaultChoices(KINDS['server-issue']));
+  const [check, setCheck] = createSignal<SheetCheck>(checkSheet(KINDS['server-issue'], []));
+  const [saveState, setSaveState] = createSignal<'idle' | 'pending' | 'saving' | 'saved' | 'failed'>('idle');
+  let lastEdit = '';
+  /** Bumped on every change, so a save that finishes after a newer edit does not claim "saved". */
+  let version = 0;
+
+  const spec = createMemo(() => KINDS[kind()]);
+  const sheet = createMemo(() => history().present);
+
+  let checkSeq = 0;
+  /** After a kind switch or a load, show a result for the new rows at once (sync rules); the worker refines it. */
+  const checkAtOnce = (): void => {
+    checkSeq += 1;
+    setCheck(checkSheet(spec(), records(sheet())));
+  };
+  /** The full check (CSR checks included) runs in a worker; only the answer for the latest edit is shown. */
+  const runCheck = debounce(async () => {
+    const seq = ++checkSeq;
+    const s = sheet();
+    try {
+      const result = await runCheckOffThread(s.kind, records(s));
+      if (seq === checkSeq) setCheck(result);
+    } catch {
+      // A failed off-thread run leaves the last result; the export runs its own check anyway.
+    }
+  }, CHECK_DELAY_MS);
+  const save = debounce(async (s: Sheet) => {
+    const store = drafts();
+    if (!store) return;
+    const saving = version;
+    setSaveState('saving');
+    try {
+      await store.save({
+        kind: s.kind,
+        rows: s.rows.map((r) => ({ id: r.id, cells: [...r.cells] })),
+        profileId: institution()?.id,
+        updatedAt: new Date().toISOString(),
+      });
+      setSaveState(saving === version ? 'saved' : 'pending');
+    } catch {
+      setSaveState('failed');
+    }
+  }, SAVE_DELAY_MS);
+  // A closed tab or a reload within the debounce window must not lose the last edit.
+  const flushOnHide = () => void save.flush();
+  globalThis.addEventListener?.('pagehide', flushOnHide);
+  onCleanup(() => {
+    globalThis.removeEventListener?.('pagehide', flushOnHide);
+    void save.flush();
+    runCheck.cancel();
+  });
+
+  function persist(s: Sheet): void {
+    version += 1;
+    setSaveState('pending');
+    save(s);
+  }
+
+  function commit(next: History<Sheet>): void {
+    setHistory(next);
+    histories.set(next.present.kind, next);
+    runCheck();
+    persist(next.present);
+  }
+
+  /** A new undo step, unless `mergeKey` says this continues the previous edit (typing in one cell). */
+  function apply(next: Sheet, mergeKey = ''): void {
+    if (next === sheet()) return;
+    const merge = mergeKey !== '' && mergeKey === lastEdit;
+    lastEdit = mergeKey;
+    commit(merge ? replaceState(history(), next) : pushState(history(), next));
+  }
+
+  /** Keep S/MIME rows' CN equal to 利用者mail (SPEC §3.4). */
+  function smimeSynced(s: Sheet, rowId: string): Sheet {
+    const profileAt = columnIndex(spec(), 'profile');
+    const row = s.rows.find((r) => r.id === rowId);
+    if (!row || profileAt < 0 || !isSmimeProfile(row.cells[profileAt])) return s;
+    const cells = syncSmimeCn(spec(), row.cells);
+    return cells === row.cells ? s : setCells(s, rowId, new Map(cells.map((v, i) => [i, v])));
+  }
+
+  return {
+    kind,
+    spec,
+    sheet,
+    check,
+    institution,
+    choices,
+    saveState,
+    canUndo: () => canUndo(history()),
+    canRedo: () => canRedo(history()),
+    flushSave: () => save.flush(),
+    /** Show a check computed elsewhere (the export's full check). */
+    adoptCheck: (result: SheetCheck) => setCheck(result),
+    /** Choose the institution profile for new rows; remembered with the draft. */
+    setInstitution(profile: InstitutionProfile | null): void {
+      setInstitution(profile);
+      persist(sheet());
+    },
+    setChoices,
+    /** Switch kind: the current sheet stays in memory (and in IndexedDB); the other kind's draft is restored. */
+    async switchKind(next: KindId): Promise<void> {
+      if (next === kind()) return;
+      await save.flush();
+      let target = histories.get(next);
+      if (!target) {
+        const draft = await drafts()?.load(next);
+        target = createHistory(draft ? restoreSheet(next, draft.rows) : createSheet(KINDS[next]));
+        histories.set(next, target);
+      }
+      batch(() => {
+        setKindSignal(next);
+        setChoices(defaultChoices(KINDS[next]));
+        setHistory(target);
+        lastEdit = '';
+        checkAtOnce();
+      });
+      runCheck();
+      persist(target.present);
+    },
+    /** Replace the sheet of a kind wholesale (restore on load, TSV import); one undo step. */
+    load(next: KindId, rows: readonly (readonly string[])[] | readonly Row[], asUndoStep = true): void {
+      const s = restoreSheet(next, rows);
+      batch(() => {
+        setKindSignal(next);
+        const base = histories.get(next) ?? createHistory(createSheet(KINDS[next]));
+        const h = asUndoStep ? pushState(base, s) : createHistory(s);
+        setHistory(h);
+        histories.set(next, h);
+        lastEdit = '';
+        checkAtOnce();
+      });
+      runCheck();
+      persist(sheet());
+    },
+    editCell(rowId: string, column: number, value: string): void {
+      apply(smimeSynced(setCell(sheet(), rowId, column, value), rowId), `${rowId}:${column}`);
+    },
+    setRowCells(rowId: string, updates: ReadonlyMap<number, string>): void {
+      apply(smimeSynced(setCells(sheet(), rowId, updates), rowId));
+    },
+    endTyping(): void {
+      lastEdit = '';
+    },
+    addRows(count = 1, at?: number): void {
+      const rows = Array.from({ length: count }, () => makeRow(spec(), newRowCells(spec(), institution(), choices())));
+      apply(insertRows(sheet(), rows, at));
+    },
+    appendRecords(cells: readonly (readonly string[])[]): void {
+      apply(insertRows(sheet(), cells.map((c) => makeRow(spec(), c))));
+    },
+    duplicate: (rowId: string) => apply(duplicateRow(sheet(), rowId)),
+    remove: (rowIds: Iterable<string>) => apply(deleteRows(sheet(), rowIds)),
+    move: (rowId: string, to: number) => apply(moveRow(sheet(), rowId, to)),
+    /** Write the chosen profile and method into every row: one undo step. */
+    applyChoicesToAll(): void {
+      let next = sheet();
+      const profileAt = columnIndex(spec(), 'profile');
+      const methodAt = columnIndex(spec(), 'method');
+      if (profileAt >= 0) next = fillColumn(next, profileAt, choices().profileId);
+      if (methodAt >= 0) next = fillColumn(next, methodAt, choices().method);
+      apply(smimeSyncedAll(spec(), next));
+    },
+    clear: () => apply(createSheet(spec())),
+    undo: () => {
+      lastEdit = '';
+      commit(undo(history()));
+    },
+    redo: () => {
+      lastEdit = '';
+      commit(redo(history()));
+    },
+  };
+}
+
+export type BuilderState = ReturnType<typeof createBuilderState>;
+
+function smimeSyncedAll(spec: KindSpec, s: Sheet): Sheet {
+  const profileAt = columnIndex(spec, 'profile');
+  if (profileAt < 0) return s;
+  let changed = false;
+  const rows = s.rows.map((row) => {
+    if (!isSmimeProfile(row.cells[profileAt])) return row;
+    const cells = syncSmimeCn(spec, row.cells);
+    if (cells === row.cells) return row;
+    changed = true;
+    return { id: row.id, cells };
+  });
+  return changed ? { ...s, rows } : s;
+}
+
+function restoreSheet(kind: KindId, rows: readonly (readonly string[])[] | readonly Row[]): Sheet {
+  const spec = KINDS[kind];
+  const list = rows as readonly unknown[];
+  if (list.length > 0 && !Array.isArray(list[0])) {
+    return { kind, rows: (rows as readonly Row[]).map((r) => ({ id: r.id, cells: makeRow(spec, r.cells).cells })) };
+  }
+  return createSheet(spec, rows as readonly (readonly string[])[]);
+}
