@@ -56,3 +56,11 @@ describe('formatDnString and sameDn', () => {
     expect(sameDn(a, [{ key: 'CN', value: 'A' }, { key: 'C', value: 'JP' }])).toBe(false);
   });
 });
+
+describe('valueOffset', () => {
+  it('locates each value in the text', () => {
+    const text = 'CN=a, b,OU=x=y,C=JP';
+    const parsed = parseDnStringDetailed(text);
+    expect(parsed.ok && parsed.rdns.map((r) => text.slice(r.valueOffset, r.valueOffset + r.value.length))).toEqual(['a, b', 'x=y', 'JP']);
+  });
+});

@@ -30,6 +30,8 @@ export type DnParseResult =
 /** An RDN together with the key exactly as written (e.g. " cn"), so that style problems can be pointed at. */
 export interface WrittenRdn extends Rdn {
   rawKey: string;
+  /** UTF-16 index of the value's first character in the parsed text. */
+  valueOffset: number;
 }
 
 export type DnParseDetailedResult =
@@ -40,13 +42,15 @@ export type DnParseDetailedResult =
 export function parseDnStringDetailed(text: string): DnParseDetailedResult {
   if (text.trim() === '') return { ok: false, reason: 'empty' };
   const rdns: WrittenRdn[] = [];
+  let offset = 0;
   for (const part of text.split(SPLIT)) {
     const eq = part.indexOf('=');
     if (eq <= 0) return { ok: false, reason: 'syntax', part };
     const rawKey = part.slice(0, eq);
     const key = KEY_ALIASES[rawKey.trim().toUpperCase()];
     if (!key) return { ok: false, reason: 'syntax', part };
-    rdns.push({ key, value: part.slice(eq + 1), rawKey });
+    rdns.push({ key, value: part.slice(eq + 1), rawKey, valueOffset: offset + eq + 1 });
+    offset += part.length + 1; // the ',' the split consumed
   }
   return { ok: true, rdns };
 }

@@ -114,3 +114,24 @@ export interface ProfileSpec {
   /** Signature algorithm of the issued certificate. */
   certSignatureAlgorithm: 'sha256WithRSAEncryption' | 'ecdsa-with-SHA384';
 }
+
+/**
+ * One step of a profile's validity period: applies to certificates issued at or after `fromJst`
+ * (ISO 8601 with +09:00, ADDENDUM B.4) until the next step. Exactly one of months/days is set.
+ */
+export interface ValidityRule {
+  fromJst?: string;
+  months?: number;
+  days?: number;
+  /** 'manual' when quoted from SPEC §2.2; 'derived' when the manuals are silent (SPEC §12.23). */
+  source: 'manual' | 'derived';
+  note?: Text;
+}
+
+export interface ProfileValidity {
+  /** Ordered oldest first; the last rule whose fromJst is not after the issue time applies. */
+  validity: readonly ValidityRule[];
+}
+
+/** DN attribute keys as written in TSV column 1 (same union as pki/dn's DnKey; spec must not import pki). */
+export type DnAttributeKey = 'CN' | 'OU' | 'O' | 'L' | 'ST' | 'C' | 'E';

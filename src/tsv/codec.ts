@@ -1,0 +1,189 @@
+// Bytes ⇄ rows for UPKI application TSVs (SPEC §4.1, §4.2, §4.5). No header row; CRLF or LF; Shift-JIS.
+// Decisions (docs/tsv-formats.md): a record's seq is its 1-based line number; trailing blank lines are ignored;
+// a blank line in the middle is an error (U107) and is not a record; a bare CR is an error (U104).
+import { ALL_COLUMN_NAMES, KINDS } from '../spec/kinds';
+import type { KindId } from '../spec/types';
+import { checkJis, decodeTextFile, encodeShiftJis } from '../text';
+import { codePointLabel, makeIssue } from './issue';
+import type { MessageId, MessageParams } from './messages';
+import type { Issue } from './types';
+
+export interface TsvRecord {
+  /** 1-based line number of the record in the file (the RA's SEQ). */
+  seq: number;
+  cells: string[];
+}
+
+export interface ParseResult {
+  records: TsvRecord[];
+  fileIssues: Issue[];
+}
+
+export interface DecodeParseResult extends ParseResult {
+  /** 'Shift_JIS', 'ASCII', 'UTF-8', or what was detected when the bytes could not be read. */
+  encoding: string;
+}
+
+/** At most this many file issues of one kind (e.g. blank lines) are listed; the file fails on the first anyway. */
+const MAX_REPEATED_FILE_ISSUES = 20;
+
+class FileIssues {
+  readonly list: Issue[] = [];
+  private readonly counts = new Map<MessageId, number>();
+
+  add(id: MessageId, seq: number, params: MessageParams = {}): void {
+    const n = this.counts.get(id) ?? 0;
+    this.counts.set(id, n + 1);
+    if (n < MAX_REPEATED_FILE_ISSUES) this.list.push(makeIssue(id, { seq }, params));
+  }
+}
+
+/** Split TSV text into records. Never throws. */
+export function parseTsv(text: string, kind: KindId): ParseResult {
+  const issues = new FileIssues();
+  if (text.startsWith('\uFEFF')) {
+    issues.add('bom', 0);
+    text = text.slice(1);
+  }
+  if (text.includes('\u0000')) {
+    issues.add('binaryNul', 0);
+    return { records: [], fileIssues: issues.list };
+  }
+  const lines = text.split('\n');
+  let last = lines.length - 1;
+  while (last >= 0 && isBlank(stripCr(lines[last]))) last--;
+
+  const records: TsvRecord[] = [];
+  let sawRecordLine = false;
+  for (let i = 0; i <= last; i++) {
+    const seq = i + 1;
+    const line = stripCr(lines[i]);
+    if (line.includes('\r')) issues.add('loneCr', seq, { line: seq });
+    if (isBlank(line)) {
+      issues.add('blankLine', seq, { line: seq });
+      continue;
+    }
+    const cells = line.split('\t');
+    const first = !sawRecordLine;
+    sawRecordLine = true;
+    if (first && looksLikeHeader(cells)) {
+      issues.add('headerRow', seq, { cell: cells.find((c) => ALL_COLUMN_NAMES.has(c.trim())) ?? cells[0] });
+      continue;
+    }
+    records.push({ seq, cells });
+  }
+  void kind; // the layout is the same for every kind; the kind is checked per record by checkColumnCount
+  return { records, fileIssues: issues.list };
+}
+
+function stripCr(line: string): string {
+  return line.endsWith('\r') ? line.slice(0, -1) : line;
+}
+
+/** Empty, or spaces only (no TAB: a line of TABs is a record with empty cells). */
+function isBlank(line: string): boolean {
+  return !line.includes('\t') && line.trim() === '';
+}
+
+/** A header: some cell is a column name of a UPKI format, and the first cell is not a DN (a DN has "="). */
+function looksLikeHeader(cells: string[]): boolean {
+  if (cells[0].includes('=')) return false;
+  return cells.some((c) => ALL_COLUMN_NAMES.has(c.trim()));
+}
+
+/** U105 when a record does not have the kind's column count (SPEC §4.2: TAB count = full count). */
+export function checkColumnCount(kind: KindId, seq: number, cells: readonly string[]): Issue | undefined {
+  const expected = KINDS[kind].columnCount;
+  if (cells.length === expected) return undefined;
+  return makeIssue('columnCount', { seq }, {
+    actual: cells.length,
+    actualTabs: cells.length - 1,
+    expected,
+    expectedTabs: expected - 1,
+    kind: KINDS[kind].title,
+  });
+}
+
+const ENCODING_LABEL: Record<string, string> = {
+  'UTF-8': 'UTF-8',
+  'UTF-8 (BOM)': 'UTF-8（BOM付き）',
+  'UTF-16LE': 'UTF-16',
+  'UTF-16BE': 'UTF-16',
+};
+
+/**
+ * Detect the encoding and parse. Shift-JIS and ASCII are accepted; a UTF-8 file is reported (U103) but still
+ * parsed, so the user sees every other problem at once; UTF-16, binary and broken Shift-JIS stop here.
+ */
+export function decodeAndParse(bytes: Uint8Array, kind: KindId): DecodeParseResult {
+  const decoded = decodeTextFile(bytes, { allowUtf8: true });
+  if (!decoded.ok) {
+    const issue =
+      decoded.encoding === 'binary'
+        ? makeIssue('binaryNul', { seq: 0 })
+        : decoded.encoding === 'invalid Shift_JIS'
+          ? makeIssue('undecodable', { seq: 0 }, { detail: decoded.message })
+          : makeIssue('notShiftJis', { seq: 0 }, { encoding: ENCODING_LABEL[decoded.encoding] ?? decoded.encoding });
+    return { records: [], fileIssues: [issue], encoding: decoded.encoding };
+  }
+  const parsed = parseTsv(decoded.text, kind);
+  if (decoded.encoding === 'UTF-8') {
+    parsed.fileIssues.unshift(makeIssue('notShiftJis', { seq: 0 }, { encoding: 'UTF-8' }));
+  }
+  return { ...parsed, encoding: decoded.encoding };
+}
+
+/** Rows → TSV text: TAB between cells, CRLF after every row (including the last), no header. */
+export function formatTsv(rows: readonly (readonly string[])[]): string {
+  return rows.map((r) => r.join('\t') + '\r\n').join('');
+}
+
+export type EncodeTsvResult = { ok: true; bytes: Uint8Array } | { ok: false; issues: Issue[] };
+
+/**
+ * Rows → Shift-JIS bytes. Characters outside JIS X 0208:1997 + JIS X 0201 are reported per cell (U204)
+ * with row (seq), column and position; nothing is substituted silently.
+ */
+export function encodeTsv(rows: readonly (readonly string[])[], kind?: KindId): EncodeTsvResult {
+  const issues: Issue[] = [];
+  rows.forEach((row, r) => {
+    row.forEach((cell, c) => {
+      if (cell.includes('\t') || cell.includes('\n') || cell.includes('\r')) {
+        issues.push(makeIssue('controlChar', { seq: r + 1, column: c + 1 }, { name: cellName(kind, c), cp: 'TAB/CR/LF', pos: 1 }));
+      }
+      for (const bad of checkJis(cell)) {
+        if (bad.reason === 'control') continue;
+        issues.push(
+          makeIssue('nonJis', { seq: r + 1, column: c + 1, position: bad.index }, {
+            name: cellName(kind, c),
+            pos: bad.index + 1,
+            char: bad.char,
+            cp: codePointLabel(bad.char),
+            suggestion: suggestionText(bad.suggestion),
+          }),
+        );
+      }
+    });
+  });
+  if (issues.length > 0) return { ok: false, issues };
+  const encoded = encodeShiftJis(formatTsv(rows));
+  if (encoded.ok) return { ok: true, bytes: encoded.bytes };
+  return {
+    ok: false,
+    issues: encoded.bad.map((bad) =>
+      makeIssue('nonJis', { seq: 0, position: bad.index }, { name: '', pos: bad.index + 1, char: bad.char, cp: codePointLabel(bad.char), suggestion: '' }),
+    ),
+  };
+}
+
+function cellName(kind: KindId | undefined, index: number) {
+  const column = kind ? KINDS[kind].columns[index] : undefined;
+  return column ? column.name : { ja: `No${index + 1}`, en: `column ${index + 1}` };
+}
+
+/** The hint sentence for a replacement suggestion from src/text. */
+export function suggestionText(suggestion: string | undefined) {
+  if (suggestion === undefined) return { ja: 'JIS第一・第二水準の文字に置き換えてください。', en: 'Replace it with a JIS level 1/2 character.' };
+  if (suggestion === '') return { ja: 'この文字を削除してください。', en: 'Delete this character.' };
+  return { ja: `「${suggestion}」に置き換えてください。`, en: `Replace it with "${suggestion}".` };
+}

@@ -1,0 +1,183 @@
+// CSR rules on real requests made by OpenSSL (an independent tool): key, signature algorithm, signature,
+// RDN order, emailAddress, OU, DN equality with column 1 (SPEC §2.1, §3.2; ADDENDUM B.9, B.14).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inspectCsr } from '../pki/csr';
+import type { CsrInfo } from '../pki/types';
+import { checkCsrForProfile, csrOrderAccepted, fitProfiles } from './csr-rules';
+import { issueCodes, serverIssueRow, serverRenewRow, SERVER_DN, tsvBytes } from './fixtures';
+import { validateFile } from './index';
+
+const NII = '/C=JP/ST=Tokyo/L=Chiyoda-ku/O=National Institute of Informatics/CN=www.nii.ac.jp';
+let dir: string;
+const csrs: Record<string, string> = {};
+
+function openssl(name: string, args: string[]): string {
+  const out = join(dir, `${name}.pem`);
+  execFileSync('openssl', ['req', '-new', '-nodes', '-keyout', join(dir, `${name}.key`), '-out', out, ...args], { stdio: 'pipe' });
+  return readFileSync(out, 'utf8');
+}
+
+const oneLine = (pem: string) => pem.split(/\r?\n/).filter((l) => l && !l.startsWith('-----')).join('');
+const rsa = (bits: number) => ['-newkey', `rsa:${bits}`];
+const ec = (curve: string) => ['-newkey', 'ec', '-pkeyopt', `ec_paramgen_curve:${curve}`];
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'upki-csr-'));
+  const make = (name: string, args: string[]) => (csrs[name] = oneLine(openssl(name, args)));
+  make('rsa2048', [...rsa(2048), '-subj', NII]);
+  make('rsa2048sha1', [...rsa(2048), '-sha1', '-subj', NII]);
+  make('reversed', [...rsa(2048), '-subj', '/CN=www.nii.ac.jp/O=National Institute of Informatics/L=Chiyoda-ku/ST=Tokyo/C=JP']);
+  make('p384', [...ec('secp384r1'), '-sha384', '-subj', NII]);
+  make('p384sha256', [...ec('secp384r1'), '-sha256', '-subj', NII]);
+  make('rsa4096', [...rsa(4096), '-subj', NII]);
+  make('p256', [...ec('prime256v1'), '-sha256', '-subj', NII]);
+  make('pss', [...rsa(2048), '-sigopt', 'rsa_padding_mode:pss', '-subj', NII]);
+  make('wrongOrder', [...rsa(2048), '-subj', '/C=JP/ST=Tokyo/O=National Institute of Informatics/L=Chiyoda-ku/CN=www.nii.ac.jp']);
+  make('email', [...rsa(2048), '-subj', `${NII}/emailAddress=admin@nii.ac.jp`]);
+  make('ou', [...rsa(2048), '-subj', '/C=JP/ST=Tokyo/L=Chiyoda-ku/O=National Institute of Informatics/OU=Lab/CN=www.nii.ac.jp']);
+  make('otherCn', [...rsa(2048), '-subj', NII.replace('www.nii.ac.jp', 'web.nii.ac.jp')]);
+  make('defaultCity', [...rsa(2048), '-subj', NII.replace('Chiyoda-ku', 'Default City')]);
+  make('san', [...rsa(2048), '-subj', NII, '-addext', 'subjectAltName=DNS:www.nii.ac.jp,DNS:other.nii.ac.jp']);
+  // Tampered: flip the last byte of the signature; OpenSSL itself must then refuse the request.
+  const der = Buffer.from(csrs.rsa2048, 'base64');
+  der[der.length - 1] ^= 0x01;
+  csrs.tampered = der.toString('base64');
+  writeFileSync(join(dir, 'tampered.der'), der);
+}, 120_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function codesFor(csrName: string, fields: Parameters<typeof serverIssueRow>[0] = {}) {
+  const report = await validateFile(tsvBytes([serverIssueRow({ csr: csrs[csrName], ...fields })]), 'server-issue', { fileName: 'a.tsv' });
+  return issueCodes(report);
+}
+
+async function info(name: string): Promise<CsrInfo> {
+  const result = await inspectCsr(csrs[name], { tsvColumn: true });
+  if (!result.ok) throw new Error(result.message.en);
+  return result.info;
+}
+
+describe('independent confirmation of the fixtures', () => {
+  it('OpenSSL verifies the good request and refuses the tampered one', () => {
+    // OpenSSL 3 prints the verdict on stderr and exits 0 either way.
+    const verify = (args: string[]) => {
+      const run = spawnSync('openssl', ['req', ...args, '-verify', '-noout'], { encoding: 'utf8' });
+      return `${run.stdout}${run.stderr}`;
+    };
+    expect(verify(['-in', join(dir, 'rsa2048.pem')])).toContain('verify OK');
+    expect(verify(['-inform', 'DER', '-in', join(dir, 'tampered.der')])).toContain('verify failure');
+  });
+});
+
+describe('profile 3 (RSA 2048)', () => {
+  it('accepts an RSA 2048 CSR signed with SHA-256 or SHA-1', async () => {
+    expect(await codesFor('rsa2048')).toEqual([]);
+    expect(await codesFor('rsa2048sha1')).toEqual([]);
+  });
+
+  it('refuses RSA 4096 (U405) and RSA-PSS signatures (U406)', async () => {
+    expect(await codesFor('rsa4096')).toEqual(['U405']);
+    expect(await codesFor('pss')).toEqual(['U406']);
+  });
+
+  it('refuses an EC key (U405 + U406)', async () => {
+    expect(await codesFor('p384')).toEqual(['U405', 'U406']);
+  });
+});
+
+describe('profile 11 (P-384)', () => {
+  it('accepts P-384 with ecdsa-with-SHA384 or SHA256', async () => {
+    expect(await codesFor('p384', { profile: '11' })).toEqual([]);
+    expect(await codesFor('p384sha256', { profile: '11' })).toEqual([]);
+  });
+
+  it('refuses P-256 and RSA', async () => {
+    expect(await codesFor('p256', { profile: '11' })).toEqual(['U405']);
+    expect(await codesFor('rsa2048', { profile: '11' })).toEqual(['U405', 'U406']);
+  });
+});
+
+describe('self-signature (B.14)', () => {
+  it('refuses a tampered request', async () => {
+    expect(await codesFor('tampered')).toEqual(['U404']);
+  });
+});
+
+describe('RDN order inside the CSR', () => {
+  it('accepts C→ST→L→O→CN and its exact reverse', async () => {
+    expect(await codesFor('reversed')).toEqual([]);
+    expect(csrOrderAccepted([{ key: 'C', value: 'JP' }, { key: 'O', value: 'x' }, { key: 'OU', value: 'y' }, { key: 'CN', value: 'z' }])).toBe(true);
+  });
+
+  it('refuses O and L swapped (U407) without a follow-on DN mismatch', async () => {
+    expect(await codesFor('wrongOrder')).toEqual(['U407']);
+  });
+});
+
+describe('subject content', () => {
+  it('refuses emailAddress (U408)', async () => {
+    expect(await codesFor('email')).toContain('U408');
+  });
+
+  it('refuses an OU in a server CSR (U411, B.9)', async () => {
+    expect(await codesFor('ou')).toContain('U411');
+  });
+
+  it('requires the CSR DN to equal column 1 (U409), with both DNs in the hint', async () => {
+    const report = await validateFile(tsvBytes([serverIssueRow({ csr: csrs.otherCn })]), 'server-issue');
+    const issue = report.records[0].issues.find((i) => i.code === 'U409')!;
+    expect(issue.column).toBe(1);
+    expect(issue.hint?.en).toContain('CN=web.nii.ac.jp');
+    expect(issue.hint?.en).toContain(SERVER_DN);
+    const matching = serverIssueRow({ csr: csrs.otherCn, dn: SERVER_DN.replace('www', 'web'), fqdn: 'web.nii.ac.jp' });
+    expect(issueCodes(await validateFile(tsvBytes([matching]), 'server-issue'))).toEqual([]);
+  });
+
+  it('warns when the CSR asks for SAN names the certificate will not carry', async () => {
+    expect(await codesFor('san')).toEqual(['U412']);
+    expect(await codesFor('san', { dnsNames: 'dNSName=other.nii.ac.jp' })).toEqual([]);
+  });
+
+  it('checks the same CSR in a renewal file', async () => {
+    const report = await validateFile(tsvBytes([serverRenewRow({ csr: csrs.rsa4096 })]), 'server-renew');
+    expect(issueCodes(report)).toEqual(['U405']);
+  });
+});
+
+describe('unreadable CSRs', () => {
+  it('reports base64 that is not a CSR (U403) and bad base64 (U402)', async () => {
+    expect(await codesFor('x', { csr: 'QUJDREVGRw==' })).toEqual(['U403']);
+    expect(await codesFor('x', { csr: 'QUJDREVGR' })).toEqual(['U402']);
+  });
+
+  it('reports a PEM with armour lines (U401)', async () => {
+    const pem = readFileSync(join(dir, 'rsa2048.pem'), 'utf8').replace(/\r?\n/g, '');
+    expect(await codesFor('x', { csr: pem })).toEqual(['U401']);
+  });
+});
+
+describe('checkCsrForProfile and fitProfiles (import page)', () => {
+  it('says which profile a CSR fits', async () => {
+    expect(fitProfiles(await info('rsa2048'))).toEqual(['3']);
+    expect(fitProfiles(await info('p384'))).toEqual(['11']);
+    expect(fitProfiles(await info('rsa4096'))).toEqual([]);
+    expect(fitProfiles(await info('p256'))).toEqual([]);
+  });
+
+  it('applies the server DN rules to the subject when asked', async () => {
+    expect(checkCsrForProfile(await info('rsa2048'), '3').map((i) => i.code)).toEqual([]);
+    const issues = checkCsrForProfile(await info('defaultCity'), '3');
+    expect(issues.map((i) => [i.code, i.column])).toEqual([['U227', 7]]);
+    expect(checkCsrForProfile(await info('defaultCity'), '3', { subjectRules: false })).toEqual([]);
+  });
+
+  it('yields nothing for a client or unknown profile', async () => {
+    expect(checkCsrForProfile(await info('rsa4096'), '5')).toEqual([]);
+    expect(checkCsrForProfile(await info('rsa4096'), '99')).toEqual([]);
+  });
+});

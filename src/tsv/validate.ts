@@ -1,0 +1,110 @@
+// The synchronous validation engine: column, DN, cross-column, cross-record and file rules (everything but
+// CSR cryptography, which index.ts adds asynchronously). Linear in the file size; never throws.
+import { columnOf, KINDS } from '../spec/kinds';
+import { isSmimeProfile } from '../spec/profiles';
+import type { KindId, KindSpec } from '../spec/types';
+import { checkColumnCount, type TsvRecord } from './codec';
+import { checkCell } from './columns';
+import { checkCrossColumns } from './cross';
+import { checkDnString } from './dn-check';
+import { checkAcrossRecords, checkFileName, checkRecordCount, checkSingleMethod, type RecordFacts } from './file-rules';
+import { kindMismatchIssue } from './guess';
+import { hasError, makeIssue } from './issue';
+import type { Issue, RecordReport, ValidationReport } from './types';
+
+export interface ValidateOptions {
+  /** The uploaded file's name; when given, its extension is checked (209). */
+  fileName?: string;
+  /** Records beyond this many get only the column-count check (a 10 MB paste must not hang the page). */
+  maxDetailedRecords?: number;
+}
+
+export const DEFAULT_MAX_DETAILED_RECORDS = 5000;
+/** A DN cell this long already has its 202; splitting it would only add noise. */
+const HUGE_DN = 4 * 250;
+
+/** A record after the sync rules, with what the async CSR step needs. */
+export interface CheckedRecord extends RecordFacts {
+  issues: Issue[];
+}
+
+export function validateRecords(kind: KindId, records: readonly TsvRecord[], options: ValidateOptions = {}): ValidationReport {
+  const { fileIssues, checked } = runSyncRules(KINDS[kind], records, options, []);
+  return buildReport(kind, fileIssues, checked);
+}
+
+/**
+ * Column, record, cross-record and file rules. `initial` are the codec's file issues; when one of them is an
+ * error and no record could be read (binary, wrong encoding), "empty file" (213) would be misleading and is skipped.
+ */
+export function runSyncRules(
+  spec: KindSpec,
+  records: readonly TsvRecord[],
+  options: ValidateOptions,
+  initial: readonly Issue[],
+): { fileIssues: Issue[]; checked: CheckedRecord[] } {
+  const fileIssues: Issue[] = [...initial, ...checkFileName(options.fileName)];
+  const checked = checkRecords(spec, records, options.maxDetailedRecords ?? DEFAULT_MAX_DETAILED_RECORDS, fileIssues);
+  const unreadable = records.length === 0 && hasError(initial);
+  if (!unreadable) fileIssues.push(...checkRecordCount(spec, checked));
+  fileIssues.push(...checkSingleMethod(spec, checked));
+  const mismatch = kindMismatchIssue(spec.id, records);
+  if (mismatch) fileIssues.push(mismatch);
+  const across = checkAcrossRecords(spec, checked);
+  for (const r of checked) r.issues.push(...(across.get(r.seq) ?? []));
+  return { fileIssues, checked };
+}
+
+export function checkRecords(spec: KindSpec, records: readonly TsvRecord[], maxDetailed: number, fileIssues: Issue[]): CheckedRecord[] {
+  if (records.length > maxDetailed) fileIssues.push(makeIssue('truncated', { seq: 0 }, { checked: maxDetailed, count: records.length }));
+  return records.map((record, index) => (index < maxDetailed ? checkRecord(spec, record) : countOnly(spec, record)));
+}
+
+function countOnly(spec: KindSpec, record: TsvRecord): CheckedRecord {
+  const count = checkColumnCount(spec.id, record.seq, record.cells);
+  return { seq: record.seq, cells: record.cells, wellFormed: !count, issues: count ? [count] : [] };
+}
+
+/** All sync rules of one record. A wrong column count stops here: the columns cannot be trusted. */
+export function checkRecord(spec: KindSpec, record: TsvRecord): CheckedRecord {
+  const { seq, cells } = record;
+  try {
+    const count = checkColumnCount(spec.id, seq, cells);
+    if (count) return { seq, cells, wellFormed: false, issues: [count] };
+    const issues: Issue[] = [];
+    for (const column of spec.columns) issues.push(...checkCell(column, cells[column.no - 1], seq));
+
+    const profile = columnOf(spec, 'profile');
+    const smime = profile !== undefined && isSmimeProfile(cells[profile.no - 1]);
+    const dnText = cells[0];
+    let rdns: RecordFacts['rdns'];
+    if (dnText !== '' && dnText.length <= HUGE_DN) {
+      const dn = checkDnString(spec.family, dnText, { seq, column: 1, field: 'dn' }, { smime });
+      issues.push(...dn.issues);
+      rdns = dn.rdns;
+    }
+    const badColumns = new Set(issues.filter((i) => i.severity === 'error' && i.column !== undefined).map((i) => i.column!));
+    issues.push(...checkCrossColumns({ kind: spec, seq, cells, rdns, badColumns }));
+    return { seq, cells, rdns, wellFormed: true, issues };
+  } catch (error) {
+    return { seq, cells, wellFormed: false, issues: [internalError(seq, error)] };
+  }
+}
+
+export function internalError(seq: number, error: unknown): Issue {
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return makeIssue('internalError', { seq }, { detail });
+}
+
+/** Record-level issues first, then by column (stable: rule order is kept within a column). */
+function byColumn(issues: Issue[]): Issue[] {
+  return issues.map((issue, i) => ({ issue, i })).sort((a, b) => (a.issue.column ?? 0) - (b.issue.column ?? 0) || a.i - b.i).map((x) => x.issue);
+}
+
+export function buildReport(kind: KindId, fileIssues: Issue[], records: readonly CheckedRecord[], encoding?: string): ValidationReport {
+  const reports: RecordReport[] = records.map((r) => ({ seq: r.seq, ok: !hasError(r.issues), cells: [...r.cells], issues: byColumn(r.issues) }));
+  const ok = !hasError(fileIssues) && reports.every((r) => r.ok);
+  const report: ValidationReport = { kind, ok, fileIssues, records: reports };
+  if (encoding !== undefined) report.encoding = encoding;
+  return report;
+}
