@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { clientIssueRow, makeServerCsr, serverIssueRow, tsvBytes } from '../tsv/fixtures';
+import { clientIssueRows, makeServerCsr, serverIssueRow, tsvBytes } from '../tsv/fixtures';
 
 const BIN = resolve(__dirname, '../../bin/upki-tsv.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'upki-cli-validate-'));
@@ -22,7 +22,9 @@ beforeAll(async () => {
   goodServer = join(dir, 'server-ok.tsv');
   writeFileSync(goodServer, tsvBytes([serverIssueRow({ csr: csr.oneLine })]));
   badClient = join(dir, 'client-bad.tsv');
-  writeFileSync(badClient, tsvBytes([clientIssueRow(), clientIssueRow({ adminMail: '' })]));
+  const [first, second] = clientIssueRows(2);
+  second[9] = ''; // column 10, 利用管理者mail
+  writeFileSync(badClient, tsvBytes([first, second]));
 });
 
 describe('upki-tsv validate', () => {

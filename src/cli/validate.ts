@@ -4,14 +4,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { KIND_IDS, type KindId } from '../spec/types';
-import { validateFile, formatRaLine } from '../tsv';
+import { LIMITS } from '../spec';
+import { validateFile, formatRaLine, makeIssue } from '../tsv';
 import type { Issue, ValidationReport } from '../tsv/types';
 import { parseArgs } from './args';
 
 type Lang = 'ja' | 'en';
 
-/** Files above this size are refused before reading: no real application file comes close (1000 rows × ~2.5 KB). */
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 const USAGE = `usage: upki-tsv validate --kind ${KIND_IDS.join('|')} [--json] [--lang ja|en] FILE...\n`;
 
@@ -47,20 +46,13 @@ function usage(error: string): number {
 
 /** Read and validate one file; a missing or oversized file becomes a file-level error, not a crash. */
 async function validatePath(file: string, kind: KindId): Promise<ValidationReport> {
-  const fileIssue = (code: string, ja: string, en: string): ValidationReport => ({
-    kind,
-    ok: false,
-    fileIssues: [{ seq: 0, code, severity: 'error', message: { ja, en } }],
-    records: [],
-  });
+  const refused = (issue: Issue): ValidationReport => ({ kind, ok: false, fileIssues: [issue], records: [] });
   try {
     const info = await stat(file);
-    if (!info.isFile()) return fileIssue('208', '指定したファイルは存在しません。', 'The specified file does not exist.');
-    if (info.size > MAX_FILE_BYTES) {
-      return fileIssue('U101', `ファイルが大きすぎます（${info.size}バイト）。`, `The file is too large (${info.size} bytes).`);
-    }
+    if (!info.isFile()) return refused(makeIssue('fileNotFound', { seq: 0 }));
+    if (info.size > LIMITS.maxFileBytes) return refused(makeIssue('fileTooLarge', { seq: 0 }, { size: `${info.size} bytes` }));
   } catch {
-    return fileIssue('208', '指定したファイルは存在しません。', 'The specified file does not exist.');
+    return refused(makeIssue('fileNotFound', { seq: 0 }));
   }
   const bytes = new Uint8Array(await readFile(file));
   return validateFile(bytes, kind, { fileName: basename(file) });

@@ -2,6 +2,8 @@
 import { Match, Switch, createResource, createSignal, type Component } from 'solid-js';
 import { KIND_IDS, type KindId } from '../../spec/types';
 import { KINDS } from '../../spec/kinds';
+import { LIMITS } from '../../spec/profiles';
+import { makeIssue } from '../../tsv/issue';
 import type { ValidationReport } from '../../tsv/types';
 import type { RouteProps } from '../app/routes';
 import { FileDrop } from '../components/FileDrop';
@@ -9,8 +11,6 @@ import { t, tr } from '../i18n';
 import { runValidation } from './run-validation';
 import { ReportView } from './ReportView';
 
-/** Refused before reading: no application file comes close (1000 rows × ~2.5 KB), and reading it would only stall the tab. */
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 interface Job {
   file: File;
@@ -18,14 +18,15 @@ interface Job {
 }
 
 async function validateUpload(job: Job): Promise<ValidationReport> {
-  if (job.file.size > MAX_FILE_BYTES) throw new Error(tooLarge(job.file.size));
+  if (job.file.size > LIMITS.maxFileBytes) throw new Error(tooLarge(job.file.size));
   const bytes = new Uint8Array(await job.file.arrayBuffer());
   return runValidation(bytes, job.kind, job.file.name);
 }
 
+// Refused before reading: reading it would only stall the tab.
 function tooLarge(size: number): string {
-  const mb = (size / 1024 / 1024).toFixed(1);
-  return t(`ファイルが大きすぎます（${mb} MB）。申請TSVファイルではないようです。`, `The file is too large (${mb} MB); it does not look like an application TSV file.`);
+  const issue = makeIssue('fileTooLarge', { seq: 0 }, { size: `${(size / 1024 / 1024).toFixed(1)} MB` });
+  return `${issue.code}: ${tr(issue.message)}`;
 }
 
 const ValidatorPage: Component<RouteProps> = () => {
