@@ -51,6 +51,10 @@ describe('upki-tsv ra', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('O=National Institute of Informatics');
     expect(cli(['init', '--state', 'st']).status).toBe(2);
+    tmp.write('bad.json', JSON.stringify({ o: 'X', st: 'Tokyo', l: 'Chiyoda-ku', domains: [], approvalExpires: '2099-03-31' }));
+    const bad = cli(['init', '--state', 'st-bad', '--institution', 'bad.json']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('domains');
   });
 
   it('upload --json issues a server certificate (download simulated)', () => {

@@ -76,7 +76,7 @@ async function init(state: string, institutionFile?: string): Promise<number> {
     }
     const inst = parseInstitution(json);
     if (!inst.ok) {
-      process.stderr.write(`upki-tsv ra: ${inst.error}\n`);
+      process.stderr.write(`upki-tsv ra: ${inst.error.ja} / ${inst.error.en}\n`);
       return 1;
     }
     institutions = [inst.institution];

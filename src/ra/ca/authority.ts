@@ -1,0 +1,52 @@
+// The CAs at work inside a transaction: their issuer material, chains and CRL publication.
+import { buildCrl, type CrlReason } from '../../pki/crl';
+import { base64Decode } from '../../pki/pem';
+import type { CertificateIssuer } from '../../pki/certificate-builder';
+import { addDays } from '../clock';
+import type { TxContext } from '../context';
+import type { CaRole } from '../types';
+
+/** CRLs promise their next issue one week ahead; a revocation publishes a new one at once. */
+export const CRL_NEXT_UPDATE_DAYS = 7;
+
+export const ISSUING_CAS: readonly CaRole[] = ['server-rsa', 'server-ecc', 'client-auth', 'smime', 'ra-operator'];
+
+export function caCertificate(ctx: Pick<TxContext, 'state'>, ca: CaRole): Uint8Array {
+  const record = ctx.state.cas.get(ca);
+  const der = record && base64Decode(record.certDerB64);
+  if (!der) throw new Error(`CA ${ca} is missing from the state`);
+  return der;
+}
+
+export async function caIssuer(ctx: TxContext, ca: CaRole): Promise<CertificateIssuer> {
+  return { certificate: caCertificate(ctx, ca), privateKey: await ctx.keyring.signingKey(ctx.tx, ca) };
+}
+
+/** Issuing CA first, then the root (what a P12 and a server chain file carry). */
+export function chainOf(ctx: Pick<TxContext, 'state'>, ca: CaRole): Uint8Array[] {
+  return ca === 'root' ? [caCertificate(ctx, 'root')] : [caCertificate(ctx, ca), caCertificate(ctx, 'root')];
+}
+
+export function crlFileId(ca: CaRole, number: number): string {
+  return `crl/${ca}-${number}.crl`;
+}
+
+/** Sign and record a new CRL for `ca` listing every certificate it issued that is revoked. */
+export async function publishCrl(ctx: TxContext, ca: CaRole): Promise<void> {
+  const entries = [...ctx.state.certificates.values()]
+    .filter((c) => c.caId === ca && c.revokedAt)
+    .map((c) => ({ serialHex: c.serialHex, revokedAt: new Date(c.revokedAt!), reason: (c.revocationReason ?? 0) as CrlReason }));
+  const number = (ctx.state.crls.get(ca)?.number ?? 0) + 1;
+  const nextUpdate = addDays(ctx.now, CRL_NEXT_UPDATE_DAYS);
+  const issuer = await caIssuer(ctx, ca);
+  const der = await buildCrl({
+    issuerCertificate: issuer.certificate,
+    issuerKey: issuer.privateKey,
+    entries,
+    thisUpdate: ctx.now,
+    nextUpdate,
+    crlNumber: BigInt(number),
+  });
+  const fileId = ctx.putFile(crlFileId(ca, number), der);
+  ctx.emit({ type: 'crl-published', caId: ca, number, thisUpdate: ctx.at, nextUpdate: nextUpdate.toISOString(), fileId });
+}

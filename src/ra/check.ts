@@ -1,0 +1,144 @@
+// Step 2 of an upload: the RA's own checks, after the validator (tsv/) found a record well formed.
+// They need what only the RA knows: the institution's registered values and the issued certificates.
+import { isSmimeProfile } from '../spec/profiles';
+import type { FieldKey } from '../spec/types';
+import { sameDn, parseDnString, type Rdn } from '../pki/dn';
+import { isUnderDomain } from './institutions';
+import { RA_MESSAGES, type RaMessage } from './messages';
+import { Row, rdnValue, rdnValues } from './row';
+import { isCertificateValid, type RaState } from './state';
+import { jstDate } from './clock';
+import type { CertificateRecord, Institution, RaError } from './types';
+
+export function raError(row: Row, field: FieldKey, msg: RaMessage): RaError {
+  return { column: row.column(field), columnName: row.columnName(field), code: msg.code, message: msg.message };
+}
+
+/** 212 is judged on the server CN, and on CN+OU for client certificates (ADDENDUM A). */
+export function dnKey(family: 'server' | 'client', rdns: readonly Rdn[]): string {
+  const cn = rdnValue(rdns, 'CN') ?? '';
+  return family === 'server' ? `server:${cn.toLowerCase()}` : `client:${cn}|${rdnValues(rdns, 'OU').join('|')}`;
+}
+
+/** DN keys that already hold a valid certificate or an application still waiting for one. */
+export function occupiedDnKeys(state: RaState, now: Date): Set<string> {
+  const keys = new Set<string>();
+  for (const cert of state.certificates.values()) {
+    if (isCertificateValid(cert, now)) keys.add(dnKey(cert.family, dnOf(cert.dn)));
+  }
+  const waiting = new Set<string>();
+  for (const t of state.tokens.values()) {
+    if (t.purpose === 'client-cert' && !t.usedAt && new Date(t.expiresAt) > now) t.applicationIds.forEach((id) => waiting.add(id));
+  }
+  for (const id of waiting) {
+    const app = state.applications.get(id);
+    if (app && !app.renewsSerialHex && !state.certificateByApplication.has(id)) keys.add(dnKey(app.family, dnOf(app.dn)));
+  }
+  return keys;
+}
+
+function dnOf(text: string): Rdn[] {
+  const parsed = parseDnString(text);
+  return parsed.ok ? parsed.rdns : [];
+}
+
+function institutionErrors(row: Row, inst: Institution, now: Date): RaError[] {
+  if (!inst.active) return [raError(row, 'dn', RA_MESSAGES.institutionInactive)];
+  if (jstDate(now) > inst.approvalExpires) return [raError(row, 'dn', RA_MESSAGES.approvalExpired)];
+  return [];
+}
+
+function registeredValueErrors(row: Row, rdns: Rdn[], inst: Institution): RaError[] {
+  const errors: RaError[] = [];
+  if (rdnValue(rdns, 'O') !== inst.o) errors.push(raError(row, 'dn', RA_MESSAGES.organizationMismatch));
+  const st = rdnValue(rdns, 'ST');
+  if (st !== undefined && st !== inst.st) errors.push(raError(row, 'dn', RA_MESSAGES.stateMismatch));
+  const l = rdnValue(rdns, 'L');
+  if (l !== undefined && l !== inst.l) errors.push(raError(row, 'dn', RA_MESSAGES.localityMismatch));
+  return errors;
+}
+
+/**
+ * Server: the CN and every dNSName must lie under a registered domain (SPEC §3.1). S/MIME: the mail
+ * domain of the CN, since the CA vouches for the address. Client authentication CNs are names: no check.
+ */
+function domainErrors(row: Row, rdns: Rdn[], inst: Institution): RaError[] {
+  const cn = rdnValue(rdns, 'CN') ?? '';
+  if (row.family === 'server') {
+    const errors: RaError[] = [];
+    if (!isUnderDomain(cn, inst.domains)) errors.push(raError(row, 'dn', RA_MESSAGES.domainNotAllowed));
+    if (row.dnsNames().some((h) => !isUnderDomain(h, inst.domains))) errors.push(raError(row, 'dnsNames', RA_MESSAGES.domainNotAllowed));
+    return errors;
+  }
+  if (isSmimeProfile(row.get('profile')) && !isUnderDomain(cn.split('@')[1] ?? '', inst.domains)) {
+    return [raError(row, 'dn', RA_MESSAGES.domainNotAllowed)];
+  }
+  return [];
+}
+
+/** Renew and revoke name an existing certificate by serial: it must be this institution's, with this DN. */
+function targetErrors(row: Row, rdns: Rdn[], inst: Institution, state: RaState): { errors: RaError[]; target?: CertificateRecord } {
+  const hex = row.serialHex();
+  const cert = hex ? state.certificates.get(hex) : undefined;
+  if (!cert || cert.family !== row.family) return { errors: [raError(row, 'serial', RA_MESSAGES.serialNotFound)] };
+  if (cert.institutionId !== inst.id) return { errors: [raError(row, 'serial', RA_MESSAGES.serialOtherInstitution)] };
+  if (!sameDn(dnOf(cert.dn), rdns)) return { errors: [raError(row, 'dn', RA_MESSAGES.dnNotCertificates)], target: cert };
+  if (row.action === 'revoke' && cert.revokedAt) return { errors: [raError(row, 'serial', RA_MESSAGES.alreadyRevoked)], target: cert };
+  if (row.action === 'renew' && cert.renewedBySerialHex) return { errors: [raError(row, 'serial', RA_MESSAGES.alreadyRenewed)], target: cert };
+  return { errors: [], target: cert };
+}
+
+/** What the checks remember across the rows of one file. */
+export interface FileCheckState {
+  occupied: Set<string>;
+  serialsSeen: Set<string>;
+}
+
+export function newFileCheckState(state: RaState, now: Date): FileCheckState {
+  return { occupied: occupiedDnKeys(state, now), serialsSeen: new Set() };
+}
+
+export interface RowCheck {
+  errors: RaError[];
+  target?: CertificateRecord;
+}
+
+/** The RA checks of one record that the validator passed. `csrSpkiSha256` is the new key of a server renewal. */
+export function checkRow(
+  row: Row,
+  inst: Institution,
+  state: RaState,
+  now: Date,
+  file: FileCheckState,
+  csrSpkiSha256?: string,
+): RowCheck {
+  const blocking = institutionErrors(row, inst, now);
+  if (blocking.length) return { errors: blocking };
+  const rdns = row.dn();
+  const errors = [...registeredValueErrors(row, rdns, inst)];
+  if (row.action !== 'revoke') errors.push(...domainErrors(row, rdns, inst));
+  if (row.action === 'issue') {
+    const key = dnKey(row.family, rdns);
+    if (file.occupied.has(key)) errors.push(raError(row, 'dn', RA_MESSAGES.dnExists));
+    else if (errors.length === 0) file.occupied.add(key);
+    return { errors };
+  }
+  const hex = row.serialHex();
+  if (hex && file.serialsSeen.has(hex)) return { errors: [...errors, raError(row, 'serial', RA_MESSAGES.serialTwice)] };
+  if (hex) file.serialsSeen.add(hex);
+  const target = targetErrors(row, rdns, inst, state);
+  errors.push(...target.errors);
+  if (row.action === 'renew' && csrSpkiSha256 && target.target && keyUsedBefore(csrSpkiSha256, target.target, state)) {
+    errors.push(raError(row, 'csr', RA_MESSAGES.keyReused));
+  }
+  return { errors, target: target.target };
+}
+
+/** 「以前使用した鍵ペアの再利用はできません。」: the old certificate's key, or any key this DN has had. */
+function keyUsedBefore(spkiSha256: string, old: CertificateRecord, state: RaState): boolean {
+  const key = dnKey(old.family, dnOf(old.dn));
+  for (const cert of state.certificates.values()) {
+    if (cert.spkiSha256 === spkiSha256 && (cert.serialHex === old.serialHex || dnKey(cert.family, dnOf(cert.dn)) === key)) return true;
+  }
+  return false;
+}

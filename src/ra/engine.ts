@@ -1,0 +1,210 @@
+// The simulated RA/CA as one object: open it on a store, upload TSV files, open the one-time URLs,
+// move the clock, read lists and mails, back up and restore. Every mutation is one store transaction.
+import { base64Decode, pemEncode } from '../pki/pem';
+import type { TrainingCaId } from '../pki/ca-profiles';
+import { ISSUING_CAS, publishCrl } from './ca/authority';
+import { generateHierarchy } from './ca/hierarchy';
+import { CaKeyring } from './ca/keyring';
+import { DAY, systemClock, simulatedNow, type RealClock } from './clock';
+import { DEFAULT_OPTIONS, TxContext, type EngineOptions } from './context';
+import * as downloads from './downloads';
+import type { DownloadResult } from './downloads';
+import { createBackup, openBackup, type RestoreResult } from './backup';
+import { DEMO_INSTITUTION, parseInstitution, type InstitutionParse } from './institutions';
+import { certificateListFile, ouAllowListFile, statisticsFile, type CertificateListKind } from './reports';
+import { projectState, type RaState } from './state';
+import { emptySnapshot, type Store } from './store/store';
+import { runTick } from './tick';
+import type { Institution, UploadResult } from './types';
+import { findInstitution, runUpload, type UploadInput } from './upload';
+import { registerOperator } from './issue/operator';
+import { runValidator } from './validate-port';
+
+export interface OpenOptions {
+  clock?: RealClock;
+  /** Institutions created on first start (default: the demo institution). */
+  institutions?: Institution[];
+  options?: Partial<EngineOptions>;
+}
+
+export class RaEngine {
+  private readonly keyring: CaKeyring;
+  private readonly options: EngineOptions;
+
+  private constructor(
+    private readonly store: Store,
+    private readonly clock: RealClock,
+    private readonly firstInstitutions: Institution[],
+    options: Partial<EngineOptions>,
+  ) {
+    this.keyring = new CaKeyring(() => store.keyWrappingKey());
+    this.options = { ...DEFAULT_OPTIONS, ...options };
+  }
+
+  /** Open the engine; on first start create the institutions and the training CA hierarchy. */
+  static async open(store: Store, opts: OpenOptions = {}): Promise<RaEngine> {
+    const engine = new RaEngine(store, opts.clock ?? systemClock, opts.institutions ?? [DEMO_INSTITUTION], opts.options ?? {});
+    await engine.initialize();
+    return engine;
+  }
+
+  private transaction<T>(fn: (ctx: TxContext) => Promise<T>): Promise<T> {
+    return this.store.transaction((tx) => fn(new TxContext(tx, this.clock, this.keyring, this.options)));
+  }
+
+  private async initialize(): Promise<void> {
+    const kwk = await this.store.keyWrappingKey();
+    await this.transaction(async (ctx) => {
+      if (ctx.state.initialized) return;
+      const { cas, secrets } = await generateHierarchy(ctx.now, kwk);
+      for (const s of secrets) ctx.tx.putSecret(s);
+      ctx.emit({ type: 'initialized', institutions: this.firstInstitutions, cas });
+      for (const ca of ISSUING_CAS) await publishCrl(ctx, ca);
+    });
+  }
+
+  // ---- reading ----------------------------------------------------------------------------
+
+  /** The derived state (a fresh projection; changing it changes nothing). */
+  state(): Promise<RaState> {
+    return this.store.read((view) => projectState(view.events()));
+  }
+
+  async now(): Promise<Date> {
+    return simulatedNow(this.clock, (await this.state()).clockOffsetMs);
+  }
+
+  events() {
+    return this.store.read((view) => [...view.events()]);
+  }
+
+  file(id: string): Promise<Uint8Array | undefined> {
+    return this.store.read((view) => view.getFile(id));
+  }
+
+  /** Every stored file by id (zips, P12 files, CRLs, mail attachments). */
+  files(): Promise<Record<string, Uint8Array>> {
+    return this.store.read((view) => view.snapshot().files);
+  }
+
+  async certificateList(kind: CertificateListKind, institutionId?: string): Promise<Uint8Array> {
+    return certificateListFile(await this.state(), kind, institutionId);
+  }
+
+  async statisticsFile(institutionId?: string): Promise<Uint8Array> {
+    const state = await this.state();
+    return statisticsFile(state, this.institutionOf(state, institutionId));
+  }
+
+  async ouAllowListFile(institutionId?: string): Promise<Uint8Array> {
+    return ouAllowListFile(this.institutionOf(await this.state(), institutionId));
+  }
+
+  private institutionOf(state: RaState, id?: string): Institution {
+    const inst = id ? state.institutions.get(id) : state.institutions.values().next().value;
+    if (!inst) throw new Error('no such institution');
+    return inst;
+  }
+
+  /** A CA certificate as PEM. */
+  async caCertificatePem(ca: TrainingCaId): Promise<string> {
+    const record = (await this.state()).cas.get(ca);
+    if (!record) throw new Error(`no CA ${ca}`);
+    return pemEncode('CERTIFICATE', base64Decode(record.certDerB64)!);
+  }
+
+  /** The latest CRL of an issuing CA, DER and PEM. */
+  async crl(ca: TrainingCaId): Promise<{ number: number; der: Uint8Array; pem: string; nextUpdate: string }> {
+    const state = await this.state();
+    const latest = state.crls.get(ca);
+    const der = latest && (await this.file(latest.fileId));
+    if (!latest || !der) throw new Error(`no CRL for ${ca}`);
+    return { number: latest.number, der, pem: pemEncode('X509 CRL', der), nextUpdate: latest.nextUpdate };
+  }
+
+  // ---- changing -----------------------------------------------------------------------------
+
+  /** The RA upload: validator, RA checks, issue/renew/revoke, mails — all or nothing per the error mode. */
+  async upload(input: UploadInput): Promise<UploadResult> {
+    const report = await runValidator(input.bytes, input.kind, input.fileName);
+    return this.transaction((ctx) => runUpload(ctx, input, report));
+  }
+
+  downloadServerCertificate(token: string): Promise<DownloadResult> {
+    return this.transaction(async (ctx) => downloads.downloadServerCertificate(ctx, token));
+  }
+
+  downloadPins(token: string): Promise<DownloadResult> {
+    return this.transaction(async (ctx) => downloads.downloadPins(ctx, token));
+  }
+
+  downloadClientCertificate(token: string): Promise<DownloadResult> {
+    return this.transaction(async (ctx) => downloads.downloadClientCertificate(ctx, token));
+  }
+
+  downloadClientAll(token: string): Promise<DownloadResult> {
+    return this.transaction(async (ctx) => downloads.downloadClientAll(ctx, token));
+  }
+
+  issueBrowserCertificate(token: string, pin: string, publicKeyOrCsr: Uint8Array): Promise<DownloadResult> {
+    return this.transaction((ctx) => downloads.issueBrowserCertificate(ctx, token, pin, publicKeyOrCsr));
+  }
+
+  /**
+   * サービス窓口: register the institution's RA operator for a 登録担当者用証明書 (SPEC §10). The URL goes
+   * out by mail (M10); the returned PIN is what the desk hands over in person.
+   */
+  registerRaOperator(institutionId?: string): Promise<{ token: string; pin: string }> {
+    return this.transaction(async (ctx) => registerOperator(ctx, findInstitution(ctx, institutionId)));
+  }
+
+  downloadRaOperatorCertificate(token: string, pin: string): Promise<DownloadResult> {
+    return this.transaction((ctx) => downloads.downloadOperatorCertificate(ctx, token, pin));
+  }
+
+  /** Trainer: move the simulated clock forward, then run what fell due. */
+  async advanceClock(days: number): Promise<{ reminders: number; crls: number }> {
+    if (!Number.isFinite(days) || days <= 0) throw new Error('days must be a positive number');
+    await this.transaction(async (ctx) => {
+      ctx.emit({ type: 'clock-advanced', days, offsetMs: ctx.state.clockOffsetMs + days * DAY });
+    });
+    return this.tick();
+  }
+
+  /** Send due reminders and refresh stale CRLs at the current simulated time. */
+  tick(): Promise<{ reminders: number; crls: number }> {
+    return this.transaction((ctx) => runTick(ctx));
+  }
+
+  /** Add or change an institution (same id = change). Invalid input is returned, not thrown, and not saved. */
+  async saveInstitution(value: unknown): Promise<InstitutionParse> {
+    const parsed = parseInstitution(value);
+    if (!parsed.ok) return parsed;
+    await this.transaction(async (ctx) => {
+      ctx.emit({ type: 'institution-saved', institution: parsed.institution });
+    });
+    return parsed;
+  }
+
+  async backup(passphrase: string): Promise<Uint8Array> {
+    const kwk = await this.store.keyWrappingKey();
+    const now = await this.now();
+    return this.store.read((view) => createBackup(view.snapshot(), kwk, passphrase, now));
+  }
+
+  /** Replace the whole state by a backup's. A wrong passphrase or damaged file changes nothing. */
+  async restore(bytes: Uint8Array, passphrase: string): Promise<RestoreResult> {
+    const opened = await openBackup(bytes, passphrase, await this.store.keyWrappingKey());
+    if (!opened.ok) return opened;
+    await this.store.transaction(async (tx) => tx.replaceAll(opened.snapshot));
+    this.keyring.clear();
+    return opened;
+  }
+
+  /** Forget everything and start afresh (new CA hierarchy, the first-start institutions). */
+  async reset(): Promise<void> {
+    await this.store.transaction(async (tx) => tx.replaceAll(emptySnapshot()));
+    this.keyring.clear();
+    await this.initialize();
+  }
+}

@@ -1,0 +1,49 @@
+// Everything a trainer may want to inspect with other tools, as relative paths and bytes
+// (the CLI writes them under --out; layout in docs/ra-files.md):
+//   chain/<ca>.pem  chain/chain.pem        CA certificates (root + issuing CAs), one and all
+//   certs/<decimal serial>.pem             every issued certificate (RA operator certificates included)
+//   crl/<ca>.crl                           the latest CRL of each issuing CA (DER)
+//   mail/<id>.eml                          the outbox (RFC 5322, MIME, UTF-8)
+//   bundles/<name>.zip                     clientPin.zip / clientAllPin.zip / clientAll.zip as delivered
+//   downloads/*.txt                        the RA's information downloads (Shift-JIS TSV with header)
+import { base64Decode, pemEncode } from '../pki/pem';
+import type { TrainingCaId } from '../pki/ca-profiles';
+import { ISSUING_CAS } from './ca/authority';
+import type { RaEngine } from './engine';
+import { toEml } from './notify/eml';
+import { CERTIFICATE_LIST_FILE_NAMES, type CertificateListKind } from './reports';
+
+export interface ExportedFile {
+  path: string;
+  bytes: Uint8Array;
+}
+
+const text = (s: string) => new TextEncoder().encode(s);
+
+export async function exportAll(engine: RaEngine): Promise<ExportedFile[]> {
+  await engine.tick(); // CRLs current at the simulated "now"
+  const state = await engine.state();
+  const out: ExportedFile[] = [];
+  const chain: string[] = [];
+  for (const ca of ['root', ...ISSUING_CAS] as TrainingCaId[]) {
+    const pem = await engine.caCertificatePem(ca);
+    chain.push(pem);
+    out.push({ path: `chain/${ca}.pem`, bytes: text(pem) });
+  }
+  out.push({ path: 'chain/chain.pem', bytes: text(chain.join('')) });
+  for (const cert of [...state.certificates.values(), ...state.operatorCertificates.values()]) {
+    out.push({ path: `certs/${cert.serialDecimal}.pem`, bytes: text(pemEncode('CERTIFICATE', base64Decode(cert.certDerB64)!)) });
+  }
+  for (const ca of ISSUING_CAS) out.push({ path: `crl/${ca}.crl`, bytes: (await engine.crl(ca)).der });
+  const files = await engine.files();
+  for (const mail of state.mails) out.push({ path: `mail/${mail.id}.eml`, bytes: toEml(mail, (id) => files[id]) });
+  for (const [id, bytes] of Object.entries(files)) {
+    if (id.startsWith('bundles/')) out.push({ path: id, bytes });
+  }
+  for (const kind of ['server', 'client', 'all'] as CertificateListKind[]) {
+    out.push({ path: `downloads/${CERTIFICATE_LIST_FILE_NAMES[kind]}`, bytes: await engine.certificateList(kind) });
+  }
+  out.push({ path: 'downloads/statistics.txt', bytes: await engine.statisticsFile() });
+  out.push({ path: 'downloads/ouAllowList.txt', bytes: await engine.ouAllowListFile() });
+  return out;
+}

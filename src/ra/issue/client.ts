@@ -1,0 +1,192 @@
+// Client issue and renew (SPEC §6.3, §6.4; ADDENDUM A). Methods 1 and 2: the engine makes an RSA 2048
+// key, issues, and wraps key + certificate in a P12 protected by the access PIN. Method 3: the
+// certificate waits for the user's own key (browser.ts). Deliveries and mails follow per method.
+import { buildPkcs12 } from '../../pki/pkcs12';
+import { zipFiles } from '../../pki/zip';
+import { isSmimeProfile } from '../../spec/profiles';
+import type { Rdn } from '../../pki/dn';
+import { chainOf } from '../ca/authority';
+import type { TxContext } from '../context';
+import { CLIENT_TXT_COLUMNS, PIN_FILE_COLUMNS, cnOf, p12FileName, tableFile, type PinRow } from '../files/layouts';
+import { recipients, sendMail } from '../notify/mailer';
+import { accessPinIssued, clientIssueAccepted } from '../notify/templates';
+import { rdnValue, type Row } from '../row';
+import type { Application, CertificateRecord, Institution, P12Format } from '../types';
+import { acceptApplication } from './application';
+import { createToken, issueForApplication } from './common';
+import { generatePin, sha256Hex } from './pin';
+import { base64Decode } from '../../pki/pem';
+
+export interface ClientRowInput {
+  row: Row;
+  renews?: CertificateRecord;
+}
+
+interface Issued {
+  app: Application;
+  pin: string;
+  cert?: CertificateRecord;
+  p12FileId?: string;
+}
+
+/** Key generation is the slow part: run a few at once (WebCrypto uses a thread pool in Node and browsers). */
+const KEYGEN_CONCURRENCY = 4;
+
+export const CLIENT_KEY_PARAMS: RsaHashedKeyGenParams = {
+  name: 'RSASSA-PKCS1-v1_5',
+  modulusLength: 2048,
+  publicExponent: new Uint8Array([1, 0, 1]),
+  hash: 'SHA-256',
+};
+
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i], i);
+    }
+  });
+  await Promise.all(workers);
+  return out;
+}
+
+/** Subject of the issued certificate in DER order: CN only for S/MIME (SPEC §3.4), else the DN reversed. */
+export function clientSubject(app: Application, rdns: readonly Rdn[]): Rdn[] {
+  if (isSmimeProfile(app.profile)) return [{ key: 'CN', value: rdnValue(rdns, 'CN') ?? '' }];
+  return [...rdns].reverse();
+}
+
+/** S/MIME carries its address (= CN) as rfc822Name; client authentication carries the user's mail if given. */
+export function clientEmails(app: Application, rdns: readonly Rdn[]): string[] {
+  if (isSmimeProfile(app.profile)) return [rdnValue(rdns, 'CN') ?? app.userMail];
+  return app.userMail ? [app.userMail] : [];
+}
+
+function pinFor(row: Row): string {
+  return row.get('method') === '2' && row.get('pin') ? row.get('pin') : generatePin();
+}
+
+/** Issue the certificates of methods 1 and 2 and build their P12 files. */
+/** Called as key pairs are made (the slow part of a bulk upload), for a progress bar. */
+export type ProgressCallback = (done: number, total: number) => void;
+
+async function issueWithEngineKeys(
+  ctx: TxContext,
+  items: { app: Application; pin: string; rdns: Rdn[] }[],
+  onProgress?: ProgressCallback,
+): Promise<Issued[]> {
+  let made = 0;
+  const keys = await mapLimited(items, KEYGEN_CONCURRENCY, async () => {
+    const pair = (await globalThis.crypto.subtle.generateKey(CLIENT_KEY_PARAMS, true, ['sign', 'verify'])) as CryptoKeyPair;
+    onProgress?.(++made, items.length);
+    return pair;
+  });
+  const issued: Issued[] = [];
+  for (const [i, item] of items.entries()) {
+    const spki = new Uint8Array(await globalThis.crypto.subtle.exportKey('spki', keys[i].publicKey));
+    const cert = await issueForApplication(ctx, {
+      app: item.app,
+      subject: clientSubject(item.app, item.rdns),
+      spki,
+      emails: clientEmails(item.app, item.rdns),
+    });
+    issued.push({ app: item.app, pin: item.pin, cert });
+  }
+  const p12s = await mapLimited(issued, KEYGEN_CONCURRENCY, (it, i) =>
+    buildPkcs12({
+      privateKey: keys[i].privateKey,
+      certificate: base64Decode(it.cert!.certDerB64)!,
+      chain: chainOf(ctx, it.cert!.caId),
+      password: it.pin,
+      format: it.app.p12Format,
+      friendlyName: it.app.p12Name || cnOf(it.app.dn),
+    }),
+  );
+  issued.forEach((it, i) => (it.p12FileId = ctx.putFile(`p12/${it.app.id}.p12`, p12s[i])));
+  return issued;
+}
+
+function groupByAdmin(items: Issued[]): Issued[][] {
+  const groups = new Map<string, Issued[]>();
+  for (const it of items) {
+    const key = it.app.adminMail.toLowerCase();
+    groups.set(key, [...(groups.get(key) ?? []), it]);
+  }
+  return [...groups.values()];
+}
+
+function pinRows(group: Issued[]): PinRow[] {
+  return group.map((it) => ({ app: it.app, pin: it.pin, serialHex: it.cert?.serialHex }));
+}
+
+/** Methods 1 and 3: PIN zip and URL to the 利用管理者, a certificate URL to each 利用者. */
+async function deliverIndividually(ctx: TxContext, uploadId: string, group: Issued[]): Promise<void> {
+  const zip = await zipFiles([{ name: 'clientPin.txt', data: tableFile(PIN_FILE_COLUMNS, pinRows(group)) }], ctx.now);
+  const zipId = ctx.putFile(`bundles/${uploadId}-${group[0].app.id}-clientPin.zip`, zip);
+  const pinToken = createToken(ctx, 'pin', uploadId, group.map((it) => it.app.id), { fileIds: [zipId] });
+  sendMail(ctx, recipients(group[0].app.adminMail), accessPinIssued(ctx.url(pinToken.token)));
+  for (const it of group) {
+    const token = createToken(ctx, 'client-cert', uploadId, [it.app.id], {
+      requiresToken: pinToken.token,
+      fileIds: it.p12FileId ? [it.p12FileId] : [],
+      pinSha256: it.app.method === '3' ? await sha256Hex(it.pin) : undefined,
+    });
+    sendMail(ctx, recipients(it.app.userMail), clientIssueAccepted(ctx.url(token.token), true));
+  }
+}
+
+/** P12 file names inside clientAll.zip, made unique within the archive. */
+function bundleNames(group: Issued[]): string[] {
+  const used = new Set<string>();
+  return group.map((it) => {
+    let name = p12FileName(it.app);
+    if (used.has(name.toLowerCase())) name = name.replace(/\.p12$/, `-${it.app.id}.p12`);
+    used.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/** Method 2: PIN zip URL to the 登録担当者, clientAll.zip URL to the 利用管理者 (SPEC §6.3). */
+async function deliverInBulk(ctx: TxContext, uploadId: string, group: Issued[], inst: Institution): Promise<void> {
+  const pinZip = await zipFiles([{ name: 'clientAllPin.txt', data: tableFile(PIN_FILE_COLUMNS, pinRows(group)) }], ctx.now);
+  const pinZipId = ctx.putFile(`bundles/${uploadId}-${group[0].app.id}-clientAllPin.zip`, pinZip);
+  const ids = group.map((it) => it.app.id);
+  const pinToken = createToken(ctx, 'pin', uploadId, ids, { fileIds: [pinZipId] });
+  sendMail(ctx, recipients(inst.ra.mail), accessPinIssued(ctx.url(pinToken.token)));
+  const names = bundleNames(group);
+  const entries = group.map((it, i) => ({ name: names[i], data: ctx.tx.getFile(it.p12FileId!)! }));
+  const info = tableFile(
+    CLIENT_TXT_COLUMNS,
+    group.map((it, i) => ({ app: it.app, cert: it.cert!, fileName: names[i] })),
+  );
+  const allZip = await zipFiles([...entries, { name: 'client.txt', data: info }], ctx.now);
+  const allZipId = ctx.putFile(`bundles/${uploadId}-${group[0].app.id}-clientAll.zip`, allZip);
+  const token = createToken(ctx, 'client-all', uploadId, ids, { requiresToken: pinToken.token, fileIds: [allZipId] });
+  sendMail(ctx, recipients(group[0].app.adminMail), clientIssueAccepted(ctx.url(token.token), false));
+}
+
+/** All accepted client rows of one upload (one method per file, SPEC §4.6). Returns the certificates by row seq. */
+export async function issueClientRows(
+  ctx: TxContext,
+  inputs: ClientRowInput[],
+  inst: Institution,
+  uploadId: string,
+  p12Format: P12Format,
+  onProgress?: ProgressCallback,
+): Promise<Map<number, CertificateRecord | undefined>> {
+  const items = inputs.map(({ row, renews }) => ({
+    app: acceptApplication(ctx, row, inst, uploadId, p12Format, renews),
+    pin: pinFor(row),
+    rdns: row.dn(),
+  }));
+  const engineKeyed = items.filter((it) => it.app.method !== '3');
+  const waiting: Issued[] = items.filter((it) => it.app.method === '3').map(({ app, pin }) => ({ app, pin }));
+  const issued: Issued[] = [...(await issueWithEngineKeys(ctx, engineKeyed, onProgress)), ...waiting];
+  for (const group of groupByAdmin(issued)) {
+    if (group[0].app.method === '2') await deliverInBulk(ctx, uploadId, group, inst);
+    else await deliverIndividually(ctx, uploadId, group);
+  }
+  return new Map(issued.map((it) => [it.app.seq, it.cert]));
+}

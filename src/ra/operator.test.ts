@@ -1,0 +1,36 @@
+// 登録担当者用証明書 (SPEC §10): the desk registers the RA, the URL arrives by mail, the PIN opens it,
+// and the P12 holds a client-auth certificate with L=Academe-ops that verifies against the chain.
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { tempDir } from '../pki/openssl.testkit';
+import { NII, openTestEngine, tokenFrom, verify, writeChain } from './ra.testkit';
+import { MemoryStore } from './store/memory-store';
+
+const dir = tempDir('upki-ra-operator-');
+afterAll(() => dir.remove());
+
+describe('RA operator certificate', () => {
+  it('is issued at the mailed URL with the PIN the desk handed over', async () => {
+    const engine = await openTestEngine(new MemoryStore(), [{ ...NII, ra: { ...NII.ra, nameEn: 'TOROKU TANTO' } }]);
+    const { pin } = await engine.registerRaOperator();
+    const mail = (await engine.state()).mails.find((m) => m.subject === '登録担当者用証明書発行受付通知')!;
+    expect(mail.to).toEqual([NII.ra.mail]);
+    const token = tokenFrom(mail.body, '証明書取得URL');
+    const wrong = await engine.downloadRaOperatorCertificate(token, 'wrong');
+    expect(wrong.ok ? 'ok' : wrong.reason).toBe('wrong-pin');
+    const got = await engine.downloadRaOperatorCertificate(token, pin);
+    if (!got.ok) throw new Error(got.message.en);
+    const p12 = dir.write('ra.p12', got.bytes);
+    const leaf = dir.path('ra.pem');
+    const out = spawnSync('openssl', ['pkcs12', '-in', p12, '-passin', `pass:${pin}`, '-clcerts', '-nokeys', '-out', leaf], { encoding: 'utf8' });
+    expect(out.status, out.stderr).toBe(0);
+    const subject = spawnSync('openssl', ['x509', '-in', leaf, '-noout', '-subject'], { encoding: 'utf8' }).stdout;
+    expect(subject).toContain('C = JP, O = National Institute of Informatics, L = Academe-ops, CN = TOROKU TANTO');
+    expect(verify(['-CAfile', await writeChain(engine, dir), '-purpose', 'sslclient', leaf]).output).toMatch(/: OK/);
+    const again = await engine.downloadRaOperatorCertificate(token, pin);
+    expect(again.ok ? 'ok' : again.reason).toBe('used');
+    const state = await engine.state();
+    expect(state.operatorCertificates.size).toBe(1);
+    expect(state.certificates.size).toBe(0); // not in the institution's certificate lists
+  });
+});

@@ -1,0 +1,88 @@
+// Test-only helpers for the RA engine: an engine on a memory store with a fixed clock and an
+// institution that matches tsv/fixtures.ts, and the independent tools' checks (openssl, pk12util).
+import { execFileSync, spawnSync } from 'node:child_process';
+import JSZip from 'jszip';
+import { pemEncode } from '../pki/pem';
+import { tsvBytes } from '../tsv/fixtures';
+import type { KindId } from '../spec/types';
+import { RaEngine } from './engine';
+import { mailLinks } from './notify/links';
+import type { EngineOptions } from './context';
+import { MemoryStore } from './store/memory-store';
+import type { Store } from './store/store';
+import type { ErrorMode, Institution, P12Format } from './types';
+import type { TempDir } from '../pki/openssl.testkit';
+
+export const START = new Date('2026-11-23T00:00:00Z');
+
+export const NII: Institution = {
+  id: 'nii',
+  o: 'National Institute of Informatics',
+  st: 'Tokyo',
+  l: 'Chiyoda-ku',
+  domains: ['nii.ac.jp'],
+  ouAllowList: { 'nii.ac.jp': ['Cyber Science Infrastructure Development Department'] },
+  approvalExpires: '2030-03-31',
+  ra: { name: '登録　担当', mail: 'ra@nii.ac.jp' },
+  admins: [{ name: '国立　太郎', mail: 'admin@nii.ac.jp' }],
+  active: true,
+};
+
+export async function openTestEngine(store: Store = new MemoryStore(), institutions: Institution[] = [NII], options: Partial<EngineOptions> = {}) {
+  return RaEngine.open(store, { clock: () => START, institutions, options });
+}
+
+export function upload(engine: RaEngine, kind: KindId, rows: string[][], opts: { mode?: ErrorMode; p12Format?: P12Format; fileName?: string } = {}) {
+  return engine.upload({ bytes: tsvBytes(rows), fileName: opts.fileName ?? 'apply.tsv', kind, mode: opts.mode, p12Format: opts.p12Format });
+}
+
+/** The token at the end of a one-time URL in a mail body (via notify/links.ts). */
+export function tokenFrom(body: string, label: string): string {
+  const link = mailLinks(body).find((l) => l.label === label);
+  if (!link) throw new Error(`no ${label} in mail:\n${body}`);
+  return link.token;
+}
+
+/** Root + issuing CA certificates as one PEM file (the -CAfile of openssl verify). */
+export async function writeChain(engine: RaEngine, dir: TempDir, name = 'chain.pem'): Promise<string> {
+  const ids = ['root', 'server-rsa', 'server-ecc', 'client-auth', 'smime', 'ra-operator'] as const;
+  const pems = await Promise.all(ids.map((id) => engine.caCertificatePem(id)));
+  return dir.write(name, pems.join(''));
+}
+
+export async function writeCrls(engine: RaEngine, dir: TempDir, name = 'crls.pem'): Promise<string> {
+  const ids = ['server-rsa', 'server-ecc', 'client-auth', 'smime', 'ra-operator'] as const;
+  const pems = await Promise.all(ids.map(async (id) => (await engine.crl(id)).pem));
+  return dir.write(name, pems.join(''));
+}
+
+export function certPem(der: Uint8Array): string {
+  return pemEncode('CERTIFICATE', der);
+}
+
+/** `openssl verify` status and output. */
+export function verify(args: string[]): { status: number; output: string } {
+  const r = spawnSync('openssl', ['verify', ...args]);
+  return { status: r.status ?? -1, output: `${r.stdout}${r.stderr}` };
+}
+
+export async function unzip(bytes: Uint8Array): Promise<Record<string, Uint8Array>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out: Record<string, Uint8Array> = {};
+  for (const name of Object.keys(zip.files)) out[name] = await zip.files[name].async('uint8array');
+  return out;
+}
+
+/** Independent Shift-JIS decoding (WHATWG TextDecoder), then TSV split. */
+export function readSjisTsv(bytes: Uint8Array): string[][] {
+  const text = new TextDecoder('shift_jis', { fatal: true }).decode(bytes);
+  if (!text.endsWith('\r\n') || /[^\r]\n/.test(text)) throw new Error('not CRLF');
+  return text.slice(0, -2).split('\r\n').map((l) => l.split('\t'));
+}
+
+export function nssDb(dir: TempDir, name: string): string {
+  const db = dir.path(name);
+  execFileSync('mkdir', ['-p', db]);
+  execFileSync('certutil', ['-N', '-d', `sql:${db}`, '--empty-password']);
+  return db;
+}

@@ -1,0 +1,116 @@
+// The upload's error modes, file-level refusals, institution checks and serial uniqueness.
+import { describe, expect, it } from 'vitest';
+import { clientIssueRow, clientIssueRows, tsvBytes } from '../tsv/fixtures';
+import { MemoryStore } from './store/memory-store';
+import { NII, openTestEngine, upload } from './ra.testkit';
+
+function rowsWithOneWrong(n: number, wrongAt: number): string[][] {
+  const rows = clientIssueRows(n);
+  rows[wrongAt][0] = rows[wrongAt][0].replace('O=National Institute of Informatics', 'O=Another Institute');
+  return rows;
+}
+
+describe('error mode 「全件処理を中断する」 (abort)', () => {
+  it('registers nothing when one row of 99 is wrong, and says which', async () => {
+    const store = new MemoryStore();
+    const engine = await openTestEngine(store);
+    const before = await store.read((v) => v.snapshot());
+    const result = await upload(engine, 'client-issue', rowsWithOneWrong(99, 41));
+    expect(result.registered).toBe(false);
+    expect(result.ok).toBe(false);
+    expect(result.screen.title.ja).toBe('クライアント証明書　発行・更新・失効申請エラー画面');
+    const bad = result.records.filter((r) => !r.ok);
+    expect(bad.map((r) => r.seq)).toEqual([42]);
+    expect(bad[0].lines).toEqual(['241:1,主体者DN,主体者DNの機関名が申請者の所属機関名ではありません。']);
+    const after = await store.read((v) => v.snapshot());
+    expect(after).toBe(before); // the very same committed snapshot: not one write
+  });
+});
+
+describe('error mode 「入力値不備のないデータのみ登録する」 (valid-only)', () => {
+  it('issues every other row', async () => {
+    const engine = await openTestEngine();
+    const result = await upload(engine, 'client-issue', rowsWithOneWrong(12, 3).map((r) => ((r[2] = '2'), r)), { mode: 'valid-only' });
+    expect(result.registered).toBe(true);
+    expect(result.ok).toBe(false);
+    expect(result.records.filter((r) => r.ok)).toHaveLength(11);
+    expect(result.records[3].ok).toBe(false);
+    expect(result.records[3].serialHex).toBeUndefined();
+    const state = await engine.state();
+    expect(state.certificates.size).toBe(11);
+    expect(result.screen.title.ja).toBe('クライアント証明書　発行・更新申請完了画面');
+  });
+});
+
+describe('file-level refusals (validator)', () => {
+  it('refuses a wrong extension (209), an empty file (213) and too many records (214)', async () => {
+    const engine = await openTestEngine();
+    const ext = await engine.upload({ bytes: tsvBytes([clientIssueRow()]), fileName: 'apply.csv', kind: 'client-issue' });
+    expect(ext.fileErrors.map((e) => e.code)).toContain('209');
+    expect(ext.registered).toBe(false);
+    const empty = await engine.upload({ bytes: new Uint8Array(), fileName: 'apply.tsv', kind: 'client-issue', mode: 'valid-only' });
+    expect(empty.fileErrors.map((e) => e.code)).toContain('213');
+    const many = await upload(engine, 'client-issue', clientIssueRows(100), { mode: 'valid-only' });
+    expect(many.fileErrors.map((e) => e.code)).toContain('214');
+    expect(many.registered).toBe(false);
+    expect((await engine.state()).certificates.size).toBe(0);
+  });
+});
+
+describe('institution state', () => {
+  it('refuses with 215 when the approval has expired or the institution is inactive', async () => {
+    const expired = await openTestEngine(new MemoryStore(), [{ ...NII, approvalExpires: '2026-11-22' }]);
+    const r1 = await upload(expired, 'client-issue', [clientIssueRow()]);
+    expect(r1.records[0].lines).toEqual(['215:1,主体者DN,機関の証明書発行有効期限が切れています。サービス窓口にお問い合わせください。']);
+    const inactive = await openTestEngine(new MemoryStore(), [{ ...NII, active: false }]);
+    const r2 = await upload(inactive, 'client-issue', [clientIssueRow()]);
+    expect(r2.records[0].lines).toEqual(['215:1,主体者DN,機関状態が無効なため申請できません。']);
+  });
+
+  it('takes a renewed approval saved by the trainer, and refuses an invalid institution', async () => {
+    const engine = await openTestEngine(new MemoryStore(), [{ ...NII, approvalExpires: '2026-11-22' }]);
+    expect((await upload(engine, 'client-issue', [clientIssueRow()])).ok).toBe(false);
+    expect(await engine.saveInstitution({ ...NII, domains: [] })).toMatchObject({ ok: false });
+    expect((await engine.saveInstitution({ ...NII, approvalExpires: '2027-03-31' })).ok).toBe(true);
+    expect((await upload(engine, 'client-issue', [clientIssueRow()])).ok).toBe(true);
+  });
+
+  it('lets the approval run out when the trainer advances the clock', async () => {
+    const engine = await openTestEngine(new MemoryStore(), [{ ...NII, approvalExpires: '2026-11-30' }]);
+    expect((await upload(engine, 'client-issue', [clientIssueRow()])).ok).toBe(true);
+    await engine.advanceClock(8);
+    const later = await upload(engine, 'client-issue', clientIssueRows(1));
+    expect(later.records[0].errors.map((e) => e.code)).toEqual(['215']);
+  });
+});
+
+describe('serial numbers', () => {
+  it('never gives two concurrent uploads the same serial, even when the random source repeats', async () => {
+    // A source that repeats its first value: the second upload's first draw collides and is drawn again.
+    const draws = ['0badc0ffee0badc0ffee0badc0', '0badc0ffee0badc0ffee0badc0', '0badc0ffee0badc0ffee0badc1'];
+    let next = 0;
+    const engine = await openTestEngine(new MemoryStore(), [NII], { randomSerialHex: () => draws[Math.min(next++, 2)] });
+    const [a, b] = await Promise.all([
+      upload(engine, 'client-issue', clientIssueRows(1, { method: '2' })),
+      upload(engine, 'client-issue', [clientIssueRow({ method: '2', dn: 'CN=OTHER,OU=9,O=National Institute of Informatics,L=Chiyoda-ku,ST=Tokyo,C=JP', p12Name: 'o' })]),
+    ]);
+    expect(a.ok && b.ok).toBe(true);
+    expect(a.records[0].serialHex).not.toBe(b.records[0].serialHex);
+    expect([a.records[0].serialHex, b.records[0].serialHex].sort()).toEqual([draws[0], draws[2]]);
+    expect(next).toBe(3);
+  });
+
+  it('draws distinct 13-byte client serials that fit the 32-character TSV column in both notations', async () => {
+    const engine = await openTestEngine();
+    const [a, b] = await Promise.all([
+      upload(engine, 'client-issue', clientIssueRows(4, { method: '2' })),
+      upload(engine, 'client-issue', clientIssueRows(8, { method: '2' }).slice(4)),
+    ]);
+    const serials = [...a.records, ...b.records].map((r) => r.serialHex!);
+    expect(new Set(serials).size).toBe(8);
+    for (const r of [...a.records, ...b.records]) {
+      expect(r.serialHex).toMatch(/^[0-7][0-9a-f]{25}$/);
+      expect(r.serialDecimal!.length).toBeLessThanOrEqual(32);
+    }
+  });
+});
