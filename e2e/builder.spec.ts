@@ -2,124 +2,28 @@
 // downloaded bytes with the `upki-tsv` command and an independent Shift-JIS decoder (iconv). Server CSRs come
 // from the page's own "make key and CSR" action; old certificates and bulk CSRs from openssl.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Download, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { storedText } from './storage';
+import {
+  O,
+  cell,
+  chooseKind,
+  cliValidate,
+  errorCount,
+  exportAndCheck,
+  iconvSjis,
+  importProfile,
+  makeKeyForRow,
+  oldCertificate,
+  openBuilder,
+  removeTmp,
+  saveDownload,
+  tmp,
+} from './builder-kit';
 
-const O = 'National Institute of Informatics';
-const PROFILE = {
-  format: 'upki-workbench/institution-profiles',
-  version: 1,
-  profiles: [
-    {
-      id: 'nii',
-      label: '本部',
-      o: O,
-      st: 'Tokyo',
-      l: 'Chiyoda-ku',
-      domains: ['nii.ac.jp'],
-      adminName: '国立　太郎',
-      adminDept: '学術基盤推進部',
-      adminMail: 'admin@nii.ac.jp',
-      software: 'nginx 1.26',
-      updatedAt: '2026-11-23T00:00:00.000Z',
-    },
-  ],
-};
-
-const tmp = mkdtempSync(join(tmpdir(), 'upki-builder-e2e-'));
-test.afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-interface CliResult {
-  ok: boolean;
-  fileErrors: unknown[];
-  records: { seq: number; errors: { code: string; message: string }[] }[];
-}
-
-/** `upki-tsv validate --json` on a file; returns the parsed result. */
-function cliValidate(kind: string, path: string): CliResult {
-  let out: string;
-  try {
-    out = execFileSync('node', ['bin/upki-tsv.mjs', 'validate', '--kind', kind, '--json', path], { encoding: 'utf8' });
-  } catch (e) {
-    out = String((e as { stdout?: string }).stdout ?? '');
-  }
-  return JSON.parse(out.trim().split('\n')[0]) as CliResult;
-}
-
-function errorCount(r: CliResult): number {
-  return r.fileErrors.length + r.records.reduce((n, rec) => n + rec.errors.length, 0);
-}
-
-/** Decode with glibc iconv, not with the project's decoder. */
-function iconvSjis(path: string): string {
-  return execFileSync('iconv', ['-f', 'SHIFT_JIS', '-t', 'UTF-8', path], { encoding: 'utf8' });
-}
-
-async function saveDownload(download: Download): Promise<string> {
-  const path = join(tmp, `${Date.now()}-${download.suggestedFilename()}`);
-  await download.saveAs(path);
-  return path;
-}
-
-/** Export and check the one .tsv: file name, CRLF, no header, CLI zero errors, iconv decodes. Returns the text. */
-async function exportAndCheck(page: Page, kind: string): Promise<string> {
-  const button = page.getByTestId('export-button');
-  await expect(button).toBeEnabled();
-  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  const stamp = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
-  expect(download.suggestedFilename()).toBe(`upki-${kind}-${stamp}.tsv`);
-  const path = await saveDownload(download);
-  const result = cliValidate(kind, path);
-  expect(errorCount(result), JSON.stringify(result)).toBe(0);
-  expect(result.ok).toBe(true);
-  const text = iconvSjis(path);
-  expect(text.endsWith('\r\n')).toBe(true);
-  expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
-  return text;
-}
-
-async function openBuilder(page: Page): Promise<void> {
-  await page.goto('/#/builder');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('申請TSVの作成');
-  await expect(page.locator('section.builder[data-ready=true]')).toBeVisible();
-}
-
-async function importProfile(page: Page): Promise<void> {
-  const path = join(tmp, 'profiles.json');
-  writeFileSync(path, JSON.stringify(PROFILE));
-  await page.getByText('プロファイルをファイルから読み込む').click();
-  await page.getByLabel('プロファイルJSONファイル').setInputFiles(path);
-  await expect(page.getByLabel('使用するプロファイル')).toHaveValue('nii');
-}
-
-async function chooseKind(page: Page, title: string): Promise<void> {
-  await page.getByLabel(title, { exact: true }).check();
-}
-
-const cell = (page: Page, row: number, column: number) => page.locator(`input[data-r="${row}"][data-c="${column}"]`);
-
-/** A self-signed certificate with the given subject and serial, DER-free PEM, made by openssl. */
-function oldCertificate(subject: string, serialHex: string): string {
-  const dir = mkdtempSync(join(tmp, 'cert-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-subj', subject, '-set_serial', `0x${serialHex}`, '-days', '30', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem')], { stdio: 'ignore' });
-  return join(dir, 'c.pem');
-}
-
-async function makeKeyForRow(page: Page, row: number, fqdn: string): Promise<void> {
-  await page.getByRole('button', { name: `行${row}の補助機能` }).click();
-  const tools = page.getByTestId('row-tools');
-  await tools.getByLabel('FQDN（CN）').fill(fqdn);
-  await tools.getByLabel('パスフレーズ').fill('correct horse battery');
-  await tools.getByLabel('確認').fill('correct horse battery');
-  const [key] = await Promise.all([page.waitForEvent('download'), tools.getByRole('button', { name: '鍵とCSRを作成' }).click()]);
-  expect(key.suggestedFilename()).toBe(`${fqdn}.key`);
-  const pem = readFileSync(await saveDownload(key), 'utf8');
-  expect(pem).toMatch(/^-----BEGIN ENCRYPTED PRIVATE KEY-----/);
-  await expect(cell(page, row - 1, 7)).toHaveValue(/^MII/);
-}
+test.afterAll(() => removeTmp());
 
 test.beforeEach(async ({ page }) => {
   await openBuilder(page);
@@ -146,12 +50,36 @@ test('server issue: institution profile typed in, key and CSR made in the page, 
   await makeKeyForRow(page, 1, 'www.nii.ac.jp');
   await expect(cell(page, 0, 1)).toHaveValue(`CN=www.nii.ac.jp,O=${O},L=Chiyoda-ku,ST=Tokyo,C=JP`);
   await expect(cell(page, 0, 11)).toHaveValue('www.nii.ac.jp');
+  // dNSName entries edited as a list in the row tools, written to column 13.
+  const tools = page.getByTestId('row-tools');
+  await tools.getByRole('button', { name: 'ホスト名を追加' }).click();
+  await tools.getByLabel('ホスト名1').fill('alt.nii.ac.jp');
+  await tools.getByRole('button', { name: 'ホスト名を追加' }).click();
+  await tools.getByLabel('ホスト名2').fill('mail.nii.ac.jp');
+  await tools.getByRole('button', { name: 'dNSName列に反映' }).click();
+  await expect(cell(page, 0, 13)).toHaveValue('dNSName=alt.nii.ac.jp,dNSName=mail.nii.ac.jp');
+
+  // Column headers carry the required mark; the focused cell's column help is shown; blank columns are hidden
+  // until asked for (and still written, as empty cells, below).
+  await expect(page.getByRole('columnheader', { name: /No1 主体者DN/ })).toContainText('必須');
+  await cell(page, 0, 10).focus();
+  await expect(page.locator('.column-help')).toContainText('No10');
+  await expect(cell(page, 0, 3)).toHaveCount(0);
+  await page.getByLabel('空白列も表示').check();
+  await expect(cell(page, 0, 3)).toBeVisible();
+  await page.getByLabel('空白列も表示').uncheck();
 
   const text = await exportAndCheck(page, 'server-issue');
   const cells = text.split('\r\n')[0].split('\t');
   expect(cells).toHaveLength(13);
   expect(cells.slice(2, 6)).toEqual(['', '', '', '']);
   expect(cells[11]).toBe('nginx 1.26');
+  expect(cells[12]).toBe('dNSName=alt.nii.ac.jp,dNSName=mail.nii.ac.jp');
+  // The draft (IndexedDB) holds the CSR but never the private key.
+  await expect(page.getByTestId('save-state')).toHaveText('保存済み');
+  const stored = await storedText(page);
+  expect(stored).toContain(cells[6]);
+  expect(stored).not.toContain('PRIVATE KEY');
 });
 
 test('server renew: DN and serial from the old certificate, new key and CSR, exported', async ({ page }) => {
@@ -164,6 +92,41 @@ test('server renew: DN and serial from the old certificate, new key and CSR, exp
   await expect(cell(page, 0, 1)).toHaveValue(`CN=www.nii.ac.jp,O=${O},L=Chiyoda-ku,ST=Tokyo,C=JP`);
   await expect(cell(page, 0, 4)).toHaveValue(String(0x1a2b3c4d));
   await makeKeyForRow(page, 1, 'www.nii.ac.jp');
+  await exportAndCheck(page, 'server-renew');
+});
+
+test('server renew: a CSR with the old certificate key is an error (R108), also after a reload, until a new key is made', async ({ page }) => {
+  const dir = mkdtempSync(join(tmp(), 'reuse-'));
+  const key = join(dir, 'old.key');
+  const subj = `/C=JP/ST=Tokyo/L=Chiyoda-ku/O=${O}/CN=www.nii.ac.jp`;
+  execFileSync('openssl', ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', key], { stdio: 'ignore' });
+  execFileSync('openssl', ['req', '-x509', '-new', '-key', key, '-sha256', '-subj', subj, '-set_serial', '0x7B', '-days', '30', '-out', join(dir, 'old.crt')], { stdio: 'ignore' });
+  const sameKeyCsr = execFileSync('openssl', ['req', '-new', '-key', key, '-sha256', '-subj', subj], { encoding: 'utf8' })
+    .split('\n').filter((l) => l && !l.startsWith('-----')).join('');
+
+  await importProfile(page);
+  await chooseKind(page, 'サーバ証明書更新申請');
+  await page.getByRole('button', { name: '行を追加' }).click();
+  await page.getByRole('button', { name: '行1の補助機能' }).click();
+  await page.getByTestId('row-tools').getByLabel('旧証明書（PEM/DER）からDNとシリアル番号を入れる').setInputFiles(join(dir, 'old.crt'));
+  await expect(page.getByTestId('row-old-key')).toBeVisible();
+  await expect(cell(page, 0, 4)).toHaveValue('123');
+  await cell(page, 0, 7).fill(sameKeyCsr);
+  await cell(page, 0, 11).fill('www.nii.ac.jp');
+  const csrCell = cell(page, 0, 7);
+  await expect(csrCell).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator(`[id="${await csrCell.getAttribute('aria-describedby')}"]`)).toContainText('R108');
+  await expect(page.getByTestId('export-button')).toBeDisabled();
+
+  // The old key is row metadata kept with the draft: the rule still holds after a reload.
+  await expect(page.getByTestId('save-state')).toHaveText('保存済み');
+  await page.reload();
+  await expect(page.locator('section.builder[data-ready=true]')).toBeVisible();
+  await expect(cell(page, 0, 7)).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('check-summary')).not.toContainText('エラー 0件');
+
+  await makeKeyForRow(page, 1, 'www.nii.ac.jp');
+  await expect(cell(page, 0, 7)).toHaveAttribute('aria-invalid', 'false');
   await exportAndCheck(page, 'server-renew');
 });
 
@@ -218,7 +181,7 @@ test('a roster of 300 users (Shift-JIS CSV) imported, mapped, exported as one va
   await page.getByLabel('ダウンロード方法').selectOption('2');
   const lines = ['氏名,ローマ字,学籍番号,メールアドレス'];
   for (let i = 0; i < 300; i += 1) lines.push(`"学生, ${i}号",GAKUSEI ${i},${String(2024000 + i)},s${i}@nii.ac.jp`);
-  const path = join(tmp, 'roster.csv');
+  const path = join(tmp(), 'roster.csv');
   writeFileSync(path, execFileSync('iconv', ['-f', 'UTF-8', '-t', 'SHIFT_JIS'], { input: lines.join('\r\n') + '\r\n' }));
   await page.getByText('名簿（CSV/TSV）から一括作成').click();
   await page.getByLabel('名簿ファイル（CSV・TSV、UTF-8またはShift-JIS）').setInputFiles(path);
@@ -248,7 +211,7 @@ test('a roster of 300 users (Shift-JIS CSV) imported, mapped, exported as one va
 });
 
 test('150 server rows (openssl CSRs, opened as a TSV) split into 99 + 51 in one zip', async ({ page }) => {
-  const dir = mkdtempSync(join(tmp, 'bulk-'));
+  const dir = mkdtempSync(join(tmp(), 'bulk-'));
   const key = join(dir, 'k.pem');
   execFileSync('openssl', ['ecparam', '-name', 'secp384r1', '-genkey', '-noout', '-out', key]);
   const rows: string[] = [];
@@ -281,38 +244,6 @@ test('150 server rows (openssl CSRs, opened as a TSV) split into 99 + 51 in one 
   for (const n of names) expect(errorCount(cliValidate('server-issue', join(out, n)))).toBe(0);
 });
 
-test('a reload in the middle of editing keeps every row; undo reverts the last edit', async ({ page }) => {
-  await importProfile(page);
-  await chooseKind(page, 'クライアント証明書失効申請');
-  for (let i = 0; i < 3; i += 1) await page.getByRole('button', { name: '行を追加' }).click();
-  await cell(page, 0, 4).fill('111');
-  await cell(page, 1, 4).fill('222');
-  await cell(page, 2, 4).fill('333');
-  await page.getByRole('button', { name: '行2を複製' }).click();
-  await page.getByRole('button', { name: '行1を削除' }).click();
-  await expect(cell(page, 0, 4)).toHaveValue('222');
-  await page.getByRole('button', { name: '元に戻す' }).click();
-  await expect(cell(page, 0, 4)).toHaveValue('111');
-  await cell(page, 2, 6).fill('途中');
-  // Ctrl+Z / Ctrl+Y inside a cell undo and redo the grid edit.
-  await cell(page, 2, 6).press('Control+z');
-  await expect(cell(page, 2, 6)).toHaveValue('');
-  await cell(page, 2, 6).press('Control+y');
-  await expect(cell(page, 2, 6)).toHaveValue('途中');
-  await expect(page.getByTestId('save-state')).toHaveText('保存済み');
-
-  await page.reload();
-  await expect(page.locator('section.builder[data-ready=true]')).toBeVisible();
-  await expect(page.getByLabel('クライアント証明書失効申請', { exact: true })).toBeChecked();
-  await expect(page.getByTestId('grid-row')).toHaveCount(4);
-  await expect(cell(page, 0, 4)).toHaveValue('111');
-  await expect(cell(page, 1, 4)).toHaveValue('222');
-  await expect(cell(page, 2, 4)).toHaveValue('222');
-  await expect(cell(page, 2, 6)).toHaveValue('途中');
-  await expect(cell(page, 3, 4)).toHaveValue('333');
-  await expect(page.getByLabel('使用するプロファイル')).toHaveValue('nii');
-});
-
 test('S/MIME rows pasted from a spreadsheet get CN = mail and a P12 name; English labels on switch', async ({ page }) => {
   await importProfile(page);
   await chooseKind(page, 'クライアント証明書発行申請');
@@ -340,24 +271,4 @@ test('S/MIME rows pasted from a spreadsheet get CN = mail and a P12 name; Englis
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Build an application TSV');
   await expect(page.getByRole('columnheader', { name: /Subject DN/ })).toBeVisible();
   await expect(cell(page, 0, 1)).toHaveAttribute('aria-label', 'Subject DN row1');
-});
-
-test('errors are shown beside the cell, counted per file, and block the export until fixed', async ({ page }) => {
-  await importProfile(page);
-  await chooseKind(page, 'サーバ証明書失効申請');
-  await page.getByRole('button', { name: '行を追加' }).click();
-  await cell(page, 0, 4).fill('12x');
-  const serialCell = cell(page, 0, 4);
-  await expect(serialCell).toHaveAttribute('aria-invalid', 'true');
-  const describedBy = await serialCell.getAttribute('aria-describedby');
-  await expect(page.locator(`[id="${describedBy}"]`)).toContainText('エラー');
-  await expect(page.getByTestId('check-summary')).not.toContainText('エラー 0件');
-  await expect(page.getByTestId('export-button')).toBeDisabled();
-  await serialCell.fill('0x12AB');
-  await page.getByRole('button', { name: '行1の補助機能' }).click();
-  await page.getByTestId('row-tools').getByRole('button', { name: '閉じる' }).click();
-  await cell(page, 0, 1).fill(`CN=old.nii.ac.jp,O=${O},L=Chiyoda-ku,ST=Tokyo,C=JP`);
-  await cell(page, 0, 5).fill('0');
-  await expect(serialCell).toHaveAttribute('aria-invalid', 'false');
-  await exportAndCheck(page, 'server-revoke');
 });

@@ -3,9 +3,11 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { storedText } from './storage';
 
 function openssl(args: string[]): string {
   const r = spawnSync('openssl', args, { encoding: 'utf8' });
@@ -45,6 +47,8 @@ test('generates an RSA key and CSR in the browser; OpenSSL verifies the CSR and 
   await expect(page.getByTestId('keys-subject-tsv')).toHaveText(
     'CN=www.example.ac.jp,O=National Institute of Informatics,L=Chiyoda-ku,ST=Tokyo,C=JP',
   );
+  // The SAN names also appear as the TSV's dNSName column (13).
+  await expect(page.getByTestId('keys-result')).toContainText('dNSName=alt.example.ac.jp');
 
   const csr = await download(page, 'keys-download-csr');
   const key = await download(page, 'keys-download-key');
@@ -61,6 +65,16 @@ test('generates an RSA key and CSR in the browser; OpenSSL verifies the CSR and 
   const pass = join(dir, 'pass.txt');
   writeFileSync(pass, 'e2e passphrase 1\n');
   expect(openssl(['pkey', '-in', key, '-passin', `file:${pass}`, '-pubout'])).toBe(openssl(['req', '-in', csr, '-pubkey', '-noout']));
+
+  // The zip holds the same three files: CSR, encrypted key, one-line form.
+  const zip = await download(page, 'keys-download-zip');
+  expect(zip.endsWith('www.example.ac.jp.zip')).toBe(true);
+  const unzipped = join(dir, 'unzipped');
+  spawnSync('unzip', ['-q', '-o', zip, '-d', unzipped]);
+  expect(readFileSync(join(unzipped, 'www.example.ac.jp.csr'), 'utf8')).toBe(readFileSync(csr, 'utf8'));
+  expect(readFileSync(join(unzipped, 'www.example.ac.jp.key'), 'utf8')).toBe(readFileSync(key, 'utf8'));
+  expect(readFileSync(join(unzipped, 'www.example.ac.jp.csr.txt'), 'utf8')).toBe(await page.getByTestId('keys-csr-line').inputValue());
+  expect(openssl(['req', '-in', join(unzipped, 'www.example.ac.jp.csr'), '-verify', '-noout'])).toMatch(/verify OK/);
 
   // The one-line form on the page is the CSR's DER in base64.
   const oneLine = await page.getByTestId('keys-csr-line').inputValue();
@@ -98,6 +112,11 @@ test('an ECDSA P-384 key without encryption, after the warning', async ({ page }
   expect(openssl(['req', '-in', csr, '-noout', '-text'])).toMatch(/ASN1 OID: secp384r1[\s\S]*ecdsa-with-SHA384/);
   expect(readFileSync(key, 'utf8')).toMatch(/^-----BEGIN PRIVATE KEY-----/);
   expect(openssl(['pkey', '-in', key, '-pubout'])).toBe(openssl(['req', '-in', csr, '-pubkey', '-noout']));
+  // The unencrypted key exists only in the page's memory and in the user's download: nothing stored holds it.
+  const body = readFileSync(key, 'utf8').split('\n')[1];
+  const stored = await storedText(page);
+  expect(stored).not.toContain('PRIVATE KEY');
+  expect(stored).not.toContain(body);
 });
 
 test('invalid input is explained and nothing is generated', async ({ page }) => {
@@ -139,4 +158,124 @@ test('O, ST and L saved as an institution profile come back after a reload', asy
   await page.reload();
   await expect(page.getByLabel('機関名英語表記 (O)')).toHaveValue('National Institute of Informatics');
   await expect(page.getByLabel('市区町村 (L)')).toHaveValue('Chiyoda-ku');
+});
+
+const GOOD_SUBJ = '/C=JP/ST=Tokyo/L=Chiyoda-ku/O=National Institute of Informatics/CN=www.example.ac.jp';
+
+/** An OpenSSL-made CSR file (PEM unless `der`), from `keyArgs` (a new key) or an existing key file. */
+function opensslCsr(name: string, keyArgs: string[], subj = GOOD_SUBJ, extra: string[] = []): string {
+  const out = join(dir, `${name}.csr`);
+  openssl(['req', '-new', ...keyArgs, '-subj', subj, ...extra, '-out', out, ...(keyArgs[0] === '-key' ? [] : ['-nodes', '-keyout', join(dir, `${name}.key`)])]);
+  return out;
+}
+
+async function dropFile(page: Page, path: string): Promise<void> {
+  await page.getByTestId('keys-import-drop').locator('input[type=file]').setInputFiles(path);
+}
+
+test('OpenSSL-made CSRs: a good one (PEM, DER, one line) fits profile 3; wrong ones get the validator codes', async ({ page }) => {
+  const good = opensslCsr('good', ['-newkey', 'rsa:2048', '-sha256']);
+  await dropFile(page, good);
+  await expect(page.getByTestId('keys-csr-fits')).toHaveText('3');
+  await expect(page.getByTestId('keys-check-ok')).toBeVisible();
+  await expect(page.getByTestId('keys-csr-facts')).toContainText('CN=www.example.ac.jp,O=National Institute of Informatics,L=Chiyoda-ku,ST=Tokyo,C=JP');
+  await expect(page.getByTestId('keys-csr-facts')).toContainText('RSA 2048');
+
+  const der = join(dir, 'good.der');
+  openssl(['req', '-in', good, '-outform', 'DER', '-out', der]);
+  await page.getByTestId('keys-import-text').fill('');
+  await dropFile(page, der);
+  await expect(page.getByTestId('keys-csr-signature')).toHaveText('正しい');
+  await page.getByTestId('keys-import-text').fill(readFileSync(der).toString('base64'));
+  await page.getByTestId('keys-import-check').click();
+  await expect(page.getByTestId('keys-csr-fits')).toHaveText('3');
+
+  // Each wrong CSR: which rule of the validator refuses it, with the validator's own code.
+  const p384 = opensslCsr('p384', ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-384', '-sha384']);
+  await dropFile(page, p384);
+  await expect(page.getByTestId('keys-csr-fits')).toHaveText('11');
+  // "Fits" speaks of key and signature algorithm only; the DN rules are the listed checks.
+  const wrong: [string, string, string][] = [
+    [opensslCsr('rsa4096', ['-newkey', 'rsa:4096', '-sha256']), 'U405', 'なし'],
+    [opensslCsr('p256', ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-sha256']), 'U405', 'なし'],
+    [opensslCsr('order', ['-newkey', 'rsa:2048', '-sha256'], '/C=JP/ST=Tokyo/O=National Institute of Informatics/L=Chiyoda-ku/CN=www.example.ac.jp'), 'U407', '3'],
+    [opensslCsr('email', ['-newkey', 'rsa:2048', '-sha256'], `${GOOD_SUBJ}/emailAddress=admin@example.ac.jp`), 'U408', '3'],
+  ];
+  const tampered = readFileSync(der);
+  tampered[tampered.length - 1] ^= 0x01;
+  const bad = join(dir, 'tampered.der');
+  writeFileSync(bad, tampered);
+  expect(spawnSync('openssl', ['req', '-inform', 'DER', '-in', bad, '-verify', '-noout'], { encoding: 'utf8' }).stderr).toMatch(/verify failure|error/i);
+  wrong.push([bad, 'U404', '3']);
+  for (const [path, code, fits] of wrong) {
+    await dropFile(page, path);
+    await expect(page.getByTestId('keys-check-issues'), path).toContainText(code);
+    await expect(page.getByTestId('keys-csr-fits'), path).toHaveText(fits);
+  }
+  await expect(page.getByTestId('keys-csr-signature')).toHaveText('検証できません');
+});
+
+test('old certificate + new CSR: the same key is an error, a new key is fine; renew row prefilled', async ({ page }) => {
+  const oldKey = join(dir, 'reuse.key');
+  openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-384', '-out', oldKey]);
+  const oldCert = join(dir, 'reuse.crt');
+  openssl(['req', '-x509', '-new', '-key', oldKey, '-sha384', '-subj', GOOD_SUBJ, '-set_serial', '0xFF', '-days', '30', '-out', oldCert]);
+  await dropFile(page, opensslCsr('reuse', ['-key', oldKey, '-sha384']));
+  await dropFile(page, oldCert);
+  await expect(page.getByTestId('keys-same-key')).toHaveClass(/notice-error/);
+  await expect(page.getByTestId('keys-same-key')).toContainText('同じ鍵です');
+  await expect(page.getByTestId('keys-cert-facts')).toContainText('0xFF');
+
+  await dropFile(page, opensslCsr('fresh', ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-384', '-sha384']));
+  await dropFile(page, oldCert);
+  await expect(page.getByTestId('keys-same-key')).toHaveClass(/notice-ok/);
+
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByTestId('keys-copy-renew').click();
+  const row = (await page.evaluate(() => navigator.clipboard.readText())).split('\t');
+  expect(row).toHaveLength(13);
+  expect(row[0]).toBe('CN=www.example.ac.jp,O=National Institute of Informatics,L=Chiyoda-ku,ST=Tokyo,C=JP');
+  expect(row[3]).toBe('255');
+});
+
+test.describe('single-file build opened from file://', () => {
+  const single = process.env.UPKI_SINGLE_HTML ?? resolve('dist-single/upki-workbench.html');
+  test.use({ allowFileUrls: true });
+
+  test('makes a P-384 key and CSR that OpenSSL verifies', async ({ page }) => {
+    await page.goto(`${pathToFileURL(single).href}#/keys`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('鍵・CSR');
+    await fillSubject(page, 'file.example.ac.jp');
+    await page.getByRole('radio', { name: /ECDSA P-384/ }).check();
+    await page.locator('#keys-pass').fill('file passphrase');
+    await page.locator('#keys-pass2').fill('file passphrase');
+    await page.getByTestId('keys-generate').click();
+    const csr = await download(page, 'keys-download-csr');
+    const key = await download(page, 'keys-download-key');
+    expect(openssl(['req', '-in', csr, '-verify', '-noout'])).toMatch(/verify OK/);
+    const pass = join(dir, 'file-pass.txt');
+    writeFileSync(pass, 'file passphrase\n');
+    expect(openssl(['pkey', '-in', key, '-passin', `file:${pass}`, '-pubout'])).toBe(openssl(['req', '-in', csr, '-pubkey', '-noout']));
+  });
+});
+
+test('shows progress while the key is made, and the page keeps painting frames meanwhile', async ({ page }) => {
+  await fillSubject(page, 'busy.example.ac.jp');
+  await page.locator('#keys-pass').fill('busy passphrase');
+  await page.locator('#keys-pass2').fill('busy passphrase');
+  // Submit and read the screen in the same task: the busy state is set before any await.
+  const seen = await page.evaluate(async () => {
+    const form = document.querySelector<HTMLFormElement>('[data-testid="keys-generate-form"]')!;
+    const button = document.querySelector<HTMLButtonElement>('[data-testid="keys-generate"]')!;
+    form.requestSubmit();
+    const during = { text: button.textContent, disabled: button.disabled, status: form.querySelector('[role="status"]')?.textContent };
+    // Two animation frames while the key is still being made: WebCrypto works off the main thread.
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const afterFrames = button.disabled;
+    return { during, afterFrames };
+  });
+  expect(seen.during).toEqual({ text: '作成中…', disabled: true, status: '鍵を生成しています。画面はそのまま操作できます。' });
+  expect(seen.afterFrames).toBe(true);
+  await expect(page.getByTestId('keys-result')).toBeVisible();
+  await expect(page.getByTestId('keys-generate')).toBeEnabled();
 });

@@ -3,9 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test, expect } from './fixtures';
-import { clientIssueRow, sjisFile } from './tsv-files';
+import { clientIssueRow, serverCsrBase64, serverIssueRow, sjisFile } from './tsv-files';
 
-const SINGLE = resolve('dist-single/upki-workbench.html');
+// UPKI_SINGLE_HTML: test another build of the same file (e.g. a private one), as scripts/screenshots.mjs does.
+const SINGLE = resolve(process.env.UPKI_SINGLE_HTML || 'dist-single/upki-workbench.html');
 
 test.use({ allowFileUrls: true });
 
@@ -43,4 +44,25 @@ test('opened from file://, it validates a file (in its inline worker) without an
   expect(workers[0]).toMatch(/^blob:/);
   const schemes = new Set(netLog.requests.map((u) => new URL(u).protocol));
   expect([...schemes].every((s) => s === 'file:' || s === 'data:' || s === 'blob:')).toBe(true);
+});
+
+test('from file://, the CSR checks (WebCrypto in the inline worker) give the same verdicts as served', async ({ page }) => {
+  await page.goto(`${pathToFileURL(SINGLE).href}#/validate`);
+  const csr = serverCsrBase64('www1.example.ac.jp');
+  const tampered = Buffer.from(csr, 'base64');
+  tampered[tampered.length - 1] ^= 1;
+  const rows = [
+    serverIssueRow('www1.example.ac.jp', csr),
+    serverIssueRow('www2.example.ac.jp', csr),
+    serverIssueRow('www1.example.ac.jp', tampered.toString('base64')),
+  ];
+  await page.getByLabel('申請の種類').selectOption('server-issue');
+  await page.getByLabel('申請TSVファイル').setInputFiles(sjisFile('server.tsv', rows));
+  const cell = (seq: number, n: number) => page.getByTestId('result-table').locator(`tr[data-seq="${seq}"] td`).nth(n);
+  await expect(cell(1, 1)).toHaveText('OK');
+  await expect(cell(2, 2)).toContainText('U409:1,主体者DN,');
+  // Same CN as row 1 (212) and a signature that does not verify (U404, ADDENDUM B.14): proves the check really ran.
+  await expect(cell(3, 2)).toContainText('212:1,主体者DN,');
+  await expect(cell(3, 2)).toContainText('U404:7,CSR,');
+  await expect(page.getByText('U413')).toHaveCount(0);
 });

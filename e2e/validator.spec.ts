@@ -33,6 +33,16 @@ test('a valid server issue file: every row OK, no エラー内容 (validated in 
   expect(workers.some((u) => /validate\.worker/.test(u))).toBe(true);
 });
 
+test('the CSR checks run in the page: a CSR made for another CN is NG with U409 (DN differs from the CSR)', async ({ page }) => {
+  const rows = [serverIssueRow('www1.example.ac.jp', serverCsrBase64('www1.example.ac.jp')), serverIssueRow('www2.example.ac.jp', serverCsrBase64('www1.example.ac.jp'))];
+  await validate(page, 'server-issue', sjisFile('server-mismatch.tsv', rows));
+  await expect(row(page, 1).locator('td').nth(1)).toHaveText('OK');
+  await expect(row(page, 2).locator('td').nth(1)).toHaveText('NG');
+  await expect(row(page, 2).locator('td').nth(2)).toContainText('U409:1,主体者DN,主体者DNがCSRに記述されたDNと異なります。');
+  // The hint shows both DNs, so the user sees which one to change.
+  await expect(page.getByTestId('issues-2')).toContainText('CN=www1.example.ac.jp');
+});
+
 test('a client issue file with errors: OK/NG rows, RA-style lines, highlighted cells and character', async ({ page }) => {
   const rows = [
     clientIssueRow(),
@@ -55,6 +65,10 @@ test('a client issue file with errors: OK/NG rows, RA-style lines, highlighted c
   const cells3 = page.getByTestId('cells-3');
   await expect(cells3.locator('td[data-column="11"] mark')).toHaveText('髙');
   await expect(cells3.locator('td[data-column="11"]')).toContainText('髙橋　一郎');
+  // Each problem comes with a fix hint: the rule's own (replace 髙 by 高), or else how the column is written.
+  await expect(page.getByTestId('issues-3')).toContainText('直し方: 「高」に置き換えてください。');
+  await expect(page.getByTestId('issues-2')).toContainText('直し方: 利用管理者mail:');
+  await expect(page.getByTestId('issues-2')).toContainText('例: xxxxx@example.com');
 
   // English: the same lines with English names and messages.
   await page.getByRole('button', { name: 'English' }).click();

@@ -1,5 +1,7 @@
 // Screenshots for the README and docs: `npm run build && node scripts/screenshots.mjs [name...]`.
-// They are documentation, not tests. Opens the single-file build from file:// (no server needed).
+// They are documentation, not tests. Opens the single-file build from file:// (no server needed);
+// UPKI_SINGLE_HTML=<path> uses another build, UPKI_SHOT_ZOOM=2 shoots as at 200% zoom (half the CSS viewport, 2x pixels)
+// and UPKI_SHOT_OUT=<dir> writes elsewhere (for looking at layouts without touching docs/).
 // Japanese glyphs need a CJK font: `sudo apt-get install fonts-noto-cjk`.
 // To add a page, append to SHOTS: {name, hash, prepare(page)}; the image lands in docs/screenshots/<name>.png.
 import { chromium } from '@playwright/test';
@@ -8,8 +10,20 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const SINGLE = resolve('dist-single/upki-workbench.html');
-const OUT = resolve('docs/screenshots');
+const SINGLE = resolve(process.env.UPKI_SINGLE_HTML || 'dist-single/upki-workbench.html');
+const OUT = resolve(process.env.UPKI_SHOT_OUT || 'docs/screenshots');
+const ZOOM = Number(process.env.UPKI_SHOT_ZOOM || '1');
+
+/** The institution profile the builder screenshot imports (same shape as the builder's JSON export). */
+const PROFILE_JSON = JSON.stringify({
+  format: 'upki-workbench/institution-profiles',
+  version: 1,
+  profiles: [{
+    id: 'nii', label: '本部', o: 'National Institute of Informatics', st: 'Tokyo', l: 'Chiyoda-ku', domains: ['nii.ac.jp'],
+    adminName: '国立　太郎', adminDept: '学術基盤推進部', adminMail: 'admin@nii.ac.jp', software: 'nginx 1.26',
+    updatedAt: '2026-11-23T00:00:00.000Z',
+  }],
+});
 
 /** Shift-JIS (CP932) bytes by iconv, as Excel would save them. */
 function sjis(rows) {
@@ -40,6 +54,49 @@ const SHOTS = [
       await page.getByTestId('result-table').waitFor();
     },
   },
+  {
+    name: 'builder',
+    hash: '#/builder',
+    async prepare(page) {
+      await page.locator('section.builder[data-ready=true]').waitFor();
+      await page.getByText('プロファイルをファイルから読み込む').click();
+      await page.getByLabel('プロファイルJSONファイル').setInputFiles({ name: 'profiles.json', mimeType: 'application/json', buffer: Buffer.from(PROFILE_JSON) });
+      await page.getByLabel('使用するプロファイル').getByText('本部').waitFor({ state: 'attached' });
+      await page.getByText('プロファイルをファイルから読み込む').click();
+      await page.getByLabel('クライアント証明書発行申請', { exact: true }).check();
+      await page.getByText('名簿（CSV/TSV）から一括作成').click();
+      await page.getByLabel('または表計算ソフトから貼り付け').fill(
+        ['ローマ字\t学籍番号\tメールアドレス\t氏名', 'KOKURITSU HANAKO\t2024001\thanako@nii.ac.jp\t国立　花子',
+          'JOHO JIRO\t2024002\tjiro@nii.ac.jp\t情報　次郎', 'GAKUJUTSU SABURO\t2024003\tsaburo@nii.ac.jp\t学術　三郎'].join('\n'),
+      );
+      await page.getByRole('button', { name: '貼り付けた内容を読む' }).click();
+      await page.locator('#map-3').selectOption('userName');
+      await page.getByRole('button', { name: '3行を追加' }).click();
+      // A mistake users make: L written in kanji instead of romanised (SPEC §3.1).
+      const dn = page.locator('input[data-r="1"][data-c="1"]');
+      await dn.fill('CN=JOHO JIRO,OU=2024002,O=National Institute of Informatics,L=千代田区,ST=Tokyo,C=JP');
+      await page.locator('input[data-r="1"][data-c="1"][aria-invalid="true"]').waitFor();
+      await page.locator('summary', { hasText: '名簿（CSV/TSV）から一括作成' }).click();
+      await dn.focus();
+      await page.getByTestId('save-state').getByText('保存済み').waitFor();
+      await page.getByTestId('check-pending').waitFor({ state: 'detached' });
+    },
+  },
+  {
+    name: 'keys',
+    hash: '#/keys',
+    async prepare(page) {
+      await page.getByLabel('CN（サーバのFQDN）').fill('www.nii.ac.jp');
+      await page.getByLabel('機関名英語表記 (O)').fill('National Institute of Informatics');
+      await page.getByLabel('都道府県 (ST)').fill('Tokyo');
+      await page.getByLabel('市区町村 (L)').fill('Chiyoda-ku');
+      await page.getByLabel(/追加のホスト名/).fill('nii.ac.jp');
+      await page.locator('#keys-pass').fill('correct horse battery');
+      await page.locator('#keys-pass2').fill('correct horse battery');
+      await page.getByTestId('keys-generate').click();
+      await page.getByTestId('keys-result').waitFor();
+    },
+  },
 ];
 
 if (!existsSync(SINGLE)) {
@@ -51,7 +108,7 @@ const wanted = process.argv.slice(2);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 try {
   for (const shot of SHOTS.filter((s) => wanted.length === 0 || wanted.includes(s.name))) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'ja-JP' });
+    const page = await browser.newPage({ viewport: { width: 1280 / ZOOM, height: 800 / ZOOM }, deviceScaleFactor: ZOOM, locale: 'ja-JP' });
     await page.goto(pathToFileURL(SINGLE).href + shot.hash);
     await shot.prepare(page);
     const file = resolve(OUT, `${shot.name}.png`);

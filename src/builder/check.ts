@@ -6,6 +6,8 @@ import type { TsvRecord } from '../tsv/codec';
 import { addCsrChecks } from '../tsv/csr-check';
 import type { Issue, ValidationReport } from '../tsv/types';
 import { buildReport, runSyncRules, validateRecords } from '../tsv/validate';
+import type { RowMeta } from './grid';
+import { keyReuseIssues } from './key-reuse';
 import { planSplit, type SplitPart, type SplitPlan } from './split';
 
 export interface FileCheck {
@@ -44,13 +46,21 @@ export function checkSheet(spec: KindSpec, rows: Rows): SheetCheck {
   return assemble(split, reports, false);
 }
 
-/** Everything checkSheet does plus the CSR checks (signature, key vs profile, DN = CSR DN): what export uses. */
-export async function checkSheetFull(spec: KindSpec, rows: Rows): Promise<SheetCheck> {
+/**
+ * Everything checkSheet does plus the CSR checks (signature, key vs profile, DN = CSR DN) and, for renew rows
+ * that carry the old certificate's key in their metadata, the key-reuse check: what export uses.
+ */
+export async function checkSheetFull(spec: KindSpec, rows: Rows, metas: readonly (RowMeta | undefined)[] = []): Promise<SheetCheck> {
   const split = plan(spec, rows);
   const reports: ValidationReport[] = [];
   for (const part of split.parts) {
     const { fileIssues, checked } = runSyncRules(spec, toRecords(part), {}, []);
     await addCsrChecks(spec, checked);
+    await Promise.all(
+      checked.map(async (record, i) => {
+        record.issues.push(...(await keyReuseIssues(spec, { ...record, meta: metas[part.indexes[i]] })));
+      }),
+    );
     reports.push(buildReport(spec.id, fileIssues, checked));
   }
   return assemble(split, reports, true);

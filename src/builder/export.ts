@@ -5,6 +5,7 @@ import type { KindSpec } from '../spec/types';
 import { encodeTsv } from '../tsv/codec';
 import type { Issue } from '../tsv/types';
 import { checkSheetFull, type SheetCheck } from './check';
+import type { RowMeta } from './grid';
 import { exportFileName, zipFileName } from './naming';
 
 export interface ExportFile {
@@ -19,8 +20,13 @@ export type ExportResult =
   | { ok: true; check: SheetCheck; files: ExportFile[] };
 
 /** The files the export would write, or the full check (CSR checks included) that refuses it. */
-export async function buildExport(spec: KindSpec, rows: readonly (readonly string[])[], date: Date): Promise<ExportResult> {
-  const check = await checkSheetFull(spec, rows);
+export async function buildExport(
+  spec: KindSpec,
+  rows: readonly (readonly string[])[],
+  date: Date,
+  metas: readonly (RowMeta | undefined)[] = [],
+): Promise<ExportResult> {
+  const check = await checkSheetFull(spec, rows, metas);
   if (check.errors > 0 || rows.length === 0) return { ok: false, check, encodingIssues: [] };
   const byMethod = check.splitReasons.includes('method');
   const files: ExportFile[] = [];

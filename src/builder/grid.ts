@@ -3,10 +3,21 @@
 import { columnOf } from '../spec/kinds';
 import type { FieldKey, KindId, KindSpec } from '../spec/types';
 
+/**
+ * What the builder knows about a row beyond its cells; never written to the file.
+ * The renew rule "a new key pair is required" (SPEC §2.1) needs the old certificate's key, which no TSV
+ * column holds: it is kept here when the user drops the old certificate on the row.
+ */
+export interface RowMeta {
+  /** SHA-256 of the old certificate's SubjectPublicKeyInfo (hex, as pki/spki.ts `spkiSha256`). */
+  readonly oldSpkiSha256?: string;
+}
+
 export interface Row {
   /** Stable identity for rendering and editing; never written to the file. */
   readonly id: string;
   readonly cells: readonly string[];
+  readonly meta?: RowMeta;
 }
 
 export interface Sheet {
@@ -57,7 +68,7 @@ export function setCell(sheet: Sheet, rowId: string, column: number, value: stri
   if (at < 0 || sheet.rows[at].cells[column] === value) return sheet;
   const row = sheet.rows[at];
   const cells = row.cells.map((cell, i) => (i === column ? value : cell));
-  return replaceRow(sheet, at, { id: row.id, cells });
+  return replaceRow(sheet, at, { ...row, cells });
 }
 
 /** Set several cells of one row at once (one undo step), e.g. DN + CSR + FQDN from the key action. */
@@ -66,7 +77,20 @@ export function setCells(sheet: Sheet, rowId: string, values: ReadonlyMap<number
   if (at < 0) return sheet;
   const row = sheet.rows[at];
   const cells = row.cells.map((cell, i) => values.get(i) ?? cell);
-  return replaceRow(sheet, at, { id: row.id, cells });
+  return replaceRow(sheet, at, { ...row, cells });
+}
+
+/** Replace a row's metadata (e.g. the old certificate's key after a certificate drop). */
+export function setRowMeta(sheet: Sheet, rowId: string, meta: RowMeta | undefined): Sheet {
+  const at = rowIndex(sheet, rowId);
+  if (at < 0) return sheet;
+  const { meta: _old, ...row } = sheet.rows[at];
+  return replaceRow(sheet, at, meta ? { ...row, meta } : row);
+}
+
+/** Each row's metadata in row order, for checks that need more than the cells. */
+export function metas(sheet: Sheet): (RowMeta | undefined)[] {
+  return sheet.rows.map((row) => row.meta);
 }
 
 function replaceRow(sheet: Sheet, at: number, row: Row): Sheet {
@@ -85,7 +109,7 @@ export function insertRows(sheet: Sheet, rows: readonly Row[], at = sheet.rows.l
 export function duplicateRow(sheet: Sheet, rowId: string): Sheet {
   const at = rowIndex(sheet, rowId);
   if (at < 0) return sheet;
-  return insertRows(sheet, [{ id: newRowId(), cells: [...sheet.rows[at].cells] }], at + 1);
+  return insertRows(sheet, [{ ...sheet.rows[at], id: newRowId(), cells: [...sheet.rows[at].cells] }], at + 1);
 }
 
 export function deleteRows(sheet: Sheet, rowIds: Iterable<string>): Sheet {
@@ -112,7 +136,7 @@ export function fillColumn(sheet: Sheet, column: number, value: string, rowIds?:
   const rows = sheet.rows.map((row) => {
     if ((only && !only.has(row.id)) || row.cells[column] === value) return row;
     changed = true;
-    return { id: row.id, cells: row.cells.map((cell, i) => (i === column ? value : cell)) };
+    return { ...row, cells: row.cells.map((cell, i) => (i === column ? value : cell)) };
   });
   return changed ? { ...sheet, rows } : sheet;
 }

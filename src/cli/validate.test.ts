@@ -1,6 +1,6 @@
 // The real command, run as a user runs it: `node bin/upki-tsv.mjs validate ...` in a child process.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +43,15 @@ describe('upki-tsv validate', () => {
     expect(r.stdout).toMatch(/^2\tNG\t201:10,利用管理者mail,.+$/m);
   });
 
+  it("prints the acceptance example verbatim: a repeated client CN+OU is NII's 212 (B.15)", () => {
+    const [row] = clientIssueRows(1);
+    const dup = join(dir, 'dup.tsv');
+    writeFileSync(dup, tsvBytes([row, row]));
+    const r = cli('validate', '--kind', 'client-issue', dup);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('1\tOK\t\n2\tNG\t212:1,主体者DN,指定したDNはすでに存在しています。\n');
+  });
+
   it('--json writes one object per file per line with the documented shape', () => {
     const r = cli('validate', '--kind', 'client-issue', '--json', goodServer, badClient);
     expect(r.status).toBe(1);
@@ -73,6 +82,17 @@ describe('upki-tsv validate', () => {
     const out = JSON.parse(r.stdout);
     expect(out.fileErrors.length).toBeGreaterThan(0);
     expect(out.fileErrors[0].message).toContain('UTF-8');
+  });
+
+  it('refuses a file over the size limit before reading it (U112)', () => {
+    const huge = join(dir, 'huge.tsv');
+    writeFileSync(huge, '');
+    truncateSync(huge, 64 * 1024 * 1024 + 1); // sparse: costs no disk, but stat() sees the size
+    const r = cli('validate', '--kind', 'server-issue', '--json', huge);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).fileErrors.map((e: { code: string }) => e.code)).toEqual(['U112']);
+    truncateSync(huge, 0);
+    expect(JSON.parse(cli('validate', '--kind', 'server-issue', '--json', huge).stdout).fileErrors.map((e: { code: string }) => e.code)).toEqual(['213']);
   });
 
   it('a missing file is error 208, not a crash', () => {

@@ -51,6 +51,8 @@ export async function putMany(db: IDBDatabase, store: string, values: readonly u
   const tx = db.transaction(store, 'readwrite');
   const objects = tx.objectStore(store);
   for (const value of values) objects.put(value);
+  // Commit now rather than when the event loop comes back: a tab that is closing may not get that far.
+  tx.commit?.();
   await transactionDone(tx);
 }
 

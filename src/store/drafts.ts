@@ -1,10 +1,13 @@
 // Work in progress: one draft per kind, plus which kind was open, so a reload or a closed tab loses nothing.
+import type { RowMeta } from '../builder/grid';
 import type { KindId } from '../spec/types';
 import { DRAFTS, deleteOne, getOne, putMany } from './db';
 
 export interface DraftRow {
   id: string;
   cells: string[];
+  /** Row metadata (the old certificate's key on a renew row), kept so the key-reuse check survives a reload. */
+  meta?: RowMeta;
 }
 
 export interface Draft {
@@ -34,7 +37,7 @@ export class DraftStore {
     const record: DraftRecord = {
       key: draftKey(draft.kind),
       kind: draft.kind,
-      rows: draft.rows.map((r) => ({ id: r.id, cells: [...r.cells] })),
+      rows: draft.rows.map((r) => (r.meta ? { id: r.id, cells: [...r.cells], meta: { ...r.meta } } : { id: r.id, cells: [...r.cells] })),
       profileId: draft.profileId,
       updatedAt: draft.updatedAt,
     };

@@ -87,6 +87,14 @@ describe('DraftStore', () => {
     await reopened.clear('client-issue');
     expect(await reopened.load('client-issue')).toBeUndefined();
   });
+
+  it("keeps a renew row's metadata (the old certificate's key) across a reopen", async () => {
+    const factory = new IDBFactory();
+    const rows = [{ id: 'a', cells: ['CN=www.nii.ac.jp'], meta: { oldSpkiSha256: 'ab12' } }, { id: 'b', cells: ['CN=x'] }];
+    await new DraftStore(await openBuilderDb(factory)).save({ kind: 'server-renew', rows, updatedAt: '2026-11-23T00:00:00Z' });
+    const draft = await new DraftStore(await openBuilderDb(factory)).load('server-renew');
+    expect(draft?.rows).toEqual(rows);
+  });
 });
 
 describe('debounce', () => {

@@ -132,6 +132,12 @@ describe('decodeAndParse', () => {
 
   it('reports broken Shift-JIS (U102)', () => {
     const broken = new Uint8Array([0x61, 0x09, 0x82, 0x0a, 0x81]);
-    expect(decodeAndParse(broken, 'server-issue').fileIssues.map((i) => i.code)).toEqual(['U102']);
+    const issues = decodeAndParse(broken, 'server-issue').fileIssues;
+    expect(issues.map((i) => i.code)).toEqual(['U102']);
+    // The file is named for what it is, and the fix asks for Shift-JIS only (UTF-8 is not accepted by the RA).
+    expect(issues[0].message.ja).toBe('ファイルをShift-JISとしてもUTF-8としても読み取れません。');
+    expect(issues[0].hint?.ja).toContain('3バイト目');
+    expect(issues[0].hint?.ja).toContain('Shift-JISで保存してください');
+    expect(issues[0].hint?.ja).not.toContain('UTF-8');
   });
 });

@@ -122,7 +122,8 @@ export function decodeAndParse(bytes: Uint8Array, kind: KindId): DecodeParseResu
       decoded.encoding === 'binary'
         ? makeIssue('binaryNul', { seq: 0 })
         : decoded.encoding === 'invalid Shift_JIS'
-          ? makeIssue('undecodable', { seq: 0 }, { detail: decoded.message })
+          ? // Re-read strictly for the wording: an application file must be Shift-JIS, so do not suggest UTF-8.
+            makeIssue('undecodable', { seq: 0 }, { detail: strictRefusal(bytes) ?? decoded.message })
           : makeIssue('notShiftJis', { seq: 0 }, { encoding: ENCODING_LABEL[decoded.encoding] ?? decoded.encoding });
     return { records: [], fileIssues: [issue], encoding: decoded.encoding };
   }
@@ -131,6 +132,11 @@ export function decodeAndParse(bytes: Uint8Array, kind: KindId): DecodeParseResu
     parsed.fileIssues.unshift(makeIssue('notShiftJis', { seq: 0 }, { encoding: 'UTF-8' }));
   }
   return { ...parsed, encoding: decoded.encoding };
+}
+
+function strictRefusal(bytes: Uint8Array) {
+  const strict = decodeTextFile(bytes);
+  return strict.ok ? undefined : strict.message;
 }
 
 /** Rows → TSV text: TAB between cells, CRLF after every row (including the last), no header. */

@@ -1,6 +1,7 @@
 // Single-column rules: one passing and one failing case each.
 import { describe, expect, it } from 'vitest';
 import { formatRaLine } from './format';
+import { parseDnsNames } from './columns';
 import {
   clientIssueRow,
   clientRenewRow,
@@ -234,6 +235,12 @@ describe('dNSName column (13)', () => {
   it('rejects entries without the dNSName= prefix, and empty entries', () => {
     expect(rowCodes('server-issue', row('dNSName=www.nii.ac.jp,nii.ac.jp'))).toEqual(['U212']);
     expect(rowCodes('server-issue', row('dNSName=www.nii.ac.jp,,dNSName=nii.ac.jp'))).toEqual(['U212']);
+  });
+
+  it('warns when the key is not spelled exactly 「dNSName=」 (the manual\'s form), reading the host anyway', () => {
+    expect(rowCodes('server-issue', row('DNSName=www.nii.ac.jp,dnsname=nii.ac.jp'))).toEqual(['U218']);
+    expect(rowCodes('server-issue', row('dNSName=www.nii.ac.jp,dNSName=nii.ac.jp'))).not.toContain('U218');
+    expect(parseDnsNames('DNSNAME=a.jp,dNSName=b.jp')).toMatchObject({ hosts: ['a.jp', 'b.jp'], oddKeys: ['DNSNAME='] });
   });
 
   it('rejects bad hosts and warns about duplicates', () => {

@@ -116,6 +116,8 @@ export interface DnsNamesParse {
   trailingComma: boolean;
   /** Entries that are not "dNSName=host": 1-based index and the text. */
   malformed: { index: number; entry: string }[];
+  /** Entries whose key is not spelled exactly 「dNSName=」 (e.g. "DNSName="), as written; read anyway. */
+  oddKeys: string[];
 }
 
 const DNS_NAME_PREFIX = /^dNSName=/i;
@@ -126,11 +128,14 @@ export function parseDnsNames(value: string): DnsNamesParse {
   const entries = (trailingComma ? value.slice(0, -1) : value).split(',');
   const hosts: string[] = [];
   const malformed: DnsNamesParse['malformed'] = [];
+  const oddKeys: string[] = [];
   entries.forEach((entry, i) => {
-    if (DNS_NAME_PREFIX.test(entry) && entry.length > 'dNSName='.length) hosts.push(entry.slice('dNSName='.length));
-    else malformed.push({ index: i + 1, entry });
+    if (DNS_NAME_PREFIX.test(entry) && entry.length > 'dNSName='.length) {
+      hosts.push(entry.slice('dNSName='.length));
+      if (!entry.startsWith('dNSName=')) oddKeys.push(entry.slice(0, 'dNSName='.length));
+    } else malformed.push({ index: i + 1, entry });
   });
-  return { hosts, trailingComma, malformed };
+  return { hosts, trailingComma, malformed, oddKeys };
 }
 
 function checkDnsNamesColumn(column: ColumnSpec, value: string, seq: number): Issue[] {
@@ -138,6 +143,7 @@ function checkDnsNamesColumn(column: ColumnSpec, value: string, seq: number): Is
   const where = at(seq, column);
   const issues: Issue[] = [];
   if (parsed.trailingComma) issues.push(makeIssue('dnsNamesTrailingComma', where));
+  if (parsed.oddKeys.length > 0) issues.push(makeIssue('dnsNamesKeyCase', where, { key: parsed.oddKeys[0] }));
   for (const m of parsed.malformed.slice(0, MAX_CHAR_ISSUES_PER_CELL)) issues.push(makeIssue('dnsNamesSyntax', where, { index: m.index, entry: m.entry }));
   const count = parsed.hosts.length + parsed.malformed.length;
   if (count > LIMITS.dnsNamesMaxEntries) issues.push(makeIssue('dnsNamesTooMany', where, { count }));

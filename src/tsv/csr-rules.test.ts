@@ -30,6 +30,8 @@ beforeAll(() => {
   const make = (name: string, args: string[]) => (csrs[name] = oneLine(openssl(name, args)));
   make('rsa2048', [...rsa(2048), '-subj', NII]);
   make('rsa2048sha1', [...rsa(2048), '-sha1', '-subj', NII]);
+  // The manual's full list for profile 3 also names sha384, sha512 and md5WithRSAEncryption (5-3-1 column 7).
+  for (const hash of ['sha384', 'sha512', 'md5']) make(`rsa2048${hash}`, [...rsa(2048), `-${hash}`, '-subj', NII]);
   make('reversed', [...rsa(2048), '-subj', '/CN=www.nii.ac.jp/O=National Institute of Informatics/L=Chiyoda-ku/ST=Tokyo/C=JP']);
   make('p384', [...ec('secp384r1'), '-sha384', '-subj', NII]);
   make('p384sha256', [...ec('secp384r1'), '-sha256', '-subj', NII]);
@@ -41,6 +43,8 @@ beforeAll(() => {
   make('ou', [...rsa(2048), '-subj', '/C=JP/ST=Tokyo/L=Chiyoda-ku/O=National Institute of Informatics/OU=Lab/CN=www.nii.ac.jp']);
   make('otherCn', [...rsa(2048), '-subj', NII.replace('www.nii.ac.jp', 'web.nii.ac.jp')]);
   make('defaultCity', [...rsa(2048), '-subj', NII.replace('Chiyoda-ku', 'Default City')]);
+  // 2-1-1 lists C, ST, L, O, CN (and Email, refused): any other subject attribute cannot be written in column 1.
+  make('serialNumber', [...rsa(2048), '-subj', `${NII}/serialNumber=42`]);
   make('san', [...rsa(2048), '-subj', NII, '-addext', 'subjectAltName=DNS:www.nii.ac.jp,DNS:other.nii.ac.jp']);
   // Tampered: flip the last byte of the signature; OpenSSL itself must then refuse the request.
   const der = Buffer.from(csrs.rsa2048, 'base64');
@@ -78,6 +82,18 @@ describe('profile 3 (RSA 2048)', () => {
   it('accepts an RSA 2048 CSR signed with SHA-256 or SHA-1', async () => {
     expect(await codesFor('rsa2048')).toEqual([]);
     expect(await codesFor('rsa2048sha1')).toEqual([]);
+  });
+
+  it('accepts the other algorithms the manual lists: sha384, sha512 and md5WithRSAEncryption (verified, B.14)', async () => {
+    for (const hash of ['sha384', 'sha512', 'md5']) {
+      expect((await info(`rsa2048${hash}`)).signatureAlgorithm).toBe(`${hash}WithRSAEncryption`);
+      expect(await codesFor(`rsa2048${hash}`), hash).toEqual([]);
+    }
+    // …and a tampered md5 request still fails its signature check (our own MD5 verification, not WebCrypto's).
+    const der = Buffer.from(csrs.rsa2048md5, 'base64');
+    der[der.length - 1] ^= 0x01;
+    const report = await validateFile(tsvBytes([serverIssueRow({ csr: der.toString('base64') })]), 'server-issue');
+    expect(issueCodes(report)).toEqual(['U404']);
   });
 
   it('refuses RSA 4096 (U405) and RSA-PSS signatures (U406)', async () => {
@@ -122,6 +138,12 @@ describe('RDN order inside the CSR', () => {
 describe('subject content', () => {
   it('refuses emailAddress (U408)', async () => {
     expect(await codesFor('email')).toContain('U408');
+  });
+
+  it('refuses subject attributes outside the DN rules, e.g. serialNumber (U410)', async () => {
+    const codes = await codesFor('serialNumber');
+    expect(codes).toContain('U410');
+    expect(await codesFor('rsa2048')).not.toContain('U410');
   });
 
   it('refuses an OU in a server CSR (U411, B.9)', async () => {

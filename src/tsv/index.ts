@@ -25,6 +25,7 @@ export {
 export { MESSAGES, renderMessage, type MessageId, type MessageDef } from './messages';
 export { makeIssue } from './issue';
 export { formatRaLine, formatIssueLines } from './format';
+export { fixHint } from './hints';
 export { serialValue } from './file-rules';
 export { guessKind } from './guess';
 

@@ -40,7 +40,7 @@ export const MESSAGES = {
 
   // U1xx: file and codec
   binaryNul: err('U101', 'ファイルにNUL文字（0x00）が含まれています。テキスト形式のTSVファイルではありません。', 'The file contains NUL bytes: it is not a text TSV file.', h('表計算ソフトの形式（.xlsx等）ではなく「テキスト（タブ区切り）」で保存してください。', 'Save as "Text (tab-delimited)", not as a spreadsheet file.')),
-  undecodable: err('U102', 'ファイルの文字コードを判別できません。', 'The character encoding of the file cannot be recognised.', h('Shift-JISで保存してください。{detail}', 'Save the file as Shift-JIS. {detail}')),
+  undecodable: err('U102', 'ファイルをShift-JISとしてもUTF-8としても読み取れません。', 'The file can be read neither as Shift-JIS nor as UTF-8.', h('{detail}', '{detail}')),
   notShiftJis: err('U103', '文字コードが{encoding}です。申請ファイルはShift-JISで保存してください。', 'The file is encoded as {encoding}; application files must be Shift-JIS.'),
   loneCr: err('U104', '{line}行目の改行コードがCRのみです。改行はCR+LFまたはLFにしてください。', 'Line {line} ends with a bare CR; use CR+LF or LF.'),
   columnCount: err('U105', '項目数が{actual}個（TAB {actualTabs}個）です。{kind}は{expected}項目（TAB {expectedTabs}個）である必要があります。', 'The record has {actual} columns ({actualTabs} TABs); {kind} needs {expected} columns ({expectedTabs} TABs).', h('入力が必須でない項目もTABで埋めてください。', 'Fill empty columns with TABs as well.')),
@@ -71,6 +71,7 @@ export const MESSAGES = {
   dnsNamesFull: warn('U215', 'dNSNameが8つ記載されており、利用管理者FQDN「{fqdn}」が自動付与されると9つになります。', '8 dNSName entries are written; with the server FQDN "{fqdn}" added automatically there will be 9.', h('利用管理者FQDNをdNSNameのいずれかとして記載してください。', 'Include the server FQDN among the entries.')),
   dnsNamesTooLongWithFqdn: err('U216', '自動付与される利用管理者FQDNを含めるとdNSNameが{actual}文字になり、250文字を超えます。', 'With the automatically added server FQDN, dNSName would be {actual} characters (limit 250).'),
   dnsNamesDuplicate: warn('U217', 'dNSName「{host}」が重複しています。', 'dNSName "{host}" appears twice.'),
+  dnsNamesKeyCase: warn('U218', 'dNSNameの項目名「{key}」は「dNSName=」と記載してください。', 'Write the dNSName key "{key}" exactly as "dNSName=".', h('マニュアルの形式は「dNSName=XXX,dNSName=ZZZ」です。RAが大文字小文字を区別する場合、受理されない可能性があります。', 'The manual\'s form is "dNSName=XXX,dNSName=ZZZ"; the RA may compare it case-sensitively.')),
 
   dnMissing: err('U220', '主体者DNに{attr}がありません。', 'The subject DN has no {attr}.'),
   dnDuplicate: err('U221', '主体者DNに{attr}が複数あります。', 'The subject DN has more than one {attr}.'),

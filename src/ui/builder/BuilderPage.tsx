@@ -110,8 +110,10 @@ const BuilderPage: Component = () => {
         <button type="button" class="secondary danger" onClick={() => { state.clear(); setPage(0); announce(t('全行を削除しました（元に戻せます）。', 'All rows deleted (undo restores them).')); }} disabled={state.sheet().rows.length === 0}>
           {t('全行を削除', 'Delete all rows')}
         </button>
-        <input id="show-blank" type="checkbox" checked={showBlank()} onChange={(e) => setShowBlank(e.currentTarget.checked)} />
-        <label for="show-blank">{t('空白列も表示', 'Show blank columns')}</label>
+        <span class="pair">
+          <input id="show-blank" type="checkbox" checked={showBlank()} onChange={(e) => setShowBlank(e.currentTarget.checked)} />
+          <label for="show-blank">{t('空白列も表示', 'Show blank columns')}</label>
+        </span>
         <span class="save-state" data-testid="save-state">
           {state.saveState() === 'saved' ? t('保存済み', 'Saved') : state.saveState() === 'saving' ? t('保存中…', 'Saving…') : state.saveState() === 'pending' ? t('未保存の変更あり', 'Unsaved changes') : state.saveState() === 'failed' ? t('保存失敗', 'Save failed') : ''}
         </span>
@@ -129,6 +131,12 @@ const BuilderPage: Component = () => {
         <For each={visibleColumns(spec(), true)}>{(c) => <span id={`col-help-${c.no}`}>{tr(c.help)}</span>}</For>
       </div>
       <Show when={state.sheet().rows.length > 0} fallback={<p class="hint">{t('行がありません。「行を追加」または名簿・TSVの読み込みで始めてください。', 'No rows yet. Add a row, or import a roster or a TSV.')}</p>}>
+        <p class="hint grid-hint">
+          {t(
+            '表は横にスクロールします（矢印キーでもセルを移動できます）。右端の「操作」列は常に表示されます。',
+            'The table scrolls sideways (arrow keys move between cells too). The Actions column on the right stays in view.',
+          )}
+        </p>
         <Pager page={currentPage()} pages={pages()} setPage={setPage} />
         <Grid state={state} showBlank={showBlank()} page={currentPage()} setPage={setPage} onRowTools={setToolsRow} onFocusColumn={setFocusedColumn} />
       </Show>

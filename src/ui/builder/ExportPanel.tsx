@@ -17,7 +17,8 @@ interface Listed {
 
 export const ExportPanel: Component<{ state: BuilderState; announce: (text: string) => void }> = (props) => {
   const [agreeSplit, setAgreeSplit] = createSignal(false);
-  const [message, setMessage] = createSignal('');
+  /** The last export's outcome; a refusal is an error the screen reader must hear at once. */
+  const [message, setMessage] = createSignal<{ text: string; refused: boolean }>();
   const check = () => props.state.check();
   const needsSplit = () => check().files.length > 1;
   const byMethod = () => check().splitReasons.includes('method');
@@ -34,16 +35,18 @@ export const ExportPanel: Component<{ state: BuilderState; announce: (text: stri
   const doExport = async () => {
     const spec = props.state.spec();
     const now = new Date();
-    const result = await buildExport(spec, props.state.sheet().rows.map((r) => r.cells), now);
+    const rows = props.state.sheet().rows;
+    const result = await buildExport(spec, rows.map((r) => r.cells), now, rows.map((r) => r.meta));
     props.state.adoptCheck(result.check);
     if (!result.ok) {
-      setMessage(t('エラーが残っているため書き出せません。', 'Export refused: errors remain.'));
+      setMessage({ text: t('エラーが残っているため書き出せません。', 'Export refused: errors remain.'), refused: true });
       return;
     }
     const pack = await packageExport(spec, result.files, now);
     downloadBytes(pack.name, pack.bytes, pack.mime);
-    setMessage(t(`${pack.name} を書き出しました（${result.files.length}ファイル）。`, `Exported ${pack.name} (${result.files.length} file(s)).`));
-    props.announce(message());
+    const text = t(`${pack.name} を書き出しました（${result.files.length}ファイル）。`, `Exported ${pack.name} (${result.files.length} file(s)).`);
+    setMessage({ text, refused: false });
+    props.announce(text);
   };
 
   return (
@@ -54,6 +57,9 @@ export const ExportPanel: Component<{ state: BuilderState; announce: (text: stri
         <li class={check().errors > 0 ? 'result-ng' : 'result-ok'}>{t(`エラー ${check().errors}件`, `${check().errors} errors`)}</li>
         <li class="warn-tag">{t(`警告 ${check().warnings}件`, `${check().warnings} warnings`)}</li>
       </ul>
+      <Show when={props.state.checking()}>
+        <p class="hint" data-testid="check-pending">{t('最新の編集を確認中…', 'Checking the latest edit…')}</p>
+      </Show>
       <table class="file-summary">
         <caption>{t('書き出すファイル', 'Files to write')}</caption>
         <thead>
@@ -93,7 +99,7 @@ export const ExportPanel: Component<{ state: BuilderState; announce: (text: stri
         </div>
       </Show>
       <div class="form-row">
-        <button type="button" data-testid="export-button" disabled={check().errors > 0 || rowCount() === 0 || (needsSplit() && !agreeSplit())} onClick={() => void doExport()}>
+        <button type="button" data-testid="export-button" disabled={props.state.checking() || check().errors > 0 || rowCount() === 0 || (needsSplit() && !agreeSplit())} onClick={() => void doExport()}>
           {needsSplit() ? t('zipで書き出す', 'Export as zip') : t('TSVを書き出す（Shift-JIS, CRLF）', 'Export TSV (Shift-JIS, CRLF)')}
         </button>
         <Show when={check().errors > 0}>
@@ -101,7 +107,11 @@ export const ExportPanel: Component<{ state: BuilderState; announce: (text: stri
         </Show>
       </div>
       <Show when={message()}>
-        <p class="notice notice-ok">{message()}</p>
+        {(m) => (
+          <p class={m().refused ? 'notice notice-error' : 'notice notice-ok'} role={m().refused ? 'alert' : undefined} data-testid="export-message">
+            {m().text}
+          </p>
+        )}
       </Show>
     </section>
   );

@@ -106,7 +106,7 @@ export const ProfilePanel: Component<ProfilePanelProps> = (props) => {
               {(f) => (
                 <div class="field">
                   <label for={`pf-${f.key}`}>{t(f.ja, f.en)}</label>
-                  <input id={`pf-${f.key}`} type="text" value={d()[f.key]} placeholder={f.hint} onInput={(e) => setDraft({ ...d(), [f.key]: e.currentTarget.value })} />
+                  <input id={`pf-${f.key}`} type="text" value={d()[f.key]} placeholder={f.hint ? t(`例: ${f.hint}`, `e.g. ${f.hint}`) : undefined} onInput={(e) => setDraft({ ...d(), [f.key]: e.currentTarget.value })} />
                 </div>
               )}
             </For>

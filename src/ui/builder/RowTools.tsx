@@ -97,9 +97,18 @@ export const RowTools: Component<RowToolsProps> = (props) => {
       setMessages([tr(result.message)]);
       return;
     }
-    props.state.setRowCells(props.rowId, cellsFromCertificate(spec(), result.info, props.state.institution()));
+    // Renew rows remember the old key so a CSR with the same key is flagged (renewal needs a new key pair).
+    const meta = spec().action === 'renew' ? { oldSpkiSha256: result.info.spkiSha256 } : undefined;
+    props.state.setRowCellsAndMeta(props.rowId, cellsFromCertificate(spec(), result.info, props.state.institution()), meta);
     setMessages([]);
-    props.announce(t(`行${rowNumber()}に証明書のDNとシリアル番号を入れました。`, `Row ${rowNumber()}: DN and serial taken from the certificate.`));
+    props.announce(
+      spec().action === 'renew'
+        ? t(
+            `行${rowNumber()}に証明書のDNとシリアル番号を入れました。旧証明書と同じ鍵のCSRはエラーになります。`,
+            `Row ${rowNumber()}: DN and serial taken from the certificate. A CSR with the old certificate's key will be an error.`,
+          )
+        : t(`行${rowNumber()}に証明書のDNとシリアル番号を入れました。`, `Row ${rowNumber()}: DN and serial taken from the certificate.`),
+    );
   };
 
   return (
@@ -123,10 +132,14 @@ export const RowTools: Component<RowToolsProps> = (props) => {
               </datalist>
             </div>
             <div class="form-row">
-              <label for="rt-pass">{t('パスフレーズ', 'Passphrase')}</label>
-              <input id="rt-pass" type="password" value={pass()} onInput={(e) => setPass(e.currentTarget.value)} autocomplete="new-password" />
-              <label for="rt-pass2">{t('確認', 'Confirm')}</label>
-              <input id="rt-pass2" type="password" value={pass2()} onInput={(e) => setPass2(e.currentTarget.value)} autocomplete="new-password" />
+              <span class="pair">
+                <label for="rt-pass">{t('パスフレーズ', 'Passphrase')}</label>
+                <input id="rt-pass" type="password" value={pass()} onInput={(e) => setPass(e.currentTarget.value)} autocomplete="new-password" />
+              </span>
+              <span class="pair">
+                <label for="rt-pass2">{t('確認', 'Confirm')}</label>
+                <input id="rt-pass2" type="password" value={pass2()} onInput={(e) => setPass2(e.currentTarget.value)} autocomplete="new-password" />
+              </span>
               <button type="submit" disabled={busy()}>{busy() ? t('作成中…', 'Working…') : t('鍵とCSRを作成', 'Make key and CSR')}</button>
             </div>
           </form>
@@ -151,6 +164,14 @@ export const RowTools: Component<RowToolsProps> = (props) => {
         </Show>
         <Show when={hasSerial()}>
           <FileDrop label={t('旧証明書（PEM/DER）からDNとシリアル番号を入れる', 'Fill DN and serial from the old certificate (PEM/DER)')} accept=".pem,.crt,.cer,.der" onFile={readCertificate} testId="cert-drop" />
+          <Show when={row()?.meta?.oldSpkiSha256}>
+            <p class="hint" data-testid="row-old-key">
+              {t(
+                '旧証明書の公開鍵を記録しています（ファイルには書き出しません）。7列目のCSRが同じ鍵ならエラーになります。',
+                "The old certificate's public key is kept with this row (not written to the file); a CSR in column 7 with the same key is an error.",
+              )}
+            </p>
+          </Show>
         </Show>
         <Show when={messages().length > 0}>
           <ul class="notice notice-warn" role="alert">

@@ -8,9 +8,9 @@ import type { CheckRequest, CheckResponse } from './run-check';
 const scope = self as unknown as { onmessage: ((e: MessageEvent<CheckRequest>) => void) | null; postMessage(m: CheckResponse): void };
 
 scope.onmessage = async (e) => {
-  const { id, kind, rows } = e.data;
+  const { id, kind, rows, metas } = e.data;
   try {
-    scope.postMessage({ id, check: await checkSheetFull(KINDS[kind], rows) });
+    scope.postMessage({ id, check: await checkSheetFull(KINDS[kind], rows, metas) });
   } catch (err) {
     scope.postMessage({ id, error: err instanceof Error ? err.message : String(err) });
   }

@@ -1,5 +1,6 @@
 // Run the grid check in a Web Worker; when no worker can start (or it crashes), run it on the main thread.
 import type { SheetCheck } from '../../builder/check';
+import type { RowMeta } from '../../builder/grid';
 import type { KindId } from '../../spec/types';
 import CheckWorker from './check.worker?worker';
 
@@ -7,6 +8,8 @@ export interface CheckRequest {
   id: number;
   kind: KindId;
   rows: string[][];
+  /** Row metadata in row order (the old certificate's key on renew rows); absent when no row has any. */
+  metas?: (RowMeta | undefined)[];
 }
 
 export type CheckResponse = { id: number; check: SheetCheck } | { id: number; error: string };
@@ -44,22 +47,22 @@ function getWorker(): Worker | undefined {
   return worker;
 }
 
-async function onMainThread(kind: KindId, rows: string[][]): Promise<SheetCheck> {
+async function onMainThread(kind: KindId, rows: string[][], metas?: (RowMeta | undefined)[]): Promise<SheetCheck> {
   const [{ checkSheetFull }, { KINDS }] = await Promise.all([import('../../builder/check'), import('../../spec/kinds')]);
-  return checkSheetFull(KINDS[kind], rows);
+  return checkSheetFull(KINDS[kind], rows, metas);
 }
 
-export async function runCheck(kind: KindId, rows: string[][]): Promise<SheetCheck> {
+export async function runCheck(kind: KindId, rows: string[][], metas?: (RowMeta | undefined)[]): Promise<SheetCheck> {
   const w = getWorker();
-  if (!w) return onMainThread(kind, rows);
+  if (!w) return onMainThread(kind, rows, metas);
   const id = nextId++;
   try {
     return await new Promise<SheetCheck>((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      w.postMessage({ id, kind, rows } satisfies CheckRequest);
+      w.postMessage({ id, kind, rows, metas } satisfies CheckRequest);
     });
   } catch (err) {
-    if (err instanceof WorkerUnavailable) return onMainThread(kind, rows);
+    if (err instanceof WorkerUnavailable) return onMainThread(kind, rows, metas);
     throw err;
   }
 }

@@ -10,11 +10,14 @@ import {
   fillColumn,
   insertRows,
   makeRow,
+  metas,
   moveRow,
   records,
   setCell,
   setCells,
+  setRowMeta,
   type Row,
+  type RowMeta,
   type Sheet,
 } from '../../builder/grid';
 import type { InstitutionProfile } from '../../builder/institution';
@@ -47,6 +50,8 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
   const [institution, setInstitution] = createSignal<InstitutionProfile | null>(null);
   const [choices, setChoices] = createSignal<Choices>(defaultChoices(KINDS['server-issue']));
   const [check, setCheck] = createSignal<SheetCheck>(checkSheet(KINDS['server-issue'], []));
+  /** True from an edit until the worker's check of it arrives: the summary would otherwise show the old counts. */
+  const [checking, setChecking] = createSignal(false);
   const [saveState, setSaveState] = createSignal<'idle' | 'pending' | 'saving' | 'saved' | 'failed'>('idle');
   let lastEdit = '';
   /** Bumped on every change, so a save that finishes after a newer edit does not claim "saved". */
@@ -66,12 +71,21 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
     const seq = ++checkSeq;
     const s = sheet();
     try {
-      const result = await runCheckOffThread(s.kind, records(s));
-      if (seq === checkSeq) setCheck(result);
+      const m = metas(s);
+      const result = await runCheckOffThread(s.kind, records(s), m.some(Boolean) ? m : undefined);
+      if (seq === checkSeq) {
+        setCheck(result);
+        setChecking(false);
+      }
     } catch {
       // A failed off-thread run leaves the last result; the export runs its own check anyway.
+      if (seq === checkSeq) setChecking(false);
     }
   }, CHECK_DELAY_MS);
+  const scheduleCheck = (): void => {
+    setChecking(true);
+    runCheck();
+  };
   const save = debounce(async (s: Sheet) => {
     const store = drafts();
     if (!store) return;
@@ -80,7 +94,7 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
     try {
       await store.save({
         kind: s.kind,
-        rows: s.rows.map((r) => ({ id: r.id, cells: [...r.cells] })),
+        rows: s.rows.map((r) => (r.meta ? { id: r.id, cells: [...r.cells], meta: r.meta } : { id: r.id, cells: [...r.cells] })),
         profileId: institution()?.id,
         updatedAt: new Date().toISOString(),
       });
@@ -90,10 +104,16 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
     }
   }, SAVE_DELAY_MS);
   // A closed tab or a reload within the debounce window must not lose the last edit.
+  // visibilitychange (hidden) comes first when a tab is closed or switched away; pagehide covers the rest.
   const flushOnHide = () => void save.flush();
+  const flushWhenHidden = () => {
+    if (globalThis.document?.visibilityState === 'hidden') flushOnHide();
+  };
   globalThis.addEventListener?.('pagehide', flushOnHide);
+  globalThis.document?.addEventListener('visibilitychange', flushWhenHidden);
   onCleanup(() => {
     globalThis.removeEventListener?.('pagehide', flushOnHide);
+    globalThis.document?.removeEventListener('visibilitychange', flushWhenHidden);
     void save.flush();
     runCheck.cancel();
   });
@@ -107,7 +127,7 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
   function commit(next: History<Sheet>): void {
     setHistory(next);
     histories.set(next.present.kind, next);
-    runCheck();
+    scheduleCheck();
     persist(next.present);
   }
 
@@ -133,6 +153,7 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
     spec,
     sheet,
     check,
+    checking,
     institution,
     choices,
     saveState,
@@ -164,7 +185,7 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
         lastEdit = '';
         checkAtOnce();
       });
-      runCheck();
+      scheduleCheck();
       persist(target.present);
     },
     /** Replace the sheet of a kind wholesale (restore on load, TSV import); one undo step. */
@@ -179,7 +200,7 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
         lastEdit = '';
         checkAtOnce();
       });
-      runCheck();
+      scheduleCheck();
       persist(sheet());
     },
     editCell(rowId: string, column: number, value: string): void {
@@ -187,6 +208,10 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
     },
     setRowCells(rowId: string, updates: ReadonlyMap<number, string>): void {
       apply(smimeSynced(setCells(sheet(), rowId, updates), rowId));
+    },
+    /** Cells and metadata together (a dropped old certificate): one undo step. */
+    setRowCellsAndMeta(rowId: string, updates: ReadonlyMap<number, string>, meta: RowMeta | undefined): void {
+      apply(smimeSynced(setRowMeta(setCells(sheet(), rowId, updates), rowId, meta), rowId));
     },
     endTyping(): void {
       lastEdit = '';
@@ -233,7 +258,7 @@ function smimeSyncedAll(spec: KindSpec, s: Sheet): Sheet {
     const cells = syncSmimeCn(spec, row.cells);
     if (cells === row.cells) return row;
     changed = true;
-    return { id: row.id, cells };
+    return { ...row, cells };
   });
   return changed ? { ...s, rows } : s;
 }
@@ -242,7 +267,10 @@ function restoreSheet(kind: KindId, rows: readonly (readonly string[])[] | reado
   const spec = KINDS[kind];
   const list = rows as readonly unknown[];
   if (list.length > 0 && !Array.isArray(list[0])) {
-    return { kind, rows: (rows as readonly Row[]).map((r) => ({ id: r.id, cells: makeRow(spec, r.cells).cells })) };
+    return {
+      kind,
+      rows: (rows as readonly Row[]).map((r) => ({ id: r.id, cells: makeRow(spec, r.cells).cells, ...(r.meta ? { meta: r.meta } : {}) })),
+    };
   }
   return createSheet(spec, rows as readonly (readonly string[])[]);
 }

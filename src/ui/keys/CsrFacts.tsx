@@ -44,7 +44,7 @@ export const CsrFacts: Component<{ info: CsrInfo }> = (props) => {
         </Show>
         <dt>{t('公開鍵のSHA-256', 'Public key SHA-256')}</dt>
         <dd><code class="wrap">{props.info.spkiSha256}</code></dd>
-        <dt>{t('適合するプロファイル', 'Fits profiles')}</dt>
+        <dt>{t('鍵と署名方式が合うプロファイル', 'Profiles its key and signature algorithm fit')}</dt>
         <dd data-testid="keys-csr-fits">{fits().length ? fits().join(', ') : t('なし', 'none')}</dd>
       </dl>
       <div class="form-row">

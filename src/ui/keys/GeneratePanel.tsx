@@ -69,14 +69,29 @@ export const GeneratePanel: Component = () => {
         </fieldset>
         <div class="field">
           <label for="keys-cn">{t('CN（サーバのFQDN）', 'CN (server FQDN)')}</label>
-          <input id="keys-cn" type="text" value={cn()} placeholder="www.example.ac.jp" autocomplete="off" onInput={(e) => setCn(e.currentTarget.value)} />
-          <FieldIssues issues={cnIssues()} />
+          <input
+            id="keys-cn"
+            type="text"
+            value={cn()}
+            placeholder={t('例: www.example.ac.jp', 'e.g. www.example.ac.jp')}
+            autocomplete="off"
+            aria-invalid={cnIssues().some((i) => i.severity === 'error')}
+            aria-describedby={cnIssues().length > 0 ? 'keys-cn-issues' : undefined}
+            onInput={(e) => setCn(e.currentTarget.value)}
+          />
+          <FieldIssues id="keys-cn-issues" issues={cnIssues()} />
         </div>
         <InstitutionFields value={institution()} onChange={setInstitution} />
         <div class="field">
           <label for="keys-san">{t('追加のホスト名（SAN、任意、最大8件。カンマ・空白・改行区切り）', 'More host names (SAN, optional, up to 8; separated by commas, spaces or lines)')}</label>
-          <textarea id="keys-san" rows="2" value={sanText()} onInput={(e) => setSanText(e.currentTarget.value)} />
-          <FieldIssues issues={sanIssues()} />
+          <textarea
+            id="keys-san"
+            rows="2"
+            value={sanText()}
+            aria-describedby={sanIssues().length > 0 ? 'keys-san-issues' : undefined}
+            onInput={(e) => setSanText(e.currentTarget.value)}
+          />
+          <FieldIssues id="keys-san-issues" issues={sanIssues()} />
         </div>
         <PassphraseFields pass={pass()} pass2={pass2()} noEncrypt={noEncrypt()} onPass={setPass} onPass2={setPass2} onNoEncrypt={setNoEncrypt} />
         <div class="form-row">
@@ -101,8 +116,11 @@ export const GeneratePanel: Component = () => {
   );
 };
 
+/** The field's name first, unless the message already starts with it ("CN: CN (FQDN) is required" reads badly). */
 function describe(i: SubjectIssue): string {
-  return `${i.field === 'passphrase' ? t('パスフレーズ', 'Passphrase') : i.field}: ${tr(i.message)}`;
+  const label = i.field === 'passphrase' ? t('パスフレーズ', 'Passphrase') : i.field;
+  const message = tr(i.message);
+  return message.toLowerCase().startsWith(label.toLowerCase()) ? message : `${label}: ${message}`;
 }
 
 interface PassphraseProps {
@@ -125,10 +143,14 @@ const PassphraseFields: Component<PassphraseProps> = (props) => (
         )}
       </p>
       <div class="form-row">
-        <label for="keys-pass">{t('パスフレーズ', 'Passphrase')}</label>
-        <input id="keys-pass" type="password" autocomplete="new-password" value={props.pass} onInput={(e) => props.onPass(e.currentTarget.value)} />
-        <label for="keys-pass2">{t('確認', 'Confirm')}</label>
-        <input id="keys-pass2" type="password" autocomplete="new-password" value={props.pass2} onInput={(e) => props.onPass2(e.currentTarget.value)} />
+        <span class="pair">
+          <label for="keys-pass">{t('パスフレーズ', 'Passphrase')}</label>
+          <input id="keys-pass" type="password" autocomplete="new-password" value={props.pass} onInput={(e) => props.onPass(e.currentTarget.value)} />
+        </span>
+        <span class="pair">
+          <label for="keys-pass2">{t('確認', 'Confirm')}</label>
+          <input id="keys-pass2" type="password" autocomplete="new-password" value={props.pass2} onInput={(e) => props.onPass2(e.currentTarget.value)} />
+        </span>
       </div>
     </Show>
     <label class="choice">

@@ -79,11 +79,12 @@ export const InstitutionFields: Component<InstitutionFieldsProps> = (props) => {
               id={`keys-${f.key}`}
               type="text"
               value={props.value[f.key]}
-              placeholder={f.placeholder}
+              placeholder={t(`例: ${f.placeholder}`, `e.g. ${f.placeholder}`)}
               aria-invalid={issuesFor(issues(), f.key.toUpperCase() as SubjectField).length > 0}
+              aria-describedby={props.value[f.key] && issuesFor(issues(), f.key.toUpperCase() as SubjectField).length > 0 ? `keys-${f.key}-issues` : undefined}
               onInput={(e) => props.onChange({ ...props.value, [f.key]: e.currentTarget.value })}
             />
-            <FieldIssues issues={props.value[f.key] ? issuesFor(issues(), f.key.toUpperCase() as SubjectField) : []} />
+            <FieldIssues id={`keys-${f.key}-issues`} issues={props.value[f.key] ? issuesFor(issues(), f.key.toUpperCase() as SubjectField) : []} />
           </div>
         )}
       </For>
@@ -94,9 +95,9 @@ export const InstitutionFields: Component<InstitutionFieldsProps> = (props) => {
   );
 };
 
-export const FieldIssues: Component<{ issues: SubjectIssue[] }> = (props) => (
+export const FieldIssues: Component<{ issues: SubjectIssue[]; id?: string }> = (props) => (
   <Show when={props.issues.length > 0}>
-    <ul class="field-issues">
+    <ul class="field-issues" id={props.id}>
       <For each={props.issues}>{(i) => <li classList={{ 'err-line': i.severity === 'error' }}>{tr(i.message)}</li>}</For>
     </ul>
   </Show>

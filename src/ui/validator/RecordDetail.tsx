@@ -3,6 +3,7 @@
 import { For, Show, createSignal, type Component } from 'solid-js';
 import { KINDS } from '../../spec/kinds';
 import type { KindId } from '../../spec/types';
+import { fixHint } from '../../tsv/hints';
 import type { Issue, RecordReport } from '../../tsv/types';
 import { t, tr } from '../i18n';
 import { CellValue } from './CellValue';
@@ -16,7 +17,7 @@ export const RecordDetail: Component<{ record: RecordReport; kind: KindId; open:
       </summary>
       <Show when={open()}>
         <RecordCells record={props.record} kind={props.kind} />
-        <IssueList issues={props.record.issues} kind={props.kind} />
+        <IssueList issues={props.record.issues} kind={props.kind} seq={props.record.seq} />
       </Show>
     </details>
   );
@@ -76,8 +77,8 @@ const CellRow: Component<{ record: RecordReport; kind: KindId; no: number }> = (
   );
 };
 
-const IssueList: Component<{ issues: Issue[]; kind: KindId }> = (props) => (
-  <ul class="issue-list">
+const IssueList: Component<{ issues: Issue[]; kind: KindId; seq: number }> = (props) => (
+  <ul class="issue-list" data-testid={`issues-${props.seq}`}>
     <For each={props.issues}>
       {(issue) => (
         <li class={issue.severity}>
@@ -86,7 +87,7 @@ const IssueList: Component<{ issues: Issue[]; kind: KindId }> = (props) => (
             <Show when={issue.column}>{(c) => <> ({t(`${c()}列目`, `column ${c()}`)})</>}</Show>:
           </strong>{' '}
           {tr(issue.message)}
-          <Show when={issue.hint}>
+          <Show when={fixHint(issue, props.kind)}>
             {(h) => (
               <div class="hint">
                 {t('直し方', 'Fix')}: {tr(h())}

@@ -1,0 +1,124 @@
+// The builder as an editor: reload and closed-tab safety, undo, reorder, errors and warnings beside cells and
+// in the summary, labels and focus. Exports are still checked with `upki-tsv` and iconv (builder-kit.ts).
+import { test, expect } from './fixtures';
+import { O, cell, chooseKind, exportAndCheck, importProfile, openBuilder, removeTmp } from './builder-kit';
+
+test.afterAll(() => removeTmp());
+
+test.beforeEach(async ({ page }) => {
+  await openBuilder(page);
+});
+
+test('a reload in the middle of editing keeps every row; undo reverts the last edit', async ({ page }) => {
+  await importProfile(page);
+  await chooseKind(page, 'クライアント証明書失効申請');
+  for (let i = 0; i < 3; i += 1) await page.getByRole('button', { name: '行を追加' }).click();
+  await cell(page, 0, 4).fill('111');
+  await cell(page, 1, 4).fill('222');
+  await cell(page, 2, 4).fill('333');
+  // Reorder: row 3 up, then back down.
+  await page.getByRole('button', { name: '行3を上へ' }).click();
+  await expect(cell(page, 1, 4)).toHaveValue('333');
+  await page.getByRole('button', { name: '行2を下へ' }).click();
+  await expect(cell(page, 2, 4)).toHaveValue('333');
+  await page.getByRole('button', { name: '行2を複製' }).click();
+  await page.getByRole('button', { name: '行1を削除' }).click();
+  await expect(cell(page, 0, 4)).toHaveValue('222');
+  await page.getByRole('button', { name: '元に戻す' }).click();
+  await expect(cell(page, 0, 4)).toHaveValue('111');
+  await cell(page, 2, 6).fill('途中');
+  // Ctrl+Z / Ctrl+Y inside a cell undo and redo the grid edit.
+  await cell(page, 2, 6).press('Control+z');
+  await expect(cell(page, 2, 6)).toHaveValue('');
+  await cell(page, 2, 6).press('Control+y');
+  await expect(cell(page, 2, 6)).toHaveValue('途中');
+  await expect(page.getByTestId('save-state')).toHaveText('保存済み');
+
+  await page.reload();
+  await expect(page.locator('section.builder[data-ready=true]')).toBeVisible();
+  await expect(page.getByLabel('クライアント証明書失効申請', { exact: true })).toBeChecked();
+  await expect(page.getByTestId('grid-row')).toHaveCount(4);
+  await expect(cell(page, 0, 4)).toHaveValue('111');
+  await expect(cell(page, 1, 4)).toHaveValue('222');
+  await expect(cell(page, 2, 4)).toHaveValue('222');
+  await expect(cell(page, 2, 6)).toHaveValue('途中');
+  await expect(cell(page, 3, 4)).toHaveValue('333');
+  await expect(page.getByLabel('使用するプロファイル')).toHaveValue('nii');
+});
+
+test('errors are shown beside the cell, counted per file, and block the export until fixed', async ({ page }) => {
+  await importProfile(page);
+  await chooseKind(page, 'サーバ証明書失効申請');
+  await page.getByRole('button', { name: '行を追加' }).click();
+  await cell(page, 0, 4).fill('12x');
+  const serialCell = cell(page, 0, 4);
+  await expect(serialCell).toHaveAttribute('aria-invalid', 'true');
+  const describedBy = await serialCell.getAttribute('aria-describedby');
+  await expect(page.locator(`[id="${describedBy}"]`)).toContainText('エラー');
+  await expect(page.getByTestId('check-summary')).not.toContainText('エラー 0件');
+  await expect(page.getByTestId('export-button')).toBeDisabled();
+  await serialCell.fill('0x12AB');
+  await page.getByRole('button', { name: '行1の補助機能' }).click();
+  await page.getByTestId('row-tools').getByRole('button', { name: '閉じる' }).click();
+  await cell(page, 0, 1).fill(`CN=old.nii.ac.jp,O=${O},L=Chiyoda-ku,ST=Tokyo,C=JP`);
+  await cell(page, 0, 5).fill('0');
+  await expect(serialCell).toHaveAttribute('aria-invalid', 'false');
+  await exportAndCheck(page, 'server-revoke');
+});
+
+test('warnings are listed and do not block the export', async ({ page }) => {
+  await importProfile(page);
+  await chooseKind(page, 'クライアント証明書失効申請');
+  await page.getByRole('button', { name: '行を追加' }).click();
+  await cell(page, 0, 1).fill(`CN=KOKURITSU HANAKO,OU=2024001,O=${O},L=Chiyoda-ku,ST=Tokyo,C=JP`);
+  // "0X" is accepted with a warning (ADDENDUM B.3).
+  await cell(page, 0, 4).fill('0X1F');
+  await cell(page, 0, 5).fill('0');
+  await expect(page.getByTestId('check-pending')).toHaveCount(0);
+  await expect(page.getByTestId('check-summary')).toContainText('エラー 0件');
+  await expect(page.getByTestId('check-summary')).not.toContainText('警告 0件');
+  await expect(page.getByText('警告（書き出しは可能）')).toBeVisible();
+  const text = await exportAndCheck(page, 'client-revoke');
+  expect(text.split('\t')[3]).toBe('0X1F');
+});
+
+test('every control is labelled and the focused cell shows a visible outline', async ({ page }) => {
+  await importProfile(page);
+  await chooseKind(page, 'サーバ証明書更新申請');
+  await page.getByRole('button', { name: '行を追加' }).click();
+  await page.getByRole('button', { name: '行1の補助機能' }).click();
+  await page.getByText('既存のTSVファイルを開いて編集').click();
+  const { shown, unlabelled } = await page.locator('section.builder').evaluate((root) => {
+    const controls = [...root.querySelectorAll<HTMLElement>('input, select, textarea, button')].filter(
+      (el) => (el as HTMLInputElement).type !== 'hidden' && el.getClientRects().length > 0,
+    );
+    const named = (el: HTMLElement) => {
+      const labels = (el as HTMLInputElement).labels;
+      const text = el.tagName === 'BUTTON' ? (el.textContent ?? '').trim() : '';
+      return !!(el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || (labels && labels.length > 0) || text);
+    };
+    return { shown: controls.length, unlabelled: controls.filter((el) => !named(el)).map((el) => el.outerHTML.slice(0, 120)) };
+  });
+  expect(shown).toBeGreaterThan(30);
+  expect(unlabelled).toEqual([]);
+  await cell(page, 0, 1).click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowRight');
+  await expect(cell(page, 0, 2)).toBeFocused();
+  const outline = await cell(page, 0, 2).evaluate((el) => getComputedStyle(el).outlineStyle + ' ' + getComputedStyle(el).outlineWidth);
+  expect(outline).toBe('solid 3px');
+});
+
+test('a tab closed right after an edit loses nothing (saved on pagehide)', async ({ page, context }) => {
+  await importProfile(page);
+  await chooseKind(page, 'クライアント証明書失効申請');
+  await page.getByRole('button', { name: '行を追加' }).click();
+  await cell(page, 0, 4).fill('4242');
+  // No wait for the debounced save: the tab goes away at once.
+  await page.close({ runBeforeUnload: true });
+  const again = await context.newPage();
+  await openBuilder(again);
+  await expect(again.getByLabel('クライアント証明書失効申請', { exact: true })).toBeChecked();
+  await expect(cell(again, 0, 4)).toHaveValue('4242');
+  await again.close();
+});
