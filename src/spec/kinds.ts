@@ -248,7 +248,7 @@ const clientRevokeDn = clientDn(
 
 const serialHelp = (ja: string, en: string) => t(`${ja}${SERIAL_HELP_TAIL.ja}`, `${en} ${SERIAL_HELP_TAIL.en}`);
 // 5-3-2 names column 4 「失効対象証明書シリアル番号」 (the old certificate is revoked after the renewal).
-const renewSerialServer = serial(50, REVOKE_SERIAL_NAME, serialHelp('旧証明書（更新対象）のシリアル番号。', 'Serial of the old certificate.'));
+const renewSerialServer = serial(50, t(REVOKE_SERIAL_NAME.ja, 'Serial number of the old certificate (to be replaced)'), serialHelp('旧証明書（更新対象）のシリアル番号。', 'Serial of the old certificate.'));
 const revokeSerialServer = serial(50, REVOKE_SERIAL_NAME, serialHelp('失効対象証明書のシリアル番号。', 'Serial of the certificate to revoke.'));
 const renewSerialClient = serial(32, RENEW_SERIAL_NAME, serialHelp('更新対象証明書のシリアル番号。', 'Serial of the certificate to renew.'));
 const revokeSerialClient = serial(32, REVOKE_SERIAL_NAME, serialHelp('失効対象証明書のシリアル番号。', 'Serial of the certificate to revoke.'));
