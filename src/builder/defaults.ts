@@ -3,7 +3,7 @@
 import { formatDnString, type DnKey, type Rdn } from '../pki/dn';
 import { DN_RULES } from '../spec/dn-rules';
 import type { Family, FieldKey, KindSpec } from '../spec/types';
-import { columnIndex, emptyCells } from './grid';
+import { emptyCells, writableColumnIndex } from './grid';
 import type { InstitutionProfile } from './institution';
 
 export interface DnParts {
@@ -65,8 +65,8 @@ function institutionValues(spec: KindSpec, inst: InstitutionProfile): Partial<Re
 /** Set `value` in the column of `field`, if this kind has that column and it is not a blank column. */
 export function putField(spec: KindSpec, cells: string[], field: FieldKey, value: string | undefined): void {
   if (value === undefined) return;
-  const at = columnIndex(spec, field);
-  if (at >= 0 && spec.columns[at].required !== 'blank') cells[at] = value;
+  const at = writableColumnIndex(spec, field);
+  if (at >= 0) cells[at] = value;
 }
 
 export function newRowCells(spec: KindSpec, inst: InstitutionProfile | null, choices: RowChoices = {}): string[] {

@@ -50,6 +50,7 @@ describe('fill from PKI artefacts', () => {
   it('edits dNSName entries as a list', () => {
     expect(parseDnsNames('dNSName=a.example.jp,dNSName=b.example.jp')).toEqual(['a.example.jp', 'b.example.jp']);
     expect(parseDnsNames('')).toEqual([]);
+    expect(parseDnsNames('dNSName=a.jp,b.jp,DNSName=c.jp,dNSName=')).toEqual(['a.jp', 'b.jp', 'c.jp', '']);
     expect(formatDnsNames(['a.example.jp', ' ', 'b.example.jp '])).toBe('dNSName=a.example.jp,dNSName=b.example.jp');
   });
 });

@@ -3,15 +3,17 @@
 import { subjectTsvString } from '../pki/name';
 import type { CertificateInfo } from '../pki/types';
 import type { FieldKey, KindSpec } from '../spec/types';
+import { dnsNameEntryHost, formatDnsNames } from '../spec/dns-names';
+import { parseDnsNames as parseDnsNamesColumn } from '../tsv/columns';
 import { composeDn } from './defaults';
-import { columnIndex } from './grid';
+import { columnIndex, writableColumnIndex } from './grid';
 import type { InstitutionProfile } from './institution';
 
 export type CellUpdates = Map<number, string>;
 
 function put(spec: KindSpec, updates: CellUpdates, field: FieldKey, value: string): void {
-  const at = columnIndex(spec, field);
-  if (at >= 0 && spec.columns[at].required !== 'blank') updates.set(at, value);
+  const at = writableColumnIndex(spec, field);
+  if (at >= 0) updates.set(at, value);
 }
 
 /** What the key action produced, in the shape of pki/keys.ts `KeyAndCsr`. */
@@ -63,19 +65,17 @@ export function cellsFromCertificate(
   return updates;
 }
 
-const DNS_PREFIX = 'dNSName=';
-
-/** Column 13 "dNSName=a,dNSName=b" → ['a', 'b']; text without the prefix is kept as a name. */
+/**
+ * Column 13 as a list to edit: ['a', 'b'] from "dNSName=a,dNSName=b". The syntax is spec's, read by tsv (one rule, one place);
+ * an entry tsv finds malformed stays in the list, at its place and as written, so that editing one name never
+ * drops another (the validator reports it).
+ */
 export function parseDnsNames(column: string): string[] {
   if (column.trim() === '') return [];
-  return column.split(',').map((part) => (part.startsWith(DNS_PREFIX) ? part.slice(DNS_PREFIX.length) : part).trim());
+  const parsed = parseDnsNamesColumn(column);
+  const names = [...parsed.hosts];
+  for (const m of parsed.malformed) names.splice(m.index - 1, 0, dnsNameEntryHost(m.entry) ?? m.entry);
+  return names.map((n) => n.trim());
 }
 
-/** ['a', 'b'] → "dNSName=a,dNSName=b" (SPEC §5.1 column 13); empty entries are dropped. */
-export function formatDnsNames(names: readonly string[]): string {
-  return names
-    .map((n) => n.trim())
-    .filter((n) => n !== '')
-    .map((n) => `${DNS_PREFIX}${n}`)
-    .join(',');
-}
+export { formatDnsNames };

@@ -38,6 +38,12 @@ export function columnIndex(spec: KindSpec, field: FieldKey): number {
   return column ? column.no - 1 : -1;
 }
 
+/** Where a value for `field` may be written: -1 when this kind has no such column or keeps it blank. */
+export function writableColumnIndex(spec: KindSpec, field: FieldKey): number {
+  const column = columnOf(spec, field);
+  return column && column.required !== 'blank' ? column.no - 1 : -1;
+}
+
 export function emptyCells(spec: KindSpec): string[] {
   return Array.from({ length: spec.columnCount }, () => '');
 }

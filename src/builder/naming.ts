@@ -1,13 +1,10 @@
 // Export file names say what is inside: upki-<kind>-<yyyymmdd>[-method<m>][-<i>of<n>].tsv
+import { jstDate } from '../spec/jst';
 import type { KindId } from '../spec/types';
 
 /** The calendar date in Japan (ADDENDUM B.4: dates are JST), as yyyymmdd. */
 export function jstDateStamp(date: Date): string {
-  const jst = new Date(date.getTime() + 9 * 60 * 60 * 1000);
-  const y = jst.getUTCFullYear();
-  const m = String(jst.getUTCMonth() + 1).padStart(2, '0');
-  const d = String(jst.getUTCDate()).padStart(2, '0');
-  return `${y}${m}${d}`;
+  return jstDate(date).replace(/-/g, '');
 }
 
 export interface PartLabel {

@@ -1,6 +1,7 @@
 // A file may hold at most `maxRecords` rows (99), or `maxRecordsBulk` (1000) with download method 2
 // (SPEC §4.3, ADDENDUM B.11), and one download method only (SPEC §4.6). The builder splits into parts.
 import type { KindSpec } from '../spec/types';
+import { recordLimit } from '../tsv/file-rules';
 import { columnIndex } from './grid';
 
 export interface SplitPart<T> {
@@ -20,10 +21,8 @@ export interface SplitPlan<T> {
   reasons: ('limit' | 'method')[];
 }
 
-/** The record limit for a file whose rows all use `method`. */
-export function recordLimit(spec: KindSpec, method: string | undefined): number {
-  return method === '2' && spec.maxRecordsBulk ? spec.maxRecordsBulk : spec.maxRecords;
-}
+// The limit itself is the validator's rule (tsv/file-rules.ts); re-exported for the builder's callers.
+export { recordLimit };
 
 /**
  * Group rows by download method (first appearance order), then cut each group into chunks of the limit.

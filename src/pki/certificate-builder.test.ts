@@ -4,7 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTrainingHierarchy, issueCertificate, normalizeSerialHex, randomSerialHex, serverDnsNames, type TrainingHierarchy } from './certificate-builder';
+import { createTrainingHierarchy, issueCertificate, normalizeSerialHex, serverDnsNames, type TrainingHierarchy } from './certificate-builder';
+import { randomSerial } from './serial';
 import { TRAINING_CAS, type CertProfile, type TrainingCaId } from './ca-profiles';
 import type { Rdn } from './dn';
 import { pemEncode } from './pem';
@@ -46,7 +47,7 @@ async function issueEe(ca: TrainingCaId, profile: CertProfile, subject: Rdn[], k
     issuer: { certificate: h[ca].certificate, privateKey: h[ca].privateKey },
     subject,
     publicKey: new Uint8Array(await crypto.subtle.exportKey('spki', key.publicKey)),
-    serialHex: randomSerialHex(),
+    serialHex: randomSerial().hex,
     notBefore: now,
     notAfter: inTwoYears,
     profile,

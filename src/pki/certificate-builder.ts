@@ -7,6 +7,7 @@ import * as x509 from '@peculiar/x509';
 import type { Rdn } from './dn';
 import { OID_BY_KEY, isPrintableString } from './name';
 import { toArrayBuffer, toHex } from './crypto';
+import { randomSerial } from './serial';
 import {
   EXT_KEY_USAGE_OIDS,
   PROFILE_EXTENSIONS,
@@ -122,8 +123,8 @@ async function keyIdentifier(spki: Uint8Array): Promise<string> {
   return toHex(new Uint8Array(id));
 }
 
-/** The issuer's own subjectKeyIdentifier, so that AKI matches it byte for byte; computed when absent. */
-async function issuerKeyId(issuerCert: x509.X509Certificate): Promise<string> {
+/** The issuer's own subjectKeyIdentifier, so that an AKI (certificate or CRL) matches it byte for byte; computed when absent. */
+export async function issuerKeyId(issuerCert: x509.X509Certificate): Promise<string> {
   const ski = issuerCert.getExtension(x509.SubjectKeyIdentifierExtension);
   return ski ? ski.keyId : keyIdentifier(new Uint8Array(issuerCert.publicKey.rawData));
 }
@@ -160,7 +161,8 @@ export function normalizeSerialHex(serialHex: string): string {
   return even;
 }
 
-function defaultHash(key: CryptoKey): 'SHA-256' | 'SHA-384' {
+/** The hash a CA key signs with when the caller names none: SHA-384 for a P-384 key, else SHA-256. */
+export function defaultHash(key: CryptoKey): 'SHA-256' | 'SHA-384' {
   return (key.algorithm as EcKeyAlgorithm).namedCurve === 'P-384' ? 'SHA-384' : 'SHA-256';
 }
 
@@ -207,13 +209,6 @@ export function caKeyAlgorithm(spec: CaKeySpec): RsaHashedKeyGenParams | EcKeyGe
     : { name: 'ECDSA', namedCurve: spec.curve };
 }
 
-/** 16 random bytes, top bit cleared so the INTEGER stays positive without padding, never zero-led. */
-export function randomSerialHex(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[0] = (bytes[0] & 0x7f) | 0x01;
-  return toHex(bytes);
-}
-
 function addYears(d: Date, years: number): Date {
   const r = new Date(d.getTime());
   r.setUTCFullYear(r.getUTCFullYear() + years);
@@ -228,7 +223,7 @@ async function makeCa(id: TrainingCaId, now: Date, parent: CaMaterial | undefine
     signingKey: keys.privateKey,
     subject: spec.subject,
     publicKey: keys.publicKey,
-    serialHex: randomSerialHex(),
+    serialHex: randomSerial().hex,
     notBefore: now,
     notAfter: addYears(now, spec.validityYears),
     profile: parent ? 'issuing-ca' : 'root-ca',

@@ -5,7 +5,7 @@ import type { Text } from '../spec';
 import { algorithmOf, children, contentBytes, isContext, isSequence, isUniversal, parseDer, rawBytes, TAG, type Node } from './asn1';
 import { readSanExtension } from './extensions';
 import { readName } from './name';
-import { base64Decode, bytesOrText, hasArmour, MAX_INPUT_BYTES, pemDecodeAll } from './pem';
+import { base64Decode, derOrText, hasArmour, pemDecodeAll } from './pem';
 import { serialFromBytes, serialToDecimal, serialToHex } from './serial';
 import { signatureAlgorithmName } from './signature';
 import { describePublicKey, spkiSha256 } from './spki';
@@ -24,14 +24,10 @@ const FAIL = {
 };
 
 function toDer(input: string | Uint8Array): Uint8Array | Failure {
-  if ((typeof input === 'string' ? input.length : input.byteLength) > MAX_INPUT_BYTES) return FAIL.tooLarge();
-  let text: string;
-  if (typeof input === 'string') text = input;
-  else {
-    const got = bytesOrText(input);
-    if ('der' in got) return got.der;
-    text = got.text;
-  }
+  const got = derOrText(input);
+  if (!got) return FAIL.tooLarge();
+  if ('der' in got) return got.der;
+  const text = got.text;
   if (!hasArmour(text)) return base64Decode(text.replace(/\s+/g, '')) ?? FAIL.base64();
   const blocks = pemDecodeAll(text);
   if (!blocks) return FAIL.base64();

@@ -6,7 +6,9 @@
 // lists the entry without a reason, and every relying party treats it as revoked just the same.
 import * as asn1js from 'asn1js';
 import * as x509 from '@peculiar/x509';
-import { normalizeSerialHex } from './certificate-builder';
+import { defaultHash, issuerKeyId, normalizeSerialHex } from './certificate-builder';
+import { toArrayBuffer } from './crypto';
+import { serialToBytes } from './serial';
 
 export type CrlReason = 0 | 1 | 3 | 4 | 5;
 
@@ -41,33 +43,21 @@ export const CRL_REASON_NAMES: Record<CrlReason, string> = {
   5: 'Cessation Of Operation',
 };
 
-function buffer(bytes: Uint8Array): ArrayBuffer {
-  return bytes.slice().buffer as ArrayBuffer;
-}
-
 function crlNumberExtension(n: bigint): x509.Extension {
   const der = new asn1js.Integer({ valueHex: bigintBytes(n) }).toBER(false);
   return new x509.Extension(CRL_NUMBER_OID, false, der);
 }
 
-/** Minimal two's-complement big-endian bytes of a non-negative bigint. */
+/** Minimal two's-complement big-endian bytes of a non-negative bigint: the same DER INTEGER content as a serial. */
 function bigintBytes(n: bigint): ArrayBuffer {
   if (n < 0n) throw new Error('crlNumber must be non-negative');
-  let hex = n.toString(16);
-  if (hex.length % 2) hex = '0' + hex;
-  if (parseInt(hex.slice(0, 2), 16) & 0x80) hex = '00' + hex;
-  return new Uint8Array(hex.match(/../g)!.map((h) => parseInt(h, 16))).buffer;
-}
-
-function defaultHash(key: CryptoKey): 'SHA-256' | 'SHA-384' {
-  return (key.algorithm as EcKeyAlgorithm).namedCurve === 'P-384' ? 'SHA-384' : 'SHA-256';
+  return toArrayBuffer(serialToBytes(n));
 }
 
 /** Build and sign a CRL. Returns its DER (use a PEM helper for the "X509 CRL" armour). */
 export async function buildCrl(p: BuildCrlParams): Promise<Uint8Array> {
-  const issuer = new x509.X509Certificate(buffer(p.issuerCertificate));
-  const ski = issuer.getExtension(x509.SubjectKeyIdentifierExtension);
-  const keyId = ski ? ski.keyId : await x509.AuthorityKeyIdentifierExtension.create(issuer.publicKey, false, crypto).then((e) => e.keyId ?? '');
+  const issuer = new x509.X509Certificate(toArrayBuffer(p.issuerCertificate));
+  const keyId = await issuerKeyId(issuer);
   const crl = await x509.X509CrlGenerator.create(
     {
       issuer: issuer.subjectName,

@@ -65,6 +65,7 @@ describe('inspectCsr on OpenSSL requests', () => {
     const spkiDer = opensslBytes(['req', '-in', csr, '-pubkey', '-noout', '-outform', 'DER']);
     const pubDer = opensslBytes(['pkey', '-pubin', '-in', tmp.write('good-rsa.pub', spkiDer), '-outform', 'DER']);
     expect(info.spkiSha256).toBe(await sha256Hex(new Uint8Array(pubDer)));
+    expect(info.spki).toEqual(new Uint8Array(pubDer));
   });
 
   it('gives the same facts for PEM, DER (bytes), PEM file bytes, multi-line base64 and the one-line form', async () => {

@@ -5,7 +5,7 @@ import { algorithmOf, bitStringBytes, children, isContext, isSequence, isUnivers
 import { toArrayBuffer, webCrypto } from './crypto';
 import type { Rdn } from './dn';
 import { encodePrintableName, readName } from './name';
-import { base64Decode, bytesOrText, hasArmour, MAX_INPUT_BYTES, pemDecodeAll, pemEncode, toOneLine } from './pem';
+import { base64Decode, derOrText, hasArmour, pemDecodeAll, pemEncode, toOneLine } from './pem';
 import { signatureAlgorithmName, verifySignature } from './signature';
 import { describePublicKey, spkiSha256 } from './spki';
 import type { CsrInfo, CsrInspectResult } from './types';
@@ -100,15 +100,10 @@ export interface InspectOptions {
 
 /** Turn whatever the user gave into DER bytes, or say why not. */
 function toDer(input: string | Uint8Array, options: InspectOptions): Uint8Array | Failure {
-  const size = typeof input === 'string' ? input.length : input.byteLength;
-  if (size > MAX_INPUT_BYTES) return FAIL.tooLarge();
-  let text: string;
-  if (typeof input === 'string') text = input;
-  else {
-    const got = bytesOrText(input);
-    if ('der' in got) return got.der;
-    text = got.text;
-  }
+  const got = derOrText(input);
+  if (!got) return FAIL.tooLarge();
+  if ('der' in got) return got.der;
+  const text = got.text;
   if (options.tsvColumn) {
     if (hasArmour(text)) return FAIL.armour();
     if (/\s/.test(text)) return FAIL.base64('改行・空白を含む / contains line breaks or spaces');
@@ -124,7 +119,7 @@ function toDer(input: string | Uint8Array, options: InspectOptions): Uint8Array 
   return base64Decode(text.replace(/\s+/g, '')) ?? FAIL.base64();
 }
 
-interface CsrParts {
+export interface CsrParts {
   info: Node;
   subject: Node;
   spki: Uint8Array;
@@ -134,7 +129,7 @@ interface CsrParts {
 }
 
 /** CertificationRequest ::= SEQUENCE { info SEQUENCE { version, subject, spki, [0] attributes }, alg, BIT STRING } */
-function splitCsr(der: Uint8Array): CsrParts | null {
+export function splitCsr(der: Uint8Array): CsrParts | null {
   const root = parseDer(der);
   if (!root || !isSequence(root)) return null;
   const [info, alg, sig] = children(root);
@@ -185,6 +180,7 @@ export async function inspectCsr(input: string | Uint8Array, options: InspectOpt
         signature: parts.signature,
       }),
       sanDnsNames: readSanExtension(requestedExtensions(parts.attributes)).dnsNames,
+      spki: parts.spki,
       spkiSha256: await spkiSha256(parts.spki),
       der,
     };

@@ -1,7 +1,7 @@
 // Key pairs made with WebCrypto for the UPKI server profiles, and the one call that turns a form
 // (profile, CN, institution, SANs, passphrase) into the files the user takes away: the same code runs
 // behind the page and `upki-tsv csr`.
-import { PROFILES, type KeySpec } from '../spec';
+import { formatDnsNames, PROFILES, type KeySpec } from '../spec';
 import { algorithmOf, children, oidOf, parseDer } from './asn1';
 import { subtle, toArrayBuffer } from './crypto';
 import { createCsr, csrToOneLine, csrToPem } from './csr';
@@ -95,7 +95,7 @@ export async function makeKeyAndCsr(req: KeyAndCsrRequest): Promise<KeyAndCsrRes
       keyPem,
       keyEncrypted: req.passphrase !== null,
       subjectTsv: subjectTsvString(subject),
-      dnsNamesColumn: dnsNames.map((n) => `dNSName=${n}`).join(','),
+      dnsNamesColumn: formatDnsNames(dnsNames),
     },
   };
 }

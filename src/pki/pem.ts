@@ -81,3 +81,13 @@ export function bytesOrText(input: Uint8Array): { der: Uint8Array } | { text: st
   if (input.length > 0 && input[0] === 0x30) return { der: input };
   return { text: ASCII.decode(input) };
 }
+
+/**
+ * What a user gave (a paste, or a file's bytes) as DER or as text to decode, the way every pki reader takes it;
+ * null when it is over MAX_INPUT_BYTES.
+ */
+export function derOrText(input: string | Uint8Array): { der: Uint8Array } | { text: string } | null {
+  const size = typeof input === 'string' ? input.length : input.byteLength;
+  if (size > MAX_INPUT_BYTES) return null;
+  return typeof input === 'string' ? { text: input } : bytesOrText(input);
+}

@@ -4,7 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTrainingHierarchy, issueCertificate, randomSerialHex, type TrainingHierarchy } from './certificate-builder';
+import { createTrainingHierarchy, issueCertificate, type TrainingHierarchy } from './certificate-builder';
+import { randomSerial } from './serial';
 import { buildPkcs12, type Pkcs12Format } from './pkcs12';
 import { bmpPassword, pkcs12Kdf } from './pkcs12-legacy';
 import { pemEncode } from './pem';
@@ -43,7 +44,7 @@ async function clientMaterial(keyKind: 'RSA' | 'P-384') {
       { key: 'CN', value: '山田 太郎' },
     ],
     publicKey: keys.publicKey,
-    serialHex: randomSerialHex(),
+    serialHex: randomSerial().hex,
     notBefore: now,
     notAfter: new Date(now.getTime() + 365 * 86400_000),
     profile: 'client-auth',

@@ -7,6 +7,8 @@
 // carrying friendlyName and localKeyId (SHA-1 of the certificate, as OpenSSL writes it) so that
 // Windows and macOS show a name and pair the key with its certificate.
 import * as asn1js from 'asn1js';
+import { exportPkcs8 } from './keys';
+import { encryptPbes2 } from './pkcs8';
 import { bmpPassword, bufferSource, encryptPbeSha1TripleDes, LEGACY_ITERATIONS, pkcs12Kdf, type Pkcs12Hash } from './pkcs12-legacy';
 
 export type Pkcs12Format = 'modern' | 'legacy';
@@ -36,10 +38,6 @@ const OID = {
   x509Certificate: '1.2.840.113549.1.9.22.1',
   friendlyName: '1.2.840.113549.1.9.20',
   localKeyId: '1.2.840.113549.1.9.21',
-  pbes2: '1.2.840.113549.1.5.13',
-  pbkdf2: '1.2.840.113549.1.5.12',
-  hmacWithSha256: '1.2.840.113549.2.9',
-  aes256Cbc: '2.16.840.1.101.3.4.1.42',
   sha1: '1.3.14.3.2.26',
   sha256: '2.16.840.1.101.3.4.2.1',
 };
@@ -53,7 +51,7 @@ interface Suite {
 }
 
 const SUITES: Record<Pkcs12Format, Suite> = {
-  modern: { encrypt: encryptPbes2Aes256, macHash: 'SHA-256', macIterations: MODERN_ITERATIONS },
+  modern: { encrypt: (plain, pw) => encryptPbes2(plain, pw, MODERN_ITERATIONS), macHash: 'SHA-256', macIterations: MODERN_ITERATIONS },
   legacy: { encrypt: (plain, pw) => encryptPbeSha1TripleDes(plain, pw), macHash: 'SHA-1', macIterations: LEGACY_ITERATIONS },
 };
 
@@ -62,29 +60,6 @@ const seq = (...value: asn1js.BaseBlock[]) => new asn1js.Sequence({ value });
 const octets = (bytes: Uint8Array) => new asn1js.OctetString({ valueHex: bytes });
 const explicit0 = (...value: asn1js.BaseBlock[]) => new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value });
 const der = (block: asn1js.BaseBlock) => new Uint8Array(block.toBER(false));
-
-/** PBES2 (RFC 8018) with PBKDF2-HMAC-SHA256 and AES-256-CBC; the password enters PBKDF2 as UTF-8, as OpenSSL does. */
-async function encryptPbes2Aes256(plain: Uint8Array, password: string): Promise<Encrypted> {
-  const salt = crypto.getRandomValues(new Uint8Array(16));
-  const iv = crypto.getRandomValues(new Uint8Array(16));
-  const base = await crypto.subtle.importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, ['deriveKey']);
-  const key = await crypto.subtle.deriveKey(
-    { name: 'PBKDF2', salt, iterations: MODERN_ITERATIONS, hash: 'SHA-256' },
-    base,
-    { name: 'AES-CBC', length: 256 },
-    false,
-    ['encrypt'],
-  );
-  const ciphertext = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-CBC', iv }, key, bufferSource(plain)));
-  const algorithm = seq(
-    oid(OID.pbes2),
-    seq(
-      seq(oid(OID.pbkdf2), seq(octets(salt), new asn1js.Integer({ value: MODERN_ITERATIONS }), seq(oid(OID.hmacWithSha256), new asn1js.Null()))),
-      seq(oid(OID.aes256Cbc), octets(iv)),
-    ),
-  );
-  return { algorithm, ciphertext };
-}
 
 function bagAttributes(friendlyName: string, localKeyId: Uint8Array): asn1js.Set {
   return new asn1js.Set({
@@ -120,11 +95,6 @@ async function macData(authSafe: Uint8Array, password: string, suite: Suite): Pr
   return seq(seq(digestAlgorithm, octets(mac)), octets(salt), new asn1js.Integer({ value: suite.macIterations }));
 }
 
-async function pkcs8Of(key: CryptoKey | Uint8Array): Promise<Uint8Array> {
-  if (key instanceof Uint8Array) return key;
-  return new Uint8Array(await crypto.subtle.exportKey('pkcs8', key));
-}
-
 /** Build a password-protected PKCS#12 file (DER) holding the key, its certificate and the chain. */
 export async function buildPkcs12(p: BuildPkcs12Params): Promise<Uint8Array> {
   const suite = SUITES[p.format];
@@ -132,7 +102,7 @@ export async function buildPkcs12(p: BuildPkcs12Params): Promise<Uint8Array> {
   const attributes = () => bagAttributes(p.friendlyName, localKeyId);
 
   const certContents = der(seq(certBag(p.certificate, attributes()), ...p.chain.map((c) => certBag(c))));
-  const shrouded = await suite.encrypt(await pkcs8Of(p.privateKey), p.password);
+  const shrouded = await suite.encrypt(p.privateKey instanceof Uint8Array ? p.privateKey : await exportPkcs8(p.privateKey), p.password);
   const encryptedKeyInfo = seq(shrouded.algorithm, octets(shrouded.ciphertext));
   const keyContents = der(seq(seq(oid(OID.pkcs8ShroudedKeyBag), explicit0(encryptedKeyInfo), attributes())));
 

@@ -72,16 +72,15 @@ async function deriveAesKey(passphrase: string, salt: Uint8Array, iterations: nu
 const oid = (value: string) => new asn1js.ObjectIdentifier({ value });
 const octets = (bytes: Uint8Array) => new asn1js.OctetString({ valueHex: toArrayBuffer(bytes) });
 
-/** Encrypt a PrivateKeyInfo DER into an EncryptedPrivateKeyInfo DER. */
-export async function encryptPkcs8(
-  pkcs8: Uint8Array,
-  passphrase: string,
-  iterations: number = DEFAULT_PBKDF2_ITERATIONS,
-): Promise<Uint8Array> {
+/**
+ * PBES2 (RFC 8018) with PBKDF2-HMAC-SHA256 and AES-256-CBC, the passphrase entering PBKDF2 as UTF-8 as OpenSSL
+ * does: the AlgorithmIdentifier and the ciphertext. Shared by encrypted PKCS#8 keys and modern PKCS#12 bags.
+ */
+export async function encryptPbes2(plain: Uint8Array, passphrase: string, iterations: number): Promise<{ algorithm: asn1js.Sequence; ciphertext: Uint8Array }> {
   const salt = randomBytes(16);
   const iv = randomBytes(16);
   const key = await deriveAesKey(passphrase, salt, iterations, 'SHA-256', 256);
-  const encrypted = new Uint8Array(await subtle().encrypt({ name: 'AES-CBC', iv: toArrayBuffer(iv) }, key, toArrayBuffer(pkcs8)));
+  const ciphertext = new Uint8Array(await subtle().encrypt({ name: 'AES-CBC', iv: toArrayBuffer(iv) }, key, toArrayBuffer(plain)));
   const kdf = new asn1js.Sequence({
     value: [
       oid(OID.pbkdf2),
@@ -95,10 +94,18 @@ export async function encryptPkcs8(
     ],
   });
   const scheme = new asn1js.Sequence({ value: [oid(OID.aes256cbc), octets(iv)] });
-  const info = new asn1js.Sequence({
-    value: [new asn1js.Sequence({ value: [oid(OID.pbes2), new asn1js.Sequence({ value: [kdf, scheme] })] }), octets(encrypted)],
-  });
-  return new Uint8Array(info.toBER());
+  const algorithm = new asn1js.Sequence({ value: [oid(OID.pbes2), new asn1js.Sequence({ value: [kdf, scheme] })] });
+  return { algorithm, ciphertext };
+}
+
+/** Encrypt a PrivateKeyInfo DER into an EncryptedPrivateKeyInfo DER. */
+export async function encryptPkcs8(
+  pkcs8: Uint8Array,
+  passphrase: string,
+  iterations: number = DEFAULT_PBKDF2_ITERATIONS,
+): Promise<Uint8Array> {
+  const { algorithm, ciphertext } = await encryptPbes2(pkcs8, passphrase, iterations);
+  return new Uint8Array(new asn1js.Sequence({ value: [algorithm, octets(ciphertext)] }).toBER());
 }
 
 export type DecryptResult =

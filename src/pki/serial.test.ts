@@ -60,6 +60,7 @@ describe('serial numbers', () => {
       expect(s.bytes[0] & 0x80).toBe(0);
       expect(s.bytes[0] & 0x40).toBe(0x40);
       expect(serialToBytes(s.value)).toEqual(s.bytes);
+      expect(s.hex).toBe(serialToHex(s.value));
       seen.add(s.value);
     }
     expect(seen.size).toBe(50);

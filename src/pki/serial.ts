@@ -68,8 +68,8 @@ export function decimalToHex(decimal: string): string | null {
  * A fresh serial for the simulated CA: 16 random octets, positive (top bit clear), and with the next bit set so
  * that it always takes exactly 16 octets in DER (RFC 5280 §4.1.2.2 allows up to 20; CA/B BR want ≥ 64 random bits).
  */
-export function randomSerial(): { value: bigint; bytes: Uint8Array } {
+export function randomSerial(): { value: bigint; bytes: Uint8Array; /** Lower-case, no prefix: the certificate builder's `serialHex`. */ hex: string } {
   const bytes = randomBytes(16);
   bytes[0] = (bytes[0] & 0x7f) | 0x40;
-  return { value: serialFromBytes(bytes), bytes };
+  return { value: serialFromBytes(bytes), bytes, hex: toHex(bytes) };
 }

@@ -1,7 +1,7 @@
 // Checks on what the user types before a key and CSR are made: institution (O, ST, L), CN and SAN names.
 // The rules themselves are data in spec/dn-rules.ts (server family) and spec/profiles.ts LIMITS; this file
 // only applies them to single values. Errors only: a length the spec marks 'warning' is reported as one.
-import { charLength, DN_RULES, firstDisallowed, LIMITS, type DnAttributeRule, type Text } from '../spec';
+import { charLength, DN_RULES, dnsNameEntryHost, firstDisallowed, LIMITS, type DnAttributeRule, type Text } from '../spec';
 import type { ServerSubject } from './name';
 
 export type SubjectField = 'CN' | 'O' | 'ST' | 'L' | 'SAN' | 'passphrase';
@@ -116,7 +116,7 @@ export function parseDnsNameList(text: string): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const raw of text.split(/[\s,]+/)) {
-    const name = raw.trim().replace(/^dNSName=/i, ''); // accept the TSV column form too
+    const name = (dnsNameEntryHost(raw) ?? raw).trim(); // accept the TSV column form too
     if (name && !seen.has(name.toLowerCase())) {
       seen.add(name.toLowerCase());
       out.push(name);

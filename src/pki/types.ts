@@ -24,6 +24,8 @@ export interface CsrInfo {
   signatureValid: boolean;
   /** dNSName entries of a subjectAltName extension request, if any. */
   sanDnsNames: string[];
+  /** The SubjectPublicKeyInfo DER: the key a certificate for this request is issued to. */
+  spki: Uint8Array;
   /** SHA-256 of the SubjectPublicKeyInfo DER, hex, to compare keys (renewal needs a new key). */
   spkiSha256: string;
   /** The DER of the request. */

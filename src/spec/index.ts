@@ -5,3 +5,5 @@ export * from './profiles';
 export * from './dn-rules';
 export * from './charsets';
 export * from './hostname';
+export * from './dns-names';
+export * from './jst';

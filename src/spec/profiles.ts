@@ -1,5 +1,6 @@
 // Certificate profiles, download methods, revocation reasons and file limits (SPEC §2, §4.3, §5; ADDENDUM B.4, B.11).
 import type { Family, ProfileSpec, ProfileValidity, Text, ValidityRule } from './types';
+import { addMonthsJst } from './jst';
 
 export type Profile = ProfileSpec & ProfileValidity;
 
@@ -136,8 +137,6 @@ export function validityRuleFor(profileId: string, issuedAt: Date): ValidityRule
   return current;
 }
 
-const JST_OFFSET_MS = 9 * 3600_000;
-
 /**
  * notAfter of a certificate of `profileId` whose notBefore is `notBefore`: months are added on the JST calendar
  * (clamped to the month's last day), days as 24-hour periods. Undefined for an unknown profile.
@@ -146,10 +145,5 @@ export function computeNotAfter(profileId: string, notBefore: Date): Date | unde
   const rule = validityRuleFor(profileId, notBefore);
   if (!rule) return undefined;
   if (rule.days !== undefined) return new Date(notBefore.getTime() + rule.days * 86_400_000);
-  const jst = new Date(notBefore.getTime() + JST_OFFSET_MS);
-  const y = jst.getUTCFullYear();
-  const m = jst.getUTCMonth() + (rule.months ?? 0);
-  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  const shifted = Date.UTC(y, m, Math.min(jst.getUTCDate(), lastDay), jst.getUTCHours(), jst.getUTCMinutes(), jst.getUTCSeconds(), jst.getUTCMilliseconds());
-  return new Date(shifted - JST_OFFSET_MS);
+  return addMonthsJst(notBefore, rule.months ?? 0);
 }

@@ -12,6 +12,7 @@ import {
   SERIAL_HEX,
   SERIAL_HEX_UPPER_PREFIX,
 } from '../spec/charsets';
+import { DNS_NAME_KEY, dnsNameEntryHost } from '../spec/dns-names';
 import { hasDomainPart, hostNameProblem } from '../spec/hostname';
 import { LIMITS } from '../spec/profiles';
 import type { CharClassId, ColumnSpec } from '../spec/types';
@@ -120,8 +121,6 @@ export interface DnsNamesParse {
   oddKeys: string[];
 }
 
-const DNS_NAME_PREFIX = /^dNSName=/i;
-
 /** Split a dNSName column value into host names (SPEC §5.1 column 13). */
 export function parseDnsNames(value: string): DnsNamesParse {
   const trailingComma = value.endsWith(',');
@@ -130,9 +129,10 @@ export function parseDnsNames(value: string): DnsNamesParse {
   const malformed: DnsNamesParse['malformed'] = [];
   const oddKeys: string[] = [];
   entries.forEach((entry, i) => {
-    if (DNS_NAME_PREFIX.test(entry) && entry.length > 'dNSName='.length) {
-      hosts.push(entry.slice('dNSName='.length));
-      if (!entry.startsWith('dNSName=')) oddKeys.push(entry.slice(0, 'dNSName='.length));
+    const host = dnsNameEntryHost(entry);
+    if (host) {
+      hosts.push(host);
+      if (!entry.startsWith(DNS_NAME_KEY)) oddKeys.push(entry.slice(0, DNS_NAME_KEY.length));
     } else malformed.push({ index: i + 1, entry });
   });
   return { hosts, trailingComma, malformed, oddKeys };

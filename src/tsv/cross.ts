@@ -1,6 +1,7 @@
 // Rules that read more than one column of a record (SPEC §3.4, §5.1, §5.4; ADDENDUM B.6, B.8, B.10).
 import type { Rdn } from '../pki/dn';
 import { charLength, firstDisallowed, P12_NAME } from '../spec/charsets';
+import { DNS_NAME_KEY } from '../spec/dns-names';
 import { columnOf } from '../spec/kinds';
 import { DOWNLOAD_METHODS, isSmimeProfile, LIMITS } from '../spec/profiles';
 import type { ColumnSpec, FieldKey, KindSpec } from '../spec/types';
@@ -43,7 +44,7 @@ function serverRules(ctx: RecordContext): Issue[] {
     if (!parsed.hosts.includes(fqdn.value)) {
       const count = parsed.hosts.length + parsed.malformed.length;
       if (count === LIMITS.dnsNamesMaxEntries) issues.push(makeIssue('dnsNamesFull', at(ctx.seq, dns.column), { fqdn: fqdn.value }));
-      const withFqdn = charLength(dns.value) + ',dNSName='.length + charLength(fqdn.value);
+      const withFqdn = charLength(dns.value) + `,${DNS_NAME_KEY}`.length + charLength(fqdn.value);
       if (withFqdn > LIMITS.dnsNamesMaxLength) issues.push(makeIssue('dnsNamesTooLongWithFqdn', at(ctx.seq, dns.column), { actual: withFqdn }));
     }
   }

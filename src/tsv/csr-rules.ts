@@ -1,6 +1,7 @@
 // UPKI rules on a parsed CSR (SPEC §2.1, §3.2, §5 R-CSR; ADDENDUM B.9, B.14). Used by the validator (column 7)
 // and by the key/CSR import page, so both show the same messages.
 import { formatDnString, sameDn, type Rdn } from '../pki/dn';
+import { toTsvOrder } from '../pki/name';
 import type { CsrInfo, CsrInspectResult, PublicKeyInfo } from '../pki/types';
 import { CSR_DN_ORDER } from '../spec/dn-rules';
 import { PROFILE_IDS, PROFILES, type Profile } from '../spec/profiles';
@@ -8,6 +9,9 @@ import type { KeySpec } from '../spec/types';
 import { checkRdns } from './dn-check';
 import { makeIssue, type Where } from './issue';
 import type { Issue } from './types';
+
+// The CN-first reordering is a pki fact (pki/name.ts); re-exported so tsv's public API keeps its name.
+export { toTsvOrder };
 
 export interface CsrCheckOptions {
   /** Where to report (default: file level, column 7). */
@@ -82,12 +86,6 @@ export function csrOrderAccepted(subject: readonly Rdn[]): boolean {
   const forward = ranks.every((rank, i) => i === 0 || rank > ranks[i - 1] || (rank === ranks[i - 1] && CSR_DN_ORDER[rank] === 'OU'));
   const backward = ranks.every((rank, i) => i === 0 || rank < ranks[i - 1] || (rank === ranks[i - 1] && CSR_DN_ORDER[rank] === 'OU'));
   return forward || backward;
-}
-
-/** CSR subjects in TSV order (CN first), whichever direction the CSR used. */
-export function toTsvOrder(subject: readonly Rdn[]): Rdn[] {
-  const firstKnown = subject.find((r) => r.key !== 'E');
-  return firstKnown?.key === 'CN' ? [...subject] : [...subject].reverse();
 }
 
 /** The CSR's DN must equal TSV column 1 (「CSRに記述されたDNと異なる場合はエラー」), compared as ordered lists. */

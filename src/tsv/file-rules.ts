@@ -34,11 +34,18 @@ function fileMethods(kind: KindSpec, records: readonly RecordFacts[]): Map<strin
   return methods;
 }
 
+/**
+ * The record limit of a file whose rows all use `method` (undefined: mixed or none): `maxRecords` (99), or
+ * `maxRecordsBulk` (1000) with download method 2 (SPEC §4.3, ADDENDUM B.11). The builder splits by it.
+ */
+export function recordLimit(kind: KindSpec, method: string | undefined): number {
+  return method === '2' && kind.maxRecordsBulk !== undefined ? kind.maxRecordsBulk : kind.maxRecords;
+}
+
 export function checkRecordCount(kind: KindSpec, records: readonly RecordFacts[]): Issue[] {
   if (records.length === 0) return [makeIssue('emptyFile', { seq: 0 })];
   const methods = fileMethods(kind, records);
-  const bulk = kind.maxRecordsBulk !== undefined && methods.size === 1 && methods.has('2');
-  const max = bulk ? kind.maxRecordsBulk! : kind.maxRecords;
+  const max = recordLimit(kind, methods.size === 1 ? [...methods.keys()][0] : undefined);
   return records.length > max ? [makeIssue('tooManyRecords', { seq: 0 }, { count: records.length, max })] : [];
 }
 

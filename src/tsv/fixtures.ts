@@ -1,7 +1,7 @@
 // Reusable builders of valid TSV rows and files, for unit tests, the UI's examples, e2e and benchmarks.
 // Every builder returns a row that passes validation; override fields to make it fail in one known way.
 import { createCsr, csrToOneLine } from '../pki/csr';
-import { formatDnString, type Rdn } from '../pki/dn';
+import { formatDnString, parseDnString, type Rdn } from '../pki/dn';
 import { KINDS } from '../spec/kinds';
 import type { FieldKey, KindId } from '../spec/types';
 import { encodeTsv, formatTsv } from './codec';
@@ -100,10 +100,9 @@ export function tsvBytes(rows: readonly (readonly string[])[]): Uint8Array {
 
 /** Subject RDNs in DER order (C first) from a TSV DN string in CN-first order. */
 export function derOrderRdns(tsvDn: string): Rdn[] {
-  return tsvDn.split(/,(?=(?:CN|OU|O|L|ST|C)=)/).map((p) => {
-    const eq = p.indexOf('=');
-    return { key: p.slice(0, eq) as Rdn['key'], value: p.slice(eq + 1) };
-  }).reverse();
+  const parsed = parseDnString(tsvDn);
+  if (!parsed.ok) throw new Error(`fixture DN not parseable: ${tsvDn}`);
+  return parsed.rdns.reverse();
 }
 
 export interface ServerCsr {

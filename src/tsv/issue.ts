@@ -1,5 +1,6 @@
 // Building Issue values from catalogue ids, so every rule reports the same shape.
 import type { ColumnSpec, FieldKey } from '../spec/types';
+import { codePointLabel as codePointLabelOf } from '../text/messages';
 import { MESSAGES, renderMessage, type MessageId, type MessageParams } from './messages';
 import type { Issue } from './types';
 
@@ -30,7 +31,7 @@ export function hasError(issues: readonly Issue[]): boolean {
   return issues.some((i) => i.severity === 'error');
 }
 
-/** "U+2460" */
+/** "U+2460" for "①": text's label, taken from a character. */
 export function codePointLabel(char: string): string {
-  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return codePointLabelOf(char.codePointAt(0) ?? 0);
 }
