@@ -9,7 +9,6 @@ import type { TxContext } from './context';
 import { oldCertificateRevocationFileName, oldCertificateRevocationTsv, p12FileName } from './files/layouts';
 import { issueForApplication } from './issue/common';
 import { clientEmails, clientSubject } from './issue/client';
-import { csrSpki } from './issue/csr-key';
 import { sha256Hex } from './issue/pin';
 import { issueOperatorCertificate } from './issue/operator';
 import { recipients, sendMail } from './notify/mailer';
@@ -194,7 +193,7 @@ function parseDn(dn: string) {
 async function browserSpki(input: Uint8Array): Promise<Uint8Array | undefined> {
   const csr = await inspectCsr(input);
   let spki: Uint8Array | undefined;
-  if (csr.ok) spki = csr.info.signatureValid ? csrSpki(csr.info.der) : undefined;
+  if (csr.ok) spki = csr.info.signatureValid ? csr.info.spki : undefined;
   else spki = input;
   const key = spki && describePublicKey(spki);
   return key && key.algorithm === 'RSA' && key.bits === 2048 ? spki : undefined;

@@ -1,6 +1,7 @@
 // Column layouts of the files the simulated RA writes. Known real columns sit where ADDENDUM A puts
 // them (PIN files start name, mail, PIN, DN; client.txt starts serial, name, mail, DN; the client
 // list has 主体者DN in column 4 and 利用者メールアドレス in column 15). The rest is ours: docs/ra-files.md.
+import { formatDnsNames } from '../../spec/dns-names';
 import { CERT_STATUS, type Application, type CertificateRecord } from '../types';
 import { certificateStatus } from '../state';
 import { jstDateTime } from '../clock';
@@ -90,7 +91,7 @@ export const SERVER_LIST_COLUMNS: readonly FileColumn<ListedApplication>[] = [
   { header: '利用管理者メールアドレス', value: (l) => l.app.adminMail },
   { header: '利用管理者FQDN', value: (l) => l.app.fqdn },
   { header: 'ソフトウェア名・バージョン', value: (l) => l.app.software },
-  { header: 'dNSName', value: (l) => l.app.dnsNames.map((d) => `dNSName=${d}`).join(',') },
+  { header: 'dNSName', value: (l) => formatDnsNames(l.app.dnsNames) },
   { header: '更新元シリアル番号', value: (l) => decimal(l.app.renewsSerialHex) },
   { header: 'シリアル番号(16進)', value: (l) => (l.cert ? `0x${l.cert.serialHex.toUpperCase()}` : '') },
   { header: 'CSR', value: (l) => l.app.csr ?? '' },

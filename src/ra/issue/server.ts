@@ -8,7 +8,6 @@ import type { Row } from '../row';
 import type { CertificateRecord, Institution, P12Format } from '../types';
 import { acceptApplication } from './application';
 import { createToken, issueForApplication } from './common';
-import { csrSpki } from './csr-key';
 
 export async function issueServerRow(
   ctx: TxContext,
@@ -19,8 +18,7 @@ export async function issueServerRow(
   p12Format: P12Format,
   renews?: CertificateRecord,
 ): Promise<CertificateRecord> {
-  const spki = csrSpki(csr.der);
-  if (!spki) throw new Error(`record ${row.seq}: the CSR has no public key`);
+  const spki = csr.spki;
   const app = acceptApplication(ctx, row, inst, uploadId, p12Format, renews);
   const cert = await issueForApplication(ctx, { app, subject: csr.subject, spki, dnsNames: app.dnsNames });
   const token = createToken(ctx, 'server-cert', uploadId, [app.id]);
