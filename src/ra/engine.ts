@@ -126,8 +126,16 @@ export class RaEngine {
 
   /** The RA upload: validator, RA checks, issue/renew/revoke, mails — all or nothing per the error mode. */
   async upload(input: UploadInput): Promise<UploadResult> {
+    const signal = input.signal;
+    signal?.throwIfAborted();
     const report = await runValidator(input.bytes, input.kind, input.fileName);
-    return this.transaction((ctx) => runUpload(ctx, input, report));
+    return this.transaction(async (ctx) => {
+      signal?.throwIfAborted();
+      const result = await runUpload(ctx, input, report);
+      // Last chance to cancel: throwing here drops every buffered write.
+      signal?.throwIfAborted();
+      return result;
+    });
   }
 
   downloadServerCertificate(token: string): Promise<DownloadResult> {

@@ -28,6 +28,11 @@ export interface UploadInput {
   institutionId?: string;
   /** Progress of client key generation (methods 1 and 2), e.g. for a bulk upload's progress bar. */
   onProgress?: ProgressCallback;
+  /**
+   * Cancels the upload: the transaction then throws the signal's reason and commits nothing. Checked
+   * between rows and keys; once the upload has committed, aborting changes nothing.
+   */
+  signal?: AbortSignal;
 }
 
 interface CheckedRow {
@@ -67,13 +72,23 @@ async function processRows(ctx: TxContext, rows: CheckedRow[], inst: Institution
   const p12Format = input.p12Format ?? 'modern';
   const spec = KINDS[rows[0].row.kind];
   const issued = new Map<number, CertificateRecord | undefined>();
+  const signal = input.signal;
+  const onProgress: ProgressCallback | undefined = signal || input.onProgress
+    ? (done, total) => {
+        signal?.throwIfAborted();
+        input.onProgress?.(done, total);
+      }
+    : undefined;
   if (spec.action === 'revoke') {
     await revokeRows(ctx, rows.map((r) => ({ row: r.row, target: r.target! })), inst, uploadId);
   } else if (spec.family === 'server') {
-    for (const r of rows) issued.set(r.row.seq, await issueServerRow(ctx, r.row, r.csr!, inst, uploadId, p12Format, r.target));
+    for (const r of rows) {
+      signal?.throwIfAborted();
+      issued.set(r.row.seq, await issueServerRow(ctx, r.row, r.csr!, inst, uploadId, p12Format, r.target));
+    }
   } else {
     const inputs = rows.map((r) => ({ row: r.row, renews: r.target }));
-    const byRow = await issueClientRows(ctx, inputs, inst, uploadId, p12Format, input.onProgress);
+    const byRow = await issueClientRows(ctx, inputs, inst, uploadId, p12Format, onProgress);
     for (const [seq, cert] of byRow) issued.set(seq, cert);
   }
   return issued;

@@ -21,5 +21,5 @@ export const routes: RouteDef[] = [
   { path: '/validate', title: { ja: 'TSV検証', en: 'Validate TSV' }, summary: { ja: '申請TSVファイルをRAと同じ規則で検査します。', en: 'Check an application TSV file with the RA’s rules.' }, component: lazy(() => import('../validator/ValidatorPage')) },
   { path: '/keys', title: { ja: '鍵・CSR', en: 'Keys & CSR' }, summary: { ja: 'サーバ証明書用の鍵ペアとCSRを作成し、CSR・証明書を確認します。', en: 'Make a key pair and CSR for a server certificate; check CSRs and certificates.' }, component: lazy(() => import('../keys/KeysPage')) },
   { path: '/builder', title: { ja: 'TSV作成', en: 'Build TSV' }, summary: { ja: '6種類の申請TSVを表形式で作成し、検証してShift-JISで書き出します。', en: 'Build any of the six application TSVs in a grid, check it and export Shift-JIS.' }, component: lazy(() => import('../builder/BuilderPage')) },
-  // { path: '/ra', title: { ja: '模擬RA', en: 'Simulated RA' }, component: lazy(() => import('../ra/RaPage')) },
+  { path: '/ra', title: { ja: '模擬RA', en: 'Simulated RA' }, summary: { ja: '研修用の模擬RA・認証局: 申請ファイルのアップロード、送信メール、証明書一覧、時刻操作。', en: 'A training RA/CA: upload application files, read the mails, list certificates, move the clock.' }, component: lazy(() => import('../ra/RaPage')) },
 ];

@@ -1,0 +1,168 @@
+// The mail outbox (the training core): every mail the simulated RA sent, newest first; open one to
+// read it. Its one-time URLs are buttons that perform the simulated download here in the page (each
+// download sends the next mail, as the real system does); attachments download as files.
+import { For, Show, createMemo, createSignal, type Component } from 'solid-js';
+import type { LinkState, LinkView, MailView } from '../../workers/ra-api';
+import { t } from '../i18n';
+import { call } from './ra-client';
+import { act, jst, refresh, saveFile, setNotice, view } from './ra-store';
+
+const LINK_STATE: Record<LinkState, [string, string]> = {
+  open: ['未使用', 'not used yet'],
+  used: ['使用済み', 'used'],
+  expired: ['期限切れ', 'expired'],
+  'pins-first': ['アクセスPIN取得後に有効', 'works after the PINs were fetched'],
+  unknown: ['無効', 'not valid'],
+};
+
+async function openLink(link: LinkView, pin?: string): Promise<void> {
+  await act(async () => {
+    const result = await call('openLink', link.token, pin);
+    if (result.ok) {
+      saveFile({ fileName: result.fileName, contentType: result.contentType, bytes: result.bytes });
+      setNotice({
+        kind: 'ok',
+        text: { ja: `${result.fileName} をダウンロードしました（模擬）。`, en: `Downloaded ${result.fileName} (simulated).` },
+      });
+    } else {
+      setNotice({ kind: 'error', text: result.message });
+    }
+    await refresh();
+  });
+}
+
+export const MailPanel: Component = () => {
+  const [selectedId, setSelectedId] = createSignal<string>();
+  const mails = () => view()?.mails ?? [];
+  const selected = createMemo(() => mails().find((m) => m.id === selectedId()));
+
+  return (
+    <section class="ra-mail" aria-labelledby="ra-mail-title">
+      <h2 id="ra-mail-title">{t('送信メール', 'Mail outbox')}</h2>
+      <p class="hint">
+        {t(
+          '模擬RAが送信したメールです（実際には送信されません）。URLを押すと、受信者がそのURLを開いた場合と同じ処理をこの画面で行います。',
+          'Mails the simulated RA sent (nothing is really sent). Pressing a URL does here what opening it would do for its recipient.',
+        )}
+      </p>
+      <Show when={mails().length > 0} fallback={<p>{t('メールはまだありません。', 'No mails yet.')}</p>}>
+        <table class="ra-mail-list" data-testid="ra-mail-list">
+          <thead>
+            <tr>
+              <th scope="col">{t('日時', 'Time')}</th>
+              <th scope="col">{t('件名', 'Subject')}</th>
+              <th scope="col">{t('宛先', 'To')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={mails()}>
+              {(m) => (
+                <tr classList={{ selected: m.id === selectedId() }}>
+                  <td class="mono">{jst(m.at)}</td>
+                  <td>
+                    <button type="button" class="link-button" data-testid="ra-mail-subject" onClick={() => setSelectedId(m.id)}>
+                      {m.subject}
+                    </button>
+                    <Show when={m.attachments.length > 0}>
+                      <span class="hint"> 📎</span>
+                    </Show>
+                  </td>
+                  <td>{m.to.join(', ')}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </Show>
+      <Show when={selected()}>{(m) => <MailReader mail={m()} />}</Show>
+    </section>
+  );
+};
+
+const MailReader: Component<{ mail: MailView }> = (props) => {
+  const linkOf = (line: string) => props.mail.links.find((l) => line.includes(l.url));
+  return (
+    <article class="ra-mail-reader" data-testid="ra-mail-reader" aria-label={props.mail.subject}>
+      <h3>{props.mail.subject}</h3>
+      <dl class="ra-mail-head">
+        <dt>{t('日時', 'Date')}</dt>
+        <dd>{jst(props.mail.at)}</dd>
+        <dt>{t('宛先', 'To')}</dt>
+        <dd>{props.mail.to.join(', ')}</dd>
+        <Show when={props.mail.signed}>
+          <dt>{t('署名', 'Signature')}</dt>
+          <dd>{t('実際のシステムでは電子署名付き（模擬では署名なし）', 'Signed by the real system (not by the simulator)')}</dd>
+        </Show>
+      </dl>
+      <div class="ra-mail-body" lang="ja">
+        <For each={props.mail.body.split('\n')}>
+          {(line) => (
+            // Lines are keyed by their text: the link's state must stay reactive as the view refreshes.
+            <Show when={linkOf(line)} fallback={<div class="ra-mail-line">{line || '\u00a0'}</div>}>
+              {(link) => <MailLinkLine line={line} link={link()} />}
+            </Show>
+          )}
+        </For>
+      </div>
+      <Show when={props.mail.attachments.length > 0}>
+        <h4>{t('添付ファイル', 'Attachments')}</h4>
+        <ul>
+          <For each={props.mail.attachments}>
+            {(a) => (
+              <li>
+                <button
+                  type="button"
+                  class="link-button"
+                  data-testid="ra-mail-attachment"
+                  onClick={() => act(async () => saveFile(await call('attachment', a.fileId, a.fileName, a.contentType)))}
+                >
+                  {a.fileName}
+                </button>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </article>
+  );
+};
+
+/** One body line holding a URL: the text before it, the URL as a button, and the URL's state. */
+const MailLinkLine: Component<{ line: string; link: LinkView }> = (props) => {
+  const [pin, setPin] = createSignal('');
+  const before = () => props.line.slice(0, props.line.indexOf(props.link.url));
+  const state = () => LINK_STATE[props.link.state];
+  return (
+    <div class="ra-mail-line">
+      {before()}
+      <button
+        type="button"
+        class="link-button mono"
+        data-testid="ra-mail-link"
+        data-purpose={props.link.purpose ?? ''}
+        disabled={props.link.needsPin && pin() === ''}
+        onClick={() => openLink(props.link, props.link.needsPin ? pin() : undefined)}
+      >
+        {props.link.url}
+      </button>{' '}
+      <span class="ra-link-state" classList={{ [`state-${props.link.state}`]: true }}>
+        （{t(state()[0], state()[1])}）
+      </span>
+      <Show when={props.link.needsPin && props.link.state === 'open'}>
+        <div class="ra-pin-form">
+          <label>
+            {t('アクセスPIN', 'Access PIN')}{' '}
+            <input type="text" autocomplete="off" spellcheck={false} value={pin()} onInput={(e) => setPin(e.currentTarget.value.trim())} />
+          </label>
+          <span class="hint">
+            {t(
+              '（ブラウザ発行: 鍵ペアはこの画面で作成され、証明書 client.crt のみ保存されます）',
+              '(browser issuance: the key pair is made here; only the certificate client.crt is saved)',
+            )}
+          </span>
+        </div>
+      </Show>
+    </div>
+  );
+};
+

@@ -1,0 +1,117 @@
+// The contract between the RA page and the worker that runs the engine: what the page may ask
+// (RaApi), the messages on the wire (request id → result; progress events for uploads), and the
+// plain view of the RA state the page renders. Everything here survives structured clone.
+import type { Family, KindId, Text } from '../spec/types';
+import type { AuditLine, DownloadResult, RestoreResult } from '../ra';
+import type {
+  CertStatusCode,
+  CaRole,
+  ErrorMode,
+  Institution,
+  Mail,
+  P12Format,
+  TokenPurpose,
+  UploadResult,
+} from '../ra/types';
+import type { UploadSummary } from '../ra/state';
+import type { CertificateListKind } from '../ra/reports';
+
+export interface UploadRequest {
+  bytes: Uint8Array;
+  fileName: string;
+  kind: KindId;
+  mode: ErrorMode;
+  p12Format: P12Format;
+}
+
+export interface CertificateView {
+  serialHex: string;
+  serialDecimal: string;
+  family: Family;
+  profile: string;
+  caId: CaRole;
+  dn: string;
+  status: CertStatusCode;
+  notBefore: string;
+  notAfter: string;
+  issuedAt: string;
+  applicationId: string;
+}
+
+/** State of a one-time URL as the page shows it next to the link. */
+export type LinkState = 'open' | 'used' | 'expired' | 'pins-first' | 'unknown';
+
+export interface LinkView {
+  label: string;
+  url: string;
+  token: string;
+  purpose?: TokenPurpose;
+  state: LinkState;
+  /** Method 3 (and the RA operator URL): the access PIN must be entered. */
+  needsPin: boolean;
+}
+
+export interface MailView extends Mail {
+  links: LinkView[];
+}
+
+export interface CrlView {
+  caId: CaRole;
+  number: number;
+  nextUpdate: string;
+}
+
+export interface RaView {
+  /** Simulated now (ISO). */
+  now: string;
+  clockOffsetDays: number;
+  institutions: Institution[];
+  certificates: CertificateView[];
+  /** Newest first. */
+  mails: MailView[];
+  uploads: UploadSummary[];
+  crls: CrlView[];
+}
+
+export interface NamedFile {
+  fileName: string;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+export type SaveInstitutionResult = { ok: true; institution: Institution } | { ok: false; error: Text };
+
+/** What the page can ask the worker. `upload` also streams progress and can be cancelled. */
+export interface RaApi {
+  view(): Promise<RaView>;
+  upload(request: UploadRequest): Promise<UploadResult>;
+  /** Open a mailed one-time URL (the simulated download); `pin` for the URLs that ask for it. */
+  openLink(token: string, pin?: string): Promise<DownloadResult>;
+  attachment(fileId: string, fileName: string, contentType: string): Promise<NamedFile>;
+  certificateList(kind: CertificateListKind): Promise<NamedFile>;
+  statistics(): Promise<NamedFile>;
+  ouAllowList(): Promise<NamedFile>;
+  crl(caId: CaRole, form: 'der' | 'pem'): Promise<NamedFile>;
+  chain(): Promise<NamedFile>;
+  /** One issued certificate as PEM, `<serial decimal>.pem`. */
+  certificate(serialHex: string): Promise<NamedFile>;
+  advanceClock(days: number): Promise<{ reminders: number; crls: number }>;
+  saveInstitution(value: Institution): Promise<SaveInstitutionResult>;
+  backup(passphrase: string): Promise<NamedFile>;
+  /** The snapshot stays in the worker: the page only needs to know whether it worked. */
+  restore(bytes: Uint8Array, passphrase: string): Promise<{ ok: true } | Extract<RestoreResult, { ok: false }>>;
+  reset(): Promise<void>;
+  /** The event log in words, newest first, at most `limit` lines. */
+  auditTrail(limit: number): Promise<AuditLine[]>;
+}
+
+export type RaMethod = keyof RaApi;
+
+export type RaRequest =
+  | { [M in RaMethod]: { id: number; method: M; args: Parameters<RaApi[M]> } }[RaMethod]
+  | { id: number; method: 'cancel'; args: [requestId: number] };
+
+export type RaReply =
+  | { id: number; type: 'result'; value: unknown }
+  | { id: number; type: 'error'; message: string; cancelled: boolean }
+  | { id: number; type: 'progress'; done: number; total: number };

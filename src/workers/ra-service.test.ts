@@ -1,0 +1,116 @@
+// The RA worker's service on (fake) IndexedDB: a cancelled upload registers nothing — also for a
+// second engine opened on the same database, as after a page reload — and the view tells mails,
+// links and certificate states as the page shows them.
+import { describe, expect, it } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import JSZip from 'jszip';
+import { clientIssueRows, tsvBytes } from '../tsv/fixtures';
+import { IndexedDbStore } from '../ra/store/idb-store';
+import { openTestEngine } from '../ra/ra.testkit';
+import { RaService } from './ra-service';
+
+function serviceOn(factory: IDBFactory): RaService {
+  return new RaService(async () => openTestEngine(await IndexedDbStore.open(factory, 'ra-ui')));
+}
+
+const request = (rows: number) => ({
+  bytes: tsvBytes(clientIssueRows(rows, { method: '2' })),
+  fileName: 'bulk.tsv',
+  kind: 'client-issue' as const,
+  mode: 'abort' as const,
+  p12Format: 'modern' as const,
+});
+
+describe('RaService', () => {
+  it('a cancelled upload registers nothing, not even for an engine opened afterwards', async () => {
+    const factory = new IDBFactory();
+    const service = serviceOn(factory);
+    const before = await service.view();
+    const controller = new AbortController();
+    const progress: number[] = [];
+    const upload = service.upload(request(12), {
+      signal: controller.signal,
+      onProgress: (done) => {
+        progress.push(done);
+        if (done === 2) controller.abort();
+      },
+    });
+    await expect(upload).rejects.toMatchObject({ name: 'AbortError' });
+    expect(progress.length).toBeGreaterThanOrEqual(2);
+    expect(progress.length).toBeLessThan(12);
+
+    const after = await service.view();
+    expect(after.certificates).toEqual([]);
+    expect(after.uploads).toEqual([]);
+    expect(after.mails).toEqual(before.mails);
+    const reopened = await serviceOn(factory).view();
+    expect(reopened.certificates).toEqual([]);
+    expect(reopened.uploads).toEqual([]);
+
+    // The store is still usable: the same file uploads fine afterwards.
+    const ok = await service.upload(request(2));
+    expect(ok.registered).toBe(true);
+    expect((await service.view()).certificates).toHaveLength(2);
+  });
+
+  it('shows mails newest first with their one-time URLs, and opening them changes the links and statuses', async () => {
+    const service = serviceOn(new IDBFactory());
+    const result = await service.upload(request(2));
+    expect(result.ok).toBe(true);
+    let view = await service.view();
+    const pinMail = view.mails.find((m) => m.subject === 'アクセスPIN発行通知')!;
+    const certMail = view.mails.find((m) => m.subject === 'クライアント証明書発行受付通知')!;
+    expect(pinMail.links).toMatchObject([{ label: 'アクセスPIN取得URL', purpose: 'pin', state: 'open', needsPin: false }]);
+    expect(certMail.links[0]).toMatchObject({ purpose: 'client-all', state: 'pins-first' });
+    expect(view.certificates.map((c) => c.status)).toEqual([4, 4]);
+
+    const pins = await service.openLink(pinMail.links[0].token);
+    expect(pins.ok && pins.fileName).toBe('clientAllPin.zip');
+    const all = await service.openLink(certMail.links[0].token);
+    expect(all.ok && all.fileName).toBe('clientAll.zip');
+    const names = Object.keys((await JSZip.loadAsync(all.ok ? all.bytes : new Uint8Array())).files);
+    expect(names.sort()).toEqual(['client.txt', 'user1.p12', 'user2.p12']);
+    const again = await service.openLink(certMail.links[0].token);
+    expect(again.ok ? 'ok' : again.reason).toBe('used');
+
+    view = await service.view();
+    expect(view.certificates.map((c) => c.status)).toEqual([5, 5]);
+    expect(view.mails[0].subject).toBe('クライアント証明書取得通知');
+    expect(view.mails.find((m) => m.id === certMail.id)!.links[0].state).toBe('used');
+  });
+
+  it('reports a wrong backup passphrase as a value and keeps the state', async () => {
+    const service = serviceOn(new IDBFactory());
+    await service.upload(request(1));
+    const backup = await service.backup('right passphrase');
+    const refused = await service.restore(backup.bytes, 'wrong passphrase');
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.message.ja).toContain('パスフレーズが違う');
+    await service.reset();
+    expect((await service.view()).certificates).toEqual([]);
+    expect((await service.restore(backup.bytes, 'right passphrase')).ok).toBe(true);
+    expect((await service.view()).certificates).toHaveLength(1);
+  });
+});
+
+describe('RaService method 3 (browser issuance)', () => {
+  it('asks for the PIN: a wrong one is refused, the right one issues client.crt', async () => {
+    const service = serviceOn(new IDBFactory());
+    const result = await service.upload({ ...request(1), bytes: tsvBytes(clientIssueRows(1, { method: '3' })) });
+    expect(result.ok).toBe(true);
+    const view = await service.view();
+    const pinLink = view.mails.find((m) => m.subject === 'アクセスPIN発行通知')!.links[0];
+    const userLink = view.mails.find((m) => m.subject === 'クライアント証明書発行受付通知')!.links[0];
+    expect(userLink).toMatchObject({ purpose: 'client-cert', needsPin: true, state: 'pins-first' });
+    const pins = await service.openLink(pinLink.token);
+    const zip = await JSZip.loadAsync(pins.ok ? pins.bytes : new Uint8Array());
+    const text = new TextDecoder('shift_jis').decode(await zip.files['clientPin.txt'].async('uint8array'));
+    const pin = text.split('\r\n')[1].split('\t')[2];
+
+    const wrong = await service.openLink(userLink.token, 'not-the-pin');
+    expect(wrong.ok ? 'ok' : wrong.reason).toBe('wrong-pin');
+    const issued = await service.openLink(userLink.token, pin);
+    expect(issued.ok && issued.fileName).toBe('client.crt');
+    expect((await service.view()).certificates.map((c) => c.status)).toEqual([5]);
+  });
+});

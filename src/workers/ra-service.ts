@@ -1,0 +1,185 @@
+// The RaApi on top of one RaEngine. It runs inside the RA worker (on IndexedDB), and in tests on a
+// memory or fake IndexedDB store. It turns the engine's state into the plain view the page renders.
+import { RaEngine, auditTrail, certificateStatus, mailLinks, CERTIFICATE_LIST_FILE_NAMES, type DownloadResult, type RaState } from '../ra';
+import type { CertificateListKind } from '../ra/reports';
+import type { CaRole, CertificateRecord, DownloadToken, Institution, UploadResult } from '../ra/types';
+import type { TrainingCaId } from '../pki/ca-profiles';
+import { base64Decode, pemEncode } from '../pki/pem';
+import type { CertificateView, LinkState, LinkView, MailView, NamedFile, RaApi, RaView, UploadRequest } from './ra-api';
+
+const DAY_MS = 86_400_000;
+const TSV = 'text/tab-separated-values; charset=Shift_JIS';
+const CHAIN_ORDER: TrainingCaId[] = ['root', 'server-rsa', 'server-ecc', 'client-auth', 'smime', 'ra-operator'];
+
+export interface UploadHooks {
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+function linkState(t: DownloadToken | undefined, state: RaState, now: Date): LinkState {
+  if (!t) return 'unknown';
+  if (t.usedAt) return 'used';
+  if (new Date(t.expiresAt) < now) return 'expired';
+  if (t.requiresToken && !state.tokens.get(t.requiresToken)?.usedAt) return 'pins-first';
+  return 'open';
+}
+
+function needsPin(t: DownloadToken | undefined): boolean {
+  return !!t && (t.purpose === 'ra-operator' || (t.purpose === 'client-cert' && t.fileIds.length === 0));
+}
+
+function mailView(mail: RaState['mails'][number], state: RaState, now: Date): MailView {
+  const links: LinkView[] = mailLinks(mail.body).map((l) => {
+    const t = state.tokens.get(l.token);
+    return { ...l, purpose: t?.purpose, state: linkState(t, state, now), needsPin: needsPin(t) };
+  });
+  return { ...mail, links };
+}
+
+function certificateView(c: CertificateRecord): CertificateView {
+  return {
+    serialHex: c.serialHex,
+    serialDecimal: c.serialDecimal,
+    family: c.family,
+    profile: c.profile,
+    caId: c.caId,
+    dn: c.dn,
+    status: certificateStatus(c),
+    notBefore: c.notBefore,
+    notAfter: c.notAfter,
+    issuedAt: c.issuedAt,
+    applicationId: c.applicationId,
+  };
+}
+
+/** Method 3 in the simulator: the "browser" makes the user's RSA 2048 key (kept nowhere) and sends its public key. */
+async function browserPublicKey(): Promise<Uint8Array> {
+  const keys = (await globalThis.crypto.subtle.generateKey(
+    { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+    false,
+    ['sign', 'verify'],
+  )) as CryptoKeyPair;
+  return new Uint8Array(await globalThis.crypto.subtle.exportKey('spki', keys.publicKey));
+}
+
+export class RaService implements RaApi {
+  private engine: Promise<RaEngine> | undefined;
+
+  constructor(private readonly openEngine: () => Promise<RaEngine>) {}
+
+  private get(): Promise<RaEngine> {
+    this.engine ??= this.openEngine().catch((err: unknown) => {
+      this.engine = undefined; // let the next call try again
+      throw err;
+    });
+    return this.engine;
+  }
+
+  async view(): Promise<RaView> {
+    const engine = await this.get();
+    const state = await engine.state();
+    const now = await engine.now();
+    return {
+      now: now.toISOString(),
+      clockOffsetDays: Math.round(state.clockOffsetMs / DAY_MS),
+      institutions: [...state.institutions.values()],
+      certificates: [...state.certificates.values()].map(certificateView),
+      mails: state.mails.map((m) => mailView(m, state, now)).reverse(),
+      uploads: state.uploads,
+      crls: [...state.crls.values()].map((c) => ({ caId: c.caId, number: c.number, nextUpdate: c.nextUpdate })),
+    };
+  }
+
+  async upload(request: UploadRequest, hooks: UploadHooks = {}): Promise<UploadResult> {
+    const engine = await this.get();
+    return engine.upload({ ...request, onProgress: hooks.onProgress, signal: hooks.signal });
+  }
+
+  async openLink(token: string, pin?: string): Promise<DownloadResult> {
+    const engine = await this.get();
+    const t = (await engine.state()).tokens.get(token);
+    switch (t?.purpose) {
+      case 'server-cert':
+        return engine.downloadServerCertificate(token);
+      case 'pin':
+        return engine.downloadPins(token);
+      case 'client-all':
+        return engine.downloadClientAll(token);
+      case 'ra-operator':
+        return engine.downloadRaOperatorCertificate(token, pin ?? '');
+      case 'client-cert':
+        return t.fileIds.length > 0
+          ? engine.downloadClientCertificate(token)
+          : engine.issueBrowserCertificate(token, pin ?? '', await browserPublicKey());
+      default:
+        // Unknown tokens get the engine's own refusal text.
+        return engine.downloadServerCertificate(token);
+    }
+  }
+
+  async attachment(fileId: string, fileName: string, contentType: string): Promise<NamedFile> {
+    const bytes = await (await this.get()).file(fileId);
+    if (!bytes) throw new Error(`no file ${fileId}`);
+    return { fileName, contentType, bytes };
+  }
+
+  async certificateList(kind: CertificateListKind): Promise<NamedFile> {
+    return { fileName: CERTIFICATE_LIST_FILE_NAMES[kind], contentType: TSV, bytes: await (await this.get()).certificateList(kind) };
+  }
+
+  async statistics(): Promise<NamedFile> {
+    return { fileName: 'statistics.txt', contentType: TSV, bytes: await (await this.get()).statisticsFile() };
+  }
+
+  async ouAllowList(): Promise<NamedFile> {
+    return { fileName: 'ouAllowList.txt', contentType: TSV, bytes: await (await this.get()).ouAllowListFile() };
+  }
+
+  async crl(caId: CaRole, form: 'der' | 'pem'): Promise<NamedFile> {
+    const crl = await (await this.get()).crl(caId);
+    return form === 'der'
+      ? { fileName: `${caId}.crl`, contentType: 'application/pkix-crl', bytes: crl.der }
+      : { fileName: `${caId}.crl.pem`, contentType: 'application/x-pem-file', bytes: new TextEncoder().encode(crl.pem) };
+  }
+
+  async chain(): Promise<NamedFile> {
+    const engine = await this.get();
+    const pems = await Promise.all(CHAIN_ORDER.map((id) => engine.caCertificatePem(id)));
+    return { fileName: 'chain.pem', contentType: 'application/x-pem-file', bytes: new TextEncoder().encode(pems.join('')) };
+  }
+
+  async certificate(serialHex: string): Promise<NamedFile> {
+    const cert = (await (await this.get()).state()).certificates.get(serialHex);
+    const der = cert && base64Decode(cert.certDerB64);
+    if (!cert || !der) throw new Error(`no certificate ${serialHex}`);
+    const pem = pemEncode('CERTIFICATE', der);
+    return { fileName: `${cert.serialDecimal}.pem`, contentType: 'application/x-pem-file', bytes: new TextEncoder().encode(pem) };
+  }
+
+  async advanceClock(days: number): Promise<{ reminders: number; crls: number }> {
+    return (await this.get()).advanceClock(days);
+  }
+
+  async saveInstitution(value: Institution) {
+    return (await this.get()).saveInstitution(value);
+  }
+
+  async backup(passphrase: string): Promise<NamedFile> {
+    const engine = await this.get();
+    const stamp = (await engine.now()).toISOString().slice(0, 10);
+    return { fileName: `upki-ra-backup-${stamp}.json`, contentType: 'application/json', bytes: await engine.backup(passphrase) };
+  }
+
+  async restore(bytes: Uint8Array, passphrase: string) {
+    const result = await (await this.get()).restore(bytes, passphrase);
+    return result.ok ? { ok: true as const } : result;
+  }
+
+  async reset(): Promise<void> {
+    await (await this.get()).reset();
+  }
+
+  async auditTrail(limit: number) {
+    return auditTrail(await (await this.get()).events()).slice(-limit).reverse();
+  }
+}
