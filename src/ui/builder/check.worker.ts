@@ -3,15 +3,8 @@
 import 'reflect-metadata';
 import { checkSheetFull } from '../../builder/check';
 import { KINDS } from '../../spec/kinds';
-import type { CheckRequest, CheckResponse } from './run-check';
+import type { KindId } from '../../spec/types';
+import { serveFunction } from '../../workers/call';
+import type { RowMetas } from './run-check';
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<CheckRequest>) => void) | null; postMessage(m: CheckResponse): void };
-
-scope.onmessage = async (e) => {
-  const { id, kind, rows, metas } = e.data;
-  try {
-    scope.postMessage({ id, check: await checkSheetFull(KINDS[kind], rows, metas) });
-  } catch (err) {
-    scope.postMessage({ id, error: err instanceof Error ? err.message : String(err) });
-  }
-};
+serveFunction((kind: KindId, rows: string[][], metas?: RowMetas) => checkSheetFull(KINDS[kind], rows, metas));
