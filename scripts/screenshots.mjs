@@ -97,6 +97,25 @@ const SHOTS = [
       await page.getByTestId('keys-result').waitFor();
     },
   },
+  {
+    name: 'ra',
+    hash: '#/ra',
+    async prepare(page) {
+      // The page's demo institution (src/ra/institutions.ts): Example University, Tokyo, Chiyoda-ku.
+      const rows = ['1', '2', '3'].map((n) => [
+        `CN=USER ${n},OU=2024000${n},O=Example University,L=Chiyoda-ku,ST=Tokyo,C=JP`, '5', '1', '', '', '', '',
+        '利用　管理', '情報基盤センター', 'admin@example.ac.jp', `利用者　${n}`, `user${n}`, '工学部', `user${n}@example.ac.jp`, '',
+      ]);
+      await page.getByTestId('ra-upload').waitFor({ timeout: 60_000 });
+      await page.getByLabel('処理内容').selectOption('client-issue');
+      await page.getByLabel('申請ファイル', { exact: true }).setInputFiles({ name: 'client.tsv', mimeType: 'text/plain', buffer: sjis(rows) });
+      await page.getByTestId('ra-upload').click();
+      await page.getByTestId('ra-complete').waitFor({ timeout: 60_000 });
+      await page.getByTestId('ra-tab-mail').click();
+      await page.getByTestId('ra-mail-subject').filter({ hasText: /^アクセスPIN発行通知$/ }).first().click();
+      await page.getByTestId('ra-mail-reader').waitFor();
+    },
+  },
 ];
 
 if (!existsSync(SINGLE)) {
