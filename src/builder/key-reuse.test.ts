@@ -1,8 +1,9 @@
 // The builder's renew rule: a CSR with the old certificate's public key is refused (R108, as the RA does).
 // Certificates and CSRs come from OpenSSL, so the "same key" fact is not produced by the code under test.
+import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inspectCertificate } from '../pki/certificate';
-import { openssl, tempDir } from '../pki/openssl.testkit';
+import { openssl, opensslBytes, tempDir } from '../pki/openssl.testkit';
 import { KINDS } from '../spec/kinds';
 import { checkSheetFull } from './check';
 import { buildExport } from './export';
@@ -29,10 +30,14 @@ function csrOneLine(keyPath: string): string {
     .join('');
 }
 
+/** SHA-256 of the old certificate's SubjectPublicKeyInfo, as OpenSSL extracts it (not our parser). */
 async function oldSpki(): Promise<string> {
-  const cert = await inspectCertificate(tmp.read('old.crt'));
-  if (!cert.ok) throw new Error('openssl certificate did not parse');
-  return cert.info.spkiSha256;
+  const pubPem = openssl(['x509', '-in', tmp.path('old.crt'), '-noout', '-pubkey']);
+  const spkiDer = opensslBytes(['pkey', '-pubin', '-in', tmp.write('old.pub', pubPem), '-outform', 'DER']);
+  const ours = await inspectCertificate(tmp.read('old.crt'));
+  const spki = createHash('sha256').update(spkiDer).digest('hex');
+  expect(ours.ok && ours.info.spkiSha256).toBe(spki);
+  return spki;
 }
 
 function renewRow(csr: string): string[] {

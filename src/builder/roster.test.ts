@@ -88,6 +88,7 @@ describe('readRosterFile', () => {
     const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from('a,b\r\n', 'utf16le')]);
     const result = readRosterFile(utf16);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.message.ja.length).toBeGreaterThan(0);
+    expect(!result.ok && result.message.en).toMatch(/UTF-16/);
+    expect(!result.ok && result.message.ja).toMatch(/UTF-16/);
   });
 });

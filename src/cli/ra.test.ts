@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../pki/openssl.testkit';
 import { clientIssueRows, makeServerCsr, serverIssueRow, serverRevokeRow, tsvBytes } from '../tsv/fixtures';
+import { nssDb, readSjisTsv, unzip } from '../ra/ra.testkit';
 
 const BIN = resolve(__dirname, '../../bin/upki-tsv.mjs');
 const tmp = tempDir('upki-cli-ra-');
@@ -83,7 +84,7 @@ describe('upki-tsv ra', () => {
     expect(r.stdout).toMatch(/1\tOK\t\t\d+/);
   });
 
-  it('revokes, advances the clock and exports files other tools accept', () => {
+  it('revokes, advances the clock and exports files other tools accept', async () => {
     tmp.write('revoke.tsv', tsvBytes([serverRevokeRow({ dn: DN, serial: serverSerial, reason: '4' })]));
     expect(cli(['upload', '--state', 'st', '--kind', 'server-revoke', 'revoke.tsv']).status).toBe(0);
     const c = cli(['clock', '--state', 'st', '--advance', '10']);
@@ -104,10 +105,27 @@ describe('upki-tsv ra', () => {
     expect(revoked.status).not.toBe(0);
 
     const bundles = readdirSync(tmp.path('out/bundles'));
-    expect(bundles.some((b) => b.endsWith('clientAll.zip'))).toBe(true);
-    expect(bundles.some((b) => b.endsWith('clientAllPin.zip'))).toBe(true);
+    const pinZip = bundles.find((b) => b.endsWith('clientAllPin.zip'));
+    const allZip = bundles.find((b) => b.endsWith('clientAll.zip'));
+    if (!pinZip || !allZip) throw new Error(`bundles missing: ${bundles.join(', ')}`);
+    // Python reads the zips, the WHATWG decoder the PIN list; OpenSSL and NSS open each P12 with its PIN.
+    const pinRows = readSjisTsv((await unzip(readFileSync(tmp.path(`out/bundles/${pinZip}`))))['clientAllPin.txt']);
+    const [pinAt, nameAt] = [pinRows[0].indexOf('アクセスPIN'), pinRows[0].indexOf('P12ダウンロードファイル名')];
+    expect(pinRows).toHaveLength(3);
+    const p12s = await unzip(readFileSync(tmp.path(`out/bundles/${allZip}`)));
+    for (const row of pinRows.slice(1)) {
+      const entry = Object.keys(p12s).find((n) => n === row[nameAt] || n === `${row[nameAt]}.p12`);
+      if (!entry) throw new Error(`no P12 for ${row[nameAt]} in ${Object.keys(p12s).join(', ')}`);
+      const p12 = tmp.write(`cli-${entry}`, p12s[entry]);
+      const opened = spawnSync('openssl', ['pkcs12', '-legacy', '-in', p12, '-passin', `pass:${row[pinAt]}`, '-clcerts', '-nokeys'], { encoding: 'utf8' });
+      expect(opened.status, opened.stderr).toBe(0);
+      expect(spawnSync('openssl', ['verify', '-CAfile', chain, '-purpose', 'sslclient'], { input: opened.stdout, encoding: 'utf8' }).stdout).toContain(': OK');
+      const db = nssDb(tmp, `nss-${entry}`);
+      expect(spawnSync('pk12util', ['-l', p12, '-d', `sql:${db}`, '-W', row[pinAt]], { encoding: 'utf8' }).status).toBe(0);
+      expect(spawnSync('pk12util', ['-l', p12, '-d', `sql:${db}`, '-W', 'wrong-pin'], { encoding: 'utf8' }).status).not.toBe(0);
+    }
 
-    const list = new TextDecoder('shift_jis').decode(readFileSync(tmp.path('out/downloads/allCertificateList.txt')));
+    const list = new TextDecoder('shift_jis', { fatal: true }).decode(readFileSync(tmp.path('out/downloads/allCertificateList.txt')));
     expect(list.split('\r\n')[0].split('\t').slice(0, 2)).toEqual(['主体者DN', '状態']);
   });
 

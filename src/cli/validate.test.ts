@@ -80,7 +80,7 @@ describe('upki-tsv validate', () => {
     const r = cli('validate', '--kind', 'server-issue', '--json', utf8);
     expect(r.status).toBe(1);
     const out = JSON.parse(r.stdout);
-    expect(out.fileErrors.length).toBeGreaterThan(0);
+    expect(out.fileErrors.map((e: { code: string }) => e.code)).toContain('U103');
     expect(out.fileErrors[0].message).toContain('UTF-8');
   });
 

@@ -159,19 +159,3 @@ describe('pkcs12Kdf (RFC 7292 App. B)', () => {
     expect(toHex(await pkcs12Kdf(bmpPassword('smeg'), salt, 2, 1, 8, 'SHA-1'))).toBe('79993dfe048d3b76');
   });
 });
-
-describe('P12 build time (printed, not asserted)', () => {
-  it('measures one modern and one legacy RSA 2048 P12', async () => {
-    const { keys, certificate } = await clientMaterial('RSA');
-    for (const format of ['modern', 'legacy'] as const) {
-      const warmUp = await buildPkcs12({ privateKey: keys.privateKey, certificate, chain: [h['client-auth'].certificate], password: PIN, format, friendlyName: 'warm-up' });
-      const runs = 5;
-      const t0 = performance.now();
-      for (let i = 0; i < runs; i++) {
-        await buildPkcs12({ privateKey: keys.privateKey, certificate, chain: [h['client-auth'].certificate], password: PIN, format, friendlyName: 'timing' });
-      }
-      console.log(`[p12 timing] ${format}: ${((performance.now() - t0) / runs).toFixed(1)} ms per P12 (RSA 2048, chain of 1), ${warmUp.length} bytes`);
-      expect(warmUp[0]).toBe(0x30); // a DER SEQUENCE; its content is checked by the openssl tests above
-    }
-  });
-});

@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { tempDir } from '../pki/openssl.testkit';
-import { NII, openTestEngine, tokenFrom, verify, writeChain } from './ra.testkit';
+import { NII, nssDb, openTestEngine, tokenFrom, verify, writeChain } from './ra.testkit';
 import { MemoryStore } from './store/memory-store';
 
 const dir = tempDir('upki-ra-operator-');
@@ -24,6 +24,11 @@ describe('RA operator certificate', () => {
     const leaf = dir.path('ra.pem');
     const out = spawnSync('openssl', ['pkcs12', '-in', p12, '-passin', `pass:${pin}`, '-clcerts', '-nokeys', '-out', leaf], { encoding: 'utf8' });
     expect(out.status, out.stderr).toBe(0);
+    const db = nssDb(dir, 'nss-ra');
+    const listed = spawnSync('pk12util', ['-l', p12, '-d', `sql:${db}`, '-W', pin], { encoding: 'utf8' });
+    expect(listed.status, listed.stdout + listed.stderr).toBe(0);
+    expect(listed.stdout).toMatch(/Key\(shrouded\):/);
+    expect(spawnSync('pk12util', ['-l', p12, '-d', `sql:${db}`, '-W', 'wrong'], { encoding: 'utf8' }).status).not.toBe(0);
     const subject = spawnSync('openssl', ['x509', '-in', leaf, '-noout', '-subject'], { encoding: 'utf8' }).stdout;
     expect(subject).toContain('C = JP, O = National Institute of Informatics, L = Academe-ops, CN = TOROKU TANTO');
     expect(verify(['-CAfile', await writeChain(engine, dir), '-purpose', 'sslclient', leaf]).output).toMatch(/: OK/);

@@ -1,7 +1,6 @@
 // Test-only helpers for the RA engine: an engine on a memory store with a fixed clock and an
 // institution that matches tsv/fixtures.ts, and the independent tools' checks (openssl, pk12util).
 import { execFileSync, spawnSync } from 'node:child_process';
-import JSZip from 'jszip';
 import { pemEncode } from '../pki/pem';
 import { tsvBytes } from '../tsv/fixtures';
 import type { KindId } from '../spec/types';
@@ -66,11 +65,17 @@ export function verify(args: string[]): { status: number; output: string } {
   return { status: r.status ?? -1, output: `${r.stdout}${r.stderr}` };
 }
 
+// Python's zipfile reads the archives: the app writes them with JSZip, so JSZip would not be an independent check.
+const PY_UNZIP = `
+import sys, zipfile, json, base64, io
+z = zipfile.ZipFile(io.BytesIO(sys.stdin.buffer.read()))
+assert z.testzip() is None
+print(json.dumps({i.filename: base64.b64encode(z.read(i)).decode() for i in z.infolist()}))
+`;
+
 export async function unzip(bytes: Uint8Array): Promise<Record<string, Uint8Array>> {
-  const zip = await JSZip.loadAsync(bytes);
-  const out: Record<string, Uint8Array> = {};
-  for (const name of Object.keys(zip.files)) out[name] = await zip.files[name].async('uint8array');
-  return out;
+  const listing = JSON.parse(execFileSync('python3', ['-c', PY_UNZIP], { input: bytes, encoding: 'utf8' })) as Record<string, string>;
+  return Object.fromEntries(Object.entries(listing).map(([name, b64]) => [name, new Uint8Array(Buffer.from(b64, 'base64'))]));
 }
 
 /** Independent Shift-JIS decoding (WHATWG TextDecoder), then TSV split. */

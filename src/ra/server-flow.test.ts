@@ -39,7 +39,12 @@ async function issueAndDownload(dn: string, profile: '3' | '11', dnsNames?: stri
   const download = await engine.downloadServerCertificate(tokenFrom(mail.body, '証明書取得URL'));
   if (!download.ok) throw new Error(download.message.en);
   expect(download.fileName).toBe('server.crt');
-  return { result, download, csr, file: dir.write(`${result.records[0].serialDecimal}.crt`, download.bytes) };
+  const file = dir.write(`${result.records[0].serialDecimal}.crt`, download.bytes);
+  // The certificate carries the CSR's key, as OpenSSL reads each of them.
+  const csrFile = dir.write(`${result.records[0].serialDecimal}.csr.der`, csr.der);
+  const csrKey = execFileSync('openssl', ['req', '-inform', 'DER', '-in', csrFile, '-noout', '-pubkey'], { encoding: 'utf8' });
+  expect(execFileSync('openssl', ['x509', '-in', file, '-noout', '-pubkey'], { encoding: 'utf8' })).toBe(csrKey);
+  return { result, download, csr, file };
 }
 
 describe('server issue', () => {

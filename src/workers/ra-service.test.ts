@@ -3,10 +3,9 @@
 // links and certificate states as the page shows them.
 import { describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
-import JSZip from 'jszip';
 import { clientIssueRows, tsvBytes } from '../tsv/fixtures';
 import { IndexedDbStore } from '../ra/store/idb-store';
-import { openTestEngine } from '../ra/ra.testkit';
+import { openTestEngine, unzip } from '../ra/ra.testkit';
 import { RaService } from './ra-service';
 
 function serviceOn(factory: IDBFactory): RaService {
@@ -68,7 +67,7 @@ describe('RaService', () => {
     expect(pins.ok && pins.fileName).toBe('clientAllPin.zip');
     const all = await service.openLink(certMail.links[0].token);
     expect(all.ok && all.fileName).toBe('clientAll.zip');
-    const names = Object.keys((await JSZip.loadAsync(all.ok ? all.bytes : new Uint8Array())).files);
+    const names = Object.keys(await unzip(all.ok ? all.bytes : new Uint8Array()));
     expect(names.sort()).toEqual(['client.txt', 'user1.p12', 'user2.p12']);
     const again = await service.openLink(certMail.links[0].token);
     expect(again.ok ? 'ok' : again.reason).toBe('used');
@@ -103,8 +102,8 @@ describe('RaService method 3 (browser issuance)', () => {
     const userLink = view.mails.find((m) => m.subject === 'クライアント証明書発行受付通知')!.links[0];
     expect(userLink).toMatchObject({ purpose: 'client-cert', needsPin: true, state: 'pins-first' });
     const pins = await service.openLink(pinLink.token);
-    const zip = await JSZip.loadAsync(pins.ok ? pins.bytes : new Uint8Array());
-    const text = new TextDecoder('shift_jis').decode(await zip.files['clientPin.txt'].async('uint8array'));
+    const files = await unzip(pins.ok ? pins.bytes : new Uint8Array());
+    const text = new TextDecoder('shift_jis', { fatal: true }).decode(files['clientPin.txt']);
     const pin = text.split('\r\n')[1].split('\t')[2];
 
     const wrong = await service.openLink(userLink.token, 'not-the-pin');

@@ -23,5 +23,11 @@ export const Home: Component = () => (
         )}
       </For>
     </ul>
+    <p class="hint">
+      {t(
+        '入力内容や作成したファイルは、このブラウザの中（IndexedDB）にだけ保存されます。模擬RAは研修用の複製で、本物のNIIのRAには接続しません。本番の申請は、書き出したTSVを所定の手順で本物のシステムに提出してください。',
+        'What you enter and make is kept only inside this browser (IndexedDB). The simulated RA is a training copy and never contacts NII’s real RA; for a real application, submit the exported TSV to the real system the usual way.',
+      )}
+    </p>
   </section>
 );

@@ -80,6 +80,12 @@ const BuilderPage: Component = () => {
   return (
     <section class="builder" data-ready={ready() ? 'true' : 'false'}>
       <h1>{t('申請TSVの作成', 'Build an application TSV')}</h1>
+      <p class="hint">
+        {t(
+          '申請の種類を選び、行を追加（または名簿・既存TSVを読み込み）して表を埋めると、入力中にRAと同じ規則で検査します。誤りがなくなればShift-JISのTSVとして書き出せます。入力内容はこのブラウザの中だけに保存されます。',
+          'Choose the kind of application, add rows (or read a roster or an existing TSV) and fill the grid; it is checked with the RA’s rules as you type. When no errors are left, export it as a Shift-JIS TSV. Your entries are kept only in this browser.',
+        )}
+      </p>
       <div class="visually-hidden" aria-live="polite" role="status" data-testid="announcer">
         {announcement()}
       </div>

@@ -121,7 +121,7 @@ const IssueSummary: Component<{ title: string; items: Listed[] }> = (props) => (
   <Show when={props.items.length > 0}>
     <details open={props.items.length <= 10}>
       <summary>
-        {props.title}（{props.items.length}）
+        {t(`${props.title}（${props.items.length}）`, `${props.title} (${props.items.length})`)}
       </summary>
       <ul class="issue-summary">
         <For each={props.items.slice(0, MAX_LISTED)}>

@@ -1,4 +1,5 @@
 // Institution profiles: choose one for new rows, edit it, keep it in IndexedDB, move it between browsers as JSON.
+import type { Text } from '../../spec/types';
 import { For, Show, createSignal, type Component } from 'solid-js';
 import { blankProfile, type InstitutionProfile } from '../../builder/institution';
 import type { ProfileStore } from '../../store/profiles';
@@ -30,7 +31,7 @@ const FIELDS: { key: TextField; ja: string; en: string; hint?: string }[] = [
 
 export const ProfilePanel: Component<ProfilePanelProps> = (props) => {
   const [draft, setDraft] = createSignal<InstitutionProfile | null>(null);
-  const [error, setError] = createSignal('');
+  const [error, setError] = createSignal<Text>();
 
   const startNew = () => setDraft(blankProfile(`p${Date.now().toString(36)}`, t('新しい機関', 'New institution')));
   const edit = () => props.selected && setDraft({ ...props.selected, domains: [...props.selected.domains] });
@@ -65,10 +66,10 @@ export const ProfilePanel: Component<ProfilePanelProps> = (props) => {
     const text = new TextDecoder().decode(await readFileBytes(file));
     const result = await props.store.importJson(text);
     if (!result.ok) {
-      setError(tr(result.message));
+      setError(result.message);
       return;
     }
-    setError('');
+    setError(undefined);
     await props.onChanged();
     if (result.profiles[0]) props.onSelect(result.profiles[0]);
     props.announce(t(`${result.profiles.length}件のプロファイルを読み込みました。`, `Imported ${result.profiles.length} profile(s).`));
@@ -97,7 +98,7 @@ export const ProfilePanel: Component<ProfilePanelProps> = (props) => {
         <FileDrop label={t('プロファイルJSONファイル', 'Profile JSON file')} accept=".json,application/json" onFile={importFile} testId="profile-import" />
       </details>
       <Show when={error()}>
-        <p class="notice notice-error" role="alert">{error()}</p>
+        <p class="notice notice-error" role="alert">{tr(error()!)}</p>
       </Show>
       <Show when={draft()}>
         {(d) => (

@@ -1,5 +1,6 @@
 // Client rows in bulk: read a roster (file or pasted from a spreadsheet), map its columns to TSV columns,
 // preview, then add every row with the chosen profile and download method.
+import type { Text } from '../../spec/types';
 import { For, Show, createMemo, createSignal, type Component } from 'solid-js';
 import { guessMapping, mapRoster, mappingTargets, type ColumnMapping, type MappingTarget } from '../../builder/mapping';
 import { parseRoster, readRosterFile, rosterWidth, type Roster } from '../../builder/roster';
@@ -17,7 +18,7 @@ export const RosterImport: Component<{ state: BuilderState; announce: (text: str
   const [text, setText] = createSignal<string | null>(null);
   const [header, setHeader] = createSignal<boolean | undefined>(undefined);
   const [mapping, setMapping] = createSignal<ColumnMapping>([]);
-  const [error, setError] = createSignal('');
+  const [error, setError] = createSignal<Text>();
   const [pasted, setPasted] = createSignal('');
 
   const roster = createMemo<Roster | null>(() => {
@@ -31,13 +32,13 @@ export const RosterImport: Component<{ state: BuilderState; announce: (text: str
     const r = parseRoster(source);
     setHeader(r.header !== null);
     setMapping(guessMapping(spec(), r));
-    setError('');
+    setError(undefined);
   };
 
   const onFile = async (file: File) => {
     const result = readRosterFile(await readFileBytes(file));
     if (!result.ok) {
-      setError(tr(result.message));
+      setError(result.message);
       return;
     }
     start(result.text);
@@ -75,7 +76,7 @@ export const RosterImport: Component<{ state: BuilderState; announce: (text: str
         <button type="button" class="secondary" disabled={pasted().trim() === ''} onClick={() => start(pasted())}>{t('貼り付けた内容を読む', 'Read pasted text')}</button>
       </div>
       <Show when={error()}>
-        <p class="notice notice-error" role="alert">{error()}</p>
+        <p class="notice notice-error" role="alert">{tr(error()!)}</p>
       </Show>
       <Show when={roster()}>
         {(r) => (

@@ -11,6 +11,7 @@ import { FileDrop } from '../components/FileDrop';
 import { t, tr } from '../i18n';
 import { downloadBytes, readFileBytes } from './download';
 import type { BuilderState } from './state';
+import type { Text } from '../../spec/types';
 
 export interface RowToolsProps {
   state: BuilderState;
@@ -34,7 +35,7 @@ export const RowTools: Component<RowToolsProps> = (props) => {
   const [pass, setPass] = createSignal('');
   const [pass2, setPass2] = createSignal('');
   const [busy, setBusy] = createSignal(false);
-  const [messages, setMessages] = createSignal<string[]>([]);
+  const [messages, setMessages] = createSignal<Text[]>([]);
   let heading: HTMLHeadingElement | undefined;
 
   createEffect(
@@ -63,7 +64,7 @@ export const RowTools: Component<RowToolsProps> = (props) => {
 
   const makeKey = async () => {
     if (pass() !== pass2()) {
-      setMessages([t('パスフレーズが一致しません。', 'The passphrases do not match.')]);
+      setMessages([{ ja: 'パスフレーズが一致しません。', en: 'The passphrases do not match.' }]);
       return;
     }
     setBusy(true);
@@ -72,12 +73,12 @@ export const RowTools: Component<RowToolsProps> = (props) => {
       const names = sans().map((s) => s.trim()).filter(Boolean);
       const result = await makeKeyAndCsr({ profile, subject: { cn: fqdn().trim(), ...subjectBase() }, dnsNames: names, passphrase: pass() });
       if (!result.ok) {
-        setMessages(result.issues.map((i) => tr(i.message)));
+        setMessages(result.issues.map((i) => i.message));
         return;
       }
       props.state.setRowCells(props.rowId, cellsFromKeyAction(spec(), fqdn().trim(), result.value));
       downloadBytes(`${result.value.baseName}.key`, result.value.keyPem, 'application/x-pem-file');
-      setMessages(result.warnings.map((w) => tr(w.message)));
+      setMessages(result.warnings.map((w) => w.message));
       setPass('');
       setPass2('');
       props.announce(t(`行${rowNumber()}に鍵とCSRを作成しました。秘密鍵をダウンロードしました。`, `Key and CSR made for row ${rowNumber()}; the private key was downloaded.`));
@@ -94,7 +95,7 @@ export const RowTools: Component<RowToolsProps> = (props) => {
   const readCertificate = async (file: File) => {
     const result = await inspectCertificate(await readFileBytes(file));
     if (!result.ok) {
-      setMessages([tr(result.message)]);
+      setMessages([result.message]);
       return;
     }
     // Renew rows remember the old key so a CSR with the same key is flagged (renewal needs a new key pair).
@@ -175,7 +176,7 @@ export const RowTools: Component<RowToolsProps> = (props) => {
         </Show>
         <Show when={messages().length > 0}>
           <ul class="notice notice-warn" role="alert">
-            <For each={messages()}>{(m) => <li>{m}</li>}</For>
+            <For each={messages()}>{(m) => <li>{tr(m)}</li>}</For>
           </ul>
         </Show>
         <button type="button" class="secondary" onClick={() => props.onClose()}>{t('閉じる', 'Close')}</button>

@@ -17,7 +17,8 @@ export const GeneratePanel: Component = () => {
   const [pass2, setPass2] = createSignal('');
   const [noEncrypt, setNoEncrypt] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
-  const [problems, setProblems] = createSignal<string[]>([]);
+  // Thunks, not strings: the messages must follow a later language switch.
+  const [problems, setProblems] = createSignal<(() => string)[]>([]);
   const [result, setResult] = createSignal<KeyAndCsr>();
 
   const sans = () => parseDnsNameList(sanText());
@@ -25,8 +26,8 @@ export const GeneratePanel: Component = () => {
   const sanIssues = () => validateDnsNames(sans());
 
   const generate = async () => {
-    const local: string[] = [];
-    if (!noEncrypt() && pass() !== pass2()) local.push(t('パスフレーズと確認が一致しません。', 'The passphrase and its confirmation differ.'));
+    const local: (() => string)[] = [];
+    if (!noEncrypt() && pass() !== pass2()) local.push(() => t('パスフレーズと確認が一致しません。', 'The passphrase and its confirmation differ.'));
     setProblems(local);
     if (local.length) return;
     setBusy(true);
@@ -39,14 +40,15 @@ export const GeneratePanel: Component = () => {
         passphrase: noEncrypt() ? null : pass(),
       });
       if (!r.ok) {
-        setProblems(r.issues.filter((i) => i.severity === 'error').map(describe));
+        setProblems(r.issues.filter((i) => i.severity === 'error').map((i) => () => describe(i)));
         return;
       }
       setResult(r.value);
       setPass('');
       setPass2('');
     } catch (e) {
-      setProblems([`${t('鍵を作成できませんでした', 'Could not make the key')}: ${e instanceof Error ? e.message : String(e)}`]);
+      const detail = e instanceof Error ? e.message : String(e);
+      setProblems([() => `${t('鍵を作成できませんでした', 'Could not make the key')}: ${detail}`]);
     } finally {
       setBusy(false);
     }
@@ -108,7 +110,7 @@ export const GeneratePanel: Component = () => {
       </form>
       <Show when={problems().length > 0}>
         <ul class="notice notice-error" role="alert" data-testid="keys-problems">
-          <For each={problems()}>{(p) => <li>{p}</li>}</For>
+          <For each={problems()}>{(p) => <li>{p()}</li>}</For>
         </ul>
       </Show>
       <Show when={result()}>{(r) => <ResultPanel result={r()} />}</Show>

@@ -1,5 +1,6 @@
 // Re-open a private key file (encrypted or not) to see which key it is and whether it belongs to the loaded
 // CSR or certificate. The passphrase and the decrypted key live only inside this function call.
+import type { Text } from '../../spec/types';
 import { Show, createSignal, type Component } from 'solid-js';
 import { privateKeyFacts, type PrivateKeyFacts } from '../../pki/keys';
 import { openPrivateKeyPem } from '../../pki/pkcs8';
@@ -17,18 +18,18 @@ export interface KeyCheckProps {
 export const KeyCheck: Component<KeyCheckProps> = (props) => {
   const [pass, setPass] = createSignal('');
   const [facts, setFacts] = createSignal<PrivateKeyFacts>();
-  const [error, setError] = createSignal('');
+  const [error, setError] = createSignal<Text>();
 
   const open = async () => {
     const opened = await openPrivateKeyPem(props.pem, props.encrypted ? pass() : undefined);
     setPass('');
     if (!opened.ok) {
-      setError(tr(opened.message));
+      setError(opened.message);
       return;
     }
     const f = await privateKeyFacts(opened.pkcs8);
     opened.pkcs8.fill(0);
-    setError(f ? '' : t('この鍵の種類には対応していません。', 'This kind of key is not supported.'));
+    setError(f ? undefined : { ja: 'この鍵の種類には対応していません。', en: 'This kind of key is not supported.' });
     setFacts(f ?? undefined);
   };
 
@@ -46,7 +47,7 @@ export const KeyCheck: Component<KeyCheckProps> = (props) => {
         <button type="submit">{t('鍵を開いて確認', 'Open and check the key')}</button>
       </form>
       <Show when={error()}>
-        <p class="notice notice-error" role="alert">{error()}</p>
+        <p class="notice notice-error" role="alert">{tr(error()!)}</p>
       </Show>
       <Show when={facts()}>
         {(f) => (

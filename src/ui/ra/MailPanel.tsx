@@ -146,7 +146,7 @@ const MailLinkLine: Component<{ line: string; link: LinkView }> = (props) => {
         {props.link.url}
       </button>{' '}
       <span class="ra-link-state" classList={{ [`state-${props.link.state}`]: true }}>
-        （{t(state()[0], state()[1])}）
+        {t(`（${state()[0]}）`, `(${state()[1]})`)}
       </span>
       <Show when={props.link.needsPin && props.link.state === 'open'}>
         <div class="ra-pin-form">

@@ -1,5 +1,6 @@
 // The trainer's controls: the simulated clock (advance N days → reminders, fresh CRLs), the institution
 // (O, ST, L, domains, approval expiry), backup / restore with a passphrase, and reset.
+import type { Text } from '../../spec/types';
 import { For, Show, createEffect, createResource, createSignal, type Component } from 'solid-js';
 import type { Institution } from '../../ra/types';
 import { FileDrop } from '../components/FileDrop';
@@ -94,7 +95,7 @@ function draftOf(inst: Institution): InstitutionDraft {
 const InstitutionForm: Component = () => {
   const institution = () => view()?.institutions[0];
   const [draft, setDraft] = createSignal<InstitutionDraft>();
-  const [error, setError] = createSignal<string>();
+  const [error, setError] = createSignal<Text>();
   // Reload the form when the stored institution changes (save, restore, reset), not on every view refresh.
   let loaded = '';
   createEffect(() => {
@@ -115,7 +116,7 @@ const InstitutionForm: Component = () => {
       const domains = d.domains.split(/[\s,、]+/).filter(Boolean);
       const result = await call('saveInstitution', { ...inst, o: d.o.trim(), st: d.st.trim(), l: d.l.trim(), domains, approvalExpires: d.approvalExpires, active: d.active });
       if (!result.ok) {
-        setError(tr(result.error));
+        setError(result.error);
         return;
       }
       setError(undefined);
@@ -148,7 +149,7 @@ const InstitutionForm: Component = () => {
         </label>
         <Show when={error()}>
           <div class="notice notice-error" role="alert">
-            {error()}
+            {tr(error()!)}
           </div>
         </Show>
         <p>
@@ -165,7 +166,7 @@ const BackupControls: Component = () => {
   const [backupPass, setBackupPass] = createSignal('');
   const [restoreFile, setRestoreFile] = createSignal<File>();
   const [restorePass, setRestorePass] = createSignal('');
-  const [restoreError, setRestoreError] = createSignal<string>();
+  const [restoreError, setRestoreError] = createSignal<Text>();
   const [confirmReset, setConfirmReset] = createSignal(false);
 
   const backup = () =>
@@ -180,7 +181,7 @@ const BackupControls: Component = () => {
       if (!f) return;
       const result = await call('restore', new Uint8Array(await f.arrayBuffer()), restorePass());
       if (!result.ok) {
-        setRestoreError(tr(result.message));
+        setRestoreError(result.message);
         return;
       }
       setRestoreError(undefined);
@@ -221,7 +222,7 @@ const BackupControls: Component = () => {
       </div>
       <Show when={restoreError()}>
         <div class="notice notice-error" role="alert" data-testid="ra-restore-error">
-          {restoreError()}
+          {tr(restoreError()!)}
         </div>
       </Show>
       <p>

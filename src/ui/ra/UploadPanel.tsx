@@ -2,7 +2,7 @@
 // format, the file, [アップロード]; while it runs: counts, time left and a cancel button; then the
 // completion or error screen as the engine words it.
 import { For, Show, createSignal, onCleanup, type Component } from 'solid-js';
-import type { KindId } from '../../spec/types';
+import type { KindId, Text } from '../../spec/types';
 import type { ErrorMode, P12Format, UploadResult } from '../../ra/types';
 import { LIMITS } from '../../spec/profiles';
 import { makeIssue } from '../../tsv/issue';
@@ -43,7 +43,7 @@ export const UploadPanel: Component = () => {
   const [progress, setProgress] = createSignal<Progress>();
   const [result, setResult] = createSignal<UploadResult>();
   const [cancelled, setCancelled] = createSignal(false);
-  const [failure, setFailure] = createSignal<string>();
+  const [failure, setFailure] = createSignal<Text>();
   const [clock, setClock] = createSignal(Date.now());
   const timer = setInterval(() => running() && setClock(Date.now()), 500);
   onCleanup(() => clearInterval(timer));
@@ -59,7 +59,7 @@ export const UploadPanel: Component = () => {
     if (f.size > LIMITS.maxFileBytes) {
       // Refused before reading, as the validator page does: reading it would only stall the tab.
       const issue = makeIssue('fileTooLarge', { seq: 0 }, { size: `${(f.size / 1024 / 1024).toFixed(1)} MB` });
-      setFailure(`${issue.code}: ${tr(issue.message)}`);
+      setFailure({ ja: `${issue.code}: ${issue.message.ja}`, en: `${issue.code}: ${issue.message.en}` });
       return;
     }
     const bytes = new Uint8Array(await f.arrayBuffer());
@@ -74,7 +74,10 @@ export const UploadPanel: Component = () => {
       setResult(await job.promise);
     } catch (err) {
       if (err instanceof UploadCancelled) setCancelled(true);
-      else setFailure(err instanceof Error ? err.message : String(err));
+      else {
+        const message = err instanceof Error ? err.message : String(err);
+        setFailure({ ja: message, en: message });
+      }
     } finally {
       forgetUpload();
       setRunning(undefined);
@@ -138,7 +141,7 @@ export const UploadPanel: Component = () => {
       <Show when={failure()}>
         <div class="notice notice-error" role="alert">
           {t('アップロードを処理できませんでした: ', 'The upload could not be processed: ')}
-          {failure()}
+          {tr(failure()!)}
         </div>
       </Show>
       <Show when={result()}>{(r) => <UploadResultView result={r()} />}</Show>
