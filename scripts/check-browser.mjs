@@ -16,6 +16,8 @@ const has = (cmd) => {
 };
 if (!has('openssl')) missing.push('openssl');
 if (!has('pk12util')) missing.push('libnss3-tools');
+// Interop tests read the app's zips with Python's zipfile (an implementation independent of JSZip).
+if (!has('python3')) missing.push('python3');
 
 if (missing.length) {
   console.error(`\nUPKI Workbench tests need: ${missing.join(', ')}`);
