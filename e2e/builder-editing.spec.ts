@@ -46,6 +46,37 @@ test('a reload in the middle of editing keeps every row; undo reverts the last e
   await expect(page.getByLabel('使用するプロファイル')).toHaveValue('nii');
 });
 
+test('a reload keeps the drafts of every kind and reopens the kind that was open', async ({ page }) => {
+  await importProfile(page);
+  await chooseKind(page, 'サーバ証明書発行申請');
+  await page.getByRole('button', { name: '行を追加' }).click();
+  await cell(page, 0, 11).fill('www.nii.ac.jp');
+  await chooseKind(page, 'クライアント証明書失効申請');
+  for (let i = 0; i < 2; i += 1) await page.getByRole('button', { name: '行を追加' }).click();
+  await cell(page, 0, 4).fill('111');
+  await cell(page, 1, 4).fill('222');
+  await expect(page.getByTestId('save-state')).toHaveText('保存済み');
+
+  // Twice: the first start-up must not have written anything the second one would then read.
+  for (let i = 0; i < 2; i += 1) {
+    await page.reload();
+    await expect(page.locator('section.builder[data-ready=true]')).toBeVisible();
+    await expect(page.getByLabel('クライアント証明書失効申請', { exact: true })).toBeChecked();
+    await expect(page.getByTestId('grid-row')).toHaveCount(2);
+    await expect(cell(page, 1, 4)).toHaveValue('222');
+  }
+  await chooseKind(page, 'サーバ証明書発行申請');
+  await expect(page.getByTestId('grid-row')).toHaveCount(1);
+  await expect(cell(page, 0, 11)).toHaveValue('www.nii.ac.jp');
+  // Switching is remembered too, without an edit.
+  await page.reload();
+  await expect(page.locator('section.builder[data-ready=true]')).toBeVisible();
+  await expect(page.getByLabel('サーバ証明書発行申請', { exact: true })).toBeChecked();
+  await expect(cell(page, 0, 11)).toHaveValue('www.nii.ac.jp');
+  await chooseKind(page, 'クライアント証明書失効申請');
+  await expect(page.getByTestId('grid-row')).toHaveCount(2);
+});
+
 test('errors are shown beside the cell, counted per file, and block the export until fixed', async ({ page }) => {
   await importProfile(page);
   await chooseKind(page, 'サーバ証明書失効申請');

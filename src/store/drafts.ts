@@ -52,6 +52,12 @@ export class DraftStore {
     return draft;
   }
 
+  /** Remember which kind is open without touching any draft (switching kinds is not an edit). */
+  setActive(kind: KindId): Promise<void> {
+    const active: ActiveRecord = { key: ACTIVE_KEY, kind };
+    return putMany(this.db, DRAFTS, [active]);
+  }
+
   /** The kind that was open last, if any. */
   async activeKind(): Promise<KindId | undefined> {
     return (await getOne<ActiveRecord>(this.db, DRAFTS, ACTIVE_KEY))?.kind;

@@ -46,15 +46,7 @@ const BuilderPage: Component = () => {
       setDrafts(new DraftStore(db));
       setProfileStore(new ProfileStore(db));
       await reloadProfiles();
-      const kind = await drafts()!.activeKind();
-      if (kind) {
-        const draft = await drafts()!.load(kind);
-        if (draft) {
-          state.setInstitution(profiles().find((p) => p.id === draft.profileId) ?? null);
-          await state.switchKind(kind);
-          state.load(kind, draft.rows, false);
-        }
-      }
+      await state.restore((id) => profiles().find((p) => p.id === id) ?? null);
     } catch {
       setStorageError(true);
     }

@@ -139,6 +139,28 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
     commit(merge ? replaceState(history(), next) : pushState(history(), next));
   }
 
+  /** A kind's history: in memory if it was open before, else its draft, else an empty sheet. */
+  async function historyOf(next: KindId): Promise<History<Sheet>> {
+    let target = histories.get(next);
+    if (!target) {
+      const draft = await drafts()?.load(next);
+      target = createHistory(draft ? restoreSheet(next, draft.rows) : createSheet(KINDS[next]));
+      histories.set(next, target);
+    }
+    return target;
+  }
+
+  function show(next: KindId, target: History<Sheet>): void {
+    batch(() => {
+      setKindSignal(next);
+      setChoices(defaultChoices(KINDS[next]));
+      setHistory(target);
+      lastEdit = '';
+      checkAtOnce();
+    });
+    scheduleCheck();
+  }
+
   /** Keep S/MIME rows' CN equal to 利用者mail (SPEC §3.4). */
   function smimeSynced(s: Sheet, rowId: string): Sheet {
     const profileAt = columnIndex(spec(), 'profile');
@@ -171,22 +193,25 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
     /** Switch kind: the current sheet stays in memory (and in IndexedDB); the other kind's draft is restored. */
     async switchKind(next: KindId): Promise<void> {
       if (next === kind()) return;
+      // Only an edit queues a save, so this writes the sheet being left only if it changed; the sheet
+      // switched to is never rewritten (an unedited, not yet loaded sheet must not overwrite its draft).
       await save.flush();
-      let target = histories.get(next);
-      if (!target) {
-        const draft = await drafts()?.load(next);
-        target = createHistory(draft ? restoreSheet(next, draft.rows) : createSheet(KINDS[next]));
-        histories.set(next, target);
-      }
-      batch(() => {
-        setKindSignal(next);
-        setChoices(defaultChoices(KINDS[next]));
-        setHistory(target);
-        lastEdit = '';
-        checkAtOnce();
-      });
-      scheduleCheck();
-      persist(target.present);
+      show(next, await historyOf(next));
+      await drafts()?.setActive(next).catch(() => setSaveState('failed'));
+    },
+    /**
+     * Start-up: open the kind that was open last with its draft and institution profile. Nothing is written:
+     * a reload must never replace a stored draft with what an empty page holds.
+     */
+    async restore(findProfile: (id: string | undefined) => InstitutionProfile | null): Promise<void> {
+      const store = drafts();
+      if (!store) return;
+      const active = (await store.activeKind()) ?? kind();
+      const draft = await store.load(active);
+      setInstitution(findProfile(draft?.profileId));
+      const h = createHistory(draft ? restoreSheet(active, draft.rows) : createSheet(KINDS[active]));
+      histories.set(active, h);
+      show(active, h);
     },
     /** Replace the sheet of a kind wholesale (restore on load, TSV import); one undo step. */
     load(next: KindId, rows: readonly (readonly string[])[] | readonly Row[], asUndoStep = true): void {
