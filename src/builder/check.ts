@@ -1,11 +1,13 @@
 // Validation of the whole grid as it will be written: the rows are split into the files the export will make
-// (split.ts), each file is checked by the validator (src/tsv, the only place rules live), and every issue is
-// mapped back to its grid row. Two flavours: sync (every keystroke) and full (adds the async CSR checks).
+// (split.ts), each file is checked by the validator (src/tsv, the only place rules live), the cross-record
+// rules run once over all rows, and every issue is mapped back to its grid row. Two flavours: sync (every keystroke) and full (adds the async CSR checks).
 import type { KindSpec } from '../spec/types';
 import type { TsvRecord } from '../tsv/codec';
 import { addCsrChecks } from '../tsv/csr-check';
+import { checkAcrossRecords } from '../tsv/file-rules';
+import { MESSAGES } from '../tsv/messages';
 import type { Issue, ValidationReport } from '../tsv/types';
-import { buildReport, runSyncRules, validateRecords } from '../tsv/validate';
+import { buildReport, runSyncRules, type CheckedRecord } from '../tsv/validate';
 import type { RowMeta } from './grid';
 import { keyReuseIssues } from './key-reuse';
 import { planSplit, type SplitPart, type SplitPlan } from './split';
@@ -39,10 +41,39 @@ function plan(spec: KindSpec, rows: Rows): SplitPlan<readonly string[]> {
   return planSplit(spec, rows, (cells) => cells);
 }
 
+/** The issues checkAcrossRecords reports: computed once over the whole sheet, not per file. */
+const ACROSS_CODES: ReadonlySet<string> = new Set([MESSAGES.duplicateDn.code, MESSAGES.duplicateSerial.code]);
+
+/**
+ * The validator compares records only within one file, but a DN or serial repeated in the next file of the
+ * same export is just as wrong (the RA would see the DN already issued, B.15). So the per-file cross-record
+ * findings are replaced by one run over every row, numbered as the grid numbers rows ("same as row N").
+ */
+function acrossSheet(spec: KindSpec, split: SplitPlan<readonly string[]>, perPart: readonly CheckedRecord[][]): void {
+  const byGridRow: { record: CheckedRecord; row: number }[] = [];
+  split.parts.forEach((part, p) =>
+    perPart[p].forEach((record, i) => {
+      record.issues = record.issues.filter((issue) => !ACROSS_CODES.has(issue.code));
+      byGridRow.push({ record, row: part.indexes[i] });
+    }),
+  );
+  byGridRow.sort((a, b) => a.row - b.row);
+  const found = checkAcrossRecords(spec, byGridRow.map(({ record, row }) => ({ ...record, seq: row + 1 })));
+  for (const { record, row } of byGridRow) {
+    for (const issue of found.get(row + 1) ?? []) record.issues.push({ ...issue, seq: record.seq });
+  }
+}
+
+function syncRules(spec: KindSpec, split: SplitPlan<readonly string[]>) {
+  const runs = split.parts.map((part) => runSyncRules(spec, toRecords(part), {}, []));
+  acrossSheet(spec, split, runs.map((r) => r.checked));
+  return runs;
+}
+
 /** Column, record and file rules; no CSR parsing. Cheap enough for every edit. */
 export function checkSheet(spec: KindSpec, rows: Rows): SheetCheck {
   const split = plan(spec, rows);
-  const reports = split.parts.map((part) => validateRecords(spec.id, toRecords(part)));
+  const reports = syncRules(spec, split).map(({ fileIssues, checked }) => buildReport(spec.id, fileIssues, checked));
   return assemble(split, reports, false);
 }
 
@@ -53,8 +84,9 @@ export function checkSheet(spec: KindSpec, rows: Rows): SheetCheck {
 export async function checkSheetFull(spec: KindSpec, rows: Rows, metas: readonly (RowMeta | undefined)[] = []): Promise<SheetCheck> {
   const split = plan(spec, rows);
   const reports: ValidationReport[] = [];
-  for (const part of split.parts) {
-    const { fileIssues, checked } = runSyncRules(spec, toRecords(part), {}, []);
+  const runs = syncRules(spec, split);
+  for (const [p, part] of split.parts.entries()) {
+    const { fileIssues, checked } = runs[p];
     await addCsrChecks(spec, checked);
     await Promise.all(
       checked.map(async (record, i) => {
