@@ -8,7 +8,7 @@ import { createCsr } from '../pki/csr';
 import { PIN_ALPHABET, PIN_LENGTH } from './issue/pin';
 import type { RaEngine } from './engine';
 import type { P12Format } from './types';
-import { NII, nssDb, openTestEngine, readSjisTsv, tokenFrom, unzip, upload, verify, writeChain, writeCrls } from './ra.testkit';
+import { NII, nssDb, openTestEngine, pk12utilImports, readSjisTsv, tokenFrom, unzip, upload, verify, writeChain, writeCrls } from './ra.testkit';
 
 let dir: TempDir;
 let engine: RaEngine;
@@ -47,6 +47,7 @@ function pk12utilOpens(p12: string, pin: string, name: string) {
   const listed = spawnSync('pk12util', ['-l', p12, '-d', `sql:${db}`, '-W', pin], { encoding: 'utf8' });
   expect(listed.status, listed.stdout + listed.stderr).toBe(0);
   expect(listed.stdout).toContain('Certificate');
+  pk12utilImports(dir, p12, pin, name);
 }
 
 /** The leaf certificate inside a P12, as a PEM file. */
@@ -99,7 +100,7 @@ describe.each([
     pk12utilOpens(p12, pin, `m1-${profile}`);
     const leaf = leafOf(p12, pin, format, dir.path(`m1-${profile}.pem`));
     const chain = await writeChain(engine, dir);
-    expect(verify(['-CAfile', chain, '-purpose', 'sslclient', leaf]).output).toMatch(/: OK/);
+    expect(verify(await engine.now(), ['-CAfile', chain, '-purpose', 'sslclient', leaf]).output).toMatch(/: OK/);
     const subject = execFileSync('openssl', ['x509', '-in', leaf, '-noout', '-subject'], { encoding: 'utf8' });
     expect(subject).toContain(`OU = 1000${profile}, CN = ${cn}`);
 
@@ -111,7 +112,7 @@ describe.each([
     const revokedMail = (await mailsSince(before)).find((m) => m.subject === 'クライアント証明書失効完了通知')!;
     expect(revokedMail.to).toEqual([NII.ra.mail, 'admin@nii.ac.jp']);
     const crls = await writeCrls(engine, dir);
-    const check = verify(['-CAfile', chain, '-CRLfile', crls, '-crl_check', leaf]);
+    const check = verify(await engine.now(), ['-CAfile', chain, '-CRLfile', crls, '-crl_check', leaf]);
     expect(check.output).toContain('certificate revoked');
   });
 });
@@ -154,7 +155,7 @@ describe.each([
     pk12utilOpens(p12, pin, `smime${profile}`);
     const leaf = leafOf(p12, pin, format, dir.path(`smime${profile}.pem`));
     const chain = await writeChain(engine, dir);
-    expect(verify(['-CAfile', chain, '-purpose', 'smimesign', leaf]).output).toMatch(/: OK/);
+    expect(verify(await engine.now(), ['-CAfile', chain, '-purpose', 'smimesign', leaf]).output).toMatch(/: OK/);
     const text = execFileSync('openssl', ['x509', '-in', leaf, '-noout', '-subject', '-ext', 'subjectAltName'], { encoding: 'utf8' });
     expect(text).toContain(`subject=CN = ${mail}`);
     expect(text).toContain(`email:${mail}`);
@@ -163,7 +164,7 @@ describe.each([
     const revoked = await upload(engine, 'client-revoke', [clientRevokeRow({ dn, serial: result.records[0].serialDecimal, reason: '1' })]);
     expect(revoked.records[0].errors).toEqual([]);
     const crls = await writeCrls(engine, dir, `crls-smime${profile}.pem`);
-    expect(verify(['-CAfile', chain, '-CRLfile', crls, '-crl_check', leaf]).output).toContain('certificate revoked');
+    expect(verify(await engine.now(), ['-CAfile', chain, '-CRLfile', crls, '-crl_check', leaf]).output).toContain('certificate revoked');
   });
 });
 
@@ -220,7 +221,7 @@ describe('method 3 (browser issuance)', () => {
     if (!got.ok) throw new Error(got.message.en);
     const file = dir.write('browser.crt', got.bytes);
     const chain = await writeChain(engine, dir);
-    expect(verify(['-CAfile', chain, file]).output).toMatch(/: OK/);
+    expect(verify(await engine.now(), ['-CAfile', chain, file]).output).toMatch(/: OK/);
     const certKey = execFileSync('openssl', ['x509', '-in', file, '-noout', '-pubkey'], { encoding: 'utf8' });
     const spki = new Uint8Array(await crypto.subtle.exportKey('spki', keys.publicKey));
     expect(certKey.replace(/\s/g, '')).toContain(Buffer.from(spki).toString('base64').slice(0, 60));

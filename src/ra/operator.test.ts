@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { tempDir } from '../pki/openssl.testkit';
-import { NII, nssDb, openTestEngine, tokenFrom, verify, writeChain } from './ra.testkit';
+import { NII, nssDb, openTestEngine, pk12utilImports, tokenFrom, verify, writeChain } from './ra.testkit';
 import { MemoryStore } from './store/memory-store';
 
 const dir = tempDir('upki-ra-operator-');
@@ -29,9 +29,10 @@ describe('RA operator certificate', () => {
     expect(listed.status, listed.stdout + listed.stderr).toBe(0);
     expect(listed.stdout).toMatch(/Key\(shrouded\):/);
     expect(spawnSync('pk12util', ['-l', p12, '-d', `sql:${db}`, '-W', 'wrong'], { encoding: 'utf8' }).status).not.toBe(0);
+    pk12utilImports(dir, p12, pin, 'ra');
     const subject = spawnSync('openssl', ['x509', '-in', leaf, '-noout', '-subject'], { encoding: 'utf8' }).stdout;
     expect(subject).toContain('C = JP, O = National Institute of Informatics, L = Academe-ops, CN = TOROKU TANTO');
-    expect(verify(['-CAfile', await writeChain(engine, dir), '-purpose', 'sslclient', leaf]).output).toMatch(/: OK/);
+    expect(verify(await engine.now(), ['-CAfile', await writeChain(engine, dir), '-purpose', 'sslclient', leaf]).output).toMatch(/: OK/);
     const again = await engine.downloadRaOperatorCertificate(token, pin);
     expect(again.ok ? 'ok' : again.reason).toBe('used');
     const state = await engine.state();

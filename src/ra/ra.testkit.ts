@@ -59,10 +59,23 @@ export function certPem(der: Uint8Array): string {
   return pemEncode('CERTIFICATE', der);
 }
 
-/** `openssl verify` status and output. */
-export function verify(args: string[]): { status: number; output: string } {
-  const r = spawnSync('openssl', ['verify', ...args]);
-  return { status: r.status ?? -1, output: `${r.stdout}${r.stderr}` };
+/** Errors that mean openssl judged a date, not the chain or the revocation (they depend on when it runs). */
+const TIME_ERRORS = /CRL has expired|CRL is not yet valid|certificate has expired|certificate is not yet valid/;
+
+/** Seconds since the epoch, the form of `openssl verify -attime`. */
+export function epochSeconds(at: Date): string {
+  return String(Math.floor(at.getTime() / 1000));
+}
+
+/**
+ * `openssl verify` at the engine's simulated time, never the real one: certificates and CRLs are dated by the
+ * engine clock, so the verdict must not change as real days pass. A date error is thrown, not returned.
+ */
+export function verify(at: Date, args: string[], input?: string): { status: number; output: string } {
+  const r = spawnSync('openssl', ['verify', '-attime', epochSeconds(at), ...args], { input });
+  const output = `${r.stdout}${r.stderr}`;
+  if (TIME_ERRORS.test(output)) throw new Error(`openssl verify judged a date at ${at.toISOString()}:\n${output}`);
+  return { status: r.status ?? -1, output };
 }
 
 // Python's zipfile reads the archives: the app writes them with JSZip, so JSZip would not be an independent check.
@@ -90,4 +103,21 @@ export function nssDb(dir: TempDir, name: string): string {
   execFileSync('mkdir', ['-p', db]);
   execFileSync('certutil', ['-N', '-d', `sql:${db}`, '--empty-password']);
   return db;
+}
+
+/**
+ * NSS imports the P12 (`pk12util -i`) with the PIN into a fresh database, and not with a wrong one; the
+ * certificate it lists with `u,u,u` is the one whose private key it found (localKeyId paired them).
+ */
+export function pk12utilImports(dir: TempDir, p12: string, pin: string, name: string): void {
+  const db = nssDb(dir, `nss-import-${name}`);
+  const wrong = spawnSync('pk12util', ['-i', p12, '-d', `sql:${db}`, '-W', `${pin}-wrong`], { encoding: 'utf8' });
+  if (wrong.status === 0) throw new Error(`pk12util imported ${p12} with a wrong PIN`);
+  const listBefore = execFileSync('certutil', ['-L', '-d', `sql:${db}`], { encoding: 'utf8' });
+  if (/u,u,u/.test(listBefore)) throw new Error(`a wrong PIN left a certificate with its key:\n${listBefore}`);
+  const ok = spawnSync('pk12util', ['-i', p12, '-d', `sql:${db}`, '-W', pin], { encoding: 'utf8' });
+  if (ok.status !== 0) throw new Error(`pk12util -i ${p12} failed: ${ok.stdout}${ok.stderr}`);
+  const list = execFileSync('certutil', ['-L', '-d', `sql:${db}`], { encoding: 'utf8' });
+  const withKey = list.split('\n').filter((l) => /\su,u,u\s*$/.test(l));
+  if (withKey.length !== 1) throw new Error(`expected one certificate with u,u,u after importing ${p12}:\n${list}`);
 }

@@ -54,7 +54,7 @@ describe('server issue', () => {
     expect(result.screen.title.ja).toBe('サーバ証明書　発行・更新・失効申請完了画面');
     expect(new TextDecoder().decode(download.bytes)).toMatch(/^-----BEGIN CERTIFICATE-----\n/);
     const chain = await writeChain(engine, dir);
-    expect(verify(['-CAfile', chain, '-purpose', 'sslserver', file]).output).toMatch(/: OK/);
+    expect(verify(await engine.now(), ['-CAfile', chain, '-purpose', 'sslserver', file]).output).toMatch(/: OK/);
     const text = execFileSync('openssl', ['x509', '-in', file, '-noout', '-ext', 'subjectAltName', '-subject', '-serial'], { encoding: 'utf8' });
     expect(text).toContain('DNS:web.nii.ac.jp, DNS:www.nii.ac.jp');
     expect(text).toContain('subject=C = JP, ST = Tokyo, L = Chiyoda-ku, O = National Institute of Informatics, CN = www.nii.ac.jp');
@@ -67,7 +67,7 @@ describe('server issue', () => {
   it('issues profile 11 (ECDSA P-384) from the ECC CA', async () => {
     const { file } = await issueAndDownload('CN=ecc.nii.ac.jp,O=National Institute of Informatics,L=Chiyoda-ku,ST=Tokyo,C=JP', '11');
     const chain = await writeChain(engine, dir);
-    expect(verify(['-CAfile', chain, file]).output).toMatch(/: OK/);
+    expect(verify(await engine.now(), ['-CAfile', chain, file]).output).toMatch(/: OK/);
     const text = execFileSync('openssl', ['x509', '-in', file, '-noout', '-text'], { encoding: 'utf8' });
     expect(text).toContain('Signature Algorithm: ecdsa-with-SHA384');
     expect(text).toContain('NIST CURVE: P-384');
@@ -137,8 +137,8 @@ describe('server renew and revoke', () => {
 
     const chain = await writeChain(engine, dir);
     const crls = await writeCrls(engine, dir);
-    expect(verify(['-CAfile', chain, first.file]).output).toMatch(/: OK/);
-    const withCrl = verify(['-CAfile', chain, '-CRLfile', crls, '-crl_check', first.file]);
+    expect(verify(await engine.now(), ['-CAfile', chain, first.file]).output).toMatch(/: OK/);
+    const withCrl = verify(await engine.now(), ['-CAfile', chain, '-CRLfile', crls, '-crl_check', first.file]);
     expect(withCrl.status).not.toBe(0);
     expect(withCrl.output).toContain('certificate revoked');
   });
@@ -178,7 +178,7 @@ describe('server renew and revoke', () => {
     if (reason !== 0) expect(text).toMatch(new RegExp(`${serial.serialHex!.toUpperCase()}[\\s\\S]*?${names[reason]}`));
     expect(text).toContain(`X509v3 CRL Number: \n                ${crl.number}`);
     const crls = await writeCrls(engine, dir, `crls-${reason}.pem`);
-    const check = verify(['-CAfile', chain, '-CRLfile', crls, '-crl_check', issued.file]);
+    const check = verify(await engine.now(), ['-CAfile', chain, '-CRLfile', crls, '-crl_check', issued.file]);
     expect(check.status).not.toBe(0);
     expect(check.output).toContain('certificate revoked');
 
