@@ -6,6 +6,7 @@ import { clientIssueRows, clientRevokeRow } from '../tsv/fixtures';
 import { tempDir, type TempDir } from '../pki/openssl.testkit';
 import { execFileSync } from 'node:child_process';
 import type { RaEngine } from './engine';
+import { MAX_PBKDF2_ITERATIONS } from './backup';
 import { IndexedDbStore } from './store/idb-store';
 import { MemoryStore } from './store/memory-store';
 import { openTestEngine, upload, writeChain } from './ra.testkit';
@@ -71,6 +72,18 @@ describe('backup and restore', () => {
     const notJson = await engine.restore(new TextEncoder().encode('hello'), 'x');
     expect(notJson.ok).toBe(false);
     if (!notJson.ok) expect(notJson.message.en).toContain('not a backup file');
+    expect(await store.read((v) => v.snapshot())).toBe(snapshot);
+  });
+
+  it('refuses an iteration count above the bound as a damaged file, before deriving any key', async () => {
+    const snapshot = await store.read((v) => v.snapshot());
+    for (const iterations of [MAX_PBKDF2_ITERATIONS + 1, 2 ** 53 - 1]) {
+      const envelope = JSON.parse(new TextDecoder().decode(backup));
+      envelope.kdf.iterations = iterations;
+      // Without the bound the first case would derive a (wrong) key and answer "wrong passphrase" instead.
+      const result = await engine.restore(new TextEncoder().encode(JSON.stringify(envelope)), 'correct horse battery staple');
+      expect(result.ok ? 'restored' : result.message.ja, String(iterations)).toBe('バックアップファイルではないか、ファイルが壊れています。');
+    }
     expect(await store.read((v) => v.snapshot())).toBe(snapshot);
   });
 

@@ -10,6 +10,11 @@ import type { Text } from '../spec/types';
 
 export const BACKUP_FORMAT = 'upki-ra-backup';
 export const PBKDF2_ITERATIONS = 600_000;
+/**
+ * The count is read from the file before anything is verified, so a damaged or crafted file could ask for
+ * hours of PBKDF2 and hang the page. Above this bound (≈ 17 × ours) the file is refused as damaged.
+ */
+export const MAX_PBKDF2_ITERATIONS = 10_000_000;
 
 interface BackupEnvelope {
   format: typeof BACKUP_FORMAT;
@@ -80,6 +85,7 @@ function parseEnvelope(bytes: Uint8Array): BackupEnvelope | undefined {
       e.kdf?.name === 'PBKDF2' &&
       Number.isInteger(e.kdf.iterations) &&
       e.kdf.iterations > 0 &&
+      e.kdf.iterations <= MAX_PBKDF2_ITERATIONS &&
       typeof e.kdf.salt === 'string' &&
       typeof e.cipher?.iv === 'string' &&
       typeof e.ciphertext === 'string';

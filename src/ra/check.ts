@@ -42,7 +42,12 @@ function dnOf(text: string): Rdn[] {
   return parsed.ok ? parsed.rdns : [];
 }
 
+/**
+ * Issue and renew need an active institution with a current approval. Revocation needs neither: a key
+ * compromise must be revocable whatever the institution's standing (RFC 5280 §3.3; docs/ra-engine.md).
+ */
 function institutionErrors(row: Row, inst: Institution, now: Date): RaError[] {
+  if (row.action === 'revoke') return [];
   if (!inst.active) return [raError(row, 'dn', RA_MESSAGES.institutionInactive)];
   if (jstDate(now) > inst.approvalExpires) return [raError(row, 'dn', RA_MESSAGES.approvalExpired)];
   return [];

@@ -1,5 +1,6 @@
 // Error codes the RA adds after the validator (docs/ra-engine.md). NII's own numbers where a rule
-// matches one of NII's published messages (ADDENDUM A: 212, 215, 241); R1xx are ours (the validator's are U1xx–U4xx).
+// matches one of NII's published messages (ADDENDUM A: 212, 215, 241); R1xx are ours, only for rules
+// NII's list does not cover (the validator's are U1xx–U4xx).
 import type { KindId, Text } from '../spec/types';
 import { formatRaLine } from '../tsv/format';
 import { MESSAGES } from '../tsv/messages';
@@ -24,8 +25,9 @@ export const RA_MESSAGES = {
   organizationMismatch: fromCatalogue('organizationMismatch'),
   dnExists: fromCatalogue('duplicateDn'),
   institutionInactive: fromCatalogue('institutionInvalid'),
+  // NII's 215 is 「機関状態が無効」 (ADDENDUM A); this text is the manual's (SPEC §7.2) without a code of its own.
   approvalExpired: m(
-    '215',
+    'R111',
     '機関の証明書発行有効期限が切れています。サービス窓口にお問い合わせください。',
     "The institution's approval to issue certificates has expired. Contact the service desk.",
   ),

@@ -19,7 +19,7 @@ export interface Institution {
   ra: Contact;
   /** 利用管理者 contacts the institution registered (informational; mails go to TSV column 10). */
   admins: Contact[];
-  /** When false, every application is refused with 215 (機関状態が無効). */
+  /** When false, every issue and renew application is refused with 215 (機関状態が無効); revocations still pass. */
   active: boolean;
 }
 

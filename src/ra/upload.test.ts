@@ -1,6 +1,6 @@
 // The upload's error modes, file-level refusals, institution checks and serial uniqueness.
 import { describe, expect, it } from 'vitest';
-import { clientIssueRow, clientIssueRows, tsvBytes } from '../tsv/fixtures';
+import { clientIssueRow, clientIssueRows, clientRenewRow, clientRevokeRow, tsvBytes } from '../tsv/fixtures';
 import { MemoryStore } from './store/memory-store';
 import { NII, openTestEngine, upload } from './ra.testkit';
 
@@ -58,13 +58,30 @@ describe('file-level refusals (validator)', () => {
 });
 
 describe('institution state', () => {
-  it('refuses with 215 when the approval has expired or the institution is inactive', async () => {
+  it('refuses issuing with R111 when the approval has expired and with 215 when the institution is inactive', async () => {
     const expired = await openTestEngine(new MemoryStore(), [{ ...NII, approvalExpires: '2026-11-22' }]);
     const r1 = await upload(expired, 'client-issue', [clientIssueRow()]);
-    expect(r1.records[0].lines).toEqual(['215:1,主体者DN,機関の証明書発行有効期限が切れています。サービス窓口にお問い合わせください。']);
+    expect(r1.records[0].lines).toEqual(['R111:1,主体者DN,機関の証明書発行有効期限が切れています。サービス窓口にお問い合わせください。']);
     const inactive = await openTestEngine(new MemoryStore(), [{ ...NII, active: false }]);
     const r2 = await upload(inactive, 'client-issue', [clientIssueRow()]);
     expect(r2.records[0].lines).toEqual(['215:1,主体者DN,機関状態が無効なため申請できません。']);
+  });
+
+  it.each([
+    ['an expired approval', { approvalExpires: '2026-11-30' }],
+    ['an inactive institution', { active: false }],
+  ])('still revokes (key compromise) with %s, but refuses a renewal', async (_name, change) => {
+    const engine = await openTestEngine(new MemoryStore(), [NII]);
+    const issued = await upload(engine, 'client-issue', [clientIssueRow({ method: '2' })]);
+    expect(issued.ok).toBe(true);
+    await engine.advanceClock(8);
+    expect((await engine.saveInstitution({ ...NII, ...change })).ok).toBe(true);
+    const serial = issued.records[0].serialDecimal;
+    const renew = await upload(engine, 'client-renew', [clientRenewRow({ method: '2', serial })]);
+    expect(renew.records[0].errors.map((e) => e.code)).toEqual(['active' in change ? '215' : 'R111']);
+    const revoked = await upload(engine, 'client-revoke', [clientRevokeRow({ serial, reason: '1' })]);
+    expect(revoked.records[0].errors).toEqual([]);
+    expect((await engine.state()).certificates.get(issued.records[0].serialHex!)?.revocationReason).toBe(1);
   });
 
   it('takes a renewed approval saved by the trainer, and refuses an invalid institution', async () => {
@@ -80,7 +97,7 @@ describe('institution state', () => {
     expect((await upload(engine, 'client-issue', [clientIssueRow()])).ok).toBe(true);
     await engine.advanceClock(8);
     const later = await upload(engine, 'client-issue', clientIssueRows(1));
-    expect(later.records[0].errors.map((e) => e.code)).toEqual(['215']);
+    expect(later.records[0].errors.map((e) => e.code)).toEqual(['R111']);
   });
 });
 
@@ -112,5 +129,45 @@ describe('serial numbers', () => {
       expect(r.serialHex).toMatch(/^[0-7][0-9a-f]{25}$/);
       expect(r.serialDecimal!.length).toBeLessThanOrEqual(32);
     }
+  });
+});
+
+describe('renew and revoke targets', () => {
+  const OTHER = { ...NII, id: 'other', o: 'Other University', domains: ['other.ac.jp'], ouAllowList: {} };
+  const otherDn = 'CN=OTHER USER,OU=1,O=Other University,L=Chiyoda-ku,ST=Tokyo,C=JP';
+
+  it('R105: a serial of another institution', async () => {
+    const engine = await openTestEngine(new MemoryStore(), [NII, OTHER]);
+    const theirs = await engine.upload({ bytes: tsvBytes([clientIssueRow({ dn: otherDn, method: '2' })]), fileName: 'o.tsv', kind: 'client-issue', institutionId: 'other' });
+    expect(theirs.ok).toBe(true);
+    const serial = theirs.records[0].serialDecimal;
+    const revoke = await upload(engine, 'client-revoke', [clientRevokeRow({ serial })]);
+    expect(revoke.records[0].lines).toEqual(['R105:4,失効対象証明書シリアル番号,指定したシリアル番号の証明書は貴機関の証明書ではありません。']);
+    const ownRevoke = await engine.upload({ bytes: tsvBytes([clientRevokeRow({ dn: otherDn, serial })]), fileName: 'r.tsv', kind: 'client-revoke', institutionId: 'other' });
+    expect(ownRevoke.records[0].errors).toEqual([]);
+  });
+
+  it('R109: renewing a certificate that was already renewed; R110: one serial twice in a file', async () => {
+    const engine = await openTestEngine();
+    const issued = await upload(engine, 'client-issue', [clientIssueRow({ method: '2' })]);
+    const serial = issued.records[0].serialDecimal;
+    expect((await upload(engine, 'client-renew', [clientRenewRow({ method: '2', serial })])).ok).toBe(true);
+    const again = await upload(engine, 'client-renew', [clientRenewRow({ method: '2', serial })]);
+    expect(again.records[0].errors.map((e) => e.code)).toEqual(['R109']);
+    const twice = await upload(engine, 'client-revoke', [clientRevokeRow({ serial }), clientRevokeRow({ serial })], { mode: 'valid-only' });
+    expect(twice.records.map((r) => r.errors.map((e) => e.code))).toEqual([[], ['R110']]);
+  });
+
+  it('reports no serial for rows an abort-mode refusal did not process', async () => {
+    const engine = await openTestEngine();
+    const issued = await upload(engine, 'client-issue', [clientIssueRow({ method: '2' })]);
+    const serial = issued.records[0].serialDecimal;
+    const refused = await upload(engine, 'client-revoke', [clientRevokeRow({ serial }), clientRevokeRow({ serial: '12345' })]);
+    expect(refused.registered).toBe(false);
+    expect(refused.records[0]).toMatchObject({ ok: true, serialHex: undefined, serialDecimal: undefined });
+    expect(refused.records[1].errors.map((e) => e.code)).toEqual(['R104']);
+    expect((await engine.state()).certificates.get(issued.records[0].serialHex!)?.revokedAt).toBeUndefined();
+    const done = await upload(engine, 'client-revoke', [clientRevokeRow({ serial })]);
+    expect(done.records[0].serialDecimal).toBe(serial);
   });
 });

@@ -94,13 +94,15 @@ async function processRows(ctx: TxContext, rows: CheckedRow[], inst: Institution
   return issued;
 }
 
-function recordResult(c: CheckedRow, cert?: CertificateRecord, applicationId?: string): RecordResult {
+/** A serial is reported only for what was done: the new certificate, or the one a registered revocation revoked. */
+function recordResult(c: CheckedRow, registered: boolean, cert?: CertificateRecord, applicationId?: string): RecordResult {
+  const revoked = registered && c.row.action === 'revoke' && c.errors.length === 0 ? c.target : undefined;
   return {
     seq: c.row.seq,
     ok: c.errors.length === 0,
     errors: c.errors,
-    serialHex: cert?.serialHex ?? (c.row.action === 'revoke' && c.errors.length === 0 ? c.target?.serialHex : undefined),
-    serialDecimal: cert?.serialDecimal ?? (c.row.action === 'revoke' && c.errors.length === 0 ? c.target?.serialDecimal : undefined),
+    serialHex: cert?.serialHex ?? revoked?.serialHex,
+    serialDecimal: cert?.serialDecimal ?? revoked?.serialDecimal,
     applicationId,
     lines: c.errors.map((e) => raLine(c.row.kind, c.row.seq, e)),
   };
@@ -133,7 +135,7 @@ export async function runUpload(ctx: TxContext, input: UploadInput, report: Vali
       registered: false,
       fileErrors,
       fileLines: fileErrors.map((e) => raLine(input.kind, 0, e)),
-      records: checked.map((c) => recordResult(c)),
+      records: checked.map((c) => recordResult(c, false)),
       screen: errorScreen(spec.family),
     };
   }
@@ -162,7 +164,7 @@ export async function runUpload(ctx: TxContext, input: UploadInput, report: Vali
     registered: true,
     fileErrors,
     fileLines: fileErrors.map((e) => raLine(input.kind, 0, e)),
-    records: checked.map((c) => recordResult(c, issued.get(c.row.seq), appBySeq.get(c.row.seq))),
+    records: checked.map((c) => recordResult(c, true, issued.get(c.row.seq), appBySeq.get(c.row.seq))),
     screen: completionScreen(spec.family, spec.action, method),
   };
 }
