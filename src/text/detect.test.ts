@@ -118,8 +118,8 @@ describe('decodeTextFile', () => {
     }
   });
 
-  it('accepts UTF-8 rosters and drops the BOM', () => {
-    expect(decodeTextFile(utf8('\ufeff氏名,メール'), { allowUtf8: true })).toEqual({ ok: true, text: '氏名,メール', encoding: 'UTF-8' });
+  it('accepts UTF-8 rosters and drops the BOM (saying it was there)', () => {
+    expect(decodeTextFile(utf8('\ufeff氏名,メール'), { allowUtf8: true })).toEqual({ ok: true, text: '氏名,メール', encoding: 'UTF-8 (BOM)' });
     expect(decodeTextFile(utf8('氏名'), { allowUtf8: true })).toEqual({ ok: true, text: '氏名', encoding: 'UTF-8' });
     expect(decodeTextFile(sjis('氏名'), { allowUtf8: true })).toEqual({ ok: true, text: '氏名', encoding: 'Shift_JIS' });
   });

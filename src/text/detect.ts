@@ -2,12 +2,14 @@
 //
 // The rule, in order (docs/text-policy.md gives the reasoning and the measurements):
 //  1. A BOM decides: EF BB BF → UTF-8 (BOM); FF FE → UTF-16LE; FE FF → UTF-16BE. None of these starts valid Shift-JIS.
-//  2. NUL bytes: if they sit (almost) only at odd offsets → UTF-16LE, only at even offsets → UTF-16BE; else binary.
+//  2. NUL bytes: if they sit (almost) only at odd offsets → UTF-16LE, only at even offsets → UTF-16BE, provided they
+//     are dense (a quarter of the bytes) or form a run of 16 ASCII characters; else binary (one stray NUL is binary).
 //     Other control bytes (not TAB/LF/CR/FF/ESC/SUB) above 5% of the file → binary. A few stray ones stay text,
 //     and the character check reports them where they are.
-//  3. No byte ≥ 0x80 → ASCII.
+//  3. No byte ≥ 0x80: ISO-2022-JP if it has its escape sequences (ESC $ B, ESC ( J, …), else ASCII.
 //  4. Otherwise try both readings. Valid UTF-8 and not valid Shift-JIS → UTF-8. Valid Shift-JIS and not UTF-8 →
-//     Shift-JIS. Neither → invalid Shift_JIS (with the offset).
+//     Shift-JIS. Neither → EUC-JP if it is well-formed EUC-JP with kana or kanji, else invalid Shift_JIS (with the
+//     offset).
 //  5. Valid as both (rare: real Shift-JIS text nearly always has a 0x81-0x9F lead byte where UTF-8 cannot have
 //     one): UTF-8 if every non-ASCII character of the UTF-8 reading is a plausible one (kana, kanji, full-width
 //     forms, Latin-1 letters, Greek/Cyrillic, common symbols) — else Shift-JIS. Erring towards UTF-8 is the
@@ -45,6 +47,7 @@ function detect(bytes: Uint8Array): Detection {
   const sjis = decodeShiftJis(bytes);
   if (utf8 !== undefined && (!sjis.ok || isPlausibleUtf8Text(utf8))) return { encoding: 'UTF-8', text: utf8 };
   if (sjis.ok) return { encoding: 'Shift_JIS', text: sjis.text };
+  if (isEucJp(bytes)) return { encoding: 'EUC-JP' };
   return { encoding: 'invalid Shift_JIS', message: sjis.message };
 }
 
@@ -72,12 +75,66 @@ function nonTextEncoding(bytes: Uint8Array): DetectedEncoding | undefined {
   });
   const nuls = nulEven + nulOdd;
   if (nuls > 0) {
-    // UTF-16 of mostly-ASCII text puts a NUL in every other byte; allow a few strays (≤ 1% of the NULs).
-    if (bytes.length % 2 === 0 && nulEven <= nuls / 100) return 'UTF-16LE';
-    if (bytes.length % 2 === 0 && nulOdd <= nuls / 100) return 'UTF-16BE';
+    // UTF-16 of mostly-ASCII text puts a NUL in every other byte; allow a few strays (≤ 1% of the NULs). A handful
+    // of NULs that happen to share a parity (one stray NUL always does) is a damaged text file, not UTF-16: the NULs
+    // must also be dense, or form a run like the ASCII DN every record starts with.
+    if (bytes.length % 2 === 0 && nulEven <= nuls / 100 && looksLikeUtf16(bytes, 1, nulOdd)) return 'UTF-16LE';
+    if (bytes.length % 2 === 0 && nulOdd <= nuls / 100 && looksLikeUtf16(bytes, 0, nulEven)) return 'UTF-16BE';
     return 'binary';
   }
-  return controls > Math.max(2, bytes.length * 0.05) ? 'binary' : undefined;
+  if (controls > Math.max(2, bytes.length * 0.05)) return 'binary';
+  return isIso2022Jp(bytes) ? 'ISO-2022-JP' : undefined;
+}
+
+/** UTF-16 code units in a row whose high byte is NUL and low byte is not (an ASCII run such as "CN=www.nii.ac.jp"). */
+const UTF16_ASCII_RUN = 16;
+
+function looksLikeUtf16(bytes: Uint8Array, nulParity: 0 | 1, nuls: number): boolean {
+  if (nuls * 4 >= bytes.length) return true;
+  let run = 0;
+  for (let i = 0; i + 1 < bytes.length; i += 2) {
+    const high = bytes[i + nulParity];
+    const low = bytes[i + 1 - nulParity];
+    run = high === 0 && low !== 0 ? run + 1 : 0;
+    if (run >= UTF16_ASCII_RUN) return true;
+  }
+  return false;
+}
+
+/** ESC $ @ / ESC $ B (JIS X 0208), ESC ( B / ESC ( J / ESC ( I (ASCII, JIS-Roman, kana): what `iconv -t ISO-2022-JP` and old mailers write. */
+const ISO_2022_JP_ESCAPE = /\x1b(?:\$[@B]|\([BJI])/;
+
+function isIso2022Jp(bytes: Uint8Array): boolean {
+  const esc = bytes.indexOf(0x1b);
+  return esc >= 0 && bytes.every((b) => b < 0x80) && ISO_2022_JP_ESCAPE.test(asciiText(bytes.subarray(esc)));
+}
+
+/**
+ * Strict EUC-JP structure (two bytes A1-FE, 8E + half-width kana, 8F + two bytes) with at least one kana or kanji
+ * (rows 4-5 or 16-84). Checked only when the bytes are neither UTF-8 nor Shift-JIS: much EUC-JP text is also valid
+ * Shift-JIS (as half-width kana), and there we cannot tell it from a legitimate half-width kana file.
+ */
+function isEucJp(bytes: Uint8Array): boolean {
+  let kanaOrKanji = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b < 0x80) continue;
+    const isPairByte = (x: number | undefined) => x !== undefined && x >= 0xa1 && x <= 0xfe;
+    if (b === 0x8e) {
+      const k = bytes[++i];
+      if (k === undefined || k < 0xa1 || k > 0xdf) return false;
+      kanaOrKanji = true;
+    } else if (b === 0x8f) {
+      if (!isPairByte(bytes[i + 1]) || !isPairByte(bytes[i + 2])) return false;
+      i += 2;
+    } else if (isPairByte(b) && isPairByte(bytes[i + 1])) {
+      if (b === 0xa4 || b === 0xa5 || (b >= 0xb0 && b <= 0xf4)) kanaOrKanji = true;
+      i++;
+    } else {
+      return false;
+    }
+  }
+  return kanaOrKanji;
 }
 
 function asciiText(bytes: Uint8Array): string {
@@ -148,18 +205,21 @@ export function decodeTextFile(bytes: Uint8Array, options: { allowUtf8?: boolean
   const { encoding, text } = found;
   if (text !== undefined) {
     if (encoding === 'ASCII' || encoding === 'Shift_JIS') return { ok: true, text, encoding };
-    if (allowUtf8) return { ok: true, text, encoding: 'UTF-8' };
+    if (allowUtf8) return { ok: true, text, encoding: encoding === 'UTF-8 (BOM)' ? encoding : 'UTF-8' };
   }
   return { ok: false, encoding, message: refusal(found, allowUtf8) };
 }
 
-const ENCODING_NAMES: Record<DetectedEncoding, Text> = {
+/** How a detected encoding is named to the user (the validator's U103 uses the same names). */
+export const ENCODING_NAMES: Readonly<Record<DetectedEncoding, Text>> = {
   ASCII: { ja: 'ASCII', en: 'ASCII' },
   Shift_JIS: { ja: 'Shift-JIS', en: 'Shift-JIS' },
   'UTF-8': { ja: 'UTF-8', en: 'UTF-8' },
   'UTF-8 (BOM)': { ja: 'UTF-8（BOM付き）', en: 'UTF-8 with a BOM' },
   'UTF-16LE': { ja: 'UTF-16（リトルエンディアン）', en: 'UTF-16 little-endian' },
   'UTF-16BE': { ja: 'UTF-16（ビッグエンディアン）', en: 'UTF-16 big-endian' },
+  'ISO-2022-JP': { ja: 'ISO-2022-JP（JISコード）', en: 'ISO-2022-JP (JIS)' },
+  'EUC-JP': { ja: 'EUC-JP', en: 'EUC-JP' },
   binary: { ja: 'バイナリ', en: 'binary' },
   'invalid Shift_JIS': { ja: 'Shift-JIS（不正）', en: 'invalid Shift-JIS' },
 };

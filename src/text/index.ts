@@ -8,7 +8,7 @@ export type {
   SjisDecodeResult,
 } from './types';
 export { encodeShiftJis, decodeShiftJis, checkJis, isJisText } from './shift-jis';
-export { detectEncoding, decodeTextFile, decodeUtf8 } from './detect';
+export { detectEncoding, decodeTextFile, decodeUtf8, ENCODING_NAMES } from './detect';
 export { isJisX0201Katakana, getSjisTables, JIS_X0208_CELLS, kutenToSjis } from './jis-table';
 export { ENCODE_ALIASES, AMBIGUOUS_SINGLE_BYTE } from './lookalikes';
 export { SUGGESTIONS } from './suggestions';

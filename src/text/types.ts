@@ -36,9 +36,11 @@ export type DetectedEncoding =
   | 'UTF-8 (BOM)'
   | 'UTF-16LE'
   | 'UTF-16BE'
+  | 'ISO-2022-JP'
+  | 'EUC-JP'
   | 'binary'
   | 'invalid Shift_JIS';
 
 export type DecodeResult =
-  | { ok: true; text: string; encoding: 'Shift_JIS' | 'ASCII' | 'UTF-8' }
+  | { ok: true; text: string; encoding: 'Shift_JIS' | 'ASCII' | 'UTF-8' | 'UTF-8 (BOM)' }
   | { ok: false; encoding: DetectedEncoding; message: Text };

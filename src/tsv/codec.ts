@@ -1,9 +1,9 @@
 // Bytes ⇄ rows for UPKI application TSVs (SPEC §4.1, §4.2, §4.5). No header row; CRLF or LF; Shift-JIS.
 // Decisions (docs/tsv-formats.md): a record's seq is its 1-based line number; trailing blank lines are ignored;
-// a blank line in the middle is an error (U107) and is not a record; a bare CR is an error (U104).
+// a blank line in the middle is an error (U107) and is not a record; a bare CR is an error (U104), also after the last record.
 import { ALL_COLUMN_NAMES, KINDS } from '../spec/kinds';
-import type { KindId } from '../spec/types';
-import { checkJis, decodeTextFile, encodeShiftJis } from '../text';
+import type { KindId, Text } from '../spec/types';
+import { checkJis, decodeTextFile, encodeShiftJis, ENCODING_NAMES } from '../text';
 import { codePointLabel, makeIssue } from './issue';
 import type { MessageId, MessageParams } from './messages';
 import type { Issue } from './types';
@@ -45,22 +45,27 @@ export function parseTsv(text: string, kind: KindId): ParseResult {
     issues.add('bom', 0);
     text = text.slice(1);
   }
-  if (text.includes('\u0000')) {
-    issues.add('binaryNul', 0);
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    const n = [...text.slice(0, nul)].length + 1;
+    issues.add('binaryFile', 0, { found: nulFound(`${n}文字目`, `character ${n}`) });
     return { records: [], fileIssues: issues.list };
   }
   const lines = text.split('\n');
   let last = lines.length - 1;
-  while (last >= 0 && isBlank(stripCr(lines[last]))) last--;
+  // A bare CR is an error even among the trailing blank lines: the RA may read it as a line end, and trim() would hide it.
+  while (last >= 0 && isBlank(stripCr(lines[last])) && !stripCr(lines[last]).includes('\r')) last--;
 
   const records: TsvRecord[] = [];
   let sawRecordLine = false;
   for (let i = 0; i <= last; i++) {
     const seq = i + 1;
     const line = stripCr(lines[i]);
-    if (line.includes('\r')) issues.add('loneCr', seq, { line: seq });
+    const loneCr = line.includes('\r');
+    if (loneCr) issues.add('loneCr', seq, { line: seq });
     if (isBlank(line)) {
-      issues.add('blankLine', seq, { line: seq });
+      // A line of bare CRs already has its U104; calling it blank too would report one mistake twice.
+      if (!loneCr) issues.add('blankLine', seq, { line: seq });
       continue;
     }
     const cells = line.split('\t');
@@ -104,12 +109,16 @@ export function checkColumnCount(kind: KindId, seq: number, cells: readonly stri
   });
 }
 
-const ENCODING_LABEL: Record<string, string> = {
-  'UTF-8': 'UTF-8',
-  'UTF-8 (BOM)': 'UTF-8（BOM付き）',
-  'UTF-16LE': 'UTF-16',
-  'UTF-16BE': 'UTF-16',
-};
+/** U101's {found}: a NUL, where it is, or (no NUL) the control bytes that made the file binary. */
+function nulFound(whereJa: string, whereEn: string): Text {
+  return { ja: `NUL文字（0x00、${whereJa}）`, en: `a NUL byte (0x00, ${whereEn})` };
+}
+
+function binaryFound(bytes: Uint8Array): Text {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return nulFound(`${nul + 1}バイト目`, `byte ${nul + 1}`);
+  return { ja: 'バイナリデータ（TAB・改行以外の制御文字が多数）', en: 'binary data (many control bytes other than TAB and line ends)' };
+}
 
 /**
  * Detect the encoding and parse. Shift-JIS and ASCII are accepted; a UTF-8 file is reported (U103) but still
@@ -120,16 +129,16 @@ export function decodeAndParse(bytes: Uint8Array, kind: KindId): DecodeParseResu
   if (!decoded.ok) {
     const issue =
       decoded.encoding === 'binary'
-        ? makeIssue('binaryNul', { seq: 0 })
+        ? makeIssue('binaryFile', { seq: 0 }, { found: binaryFound(bytes) })
         : decoded.encoding === 'invalid Shift_JIS'
           ? // Re-read strictly for the wording: an application file must be Shift-JIS, so do not suggest UTF-8.
             makeIssue('undecodable', { seq: 0 }, { detail: strictRefusal(bytes) ?? decoded.message })
-          : makeIssue('notShiftJis', { seq: 0 }, { encoding: ENCODING_LABEL[decoded.encoding] ?? decoded.encoding });
+          : makeIssue('notShiftJis', { seq: 0 }, { encoding: ENCODING_NAMES[decoded.encoding] });
     return { records: [], fileIssues: [issue], encoding: decoded.encoding };
   }
   const parsed = parseTsv(decoded.text, kind);
-  if (decoded.encoding === 'UTF-8') {
-    parsed.fileIssues.unshift(makeIssue('notShiftJis', { seq: 0 }, { encoding: 'UTF-8' }));
+  if (decoded.encoding === 'UTF-8' || decoded.encoding === 'UTF-8 (BOM)') {
+    parsed.fileIssues.unshift(makeIssue('notShiftJis', { seq: 0 }, { encoding: ENCODING_NAMES[decoded.encoding] }));
   }
   return { ...parsed, encoding: decoded.encoding };
 }

@@ -39,7 +39,7 @@ export const MESSAGES = {
   ouNotAllowed: nii('371', '主体者DNのOUが許可リストとして登録された値と一致しません。', 'The OU of the subject DN is not on the allow-list.', undefined, 'NII contact page'),
 
   // U1xx: file and codec
-  binaryNul: err('U101', 'ファイルにNUL文字（0x00）が含まれています。テキスト形式のTSVファイルではありません。', 'The file contains NUL bytes: it is not a text TSV file.', h('表計算ソフトの形式（.xlsx等）ではなく「テキスト（タブ区切り）」で保存してください。', 'Save as "Text (tab-delimited)", not as a spreadsheet file.')),
+  binaryFile: err('U101', 'ファイルに{found}が含まれています。テキスト形式のTSVファイルではありません。', 'The file contains {found}: it is not a text TSV file.', h('表計算ソフトの形式（.xlsx等）ではなく「テキスト（タブ区切り）」で保存してください。', 'Save as "Text (tab-delimited)", not as a spreadsheet file.')),
   undecodable: err('U102', 'ファイルをShift-JISとしてもUTF-8としても読み取れません。', 'The file can be read neither as Shift-JIS nor as UTF-8.', h('{detail}', '{detail}')),
   notShiftJis: err('U103', '文字コードが{encoding}です。申請ファイルはShift-JISで保存してください。', 'The file is encoded as {encoding}; application files must be Shift-JIS.'),
   loneCr: err('U104', '{line}行目の改行コードがCRのみです。改行はCR+LFまたはLFにしてください。', 'Line {line} ends with a bare CR; use CR+LF or LF.'),
