@@ -1,7 +1,9 @@
 // The builder as an editor: reload and closed-tab safety, undo, reorder, errors and warnings beside cells and
 // in the summary, labels and focus. Exports are still checked with `upki-tsv` and iconv (builder-kit.ts).
 import { test, expect } from './fixtures';
-import { O, cell, chooseKind, exportAndCheck, importProfile, openBuilder, removeTmp } from './builder-kit';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { O, cell, chooseKind, exportAndCheck, importProfile, openBuilder, removeTmp, tmp } from './builder-kit';
 
 test.afterAll(() => removeTmp());
 
@@ -152,4 +154,30 @@ test('a tab closed right after an edit loses nothing (saved on pagehide)', async
   await expect(again.getByLabel('クライアント証明書失効申請', { exact: true })).toBeChecked();
   await expect(cell(again, 0, 4)).toHaveValue('4242');
   await again.close();
+});
+
+test('a TSV opened as a kind with another column count is flagged row by row; an unreadable file cannot be opened', async ({ page }) => {
+  const row = [`CN=KOKURITSU HANAKO,OU=2024001,O=${O},L=Chiyoda-ku,ST=Tokyo,C=JP`, '5', '1', '', '', '', '', '国立　太郎', '', 'admin@nii.ac.jp', '国立　花子', '', '', 'hanako@nii.ac.jp', ''];
+  const path = join(tmp(), 'client.tsv');
+  writeFileSync(path, `${row.join('\t')}\r\n`);
+  await page.getByText('既存のTSVファイルを開いて編集').click();
+  await page.getByLabel('申請TSVファイル（Shift-JISまたはUTF-8）').setInputFiles(path);
+  await expect(page.getByLabel('申請の種類（推定）')).toHaveValue('client-issue');
+  await expect(page.getByTestId('tsv-width-warning')).toHaveCount(0);
+  await page.getByLabel('申請の種類（推定）').selectOption('server-issue');
+  const warning = page.getByTestId('tsv-width-warning');
+  await expect(warning).toContainText('1行は項目数が「サーバ証明書発行申請」（13項目）と合いません');
+  await expect(warning).toContainText('行1: [U105]');
+  await expect(warning).toContainText('末尾の2項目を捨てます');
+  // The user may still open it, knowing what is lost.
+  await page.getByRole('button', { name: 'この種類で開く（現在の行を置き換え）' }).click();
+  await expect(page.getByTestId('grid-row')).toHaveCount(1);
+  await expect(page.getByLabel('サーバ証明書発行申請', { exact: true })).toBeChecked();
+
+  const binary = join(tmp(), 'binary.tsv');
+  writeFileSync(binary, Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x00]));
+  // The panel is still open after the first file.
+  await page.getByLabel('申請TSVファイル（Shift-JISまたはUTF-8）').setInputFiles(binary);
+  await expect(page.getByText('読み取れた行がないため開けません。')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'この種類で開く（現在の行を置き換え）' })).toBeDisabled();
 });

@@ -1,7 +1,8 @@
 // Opening an existing application TSV to edit it: decode (Shift-JIS or UTF-8) and split with src/tsv's codec,
 // then rank the six kinds (guess.ts) for the user to confirm.
 import { KINDS } from '../spec/kinds';
-import { decodeAndParse } from '../tsv/codec';
+import type { KindId } from '../spec/types';
+import { checkColumnCount, decodeAndParse } from '../tsv/codec';
 import type { Issue } from '../tsv/types';
 import { guessKind, type KindGuess } from './guess';
 
@@ -19,4 +20,25 @@ export function readTsvForEditing(bytes: Uint8Array): TsvImport {
   const parsed = decodeAndParse(bytes, 'server-issue');
   const records = parsed.records.map((r) => r.cells);
   return { records, encoding: parsed.encoding, fileIssues: parsed.fileIssues, guesses: guessKind(Object.values(KINDS), records) };
+}
+
+export interface WidthProblem {
+  /** The validator's column-count issue (U105), seq = 1-based row. */
+  issue: Issue;
+  /** Cells the grid drops from the end of this row (more columns than the kind has). */
+  dropped: number;
+  /** Empty cells the grid adds (fewer columns than the kind has). */
+  added: number;
+}
+
+/**
+ * Rows whose column count does not fit `kind`. The grid holds exactly one cell per column, so opening them
+ * cuts or pads cells: the user is told which rows before choosing to open.
+ */
+export function widthProblems(kind: KindId, records: readonly (readonly string[])[]): WidthProblem[] {
+  const expected = KINDS[kind].columnCount;
+  return records.flatMap((cells, i) => {
+    const issue = checkColumnCount(kind, i + 1, cells);
+    return issue ? [{ issue, dropped: Math.max(0, cells.length - expected), added: Math.max(0, expected - cells.length) }] : [];
+  });
 }
