@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { KINDS } from '../spec/kinds';
 import { blankProfile, type InstitutionProfile } from './institution';
-import { guessMapping, mapRoster, mapRosterRow, mappingTargets, p12NameFrom } from './mapping';
+import { guessMapping, mapRoster, mapRosterRow, mappingTargets } from './mapping';
+import { p12NameFrom } from './smime';
 import { parseRoster } from './roster';
 
 const inst: InstitutionProfile = {

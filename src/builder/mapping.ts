@@ -1,12 +1,12 @@
 // Roster columns → TSV cells. A mapping says, for each source column, which TSV field (or DN part) it feeds.
 // Everything kind-specific comes from the kind's column table; S/MIME-ness from the profile table.
-import { P12_NAME } from '../spec/charsets';
 import { isSmimeProfile } from '../spec/profiles';
 import type { FieldKey, KindSpec } from '../spec/types';
 import { composeDn, newRowCells, putField, type RowChoices } from './defaults';
 import { columnIndex } from './grid';
 import type { InstitutionProfile } from './institution';
 import type { Roster } from './roster';
+import { fillSmimeP12Name } from './smime';
 
 /** A roster column feeds a TSV field, a DN part (CN, one more OU), or nothing. */
 export type MappingTarget = Exclude<FieldKey, 'blank'> | 'cn' | 'ou' | 'ignore';
@@ -113,25 +113,6 @@ export function mapRosterRow(spec: KindSpec, source: readonly string[], mapping:
   putField(spec, cells, 'dn', dn ?? composeDn(spec.family, { cn, ous }, inst));
   fillSmimeP12Name(spec, cells);
   return cells;
-}
-
-/**
- * S/MIME rows with method 1 or 3 need a P12 file name (ADDENDUM B.8), and the CN (a mail address) is not a
- * valid one. Unless the roster gives one, derive it from the mail: characters outside the column's set
- * (spec/charsets P12_NAME) become '-', cut to the column's maximum length.
- */
-function fillSmimeP12Name(spec: KindSpec, cells: string[]): void {
-  const p12At = columnIndex(spec, 'p12Name');
-  const mailAt = columnIndex(spec, 'userMail');
-  const profileAt = columnIndex(spec, 'profile');
-  const methodAt = columnIndex(spec, 'method');
-  if (p12At < 0 || mailAt < 0 || profileAt < 0 || cells[p12At] !== '' || cells[mailAt] === '') return;
-  if (!isSmimeProfile(cells[profileAt]) || (methodAt >= 0 && cells[methodAt] === '2')) return;
-  cells[p12At] = p12NameFrom(cells[mailAt], spec.columns[p12At].maxLength);
-}
-
-export function p12NameFrom(text: string, maxLength: number): string {
-  return [...text].map((ch) => (P12_NAME.char.test(ch) ? ch : '-')).join('').slice(0, maxLength);
 }
 
 export function mapRoster(spec: KindSpec, roster: Roster, mapping: ColumnMapping, options: MapOptions): string[][] {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { KINDS } from '../spec/kinds';
 import { composeDn, newRowCells } from './defaults';
 import { blankProfile } from './institution';
-import { cnOf, syncSmimeCn, withCn } from './smime';
+import { createSheet, fillColumn } from './grid';
+import { cnOf, syncSmimeCn, syncSmimeRow, syncSmimeSheet, withCn } from './smime';
 
 const inst = { ...blankProfile('x'), o: 'Example Univ', l: 'Chiyoda-ku', st: 'Tokyo', adminMail: 'a@example.ac.jp', software: 'httpd 2.4' };
 
@@ -28,6 +29,42 @@ describe('DN helpers', () => {
     expect(syncSmimeCn(spec, cells)[0]).toBe('CN=taro@example.ac.jp,O=Example Univ,L=Chiyoda-ku,ST=Tokyo,C=JP');
     const synced = syncSmimeCn(spec, cells);
     expect(syncSmimeCn(spec, synced)).toBe(synced);
+  });
+});
+
+describe('S/MIME rows not from a roster get a P12 name (ADDENDUM B.8)', () => {
+  const spec = KINDS['client-issue'];
+  const typed = (profileId: string, method: string, mail = 'taro_y@example.ac.jp') => {
+    const cells = newRowCells(spec, inst, { profileId, method });
+    cells[13] = mail;
+    return cells;
+  };
+
+  it('a typed row: CN follows the mail and the P12 name is derived from it', () => {
+    const cells = syncSmimeRow(spec, typed('15', '1'));
+    expect(cnOf(cells[0])).toBe('taro_y@example.ac.jp');
+    expect(cells[11]).toBe('taro-y-example.ac.jp');
+    expect(syncSmimeRow(spec, cells)).toBe(cells);
+  });
+
+  it('keeps a P12 name the user typed, and writes none for method 2 (no P12 file)', () => {
+    const own = typed('7', '3');
+    own[11] = 'mine';
+    expect(syncSmimeRow(spec, own)[11]).toBe('mine');
+    expect(syncSmimeRow(spec, typed('16', '2'))[11]).toBe('');
+  });
+
+  it('rows switched to profile 16 with 「全行に適用」 get CN = mail and a P12 name; other rows are left alone', () => {
+    const sheet = createSheet(spec, [typed('5', '1', 'a@example.ac.jp'), typed('5', '1', 'b@example.ac.jp')]);
+    const switched = syncSmimeSheet(spec, fillColumn(sheet, 1, '16'));
+    expect(switched.rows.map((r) => [cnOf(r.cells[0]), r.cells[11]])).toEqual([
+      ['a@example.ac.jp', 'a-example.ac.jp'],
+      ['b@example.ac.jp', 'b-example.ac.jp'],
+    ]);
+    expect(syncSmimeSheet(spec, sheet)).toBe(sheet);
+    const one = syncSmimeSheet(spec, fillColumn(sheet, 1, '16'), new Set([sheet.rows[1].id]));
+    expect(one.rows[0].cells[11]).toBe('');
+    expect(one.rows[1].cells[11]).toBe('b-example.ac.jp');
   });
 });
 

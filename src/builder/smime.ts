@@ -1,8 +1,10 @@
 // SPEC §3.4: in S/MIME rows (profiles 7, 15, 16) the DN's CN must equal the user's mail address.
-// The builder keeps them in step so the user types the address once.
+// The builder keeps them in step so the user types the address once, and derives the P12 file name (B.8).
 import { formatDnString, parseDnString } from '../pki/dn';
+import { P12_NAME } from '../spec/charsets';
+import { isSmimeProfile } from '../spec/profiles';
 import type { KindSpec } from '../spec/types';
-import { columnIndex } from './grid';
+import { columnIndex, type Sheet } from './grid';
 
 /** Put `cn` as the CN of a TSV DN string, keeping the other RDNs; a DN that does not parse is left alone. */
 export function withCn(dn: string, cn: string): string {
@@ -32,4 +34,50 @@ export function syncSmimeCn(spec: KindSpec, cells: readonly string[]): readonly 
   const next = cells.slice();
   next[dnAt] = withCn(cells[dnAt], mail);
   return next;
+}
+
+/**
+ * S/MIME rows with method 1 or 3 need a P12 file name (ADDENDUM B.8), and the CN (a mail address) is not a
+ * valid one. Unless the row has one, derive it from the mail: characters outside the column's set
+ * (spec/charsets P12_NAME) become '-', cut to the column's maximum length.
+ */
+export function fillSmimeP12Name(spec: KindSpec, cells: string[]): void {
+  const p12At = columnIndex(spec, 'p12Name');
+  const mailAt = columnIndex(spec, 'userMail');
+  const profileAt = columnIndex(spec, 'profile');
+  const methodAt = columnIndex(spec, 'method');
+  if (p12At < 0 || mailAt < 0 || profileAt < 0 || cells[p12At] !== '' || cells[mailAt] === '') return;
+  if (!isSmimeProfile(cells[profileAt]) || (methodAt >= 0 && cells[methodAt] === '2')) return;
+  cells[p12At] = p12NameFrom(cells[mailAt], spec.columns[p12At].maxLength);
+}
+
+export function p12NameFrom(text: string, maxLength: number): string {
+  return [...text].map((ch) => (P12_NAME.char.test(ch) ? ch : '-')).join('').slice(0, maxLength);
+}
+
+/**
+ * What the grid applies to an S/MIME row after any edit: CN := 利用者mail, and a P12 name when the row has
+ * none, whether the row came from a roster, was typed, or was switched to an S/MIME profile afterwards.
+ * Returns the same array when nothing changes.
+ */
+export function syncSmimeRow(spec: KindSpec, cells: readonly string[]): readonly string[] {
+  const synced = syncSmimeCn(spec, cells);
+  const next = synced.slice();
+  fillSmimeP12Name(spec, next);
+  return next.some((v, i) => v !== synced[i]) ? next : synced;
+}
+
+/** syncSmimeRow on every S/MIME row of a sheet (or only on `rowIds`); the same sheet when nothing changes. */
+export function syncSmimeSheet(spec: KindSpec, sheet: Sheet, rowIds?: ReadonlySet<string>): Sheet {
+  const profileAt = columnIndex(spec, 'profile');
+  if (profileAt < 0) return sheet;
+  let changed = false;
+  const rows = sheet.rows.map((row) => {
+    if ((rowIds && !rowIds.has(row.id)) || !isSmimeProfile(row.cells[profileAt])) return row;
+    const cells = syncSmimeRow(spec, row.cells);
+    if (cells === row.cells) return row;
+    changed = true;
+    return { ...row, cells };
+  });
+  return changed ? { ...sheet, rows } : sheet;
 }

@@ -21,8 +21,7 @@ import {
   type Sheet,
 } from '../../builder/grid';
 import type { InstitutionProfile } from '../../builder/institution';
-import { isSmimeProfile } from '../../spec/profiles';
-import { syncSmimeCn } from '../../builder/smime';
+import { syncSmimeSheet } from '../../builder/smime';
 import { columnIndex } from '../../builder/grid';
 import { canRedo, canUndo, createHistory, pushState, redo, replaceState, undo, type History } from '../../builder/undo';
 import { KINDS } from '../../spec/kinds';
@@ -161,14 +160,8 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
     scheduleCheck();
   }
 
-  /** Keep S/MIME rows' CN equal to 利用者mail (SPEC §3.4). */
-  function smimeSynced(s: Sheet, rowId: string): Sheet {
-    const profileAt = columnIndex(spec(), 'profile');
-    const row = s.rows.find((r) => r.id === rowId);
-    if (!row || profileAt < 0 || !isSmimeProfile(row.cells[profileAt])) return s;
-    const cells = syncSmimeCn(spec(), row.cells);
-    return cells === row.cells ? s : setCells(s, rowId, new Map(cells.map((v, i) => [i, v])));
-  }
+  /** Keep S/MIME rows' CN equal to 利用者mail (SPEC §3.4) and give them a P12 name (ADDENDUM B.8). */
+  const smimeSynced = (s: Sheet, rowId: string): Sheet => syncSmimeSheet(spec(), s, new Set([rowId]));
 
   return {
     kind,
@@ -258,7 +251,7 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
       const methodAt = columnIndex(spec(), 'method');
       if (profileAt >= 0) next = fillColumn(next, profileAt, choices().profileId);
       if (methodAt >= 0) next = fillColumn(next, methodAt, choices().method);
-      apply(smimeSyncedAll(spec(), next));
+      apply(syncSmimeSheet(spec(), next));
     },
     clear: () => apply(createSheet(spec())),
     undo: () => {
@@ -273,20 +266,6 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
 }
 
 export type BuilderState = ReturnType<typeof createBuilderState>;
-
-function smimeSyncedAll(spec: KindSpec, s: Sheet): Sheet {
-  const profileAt = columnIndex(spec, 'profile');
-  if (profileAt < 0) return s;
-  let changed = false;
-  const rows = s.rows.map((row) => {
-    if (!isSmimeProfile(row.cells[profileAt])) return row;
-    const cells = syncSmimeCn(spec, row.cells);
-    if (cells === row.cells) return row;
-    changed = true;
-    return { ...row, cells };
-  });
-  return changed ? { ...s, rows } : s;
-}
 
 function restoreSheet(kind: KindId, rows: readonly (readonly string[])[] | readonly Row[]): Sheet {
   const spec = KINDS[kind];
