@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { clientIssueRows, makeServerCsr, serverIssueRow, tsvBytes } from '../tsv/fixtures';
 
-const BIN = resolve(__dirname, '../../bin/upki-tsv.mjs');
+const ROOT = resolve(__dirname, '../..');
+const BIN = resolve(ROOT, 'bin/upki-tsv.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'upki-cli-validate-'));
 
 function cli(...args: string[]) {
@@ -67,6 +68,23 @@ describe('upki-tsv validate', () => {
     expect(bad.records[1].errors).toContainEqual(expect.objectContaining({ column: 10, code: '201' }));
   });
 
+  it('--json has exactly the documented keys; a record-level error has column null', () => {
+    const short = join(dir, 'short.tsv');
+    const [first] = clientIssueRows(1);
+    writeFileSync(short, tsvBytes([first, first.slice(0, 14)]));
+    const out = JSON.parse(cli('validate', '--kind', 'client-issue', '--json', short).stdout);
+    const keys = (o: object) => Object.keys(o).sort();
+    expect(keys(out)).toEqual(['encoding', 'file', 'fileErrors', 'fileWarnings', 'kind', 'ok', 'records']);
+    expect(out.encoding).toBe('Shift_JIS');
+    for (const record of out.records) expect(keys(record)).toEqual(['errors', 'ok', 'seq', 'warnings']);
+    const errors = out.records.flatMap((r: { errors: object[] }) => r.errors);
+    expect(errors.length).toBeGreaterThan(0);
+    for (const e of errors) expect(keys(e)).toEqual(['code', 'column', 'message']);
+    expect(out.records[1].errors).toEqual([{ column: null, code: 'U105', message: expect.stringContaining('14個') }]);
+    const fileLevel = JSON.parse(cli('validate', '--kind', 'client-issue', '--json', join(dir, 'none.tsv')).stdout);
+    expect(fileLevel.fileErrors.map(keys)).toEqual([['code', 'message']]);
+  });
+
   it('--lang en prints English messages', () => {
     const r = cli('validate', '--kind', 'client-issue', '--lang', 'en', badClient);
     expect(r.status).toBe(1);
@@ -111,5 +129,21 @@ describe('upki-tsv validate', () => {
     const r = cli(...args);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(message);
+  });
+});
+
+describe('upki-tsv through npx, as the README tells a user to run it', () => {
+  // --no-install: resolve the project's own bin (package.json "bin"); never ask the registry.
+  const npx = (...args: string[]) => spawnSync('npx', ['--no-install', 'upki-tsv', ...args], { encoding: 'utf8', cwd: ROOT });
+
+  it('validates a good and a bad file with the exit statuses 0 and 1', () => {
+    const good = npx('validate', '--kind', 'server-issue', goodServer);
+    expect(good.stderr).toBe('');
+    expect(good.status).toBe(0);
+    expect(good.stdout).toContain('結果: 問題なし');
+    const bad = npx('validate', '--kind', 'client-issue', '--lang', 'en', badClient);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toMatch(/^2\tNG\t201:10,/m);
+    expect(bad.stdout).toContain('Result: errors found');
   });
 });

@@ -11,7 +11,6 @@ import { parseArgs } from './args';
 
 type Lang = 'ja' | 'en';
 
-
 const USAGE = `usage: upki-tsv validate --kind ${KIND_IDS.join('|')} [--json] [--lang ja|en] FILE...\n`;
 
 export async function run(argv: string[]): Promise<number> {
@@ -62,7 +61,8 @@ function toJsonLine(file: string, report: ValidationReport, lang: Lang): string 
   const errorsOf = (issues: Issue[], severity: 'error' | 'warning') =>
     issues
       .filter((i) => i.severity === severity)
-      .map((i) => ({ ...(i.column !== undefined ? { column: i.column } : {}), code: i.code, message: i.message[lang] }));
+      // Always a `column` key (null for a record-level problem such as U105), so a consumer need not test for it.
+      .map((i) => ({ column: i.column ?? null, code: i.code, message: i.message[lang] }));
   const out = {
     file,
     kind: report.kind,
