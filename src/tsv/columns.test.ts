@@ -199,6 +199,12 @@ describe('CSR text (column 7, sync part)', () => {
     expect(rowCodes('server-issue', serverIssueRow({ csr: '-----BEGIN CERTIFICATE REQUEST-----MIIB-----END CERTIFICATE REQUEST-----' }))).toEqual(['U401']);
   });
 
+  it("rejects the manual's four-hyphen armour (manual 003 prints ----BEGIN …----)", () => {
+    expect(rowCodes('server-issue', serverIssueRow({ csr: 'MIIBAAAA' }))).toEqual([]);
+    expect(rowCodes('server-issue', serverIssueRow({ csr: '----BEGIN CERTIFICATE REQUEST----MIIBAAAA----END CERTIFICATE REQUEST----' }))).toEqual(['U401']);
+    expect(rowCodes('server-issue', serverIssueRow({ csr: '----BEGIN CERTIFICATE REQUEST----MIIBAAAA' }))).toEqual(['U401']);
+  });
+
   it('rejects non-base64 characters and spaces', () => {
     expect(rowCodes('server-issue', serverIssueRow({ csr: 'MIIB AAAA' }))).toEqual(['U402']);
     expect(rowCodes('server-issue', serverIssueRow({ csr: 'MIIB*AAAA' }))).toEqual(['U402']);

@@ -124,6 +124,20 @@ describe('client DN', () => {
     expect(client(`CN=A,OU=a_b,${TAIL}`)).toEqual(['U223']);
   });
 
+  it('rejects E= and emailAddress= in a client DN (U222), through the row too', () => {
+    expect(client(`CN=KOKURITSU HANAKO,OU=Dept,${TAIL}`)).toEqual([]);
+    expect(client(`CN=KOKURITSU HANAKO,E=hanako@nii.ac.jp,${TAIL}`)).toEqual(['U222']);
+    expect(client(`CN=KOKURITSU HANAKO,emailAddress=hanako@nii.ac.jp,${TAIL}`)).toContain('U222');
+    expect(rowCodes('client-issue', clientIssueRow({ dn: `CN=KOKURITSU HANAKO,E=hanako@nii.ac.jp,${TAIL}` }))).toContain('U222');
+  });
+
+  it('requires C, and C=JP, in a client DN', () => {
+    expect(client(`CN=A,${O},L=Chiyoda-ku,ST=Tokyo,C=JP`)).toEqual([]);
+    expect(client(`CN=A,${O},L=Chiyoda-ku,ST=Tokyo`)).toEqual(['U220']);
+    expect(client(`CN=A,${O},L=Chiyoda-ku,ST=Tokyo,C=US`)).toEqual(['U226']);
+    expect(client(`CN=A,${O},L=Chiyoda-ku,ST=Tokyo,C=jp`)).toEqual(['U226']);
+  });
+
   it('applies the L rule to clients too', () => {
     expect(client(`CN=A,${O},L=Default City,C=JP`)).toEqual(['U227']);
   });

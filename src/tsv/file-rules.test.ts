@@ -60,6 +60,13 @@ describe('one download method per client issue/renew file', () => {
     expect(issues.map((i) => i.code)).toEqual(['U108']);
     expect(issues[0].message.ja).toContain('1:P12個別、3:ブラウザ個別');
   });
+
+  it('applies to client renew files as well', () => {
+    const rows = clientIssueRows(2, { method: '2' }).map((r, i) => clientRenewRow({ dn: r[0], userMail: r[13], p12Name: r[11], serial: String(100 + i), method: '2' }));
+    expect(fileCodes('client-renew', rows)).toEqual([]);
+    rows[1][2] = '1';
+    expect(fileCodes('client-renew', rows)).toEqual(['U108']);
+  });
 });
 
 describe('file name extension (209, B.13)', () => {
