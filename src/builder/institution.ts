@@ -1,5 +1,6 @@
 // An institution profile: the values every row of one institution shares (SPEC §3.1, §3.3: O, ST, L are
 // fixed per institution), kept so that new rows start filled. Exported/imported as a JSON file.
+import { validateInstitution, type SubjectIssue } from '../pki/subject-rules';
 import type { Text } from '../spec/types';
 
 export interface InstitutionProfile {
@@ -73,6 +74,28 @@ export function parseProfiles(json: string): ProfileParseResult {
     profiles.push(profile);
   }
   return { ok: true, profiles };
+}
+
+/** Errors (not warnings) in a profile's O, ST and L: the rules CSR generation applies (pki/subject-rules.ts). */
+export function profileErrors(profile: InstitutionProfile): SubjectIssue[] {
+  return validateInstitution(profile).filter((issue) => issue.severity === 'error');
+}
+
+/**
+ * A file is taken whole or not at all: a profile with a bad O/ST/L would put that value into every new row
+ * and CSR, so the first such profile refuses the file, naming the profile and its problems.
+ */
+export function checkImportedProfiles(profiles: readonly InstitutionProfile[]): ProfileParseResult {
+  for (const [i, profile] of profiles.entries()) {
+    const errors = profileErrors(profile);
+    if (errors.length === 0) continue;
+    const name = profile.label || profile.id;
+    return fail(
+      `${i + 1}件目のプロファイル「${name}」を読み込めません: ${errors.map((e) => e.message.ja).join(' ')}`,
+      `Profile ${i + 1} ("${name}") cannot be imported: ${errors.map((e) => e.message.en).join(' ')}`,
+    );
+  }
+  return { ok: true, profiles: [...profiles] };
 }
 
 function readProfile(item: unknown): InstitutionProfile | null {

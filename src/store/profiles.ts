@@ -1,5 +1,6 @@
 // Institution profiles in IndexedDB, plus the JSON file round trip (src/builder/institution.ts holds the format).
 import {
+  checkImportedProfiles,
   parseProfiles,
   serializeProfiles,
   type InstitutionProfile,
@@ -31,10 +32,11 @@ export class ProfileStore {
     return serializeProfiles(await this.list());
   }
 
-  /** Add or replace (by id) every profile in the file; nothing is written when the file is malformed. */
+  /** Add or replace (by id) every profile in the file; nothing is written when the file is malformed or a profile's O/ST/L is invalid. */
   async importJson(json: string): Promise<ProfileParseResult> {
     const parsed = parseProfiles(json);
-    if (parsed.ok) await putMany(this.db, PROFILES, parsed.profiles);
-    return parsed;
+    const checked = parsed.ok ? checkImportedProfiles(parsed.profiles) : parsed;
+    if (checked.ok) await putMany(this.db, PROFILES, checked.profiles);
+    return checked;
   }
 }

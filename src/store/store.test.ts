@@ -33,7 +33,7 @@ describe('ProfileStore', () => {
   it('exports to JSON and imports into another browser', async () => {
     const from = new ProfileStore(await openBuilderDb(new IDBFactory()));
     await from.save(nii());
-    await from.save({ ...blankProfile('lab', '研究室'), o: 'Lab' });
+    await from.save({ ...blankProfile('lab', '研究室'), o: 'Lab', st: 'Tokyo', l: 'Minato-ku' });
     const json = await from.exportJson();
     expect(JSON.parse(json).format).toBe('upki-workbench/institution-profiles');
 
@@ -52,6 +52,18 @@ describe('ProfileStore', () => {
     expect(await store.list()).toEqual([]);
     expect((await store.importJson('not json')).ok).toBe(false);
     expect((await store.importJson('{"format":"other","version":1,"profiles":[]}')).ok).toBe(false);
+  });
+
+  it('refuses a file with a profile whose O, ST or L breaks the DN rules, naming it, and writes nothing', async () => {
+    const store = new ProfileStore(await openBuilderDb(new IDBFactory()));
+    const file = JSON.stringify({ format: 'upki-workbench/institution-profiles', version: 1, profiles: [nii(), { ...nii(), id: 'bad', label: '支所', o: 'Univ. & Co', l: '' }] });
+    const result = await store.importJson(file);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.message.ja).toMatch(/^2件目のプロファイル「支所」を読み込めません: .*「&」.*市区町村/);
+      expect(result.message.en).toContain('Profile 2 ("支所")');
+    }
+    expect(await store.list()).toEqual([]);
   });
 
   it('removes a profile', async () => {

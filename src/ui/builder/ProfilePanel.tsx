@@ -1,7 +1,8 @@
 // Institution profiles: choose one for new rows, edit it, keep it in IndexedDB, move it between browsers as JSON.
 import type { Text } from '../../spec/types';
 import { For, Show, createSignal, type Component } from 'solid-js';
-import { blankProfile, type InstitutionProfile } from '../../builder/institution';
+import { blankProfile, profileErrors, type InstitutionProfile } from '../../builder/institution';
+import { validateInstitution, type SubjectField } from '../../pki/subject-rules';
 import type { ProfileStore } from '../../store/profiles';
 import { FileDrop } from '../components/FileDrop';
 import { t, tr } from '../i18n';
@@ -17,6 +18,9 @@ export interface ProfilePanelProps {
 }
 
 type TextField = Exclude<keyof InstitutionProfile, 'domains' | 'id' | 'updatedAt'>;
+
+/** The fields checked with the DN rules (O, ST, L), by the rule's field name. */
+const DN_FIELD: Partial<Record<TextField, SubjectField>> = { o: 'O', st: 'ST', l: 'L' };
 
 const FIELDS: { key: TextField; ja: string; en: string; hint?: string }[] = [
   { key: 'label', ja: 'プロファイル名', en: 'Profile name' },
@@ -36,9 +40,22 @@ export const ProfilePanel: Component<ProfilePanelProps> = (props) => {
   const startNew = () => setDraft(blankProfile(`p${Date.now().toString(36)}`, t('新しい機関', 'New institution')));
   const edit = () => props.selected && setDraft({ ...props.selected, domains: [...props.selected.domains] });
 
+  /** O, ST and L as CSR generation checks them; shown beside the fields while typing. */
+  const fieldIssues = (key: TextField) => {
+    const d = draft();
+    const field = DN_FIELD[key];
+    return d && field ? validateInstitution(d).filter((i) => i.field === field) : [];
+  };
+
   const saveDraft = async () => {
     const d = draft();
     if (!d || !props.store) return;
+    // Every new row and CSR takes these values: a profile that breaks the DN rules is not kept.
+    if (profileErrors(d).length > 0) {
+      setError({ ja: '機関プロファイルに誤りがあるため保存できません。各欄の説明に従って直してください。', en: 'The profile has errors and was not saved. Fix the fields as described beside them.' });
+      return;
+    }
+    setError(undefined);
     const saved = { ...d, updatedAt: new Date().toISOString() };
     await props.store.save(saved);
     await props.onChanged();
@@ -107,7 +124,22 @@ export const ProfilePanel: Component<ProfilePanelProps> = (props) => {
               {(f) => (
                 <div class="field">
                   <label for={`pf-${f.key}`}>{t(f.ja, f.en)}</label>
-                  <input id={`pf-${f.key}`} type="text" value={d()[f.key]} placeholder={f.hint ? t(`例: ${f.hint}`, `e.g. ${f.hint}`) : undefined} onInput={(e) => setDraft({ ...d(), [f.key]: e.currentTarget.value })} />
+                  <input
+                    id={`pf-${f.key}`}
+                    type="text"
+                    value={d()[f.key]}
+                    placeholder={f.hint ? t(`例: ${f.hint}`, `e.g. ${f.hint}`) : undefined}
+                    aria-invalid={fieldIssues(f.key).some((i) => i.severity === 'error') ? 'true' : 'false'}
+                    aria-describedby={fieldIssues(f.key).length > 0 ? `pf-${f.key}-issues` : undefined}
+                    onInput={(e) => setDraft({ ...d(), [f.key]: e.currentTarget.value })}
+                  />
+                  <Show when={fieldIssues(f.key).length > 0}>
+                    <ul class="cell-issues" id={`pf-${f.key}-issues`} data-testid={`pf-${f.key}-issues`}>
+                      <For each={fieldIssues(f.key)}>
+                        {(i) => <li class={i.severity}>{i.severity === 'error' ? t('エラー', 'Error') : t('警告', 'Warning')}: {tr(i.message)}</li>}
+                      </For>
+                    </ul>
+                  </Show>
                 </div>
               )}
             </For>
