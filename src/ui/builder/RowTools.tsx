@@ -38,12 +38,14 @@ export const RowTools: Component<RowToolsProps> = (props) => {
   const [messages, setMessages] = createSignal<Text[]>([]);
   let heading: HTMLHeadingElement | undefined;
 
+  // The grid stays editable while the panel is open: when the row's FQDN/DN or dNSName cells change there,
+  // the panel follows, so an action never writes back a list read before the edit.
+  createEffect(on([() => props.rowId, () => cell('fqdn'), () => cell('dn')], () => setFqdn(cell('fqdn') || cnOf(cell('dn')))));
+  createEffect(on([() => props.rowId, () => cell('dnsNames')], () => setSans(parseDnsNames(cell('dnsNames')))));
   createEffect(
     on(
       () => props.rowId,
       () => {
-        setFqdn(cell('fqdn') || cnOf(cell('dn')));
-        setSans(parseDnsNames(cell('dnsNames')));
         setMessages([]);
         // The panel sits below the grid: take the user (and the screen reader) there.
         queueMicrotask(() => {
@@ -82,6 +84,9 @@ export const RowTools: Component<RowToolsProps> = (props) => {
       setPass('');
       setPass2('');
       props.announce(t(`行${rowNumber()}に鍵とCSRを作成しました。秘密鍵をダウンロードしました。`, `Key and CSR made for row ${rowNumber()}; the private key was downloaded.`));
+    } catch (e) {
+      // WebCrypto can refuse (unsupported curve, a policy, no secure context): say so instead of failing silently.
+      setMessages([failure({ ja: '鍵とCSRを作成できませんでした（ブラウザの暗号機能のエラー）', en: 'Could not make the key and CSR (the browser’s cryptography failed)' }, e)]);
     } finally {
       setBusy(false);
     }
@@ -93,6 +98,14 @@ export const RowTools: Component<RowToolsProps> = (props) => {
   };
 
   const readCertificate = async (file: File) => {
+    try {
+      await fillFromCertificate(file);
+    } catch (e) {
+      setMessages([failure({ ja: '証明書を読み込めませんでした', en: 'Could not read the certificate' }, e)]);
+    }
+  };
+
+  const fillFromCertificate = async (file: File) => {
     const result = await inspectCertificate(await readFileBytes(file));
     if (!result.ok) {
       setMessages([result.message]);
@@ -184,3 +197,8 @@ export const RowTools: Component<RowToolsProps> = (props) => {
     </Show>
   );
 };
+
+function failure(what: Text, error: unknown): Text {
+  const detail = error instanceof Error ? error.message : String(error);
+  return { ja: `${what.ja}: ${detail}`, en: `${what.en}: ${detail}` };
+}
