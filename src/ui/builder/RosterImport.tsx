@@ -35,6 +35,13 @@ export const RosterImport: Component<{ state: BuilderState; announce: (text: str
     setError(undefined);
   };
 
+  /** The header names the columns, and without it the first line is data: either way the guess changes. */
+  const rereadHeader = (isHeader: boolean) => {
+    setHeader(isHeader);
+    const source = text();
+    if (source !== null) setMapping(guessMapping(spec(), parseRoster(source, { header: isHeader })));
+  };
+
   const onFile = async (file: File) => {
     const result = readRosterFile(await readFileBytes(file));
     if (!result.ok) {
@@ -83,7 +90,7 @@ export const RosterImport: Component<{ state: BuilderState; announce: (text: str
           <div class="roster-mapping">
             <p>{t(`${r().rows.length}行を読み込みました。列の対応を選んでください。`, `Read ${r().rows.length} rows. Choose what each column holds.`)}</p>
             <div class="form-row">
-              <input id="roster-header" type="checkbox" checked={r().header !== null} onChange={(e) => setHeader(e.currentTarget.checked)} />
+              <input id="roster-header" type="checkbox" checked={r().header !== null} onChange={(e) => rereadHeader(e.currentTarget.checked)} />
               <label for="roster-header">{t('1行目は見出し', 'First line is a header')}</label>
             </div>
             <div class="mapping-grid">
