@@ -181,3 +181,70 @@ test('a TSV opened as a kind with another column count is flagged row by row; an
   await expect(page.getByText('読み取れた行がないため開けません。')).toBeVisible();
   await expect(page.getByRole('button', { name: 'この種類で開く（現在の行を置き換え）' })).toBeDisabled();
 });
+
+test('row tools follow grid edits of FQDN and dNSName; a WebCrypto failure is reported in the panel', async ({ page }) => {
+  await importProfile(page);
+  await chooseKind(page, 'サーバ証明書発行申請');
+  await page.getByRole('button', { name: '行を追加' }).click();
+  await page.getByRole('button', { name: '行1の補助機能' }).click();
+  const tools = page.getByTestId('row-tools');
+  // Edited in the grid while the panel is open.
+  await cell(page, 0, 13).fill('dNSName=alt.nii.ac.jp');
+  await cell(page, 0, 11).fill('www.nii.ac.jp');
+  await expect(tools.getByLabel('ホスト名1')).toHaveValue('alt.nii.ac.jp');
+  await expect(tools.getByLabel('FQDN（CN）')).toHaveValue('www.nii.ac.jp');
+  await tools.getByRole('button', { name: 'dNSName列に反映' }).click();
+  await expect(cell(page, 0, 13)).toHaveValue('dNSName=alt.nii.ac.jp');
+
+  await page.evaluate(() => {
+    SubtleCrypto.prototype.generateKey = () => Promise.reject(new DOMException('refused for the test', 'NotSupportedError'));
+  });
+  await tools.getByLabel('パスフレーズ').fill('correct horse battery');
+  await tools.getByLabel('確認').fill('correct horse battery');
+  await tools.getByRole('button', { name: '鍵とCSRを作成' }).click();
+  await expect(tools.getByRole('alert')).toContainText('鍵とCSRを作成できませんでした（ブラウザの暗号機能のエラー）: refused for the test');
+  await expect(tools.getByRole('button', { name: '鍵とCSRを作成' })).toBeEnabled();
+  await expect(cell(page, 0, 7)).toHaveValue('');
+});
+
+test('an institution profile that breaks the DN rules is neither saved nor imported', async ({ page }) => {
+  await page.getByRole('button', { name: '新規作成' }).click();
+  await page.getByLabel('機関名英語表記 (O)').fill('Univ. & Co');
+  await page.getByLabel('都道府県 (ST)').fill('Tokyo');
+  await expect(page.getByLabel('機関名英語表記 (O)')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('pf-o-issues')).toContainText('「&」');
+  await expect(page.getByTestId('pf-l-issues')).toContainText('エラー');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('機関プロファイルに誤りがあるため保存できません。');
+  await expect(page.getByLabel('使用するプロファイル')).toHaveValue('');
+  await page.getByLabel('機関名英語表記 (O)').fill(O);
+  await page.getByLabel('市区町村 (L)').fill('Chiyoda-ku');
+  await expect(page.getByLabel('機関名英語表記 (O)')).toHaveAttribute('aria-invalid', 'false');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByLabel('使用するプロファイル')).not.toHaveValue('');
+
+  const path = join(tmp(), 'bad-profiles.json');
+  const bad = { id: 'bad', label: '支所', o: 'Univ. & Co', st: 'Tokyo', l: 'Chiyoda-ku', domains: [], adminName: '', adminDept: '', adminMail: '', software: '', updatedAt: '2026-11-23T00:00:00.000Z' };
+  writeFileSync(path, JSON.stringify({ format: 'upki-workbench/institution-profiles', version: 1, profiles: [bad] }));
+  await page.getByText('プロファイルをファイルから読み込む').click();
+  await page.getByLabel('プロファイルJSONファイル').setInputFiles(path);
+  await expect(page.getByRole('alert')).toContainText('1件目のプロファイル「支所」を読み込めません');
+  await expect(page.getByLabel('使用するプロファイル').locator('option')).toHaveCount(2);
+});
+
+test('roster: ticking 「1行目は見出し」 guesses the mapping again from the header', async ({ page }) => {
+  await importProfile(page);
+  await chooseKind(page, 'クライアント証明書発行申請');
+  await page.getByText('名簿（CSV/TSV）から一括作成').click();
+  await page.getByLabel('または表計算ソフトから貼り付け').fill('Given\tAddress\t漢字\nYAMADA TARO\ttaro@nii.ac.jp\t山田　太郎\n');
+  await page.getByRole('button', { name: '貼り付けた内容を読む' }).click();
+  await expect(page.getByLabel('1行目は見出し')).not.toBeChecked();
+  // Read as data, "Address" spoils the mail column's guess.
+  await expect(page.locator('#map-1')).toHaveValue('ignore');
+  await page.getByLabel('1行目は見出し').check();
+  await expect(page.locator('#map-1')).toHaveValue('userMail');
+  await expect(page.locator('#map-0')).toHaveValue('cn');
+  await expect(page.getByRole('button', { name: '1行を追加' })).toBeVisible();
+  await page.getByLabel('1行目は見出し').uncheck();
+  await expect(page.locator('#map-1')).toHaveValue('ignore');
+});
