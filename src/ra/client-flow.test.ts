@@ -191,6 +191,49 @@ describe('method 2 with a PIN from column 15', () => {
   });
 });
 
+describe('method 2 after a revocation', () => {
+  async function bulk(prefix: string, n: number) {
+    const before = await mailCount();
+    const rows = clientIssueRows(n, { method: '2' }).map((r, i) => ((r[0] = dnFor(`${prefix} ${i}`, `5000${i}`)), (r[11] = `${prefix}${i}`), r));
+    const result = await upload(engine, 'client-issue', rows);
+    expect(result.ok).toBe(true);
+    const mails = await mailsSince(before);
+    const pins = await engine.downloadPins(tokenFrom(mails.find((m) => m.subject === 'アクセスPIN発行通知')!.body, 'アクセスPIN取得URL'));
+    expect(pins.ok).toBe(true);
+    const revoke = (i: number) => upload(engine, 'client-revoke', [clientRevokeRow({ dn: rows[i][0], serial: result.records[i].serialDecimal, reason: '1' })]);
+    const token = tokenFrom(mails.find((m) => m.subject === 'クライアント証明書発行受付通知')!.body, '証明書取得URL');
+    return { result, revoke, token };
+  }
+
+  it('leaves the revoked certificate out of clientAll.zip, client.txt and the 取得通知', async () => {
+    const { result, revoke, token } = await bulk('LATE', 3);
+    expect((await revoke(1)).ok).toBe(true);
+    const mark = await mailCount();
+    const all = await engine.downloadClientAll(token);
+    if (!all.ok) throw new Error(all.message.en);
+    const [kept, gone] = [[0, 2].map((i) => result.records[i].serialDecimal!), result.records[1].serialDecimal!];
+    const files = await unzip(all.bytes);
+    expect(Object.keys(files).sort()).toEqual(['LATE0.p12', 'LATE2.p12', 'client.txt']);
+    expect(readSjisTsv(files['client.txt']).slice(1).map((r) => r[0])).toEqual(kept);
+    const notice = (await mailsSince(mark)).filter((m) => m.subject === 'クライアント証明書取得通知');
+    expect(notice).toHaveLength(1);
+    expect(notice[0].body).toContain(kept[1]);
+    expect(notice[0].body).not.toContain(gone);
+    const state = await engine.state();
+    expect(state.certificates.get(result.records[1].serialHex!)?.downloadedAt).toBeUndefined();
+    expect(state.certificates.get(result.records[0].serialHex!)?.downloadedAt).toBeDefined();
+  });
+
+  it("answers 'revoked' when every certificate of the URL was revoked, and mails nothing", async () => {
+    const { revoke, token } = await bulk('GONE', 2);
+    expect((await revoke(0)).ok && (await revoke(1)).ok).toBe(true);
+    const mark = await mailCount();
+    const all = await engine.downloadClientAll(token);
+    expect(all.ok ? 'ok' : all.reason).toBe('revoked');
+    expect(await mailsSince(mark)).toEqual([]);
+  });
+});
+
 describe('method 3 (browser issuance)', () => {
   it('accepts the browser key after the PIN and issues to it', async () => {
     const before = await mailCount();

@@ -8,7 +8,7 @@ import type { Text } from '../spec/types';
 import type { TxContext } from './context';
 import { oldCertificateRevocationFileName, oldCertificateRevocationTsv, p12FileName } from './files/layouts';
 import { issueForApplication } from './issue/common';
-import { clientEmails, clientSubject } from './issue/client';
+import { clientAllZip, clientEmails, clientSubject } from './issue/client';
 import { sha256Hex } from './issue/pin';
 import { issueOperatorCertificate } from './issue/operator';
 import { recipients, sendMail } from './notify/mailer';
@@ -138,11 +138,21 @@ export function downloadClientCertificate(ctx: TxContext, token: string): Downlo
   return fileResult(ctx, t.fileIds[0], p12FileName(app), 'application/x-pkcs12', certs.map((c) => c.serialHex));
 }
 
-/** Method 2, 利用管理者: clientAll.zip (every P12 + client.txt), after the PIN distributor fetched the PINs. */
-export function downloadClientAll(ctx: TxContext, token: string): DownloadResult {
+/**
+ * Method 2, 利用管理者: clientAll.zip (every P12 + client.txt), after the PIN distributor fetched the PINs.
+ * Certificates revoked before the download are left out — zip, client.txt and the mail — and the stored
+ * zip is replaced by what was delivered; when every one is revoked the URL answers 'revoked'.
+ */
+export async function downloadClientAll(ctx: TxContext, token: string): Promise<DownloadResult> {
   const t = openToken(ctx, token, 'client-all');
   if (typeof t === 'string') return fail(t);
-  const certs = certsOf(ctx, t);
+  const all = certsOf(ctx, t);
+  const certs = all.filter((c) => !c.revokedAt);
+  if (certs.length === 0) return fail('revoked');
+  if (certs.length < all.length) {
+    const items = certs.map((cert) => ({ app: ctx.state.applications.get(cert.applicationId)!, cert }));
+    ctx.putFile(t.fileIds[0], await clientAllZip(ctx, items));
+  }
   markDownloaded(ctx, t, certs);
   mailClientDownload(ctx, certs);
   return fileResult(ctx, t.fileIds[0], 'clientAll.zip', 'application/zip', certs.map((c) => c.serialHex));

@@ -151,7 +151,7 @@ export class RaEngine {
   }
 
   downloadClientAll(token: string): Promise<DownloadResult> {
-    return this.transaction(async (ctx) => downloads.downloadClientAll(ctx, token));
+    return this.transaction((ctx) => downloads.downloadClientAll(ctx, token));
   }
 
   issueBrowserCertificate(token: string, pin: string, publicKeyOrCsr: Uint8Array): Promise<DownloadResult> {

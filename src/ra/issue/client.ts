@@ -104,7 +104,7 @@ async function issueWithEngineKeys(
       friendlyName: it.app.p12Name || cnOf(it.app.dn),
     }),
   );
-  issued.forEach((it, i) => (it.p12FileId = ctx.putFile(`p12/${it.app.id}.p12`, p12s[i])));
+  issued.forEach((it, i) => (it.p12FileId = ctx.putFile(p12FileId(it.app.id), p12s[i])));
   return issued;
 }
 
@@ -137,15 +137,28 @@ async function deliverIndividually(ctx: TxContext, uploadId: string, group: Issu
   }
 }
 
+/** Where the P12 of a method 1 or 2 application is stored. */
+export function p12FileId(applicationId: string): string {
+  return `p12/${applicationId}.p12`;
+}
+
 /** P12 file names inside clientAll.zip, made unique within the archive. */
-function bundleNames(group: Issued[]): string[] {
+function bundleNames(apps: Application[]): string[] {
   const used = new Set<string>();
-  return group.map((it) => {
-    let name = p12FileName(it.app);
-    if (used.has(name.toLowerCase())) name = name.replace(/\.p12$/, `-${it.app.id}.p12`);
+  return apps.map((app) => {
+    let name = p12FileName(app);
+    if (used.has(name.toLowerCase())) name = name.replace(/\.p12$/, `-${app.id}.p12`);
     used.add(name.toLowerCase());
     return name;
   });
+}
+
+/** clientAll.zip: the stored P12 of each certificate and client.txt listing them. */
+export async function clientAllZip(ctx: TxContext, items: { app: Application; cert: CertificateRecord }[]): Promise<Uint8Array> {
+  const names = bundleNames(items.map((it) => it.app));
+  const entries = items.map((it, i) => ({ name: names[i], data: ctx.tx.getFile(p12FileId(it.app.id))! }));
+  const info = tableFile(CLIENT_TXT_COLUMNS, items.map((it, i) => ({ ...it, fileName: names[i] })));
+  return zipFiles([...entries, { name: 'client.txt', data: info }], ctx.now);
 }
 
 /** Method 2: PIN zip URL to the 登録担当者, clientAll.zip URL to the 利用管理者 (SPEC §6.3). */
@@ -155,13 +168,7 @@ async function deliverInBulk(ctx: TxContext, uploadId: string, group: Issued[], 
   const ids = group.map((it) => it.app.id);
   const pinToken = createToken(ctx, 'pin', uploadId, ids, { fileIds: [pinZipId] });
   sendMail(ctx, recipients(inst.ra.mail), accessPinIssued(ctx.url(pinToken.token)));
-  const names = bundleNames(group);
-  const entries = group.map((it, i) => ({ name: names[i], data: ctx.tx.getFile(it.p12FileId!)! }));
-  const info = tableFile(
-    CLIENT_TXT_COLUMNS,
-    group.map((it, i) => ({ app: it.app, cert: it.cert!, fileName: names[i] })),
-  );
-  const allZip = await zipFiles([...entries, { name: 'client.txt', data: info }], ctx.now);
+  const allZip = await clientAllZip(ctx, group.map((it) => ({ app: it.app, cert: it.cert! })));
   const allZipId = ctx.putFile(`bundles/${uploadId}-${group[0].app.id}-clientAll.zip`, allZip);
   const token = createToken(ctx, 'client-all', uploadId, ids, { requiresToken: pinToken.token, fileIds: [allZipId] });
   sendMail(ctx, recipients(group[0].app.adminMail), clientIssueAccepted(ctx.url(token.token), false));
