@@ -5,8 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../pki/openssl.testkit';
-import { clientIssueRows, makeServerCsr, serverIssueRow, serverRevokeRow, tsvBytes } from '../tsv/fixtures';
-import { nssDb, readSjisTsv, unzip } from '../ra/ra.testkit';
+import { clientIssueRow, clientIssueRows, makeServerCsr, serverIssueRow, serverRenewRow, serverRevokeRow, tsvBytes } from '../tsv/fixtures';
+import { nssDb, pk12utilImports, readSjisTsv, unzip, verify } from '../ra/ra.testkit';
 
 const BIN = resolve(__dirname, '../../bin/upki-tsv.mjs');
 const tmp = tempDir('upki-cli-ra-');
@@ -35,6 +35,8 @@ beforeAll(async () => {
   const csr = await makeServerCsr({ dn: DN });
   tmp.write('server.tsv', tsvBytes([serverIssueRow({ csr: csr.oneLine })]));
   tmp.write('client.tsv', tsvBytes(clientIssueRows(2, { method: '2' })));
+  const m1 = 'CN=METHOD ONE,OU=77777777,O=National Institute of Informatics,L=Chiyoda-ku,ST=Tokyo,C=JP';
+  tmp.write('client1.tsv', tsvBytes([clientIssueRow({ dn: m1, method: '1', userMail: 'one@nii.ac.jp', p12Name: 'one' })]));
 });
 
 describe('upki-tsv ra', () => {
@@ -84,6 +86,22 @@ describe('upki-tsv ra', () => {
     expect(r.stdout).toMatch(/1\tOK\t\t\d+/);
   });
 
+  it('issues a method-1 client certificate (modern P12)', () => {
+    const r = cli(['upload', '--state', 'st', '--kind', 'client-issue', '--json', 'client1.tsv']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).records[0].serial).toMatch(/^\d+$/);
+  });
+
+  it('prints no serial for the rows of a refused (abort mode) file', () => {
+    tmp.write('revoke-two.tsv', tsvBytes([serverRevokeRow({ dn: DN, serial: serverSerial, reason: '1' }), serverRevokeRow({ dn: DN, serial: '12345', reason: '1' })]));
+    const r = cli(['upload', '--state', 'st', '--kind', 'server-revoke', '--mode', 'abort', '--json', 'revoke-two.tsv']);
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.registered).toBe(false);
+    expect(out.records.map((x: { ok: boolean; errors: { code: string }[] }) => [x.ok, x.errors.map((e) => e.code)])).toEqual([[true, []], [false, ['R104']]]);
+    for (const record of out.records) expect(Object.keys(record)).not.toContain('serial');
+  });
+
   it('revokes, advances the clock and exports files other tools accept', async () => {
     tmp.write('revoke.tsv', tsvBytes([serverRevokeRow({ dn: DN, serial: serverSerial, reason: '4' })]));
     expect(cli(['upload', '--state', 'st', '--kind', 'server-revoke', 'revoke.tsv']).status).toBe(0);
@@ -93,40 +111,63 @@ describe('upki-tsv ra', () => {
     const e = cli(['export', '--state', 'st', '--out', 'out']);
     expect(e.status).toBe(0);
 
+    // The simulated time of the export: every check below runs at it, not at the real time.
+    const [iso, epoch] = readFileSync(tmp.path('out/now.txt'), 'utf8').trimEnd().split('\t');
+    const at = new Date(iso);
+    expect(String(Math.floor(at.getTime() / 1000))).toBe(epoch);
     const chain = tmp.path('out/chain/chain.pem');
     const cert = tmp.path(`out/certs/${serverSerial}.pem`);
-    expect(spawnSync('openssl', ['verify', '-CAfile', chain, cert], { encoding: 'utf8' }).stdout).toContain(': OK');
+    expect(verify(at, ['-CAfile', chain, cert]).output).toContain(': OK');
     const crls = readdirSync(tmp.path('out/crl'));
     expect(crls.sort()).toEqual(['client-auth.crl', 'ra-operator.crl', 'server-ecc.crl', 'server-rsa.crl', 'smime.crl']);
     const crlText = spawnSync('openssl', ['crl', '-inform', 'DER', '-in', tmp.path('out/crl/server-rsa.crl'), '-CAfile', chain, '-verify', '-noout', '-text'], { encoding: 'utf8' });
     expect(crlText.stderr).toContain('verify OK');
     expect(crlText.stdout).toContain('Superseded');
-    const revoked = spawnSync('openssl', ['verify', '-crl_check', '-CAfile', chain, '-CRLfile', tmp.path('out/crl/server-rsa.crl'), cert], { encoding: 'utf8' });
+    const revoked = verify(at, ['-crl_check', '-CAfile', chain, '-CRLfile', tmp.path('out/crl/server-rsa.crl'), cert]);
     expect(revoked.status).not.toBe(0);
+    expect(revoked.output).toContain('certificate revoked');
 
+    // PINs by 申請ID from every exported PIN zip (Python reads the zips, the WHATWG decoder the lists).
     const bundles = readdirSync(tmp.path('out/bundles'));
-    const pinZip = bundles.find((b) => b.endsWith('clientAllPin.zip'));
-    const allZip = bundles.find((b) => b.endsWith('clientAll.zip'));
-    if (!pinZip || !allZip) throw new Error(`bundles missing: ${bundles.join(', ')}`);
-    // Python reads the zips, the WHATWG decoder the PIN list; OpenSSL and NSS open each P12 with its PIN.
-    const pinRows = readSjisTsv((await unzip(readFileSync(tmp.path(`out/bundles/${pinZip}`))))['clientAllPin.txt']);
-    const [pinAt, nameAt] = [pinRows[0].indexOf('アクセスPIN'), pinRows[0].indexOf('P12ダウンロードファイル名')];
-    expect(pinRows).toHaveLength(3);
-    const p12s = await unzip(readFileSync(tmp.path(`out/bundles/${allZip}`)));
-    for (const row of pinRows.slice(1)) {
-      const entry = Object.keys(p12s).find((n) => n === row[nameAt] || n === `${row[nameAt]}.p12`);
-      if (!entry) throw new Error(`no P12 for ${row[nameAt]} in ${Object.keys(p12s).join(', ')}`);
-      const p12 = tmp.write(`cli-${entry}`, p12s[entry]);
-      const opened = spawnSync('openssl', ['pkcs12', '-legacy', '-in', p12, '-passin', `pass:${row[pinAt]}`, '-clcerts', '-nokeys'], { encoding: 'utf8' });
+    const pins = new Map<string, string>();
+    for (const zip of bundles.filter((b) => /Pin\.zip$/.test(b))) {
+      const [name, data] = Object.entries(await unzip(readFileSync(tmp.path(`out/bundles/${zip}`))))[0];
+      const rows = readSjisTsv(data);
+      const [pinAt, idAt] = [rows[0].indexOf('アクセスPIN'), rows[0].indexOf('申請ID')];
+      expect(name).toMatch(/^client(All)?Pin\.txt$/);
+      for (const row of rows.slice(1)) pins.set(row[idAt], row[pinAt]);
+    }
+    expect(pins.size).toBe(3);
+
+    // Every P12 the RA made (method 1 and 2) is exported; OpenSSL and NSS open each with its PIN.
+    const p12Dirs = readdirSync(tmp.path('out/p12')).sort();
+    expect(p12Dirs).toEqual([...pins.keys()].sort());
+    for (const id of p12Dirs) {
+      const [name] = readdirSync(tmp.path(`out/p12/${id}`));
+      expect(name).toMatch(/^(one|user1|user2)\.p12$/);
+      const p12 = tmp.path(`out/p12/${id}/${name}`);
+      const opened = spawnSync('openssl', ['pkcs12', '-in', p12, '-passin', `pass:${pins.get(id)}`, '-clcerts', '-nokeys'], { encoding: 'utf8' });
       expect(opened.status, opened.stderr).toBe(0);
-      expect(spawnSync('openssl', ['verify', '-CAfile', chain, '-purpose', 'sslclient'], { input: opened.stdout, encoding: 'utf8' }).stdout).toContain(': OK');
-      const db = nssDb(tmp, `nss-${entry}`);
-      expect(spawnSync('pk12util', ['-l', p12, '-d', `sql:${db}`, '-W', row[pinAt]], { encoding: 'utf8' }).status).toBe(0);
-      expect(spawnSync('pk12util', ['-l', p12, '-d', `sql:${db}`, '-W', 'wrong-pin'], { encoding: 'utf8' }).status).not.toBe(0);
+      expect(verify(at, ['-CAfile', chain, '-purpose', 'sslclient'], opened.stdout).output).toContain(': OK');
+      expect(spawnSync('openssl', ['pkcs12', '-in', p12, '-passin', 'pass:wrong-pin', '-nokeys'], { encoding: 'utf8' }).status).not.toBe(0);
+      pk12utilImports(tmp, p12, pins.get(id)!, `cli-${id}`);
     }
 
-    const list = new TextDecoder('shift_jis', { fatal: true }).decode(readFileSync(tmp.path('out/downloads/allCertificateList.txt')));
-    expect(list.split('\r\n')[0].split('\t').slice(0, 2)).toEqual(['主体者DN', '状態']);
+    // clientAll.zip as delivered: the same P12 files, listed in client.txt.
+    const allZip = bundles.find((b) => b.endsWith('clientAll.zip'));
+    if (!allZip) throw new Error(`clientAll.zip missing: ${bundles.join(', ')}`);
+    const p12s = await unzip(readFileSync(tmp.path(`out/bundles/${allZip}`)));
+    expect(Object.keys(p12s).sort()).toEqual(['client.txt', 'user1.p12', 'user2.p12']);
+    const db = nssDb(tmp, 'nss-cli-bundle');
+    const entry = tmp.write('cli-user1.p12', p12s['user1.p12']);
+    const pinOfUser1 = [...pins.entries()].find(([id]) => readdirSync(tmp.path(`out/p12/${id}`))[0] === 'user1.p12')![1];
+    expect(spawnSync('pk12util', ['-l', entry, '-d', `sql:${db}`, '-W', pinOfUser1], { encoding: 'utf8' }).status).toBe(0);
+
+    const list = readSjisTsv(readFileSync(tmp.path('out/downloads/allCertificateList.txt')));
+    expect(list[0].slice(0, 2)).toEqual(['主体者DN', '状態']);
+    expect(readdirSync(tmp.path('out/downloads')).sort()).toEqual([
+      'allCertificateList.txt', 'clientCertificateList.txt', 'ouAllowList.txt', 'serverCertificateList.txt', 'statistics.txt',
+    ]);
   });
 
   it('writes mails as RFC 5322 messages that Python parses, with decoded subjects and attachments', () => {
@@ -150,5 +191,37 @@ print(json.dumps(out, ensure_ascii=False))
     expect(subjects).toContain('アクセスPIN発行通知');
     expect(subjects).toContain('クライアント証明書取得通知');
     expect(mails.find((m) => m.subject === 'サーバ証明書発行受付通知')!.body).toContain('#以下に証明書の取得先が記述されています。');
+  });
+
+  it('init without --institution starts with the demo institution; the 14-day reminder is in the export after clock --advance 15', async () => {
+    const init = cli(['init', '--state', 'st-demo']);
+    expect(init.status, init.stderr).toBe(0);
+    expect(init.stdout).toContain('O=Example University, ST=Tokyo, L=Chiyoda-ku, domains=example.ac.jp');
+    const dn = 'CN=www.example.ac.jp,O=Example University,L=Chiyoda-ku,ST=Tokyo,C=JP';
+    const fields = { dn, fqdn: 'www.example.ac.jp', adminMail: 'admin@example.ac.jp' };
+    tmp.write('demo-issue.tsv', tsvBytes([serverIssueRow({ ...fields, csr: (await makeServerCsr({ dn })).oneLine })]));
+    const issued = cli(['upload', '--state', 'st-demo', '--kind', 'server-issue', '--json', 'demo-issue.tsv']);
+    expect(issued.status, issued.stdout).toBe(0);
+    const serial = JSON.parse(issued.stdout).records[0].serial;
+    tmp.write('demo-renew.tsv', tsvBytes([serverRenewRow({ ...fields, serial, csr: (await makeServerCsr({ dn })).oneLine })]));
+    expect(cli(['upload', '--state', 'st-demo', '--kind', 'server-renew', 'demo-renew.tsv']).status).toBe(0); // downloaded at once
+    const clock = cli(['clock', '--state', 'st-demo', '--advance', '15']);
+    expect(clock.stdout).toContain('reminders sent: 1');
+    expect(cli(['export', '--state', 'st-demo', '--out', 'out-demo']).status).toBe(0);
+    const script = `
+import email, email.policy, glob, json, sys
+out = []
+for p in sorted(glob.glob(sys.argv[1] + '/*.eml')):
+    m = email.message_from_bytes(open(p, 'rb').read(), policy=email.policy.default)
+    out.append({'subject': str(m['subject']), 'to': str(m['to']), 'body': m.get_body(preferencelist=('plain',)).get_content()})
+print(json.dumps(out, ensure_ascii=False))
+`;
+    const r = spawnSync('python3', ['-c', script, tmp.path('out-demo/mail')], { encoding: 'utf8' });
+    const mails = JSON.parse(r.stdout) as { subject: string; to: string; body: string }[];
+    const admin = mails.find((m) => m.subject === 'サーバ用証明書更新(旧証明書の失効申請)再通知');
+    const ra = mails.find((m) => m.subject === 'サーバ証明書更新(旧証明書の失効申請)再通知');
+    expect(admin?.to).toBe('admin@example.ac.jp');
+    expect(admin?.body).toContain(serial);
+    expect(ra?.to).toBe('ra@example.ac.jp');
   });
 });

@@ -5,11 +5,16 @@
 //   crl/<ca>.crl                           the latest CRL of each issuing CA (DER)
 //   mail/<id>.eml                          the outbox (RFC 5322, MIME, UTF-8)
 //   bundles/<name>.zip                     clientPin.zip / clientAllPin.zip / clientAll.zip as delivered
+//   p12/<申請ID>/<P12 file name>           the P12 of every method 1 and 2 application (PIN in the PIN zip)
+//   operator/<decimal serial>.p12          RA operator certificates as downloaded (PIN from the desk)
+//   now.txt                                the simulated time: ISO 8601 <TAB> epoch seconds (openssl -attime)
 //   downloads/*.txt                        the RA's information downloads (Shift-JIS TSV with header)
 import { base64Decode, pemEncode } from '../pki/pem';
 import type { TrainingCaId } from '../pki/ca-profiles';
 import { ISSUING_CAS } from './ca/authority';
 import type { RaEngine } from './engine';
+import { p12FileName } from './files/layouts';
+import { p12FileId } from './issue/client';
 import { toEml } from './notify/eml';
 import { CERTIFICATE_LIST_FILE_NAMES, type CertificateListKind } from './reports';
 
@@ -23,7 +28,8 @@ const text = (s: string) => new TextEncoder().encode(s);
 export async function exportAll(engine: RaEngine): Promise<ExportedFile[]> {
   await engine.tick(); // CRLs current at the simulated "now"
   const state = await engine.state();
-  const out: ExportedFile[] = [];
+  const now = await engine.now();
+  const out: ExportedFile[] = [{ path: 'now.txt', bytes: text(`${now.toISOString()}\t${Math.floor(now.getTime() / 1000)}\n`) }];
   const chain: string[] = [];
   for (const ca of ['root', ...ISSUING_CAS] as TrainingCaId[]) {
     const pem = await engine.caCertificatePem(ca);
@@ -39,6 +45,15 @@ export async function exportAll(engine: RaEngine): Promise<ExportedFile[]> {
   for (const mail of state.mails) out.push({ path: `mail/${mail.id}.eml`, bytes: toEml(mail, (id) => files[id]) });
   for (const [id, bytes] of Object.entries(files)) {
     if (id.startsWith('bundles/')) out.push({ path: id, bytes });
+  }
+  // Stored by application id; exported under the name the user receives, one directory per application
+  // because renewals and other uploads reuse names.
+  for (const app of state.applications.values()) {
+    const p12 = files[p12FileId(app.id)];
+    if (p12) out.push({ path: `p12/${app.id}/${p12FileName(app)}`, bytes: p12 });
+  }
+  for (const cert of state.operatorCertificates.values()) {
+    out.push({ path: `operator/${cert.serialDecimal}.p12`, bytes: files[cert.fileId] });
   }
   for (const kind of ['server', 'client', 'all'] as CertificateListKind[]) {
     out.push({ path: `downloads/${CERTIFICATE_LIST_FILE_NAMES[kind]}`, bytes: await engine.certificateList(kind) });

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { tempDir } from '../pki/openssl.testkit';
 import { NII, nssDb, openTestEngine, pk12utilImports, tokenFrom, verify, writeChain } from './ra.testkit';
+import { exportAll } from './export';
 import { MemoryStore } from './store/memory-store';
 
 const dir = tempDir('upki-ra-operator-');
@@ -38,5 +39,12 @@ describe('RA operator certificate', () => {
     const state = await engine.state();
     expect(state.operatorCertificates.size).toBe(1);
     expect(state.certificates.size).toBe(0); // not in the institution's certificate lists
+
+    const exported = (await exportAll(engine)).find((f) => f.path === `operator/${BigInt(`0x${got.serialsHex[0]}`)}.p12`);
+    if (!exported) throw new Error('the operator P12 is not exported');
+    const file = dir.write('exported-ra.p12', exported.bytes);
+    const opened = spawnSync('openssl', ['pkcs12', '-in', file, '-passin', `pass:${pin}`, '-clcerts', '-nokeys'], { encoding: 'utf8' });
+    expect(opened.status, opened.stderr).toBe(0);
+    expect(opened.stdout).toContain('CN = TOROKU TANTO');
   });
 });

@@ -1,10 +1,20 @@
 // The RA's downloads (lists, statistics, allow-list), URL expiry, and renewal of an expired server
 // certificate (no revocation TSV attached). Files decoded with an independent Shift-JIS decoder.
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { clientIssueRows, makeServerCsr, serverIssueRow, serverRenewRow, smimeIssueRow } from '../tsv/fixtures';
 import { NII, openTestEngine, readSjisTsv, tokenFrom, upload } from './ra.testkit';
 
 const DN = 'CN=www.nii.ac.jp,O=National Institute of Informatics,L=Chiyoda-ku,ST=Tokyo,C=JP';
+
+const pem = (label: string, b64: string) => `-----BEGIN ${label}-----\n${b64.replace(/.{64}/g, '$&\n')}\n-----END ${label}-----\n`;
+
+/** The serial OpenSSL reads from a one-line base64 certificate cell, as `0x` + upper-case hex. */
+function opensslSerial(b64: string): string {
+  const r = spawnSync('openssl', ['x509', '-noout', '-serial'], { input: pem('CERTIFICATE', b64), encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`openssl x509: ${r.stderr}`);
+  return `0x${r.stdout.trim().replace(/^serial=/, '')}`;
+}
 
 describe('RA downloads', () => {
   it('counts per domain and type, lists server certificates with the known headers, and lists the OU allow-list', async () => {
@@ -29,9 +39,28 @@ describe('RA downloads', () => {
     expect(list[1][16]).toBe('dNSName=alt.nii.ac.jp');
     expect(list[1][19]).toBe(csr.oneLine);
 
+    expect(opensslSerial(list[1][20])).toBe(list[1][18]);
+
+    // Client list: the ADDENDUM A columns where they were, the certificate added at the end.
+    const clients = readSjisTsv(await engine.certificateList('client'));
+    expect([clients[0][3], clients[0][14]]).toEqual(['主体者DN', '利用者メールアドレス']);
+    expect(clients[0].slice(20)).toEqual(['シリアル番号(16進)', '証明書']);
+    for (const row of clients.slice(1)) expect(opensslSerial(row[21])).toBe(row[20]);
+
     const all = readSjisTsv(await engine.certificateList('all'));
     expect(all).toHaveLength(5);
-    expect(all[0].slice(0, 3)).toEqual(['主体者DN', '状態', '証明書種別']);
+    expect(all[0]).toEqual([
+      '主体者DN', '状態', '証明書種別', '証明書プロファイルID', '発行・更新申請-申請ID', '発行・更新申請-シリアル番号', '発行・更新申請-日時',
+      '有効期間開始', '有効期間終了', '失効-日時', '失効理由', '利用管理者氏名', '利用管理者メールアドレス', '利用者氏名', '利用者メールアドレス',
+      'シリアル番号(16進)', 'CSR', '証明書',
+    ]);
+    const serverRow = all.find((r) => r[0] === DN)!;
+    expect(serverRow[16]).toBe(csr.oneLine);
+    expect(spawnSync('openssl', ['req', '-noout', '-verify'], { input: pem('CERTIFICATE REQUEST', serverRow[16]), encoding: 'utf8' }).stderr).toContain('verify OK');
+    for (const row of all.slice(1)) {
+      expect(opensslSerial(row[17])).toBe(row[15]);
+      expect(BigInt(row[15]).toString()).toBe(row[5]); // the decimal and the hex serial are one number
+    }
 
     expect(readSjisTsv(await engine.ouAllowListFile())).toEqual([
       ['ドメイン', 'OU'],

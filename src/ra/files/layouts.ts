@@ -27,6 +27,11 @@ const decimal = (hex: string | undefined) => (hex ? serialHexToDecimal(hex) : ''
 const status = (l: ListedApplication) => (l.cert ? String(certificateStatus(l.cert)) : '4');
 const reasonName = (c: CertificateRecord | undefined) =>
   c?.revocationReason === undefined ? '' : `${c.revocationReason}:${REVOCATION_REASONS[String(c.revocationReason) as '0'].name.ja}`;
+const hexSerial = (l: ListedApplication) => (l.cert ? `0x${l.cert.serialHex.toUpperCase()}` : '');
+/** Server rows only: client keys are made by the engine or the browser, without a CSR in the file. */
+const csr = (l: ListedApplication) => l.app.csr ?? '';
+/** One-line base64 DER, as the CSR column is written. */
+const certificate = (l: ListedApplication) => l.cert?.certDerB64 ?? '';
 /** P12 file name: column 12, else the CN (SPEC §5.4; also for method 2, where the manual is silent). */
 export function p12FileName(app: Application): string {
   return `${safeFileName(app.p12Name || cnOf(app.dn))}.p12`;
@@ -93,9 +98,9 @@ export const SERVER_LIST_COLUMNS: readonly FileColumn<ListedApplication>[] = [
   { header: 'ソフトウェア名・バージョン', value: (l) => l.app.software },
   { header: 'dNSName', value: (l) => formatDnsNames(l.app.dnsNames) },
   { header: '更新元シリアル番号', value: (l) => decimal(l.app.renewsSerialHex) },
-  { header: 'シリアル番号(16進)', value: (l) => (l.cert ? `0x${l.cert.serialHex.toUpperCase()}` : '') },
-  { header: 'CSR', value: (l) => l.app.csr ?? '' },
-  { header: '証明書', value: (l) => l.cert?.certDerB64 ?? '' },
+  { header: 'シリアル番号(16進)', value: hexSerial },
+  { header: 'CSR', value: csr },
+  { header: '証明書', value: certificate },
 ];
 
 /** RA download ④: クライアント証明書 証明書情報一括ダウンロード (column 4 and 15 fixed by ADDENDUM A). */
@@ -120,7 +125,8 @@ export const CLIENT_LIST_COLUMNS: readonly FileColumn<ListedApplication>[] = [
   { header: '失効-日時', value: (l) => time(l.cert?.revokedAt) },
   { header: '失効理由', value: (l) => reasonName(l.cert) },
   { header: '更新元シリアル番号', value: (l) => decimal(l.app.renewsSerialHex) },
-  { header: 'シリアル番号(16進)', value: (l) => (l.cert ? `0x${l.cert.serialHex.toUpperCase()}` : '') },
+  { header: 'シリアル番号(16進)', value: hexSerial },
+  { header: '証明書', value: certificate },
 ];
 
 /** RA download ⑥: 全証明書情報一括ダウンロード — both families, one row per application. */
@@ -140,6 +146,9 @@ export const ALL_LIST_COLUMNS: readonly FileColumn<ListedApplication>[] = [
   { header: '利用管理者メールアドレス', value: (l) => l.app.adminMail },
   { header: '利用者氏名', value: (l) => l.app.userName },
   { header: '利用者メールアドレス', value: (l) => l.app.userMail },
+  { header: 'シリアル番号(16進)', value: hexSerial },
+  { header: 'CSR', value: csr },
+  { header: '証明書', value: certificate },
 ];
 
 export function statusLabel(code: string): string {
