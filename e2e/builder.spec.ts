@@ -272,3 +272,50 @@ test('S/MIME rows pasted from a spreadsheet get CN = mail and a P12 name; Englis
   await expect(page.getByRole('columnheader', { name: /Subject DN/ })).toBeVisible();
   await expect(cell(page, 0, 1)).toHaveAttribute('aria-label', 'Subject DN row1');
 });
+
+test('client renew: an old client certificate made by OpenSSL fills DN (with OU) and serial, exported', async ({ page }) => {
+  await importProfile(page);
+  await chooseKind(page, 'クライアント証明書更新申請');
+  await page.getByRole('button', { name: '行を追加' }).click();
+  await page.getByRole('button', { name: '行1の補助機能' }).click();
+  const cert = oldCertificate(`/C=JP/ST=Tokyo/L=Chiyoda-ku/O=${O}/OU=2024001/CN=KOKURITSU HANAKO`, '1A2B');
+  await page.getByTestId('row-tools').getByLabel('旧証明書（PEM/DER）からDNとシリアル番号を入れる').setInputFiles(cert);
+  await expect(cell(page, 0, 1)).toHaveValue(`CN=KOKURITSU HANAKO,OU=2024001,O=${O},L=Chiyoda-ku,ST=Tokyo,C=JP`);
+  await expect(cell(page, 0, 4)).toHaveValue(String(0x1a2b));
+  await cell(page, 0, 14).fill('hanako@nii.ac.jp');
+  const text = await exportAndCheck(page, 'client-renew');
+  expect(text.split('\t').slice(0, 4)).toEqual([`CN=KOKURITSU HANAKO,OU=2024001,O=${O},L=Chiyoda-ku,ST=Tokyo,C=JP`, '5', '1', '6699']);
+});
+
+test('client issue with download methods 1 and 2 mixed: one zip, one file per method, each valid for upki-tsv', async ({ page }) => {
+  await importProfile(page);
+  await chooseKind(page, 'クライアント証明書発行申請');
+  const methods = ['1', '2', '1'];
+  for (const [i, method] of methods.entries()) {
+    await page.getByRole('button', { name: '行を追加' }).click();
+    await cell(page, i, 1).fill(`CN=GAKUSEI ${i},OU=202400${i},O=${O},L=Chiyoda-ku,ST=Tokyo,C=JP`);
+    await cell(page, i, 3).fill(method);
+    await cell(page, i, 11).fill('学生　太郎');
+    await cell(page, i, 14).fill(`s${i}@nii.ac.jp`);
+  }
+  await expect(page.getByTestId('check-pending')).toHaveCount(0);
+  await expect(page.getByTestId('export-button')).toBeDisabled();
+  await page.getByLabel('分割して書き出す').check();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-button').click()]);
+  expect(download.suggestedFilename()).toMatch(/^upki-client-issue-\d{8}\.zip$/);
+  const zip = await saveDownload(download);
+  const out = join(mkdtempSync(join(tmp(), 'mixed-')), 'out');
+  execFileSync('unzip', ['-q', zip, '-d', out]);
+  const names = execFileSync('ls', [out], { encoding: 'utf8' }).trim().split('\n');
+  expect(names.map((n) => n.replace(/\d{8}/, 'DATE'))).toEqual(['upki-client-issue-DATE-method1.tsv', 'upki-client-issue-DATE-method2.tsv']);
+  const files = names.map((n) => iconvSjis(join(out, n)).split('\r\n').filter(Boolean).map((line) => line.split('\t')));
+  expect(files.map((rows) => rows.map((r) => [r[2], r[0].split(',')[0]]))).toEqual([
+    [['1', 'CN=GAKUSEI 0'], ['1', 'CN=GAKUSEI 2']],
+    [['2', 'CN=GAKUSEI 1']],
+  ]);
+  for (const n of names) {
+    const result = cliValidate('client-issue', join(out, n));
+    expect(errorCount(result), JSON.stringify(result)).toBe(0);
+    expect(result.ok).toBe(true);
+  }
+});
