@@ -50,6 +50,29 @@ function pk12utilOpens(p12: string, pin: string, name: string) {
   pk12utilImports(dir, p12, pin, name);
 }
 
+/**
+ * notAfter per profile for a certificate issued at START (2026-11-23 09:00 JST), worked out by hand from
+ * spec/profiles.ts: 13 or 25 calendar months (13/15, 14/16), 48 months for 5 (issued after 2023-09-08
+ * 21:00 JST), 823 days for 7 (2027-11-23 is 365 days on, 2028-11-23 731, +92 days = 2029-02-23).
+ */
+const NOT_AFTER: Record<string, string> = {
+  '5': 'Nov 23 00:00:00 2030 GMT',
+  '7': 'Feb 23 00:00:00 2029 GMT',
+  '13': 'Dec 23 00:00:00 2027 GMT',
+  '14': 'Dec 23 00:00:00 2028 GMT',
+  '15': 'Dec 23 00:00:00 2027 GMT',
+  '16': 'Dec 23 00:00:00 2028 GMT',
+};
+
+/** OpenSSL reads the engine's RSA 2048 key and the profile's validity from the certificate. */
+function checkKeyAndValidity(leaf: string, profile: string): void {
+  const text = execFileSync('openssl', ['x509', '-in', leaf, '-noout', '-text', '-startdate', '-enddate'], { encoding: 'utf8' });
+  expect(text).toContain('Public Key Algorithm: rsaEncryption');
+  expect(text).toContain('Public-Key: (2048 bit)');
+  expect(text).toContain('notBefore=Nov 23 00:00:00 2026 GMT');
+  expect(text).toContain(`notAfter=${NOT_AFTER[profile]}`);
+}
+
 /** The leaf certificate inside a P12, as a PEM file. */
 function leafOf(p12: string, pin: string, format: P12Format, out: string): string {
   const legacy = format === 'legacy' ? ['-legacy'] : [];
@@ -99,6 +122,7 @@ describe.each([
     opensslOpens(p12, pin, format);
     pk12utilOpens(p12, pin, `m1-${profile}`);
     const leaf = leafOf(p12, pin, format, dir.path(`m1-${profile}.pem`));
+    checkKeyAndValidity(leaf, profile);
     const chain = await writeChain(engine, dir);
     expect(verify(await engine.now(), ['-CAfile', chain, '-purpose', 'sslclient', leaf]).output).toMatch(/: OK/);
     const subject = execFileSync('openssl', ['x509', '-in', leaf, '-noout', '-subject'], { encoding: 'utf8' });
@@ -154,6 +178,7 @@ describe.each([
     opensslOpens(p12, pin, format);
     pk12utilOpens(p12, pin, `smime${profile}`);
     const leaf = leafOf(p12, pin, format, dir.path(`smime${profile}.pem`));
+    checkKeyAndValidity(leaf, profile);
     const chain = await writeChain(engine, dir);
     expect(verify(await engine.now(), ['-CAfile', chain, '-purpose', 'smimesign', leaf]).output).toMatch(/: OK/);
     const text = execFileSync('openssl', ['x509', '-in', leaf, '-noout', '-subject', '-ext', 'subjectAltName'], { encoding: 'utf8' });

@@ -5,11 +5,14 @@ import { IDBFactory } from 'fake-indexeddb';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { clientIssueRows, tsvBytes } from '../tsv/fixtures';
+import { clientIssueRow, clientIssueRows, tsvBytes } from '../tsv/fixtures';
 import { auditTrail } from './audit';
 import { DirectoryStore } from './store/dir-store';
 import { IndexedDbStore } from './store/idb-store';
-import { openTestEngine } from './ra.testkit';
+import { RaEngine } from './engine';
+import { DEMO_INSTITUTION } from './institutions';
+import { MemoryStore } from './store/memory-store';
+import { openTestEngine, START } from './ra.testkit';
 
 const dir = mkdtempSync(join(tmpdir(), 'upki-ra-engine-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -45,5 +48,18 @@ describe.each([
     expect(trail[0].text.ja).toContain('初期化');
     expect(trail.some((l) => l.text.ja.includes('a.tsv をアップロード（client-issue、3/3件受付）'))).toBe(true);
     expect(trail.filter((l) => l.type === 'issued')).toHaveLength(3);
+  });
+});
+
+describe('first start', () => {
+  it('creates the demo institution when none is given, and uploads go to it', async () => {
+    const engine = await RaEngine.open(new MemoryStore(), { clock: () => START });
+    const state = await engine.state();
+    expect([...state.institutions.values()]).toEqual([DEMO_INSTITUTION]);
+    expect(DEMO_INSTITUTION).toMatchObject({ o: 'Example University', domains: ['example.ac.jp'], active: true });
+    const dn = 'CN=DEMO USER,OU=1,O=Example University,L=Chiyoda-ku,ST=Tokyo,C=JP';
+    const result = await engine.upload({ bytes: tsvBytes([clientIssueRow({ dn, method: '2' })]), fileName: 'demo.tsv', kind: 'client-issue' });
+    expect(result.records[0].errors).toEqual([]);
+    expect((await engine.state()).certificates.get(result.records[0].serialHex!)?.institutionId).toBe('demo');
   });
 });

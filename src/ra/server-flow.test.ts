@@ -177,6 +177,10 @@ describe('server renew and revoke', () => {
     const names = { 1: 'Key Compromise', 3: 'Affiliation Changed', 4: 'Superseded', 5: 'Cessation Of Operation' } as Record<number, string>;
     if (reason !== 0) expect(text).toMatch(new RegExp(`${serial.serialHex!.toUpperCase()}[\\s\\S]*?${names[reason]}`));
     expect(text).toContain(`X509v3 CRL Number: \n                ${crl.number}`);
+    const dates = execFileSync('openssl', ['crl', '-inform', 'DER', '-in', crlFile, '-noout', '-lastupdate', '-nextupdate'], { encoding: 'utf8' });
+    const [last, next] = ['lastUpdate', 'nextUpdate'].map((k) => Date.parse(new RegExp(`${k}=(.+)`).exec(dates)?.[1] ?? 'none'));
+    expect(last).toBe(Math.floor((await engine.now()).getTime() / 1000) * 1000);
+    expect(next - last).toBe(7 * 86_400_000);
     const crls = await writeCrls(engine, dir, `crls-${reason}.pem`);
     const check = verify(await engine.now(), ['-CAfile', chain, '-CRLfile', crls, '-crl_check', issued.file]);
     expect(check.status).not.toBe(0);
