@@ -67,9 +67,12 @@ export const PROFILES: Readonly<Record<string, Profile>> = {
   '16': client('16', true, [months(25)]),
 };
 
+const idsOf = (family: Family) => Object.values(PROFILES).filter((p) => p.family === family).map((p) => p.id);
+
+/** In numeric order (integer-like object keys enumerate ascending). */
 export const PROFILE_IDS: Readonly<Record<Family, readonly string[]>> = {
-  server: ['3', '11'],
-  client: ['5', '7', '13', '14', '15', '16'],
+  server: idsOf('server'),
+  client: idsOf('client'),
 };
 
 /** S/MIME profiles: CN = 利用者mail, no access PIN, P12 name required unless method 2 (SPEC §3.4, ADDENDUM B.8). */
