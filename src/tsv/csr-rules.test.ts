@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inspectCsr } from '../pki/csr';
 import type { CsrInfo } from '../pki/types';
-import { checkCsrForProfile, csrOrderAccepted, fitProfiles } from './csr-rules';
+import { columnOf } from '../spec/kinds';
+import { checkCsrForProfile, csrFailureIssue, csrOrderAccepted, fitProfiles } from './csr-rules';
 import { issueCodes, serverIssueRow, serverRenewRow, SERVER_DN, tsvBytes } from './fixtures';
 import { validateFile } from './index';
 
@@ -46,6 +47,11 @@ beforeAll(() => {
   // 2-1-1 lists C, ST, L, O, CN (and Email, refused): any other subject attribute cannot be written in column 1.
   make('serialNumber', [...rsa(2048), '-subj', `${NII}/serialNumber=42`]);
   make('san', [...rsa(2048), '-subj', NII, '-addext', 'subjectAltName=DNS:www.nii.ac.jp,DNS:other.nii.ac.jp']);
+  // OpenSSL's default string_mask (utf8only) writes UTF8String; nombstr writes PrintableString, as this app does.
+  const printableConfig = join(dir, 'printable.cnf');
+  writeFileSync(printableConfig, '[req]\ndistinguished_name = dn\nstring_mask = nombstr\n[dn]\n');
+  make('printable', [...rsa(2048), '-config', printableConfig, '-subj', NII]);
+  make('utf8', [...rsa(2048), '-utf8', '-subj', NII]);
   // Tampered: flip the last byte of the signature; OpenSSL itself must then refuse the request.
   const der = Buffer.from(csrs.rsa2048, 'base64');
   der[der.length - 1] ^= 0x01;
@@ -177,11 +183,21 @@ describe('unreadable CSRs', () => {
     expect(await codesFor('x', { csr: 'QUJDREVGR' })).toEqual(['U402']);
   });
 
+  it("reports an oversized input as column 7's length error, with the spec's limit", () => {
+    const column = columnOf('server-issue', 'csr')!;
+    const issue = csrFailureIssue({ ok: false, code: 'too-large', message: { ja: '', en: '' } });
+    expect([issue.code, issue.column]).toEqual(['202', column.no]);
+    expect(issue.message.ja).toBe(`CSRは${column.maxLength}桁以内で入力してください。`);
+  });
+
   it('reports a PEM with armour lines (U401)', async () => {
     const pem = readFileSync(join(dir, 'rsa2048.pem'), 'utf8').replace(/\r?\n/g, '');
     expect(await codesFor('x', { csr: pem })).toEqual(['U401']);
   });
 });
+
+const UTF8_SUBJECT_WARNING =
+  'CSRの主体者DNのST, L, O, CNがPrintableStringではありません（ST: UTF8String, L: UTF8String, O: UTF8String, CN: UTF8String）。';
 
 describe('checkCsrForProfile and fitProfiles (import page)', () => {
   it('says which profile a CSR fits', async () => {
@@ -192,10 +208,29 @@ describe('checkCsrForProfile and fitProfiles (import page)', () => {
   });
 
   it('applies the server DN rules to the subject when asked', async () => {
-    expect(checkCsrForProfile(await info('rsa2048'), '3').map((i) => i.code)).toEqual([]);
-    const issues = checkCsrForProfile(await info('defaultCity'), '3');
+    expect(checkCsrForProfile(await info('printable'), '3').map((i) => i.code)).toEqual([]);
+    const issues = checkCsrForProfile(await info('defaultCity'), '3').filter((i) => i.code !== 'U414');
     expect(issues.map((i) => [i.code, i.column])).toEqual([['U227', 7]]);
     expect(checkCsrForProfile(await info('defaultCity'), '3', { subjectRules: false })).toEqual([]);
+  });
+
+  it('warns (U414) when OpenSSL wrote the subject as UTF8String, naming the attributes; PrintableString passes', async () => {
+    const subjectOf = (name: string) => execFileSync('openssl', ['asn1parse', '-in', join(dir, `${name}.pem`)], { encoding: 'utf8' });
+    expect(subjectOf('utf8')).toMatch(/UTF8STRING\s*:www\.nii\.ac\.jp/);
+    expect(subjectOf('printable')).toMatch(/PRINTABLESTRING\s*:www\.nii\.ac\.jp/);
+    for (const name of ['utf8', 'rsa2048']) {
+      const issues = checkCsrForProfile(await info(name), '3');
+      expect(issues.map((i) => [i.code, i.severity, i.column])).toEqual([['U414', 'warning', 7]]);
+      expect(issues[0].message.ja).toBe(UTF8_SUBJECT_WARNING);
+    }
+    expect(checkCsrForProfile(await info('printable'), '3')).toEqual([]);
+    // The validator compares the CSR's DN with column 1 by value: no U414 there.
+    expect(await codesFor('utf8')).toEqual([]);
+  });
+
+  it('does not count emailAddress (IA5String) as a string-type problem', async () => {
+    expect(checkCsrForProfile(await info('email'), '3').map((i) => i.code)).toEqual(['U408', 'U414']);
+    expect(checkCsrForProfile(await info('email'), '3').find((i) => i.code === 'U414')?.message.ja).toBe(UTF8_SUBJECT_WARNING);
   });
 
   it('yields nothing for a client or unknown profile', async () => {

@@ -4,6 +4,7 @@ import { formatDnString, sameDn, type Rdn } from '../pki/dn';
 import { toTsvOrder } from '../pki/name';
 import type { CsrInfo, CsrInspectResult, PublicKeyInfo } from '../pki/types';
 import { CSR_DN_ORDER } from '../spec/dn-rules';
+import { columnOf } from '../spec/kinds';
 import { PROFILE_IDS, PROFILES, type Profile } from '../spec/profiles';
 import type { KeySpec } from '../spec/types';
 import { checkRdns } from './dn-check';
@@ -25,7 +26,10 @@ export interface CsrCheckOptions {
 
 const ACCEPTED_ALGORITHMS: ReadonlySet<string> = new Set(PROFILE_IDS.server.flatMap((id) => PROFILES[id].csrSignatureAlgorithms ?? []));
 
-const DEFAULT_WHERE: Where = { seq: 0, column: 7, field: 'csr' };
+/** Column 7 of the server issue/renew formats: its limit is the one-line CSR's. */
+const CSR_COLUMN = columnOf('server-issue', 'csr')!;
+
+const DEFAULT_WHERE: Where = { seq: 0, column: CSR_COLUMN.no, field: 'csr' };
 
 /** Every rule a server profile puts on a CSR. An unknown or client profile yields no issues. */
 export function checkCsrForProfile(info: CsrInfo, profileId: string, options: CsrCheckOptions = {}): Issue[] {
@@ -65,8 +69,24 @@ export function checkCsrSubject(info: CsrInfo, where: Where = DEFAULT_WHERE, att
   if (attributeRules) {
     const named = toTsvOrder(info.subject).filter((r) => r.key !== 'E' && r.key !== 'OU');
     issues.push(...checkRdns('server', named, where, { fromCsr: true }));
+    const notPrintable = notPrintableIssue(info, where);
+    if (notPrintable) issues.push(notPrintable);
   }
   return issues;
+}
+
+/**
+ * U414 (warning) when a subject value is not a PrintableString (OpenSSL's default string_mask writes UTF8String).
+ * emailAddress is IA5String by definition (already U408). Only on the import page (attributeRules): the validator
+ * compares the CSR's DN with column 1 by value, and the RA accepts either encoding.
+ */
+function notPrintableIssue(info: CsrInfo, where: Where): Issue | undefined {
+  const odd = info.subject
+    .map((rdn, i) => ({ key: rdn.key, type: info.stringTypes[i] }))
+    .filter((r) => r.key !== 'E' && r.type !== undefined && r.type !== 'PrintableString');
+  if (odd.length === 0) return undefined;
+  const attrs = odd.map((r) => r.key).join(', ');
+  return makeIssue('csrStringType', where, { attrs, types: odd.map((r) => `${r.key}: ${r.type}`).join(', ') });
 }
 
 /** Server profiles whose key and CSR signature algorithm this CSR satisfies ("which profile fits"). */
@@ -103,7 +123,7 @@ export function csrFailureIssue(result: Extract<CsrInspectResult, { ok: false }>
     case 'base64':
       return makeIssue('csrBase64', where, { detail: result.message });
     case 'too-large':
-      return makeIssue('tooLong', where, { name: { ja: 'CSR', en: 'The CSR' }, max: 2048, actual: '2048+' });
+      return makeIssue('tooLong', where, { name: CSR_COLUMN.name, max: CSR_COLUMN.maxLength, actual: `${CSR_COLUMN.maxLength}+` });
     default:
       return makeIssue('csrDer', where, { detail: result.message });
   }

@@ -112,6 +112,7 @@ export const MESSAGES = {
   csrOu: err('U411', 'CSRの主体者DNにOUが含まれています。サーバ証明書のOUは2022年7月26日に廃止されました。', 'The CSR subject contains an OU; server OUs were abolished on 2022-07-26.'),
   csrSanIgnored: warn('U412', 'CSRのsubjectAltName（{names}）は証明書に反映されません。', 'The CSR\'s subjectAltName ({names}) is not copied into the certificate.', h('追加のホスト名はdNSName列に記載してください。', 'Write extra host names in the dNSName column.')),
   csrUnavailable: warn('U413', 'CSRを検査できませんでした。', 'The CSR could not be checked.', h('{detail}', '{detail}')),
+  csrStringType: warn('U414', 'CSRの主体者DNの{attrs}がPrintableStringではありません（{types}）。', 'The CSR subject\'s {attrs} is not a PrintableString ({types}).', h('マニュアルはUTF8Stringを禁止していませんが、本アプリやNIIのツールで作成したCSRはPrintableStringです。OpenSSLでは設定ファイルに「string_mask = nombstr」を指定するとPrintableStringになります。', 'The manual does not forbid UTF8String, but CSRs made by this app and by NII\'s tool use PrintableString. With OpenSSL, put "string_mask = nombstr" in the config file.')),
 } as const satisfies Record<string, MessageDef>;
 
 export type MessageId = keyof typeof MESSAGES;
