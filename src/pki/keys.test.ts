@@ -80,6 +80,25 @@ describe('makeKeyAndCsr, checked by OpenSSL', () => {
     expect(facts.ok && facts.info.signatureValid).toBe(true);
   });
 
+  it('puts the trimmed values into the CSR, and returns warnings (8 SANs without the CN) with the result', async () => {
+    const padded = { cn: ' www.example.ac.jp ', o: ' National Institute of Informatics', st: 'Tokyo ', l: ' Chiyoda-ku ' };
+    const sans = Array.from({ length: 8 }, (_, i) => `h${i}.example.ac.jp`);
+    const result = await makeKeyAndCsr({ profile: '11', subject: padded, dnsNames: sans, passphrase: null });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.warnings.map((w) => w.code)).toEqual(['dns-names-full']);
+    expect(result.value.baseName).toBe('www.example.ac.jp');
+    const csr = tmp.write('trimmed.csr', result.value.csrPem);
+    expect(openssl(['req', '-in', csr, '-noout', '-subject', '-nameopt', 'RFC2253'])).toBe(
+      'subject=CN=www.example.ac.jp,O=National Institute of Informatics,L=Chiyoda-ku,ST=Tokyo,C=JP\n',
+    );
+  });
+
+  it('refuses a DN over the column limit though each attribute only warns', async () => {
+    const result = await makeKeyAndCsr({ profile: '11', subject: { ...SUBJECT, st: 'S'.repeat(100), l: 'L'.repeat(100) }, passphrase: null });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues.filter((i) => i.severity === 'error').map((i) => `${i.field}:${i.code}`)).toEqual(['DN:202']);
+  });
+
   it('refuses invalid input before generating anything, with reasons in Japanese and English', async () => {
     const result = await makeKeyAndCsr({
       profile: '3',

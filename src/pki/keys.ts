@@ -8,7 +8,7 @@ import { createCsr, csrToOneLine, csrToPem } from './csr';
 import { serverSubjectRdns, subjectTsvString, type ServerSubject } from './name';
 import { checkPassphrase, DEFAULT_PBKDF2_ITERATIONS, encryptPkcs8, pkcs8ToPem } from './pkcs8';
 import { CURVE_BY_OID, describePublicKey, OID_EC, OID_RSA, spkiSha256 } from './spki';
-import { hasErrors, validateServerSubject, type SubjectIssue } from './subject-rules';
+import { hasErrors, trimSubject, validateServerSubject, type SubjectIssue } from './subject-rules';
 import type { PublicKeyInfo } from './types';
 
 export type ServerProfileId = '3' | '11';
@@ -69,7 +69,8 @@ export type KeyAndCsrResult = { ok: true; value: KeyAndCsr; warnings: SubjectIss
 /** Validate, generate the key pair, sign the CSR and export the key. Never throws on user input. */
 export async function makeKeyAndCsr(req: KeyAndCsrRequest): Promise<KeyAndCsrResult> {
   const dnsNames = req.dnsNames ?? [];
-  const issues = validateServerSubject(req.subject, dnsNames);
+  const trimmed = trimSubject(req.subject); // what was checked is what goes into the CSR
+  const issues = validateServerSubject(trimmed, dnsNames);
   if (req.passphrase !== null) {
     const check = checkPassphrase(req.passphrase);
     if (!check.ok) issues.push({ field: 'passphrase', code: check.code, severity: 'error', message: check.message });
@@ -78,7 +79,7 @@ export async function makeKeyAndCsr(req: KeyAndCsrRequest): Promise<KeyAndCsrRes
 
   const profile = PROFILES[req.profile];
   const keys = await generateServerKeyPair(req.profile);
-  const subject = serverSubjectRdns(req.subject);
+  const subject = serverSubjectRdns(trimmed);
   const csrDer = await createCsr({ keys, subject, dnsNames, hash: keyAlgorithm(profile.key).hash });
   const pkcs8 = await exportPkcs8(keys.privateKey);
   const keyDer = req.passphrase === null ? pkcs8 : await encryptPkcs8(pkcs8, req.passphrase, req.iterations ?? DEFAULT_PBKDF2_ITERATIONS);
@@ -88,7 +89,7 @@ export async function makeKeyAndCsr(req: KeyAndCsrRequest): Promise<KeyAndCsrRes
     ok: true,
     warnings: issues,
     value: {
-      baseName: req.subject.cn,
+      baseName: trimmed.cn,
       csrDer,
       csrPem: csrToPem(csrDer),
       csrOneLine: csrToOneLine(csrDer),

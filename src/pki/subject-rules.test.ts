@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hasErrors, parseDnsNameList, validateDnsNames, validateInstitution, validateServerSubject } from './subject-rules';
+import { DN_RULES, formatDnsNames, LIMITS } from '../spec';
+import { hasErrors, parseDnsNameList, trimSubject, validateDnsNames, validateInstitution, validateServerSubject } from './subject-rules';
 
 const OK = { cn: 'www.example.ac.jp', o: 'National Institute of Informatics', st: 'Tokyo', l: 'Chiyoda-ku' };
 const codes = (issues: { field: string; code: string }[]) => issues.map((i) => `${i.field}:${i.code}`);
@@ -32,6 +33,49 @@ describe('subject rules (from spec/dn-rules.ts)', () => {
     expect(codes(validateDnsNames(['ok.example.jp', 'bad_name.example.jp']))).toEqual(['SAN:206']);
     const nine = Array.from({ length: 9 }, (_, i) => `h${i}.example.jp`);
     expect(codes(validateDnsNames(nine))).toEqual(['SAN:dns-names-count']);
+  });
+
+  it('counts the CN NII adds to dNSName: 8 names without it warn, the column with it must fit the limit (B.6)', () => {
+    const max = LIMITS.dnsNamesMaxEntries;
+    const hosts = Array.from({ length: max }, (_, i) => `h${i}.example.jp`);
+    const full = validateDnsNames(hosts, 'www.example.jp');
+    expect(codes(full)).toEqual(['SAN:dns-names-full']);
+    expect(hasErrors(full)).toBe(false);
+    expect(codes(validateDnsNames(hosts, hosts[0]))).toEqual([]);
+    expect(codes(validateDnsNames(hosts.slice(1), 'www.example.jp'))).toEqual([]);
+
+    // Four names of 50 characters: the written column (235) is within the limit, with ",dNSName=<CN>" (258) it is not.
+    const long = (i: number) => `${i}${'a'.repeat(38)}.example.jp`;
+    const names = [0, 1, 2, 3].map(long);
+    const cn = 'www.example.jp';
+    expect(formatDnsNames(names).length).toBeLessThanOrEqual(LIMITS.dnsNamesMaxLength);
+    expect(formatDnsNames([...names, cn]).length).toBeGreaterThan(LIMITS.dnsNamesMaxLength);
+    expect(codes(validateDnsNames(names, cn))).toEqual(['SAN:dns-names-length']);
+    expect(codes(validateDnsNames(names, names[0]))).toEqual([]);
+    expect(codes(validateDnsNames([...names, long(4)], names[0]))).toEqual(['SAN:dns-names-length']);
+    // The whole subject is checked too: no SANs is no dNSName column, so nothing is added.
+    expect(codes(validateDnsNames([], cn))).toEqual([]);
+    expect(codes(validateServerSubject({ ...OK, cn }, names))).toEqual(['SAN:dns-names-length']);
+  });
+
+  it('checks the whole DN in TSV order against the DN column limit', () => {
+    // ST and L lengths are only warnings, so each can pass while the DN as a whole does not.
+    const long = { ...OK, st: 'S'.repeat(100), l: 'L'.repeat(100) };
+    const issues = validateServerSubject(long);
+    expect(codes(issues)).toEqual(['ST:202', 'L:202', 'DN:202']);
+    expect(hasErrors(issues)).toBe(true);
+    expect(issues.find((i) => i.field === 'DN')!.message.en).toContain(`at most ${DN_RULES.server.maxLength}`);
+    expect(codes(validateServerSubject({ ...OK, st: 'S'.repeat(60), l: 'L'.repeat(60) }))).toEqual([]);
+  });
+
+  it('trims the values it checks, and warns about double spaces inside', () => {
+    expect(trimSubject({ cn: ' www.example.ac.jp ', o: ' NII ', st: 'Tokyo ', l: ' Chiyoda-ku' })).toEqual({
+      cn: 'www.example.ac.jp', o: 'NII', st: 'Tokyo', l: 'Chiyoda-ku',
+    });
+    expect(validateServerSubject({ cn: ' www.example.ac.jp', o: `${OK.o} `, st: ' Tokyo', l: 'Chiyoda-ku ' })).toEqual([]);
+    const double = validateInstitution({ ...OK, o: 'National  Institute of Informatics' });
+    expect(codes(double)).toEqual(['O:dn-double-space']);
+    expect(hasErrors(double)).toBe(false);
   });
 
   it('treats a too-long L as a warning (server L length is not stated)', () => {

@@ -1,10 +1,11 @@
 // Checks on what the user types before a key and CSR are made: institution (O, ST, L), CN and SAN names.
 // The rules themselves are data in spec/dn-rules.ts (server family) and spec/profiles.ts LIMITS; this file
 // only applies them to single values. Errors only: a length the spec marks 'warning' is reported as one.
-import { charLength, DN_RULES, dnsNameEntryHost, firstDisallowed, LIMITS, type DnAttributeRule, type Text } from '../spec';
-import type { ServerSubject } from './name';
+import { charLength, DN_RULES, DNS_NAME_KEY, dnsNameEntryHost, firstDisallowed, formatDnsNames, LIMITS, type DnAttributeRule, type Text } from '../spec';
+import { serverSubjectRdns, subjectTsvString, type ServerSubject } from './name';
 
-export type SubjectField = 'CN' | 'O' | 'ST' | 'L' | 'SAN' | 'passphrase';
+/** 'DN' is the whole subject as TSV column 1 reads it. */
+export type SubjectField = 'CN' | 'O' | 'ST' | 'L' | 'DN' | 'SAN' | 'passphrase';
 
 export interface SubjectIssue {
   field: SubjectField;
@@ -71,6 +72,18 @@ function checkValue(field: SubjectField, rule: DnAttributeRule, value: string): 
         en: `${name.en} must not be "${whole}" alone (NII's DN rules).`,
       }),
     );
+  if (!bad && value.includes('  '))
+    issues.push(
+      issue(
+        field,
+        'dn-double-space',
+        {
+          ja: `${name.ja}に連続した空白があります。機関の登録どおりの表記か確認してください。`,
+          en: `${name.en} has two spaces in a row. Check it matches your institution's registered spelling.`,
+        },
+        'warning',
+      ),
+    );
   if (rule.fqdn && !bad) {
     const problem = fqdnProblem(value);
     if (problem) issues.push(issue(field, 'dn-fqdn', { ja: `${name.ja}: ${problem.ja}`, en: `${name.en}: ${problem.en}` }));
@@ -78,33 +91,87 @@ function checkValue(field: SubjectField, rule: DnAttributeRule, value: string): 
   return issues;
 }
 
-/** O, ST and L of a saved institution profile (server rules, which are the stricter ones). */
-export function validateInstitution(inst: Institution): SubjectIssue[] {
-  return [...checkValue('O', RULES.O!, inst.o), ...checkValue('ST', RULES.ST!, inst.st), ...checkValue('L', RULES.L!, inst.l)];
+/**
+ * The subject as it is used: each value trimmed. DN_TEXT allows spaces, so " Tokyo" would pass every check and
+ * still differ from the "Tokyo" NII compares the DN with; trimming is what the user means in every case we know.
+ */
+export function trimSubject(s: ServerSubject): ServerSubject {
+  return { cn: s.cn.trim(), ...trimInstitution(s) };
 }
 
-/** dNSName entries for the SAN extension (SPEC §5.1 column 13; ADDENDUM B.6). */
-export function validateDnsNames(names: readonly string[]): SubjectIssue[] {
+export function trimInstitution(i: Institution): Institution {
+  return { o: i.o.trim(), st: i.st.trim(), l: i.l.trim() };
+}
+
+/** O, ST and L of a saved institution profile (server rules, which are the stricter ones), trimmed as used. */
+export function validateInstitution(inst: Institution): SubjectIssue[] {
+  const v = trimInstitution(inst);
+  return [...checkValue('O', RULES.O!, v.o), ...checkValue('ST', RULES.ST!, v.st), ...checkValue('L', RULES.L!, v.l)];
+}
+
+/**
+ * dNSName entries for the SAN extension and TSV column 13 (SPEC §5.1; ADDENDUM B.6). NII adds the CN
+ * (= 利用管理者FQDN) when it is not among them, so the count warning and the length limit consider that too —
+ * the same judgement as the validator's U215/U216 (exact comparison, as there).
+ */
+export function validateDnsNames(names: readonly string[], cn = ''): SubjectIssue[] {
   const issues: SubjectIssue[] = [];
   const rule: DnAttributeRule = { ...RULES.CN!, name: { ja: 'dNSName', en: 'dNSName' } };
   names.forEach((n) => issues.push(...checkValue('SAN', rule, n).map((i) => ({ ...i, message: withHost(i.message, n) }))));
-  if (names.length > LIMITS.dnsNamesMaxEntries)
+  const max = LIMITS.dnsNamesMaxEntries;
+  if (names.length > max)
     issues.push(
       issue('SAN', 'dns-names-count', {
-        ja: `dNSNameは${LIMITS.dnsNamesMaxEntries}つまで指定可能です（${names.length}個あります）。`,
-        en: `At most ${LIMITS.dnsNamesMaxEntries} dNSNames are allowed (${names.length} given).`,
+        ja: `dNSNameは${max}つまで指定可能です（${names.length}個あります）。`,
+        en: `At most ${max} dNSNames are allowed (${names.length} given).`,
+      }),
+    );
+  const host = cn.trim();
+  const cnAdded = host !== '' && names.length > 0 && !names.some((n) => n.trim() === host);
+  if (cnAdded && names.length === max)
+    issues.push(
+      issue(
+        'SAN',
+        'dns-names-full',
+        {
+          ja: `dNSNameが${max}つあり、CN「${host}」が自動付与されると${max + 1}つになります。CNもSANに含めるか、1つ減らしてください。`,
+          en: `${max} dNSNames are given; with the CN "${host}" added automatically there will be ${max + 1}. Include the CN or drop one.`,
+        },
+        'warning',
+      ),
+    );
+  const length = charLength(formatDnsNames(names)) + (cnAdded ? charLength(`,${DNS_NAME_KEY}${host}`) : 0);
+  if (length > LIMITS.dnsNamesMaxLength)
+    issues.push(
+      issue('SAN', 'dns-names-length', {
+        ja: `dNSName（TSV 13列目${cnAdded ? '、自動付与されるCNを含む' : ''}）が${length}文字になり、${LIMITS.dnsNamesMaxLength}文字を超えます。`,
+        en: `dNSName (TSV column 13${cnAdded ? ', with the automatically added CN' : ''}) would be ${length} characters; the limit is ${LIMITS.dnsNamesMaxLength}.`,
       }),
     );
   return issues;
+}
+
+/** The whole subject in TSV order against the DN column's limit (each attribute can be within its own and the sum not). */
+function checkDnLength(subject: ServerSubject): SubjectIssue[] {
+  const max = DN_RULES.server.maxLength;
+  const length = charLength(subjectTsvString(serverSubjectRdns(subject)));
+  if (length <= max) return [];
+  return [
+    issue('DN', '202', {
+      ja: `主体者DN（TSV 1列目）は${max}桁以内で入力してください（${length}桁になります）。`,
+      en: `The subject DN (TSV column 1) must be at most ${max} characters (it would be ${length}).`,
+    }),
+  ];
 }
 
 function withHost(message: Text, host: string): Text {
   return { ja: `「${host}」: ${message.ja}`, en: `"${host}": ${message.en}` };
 }
 
-/** CN, O, ST, L and SAN names of a server CSR. Only errors stop generation; warnings are for display. */
+/** CN, O, ST, L, the whole DN and SAN names of a server CSR, trimmed as used. Only errors stop generation; warnings are for display. */
 export function validateServerSubject(subject: ServerSubject, dnsNames: readonly string[] = []): SubjectIssue[] {
-  return [...checkValue('CN', RULES.CN!, subject.cn), ...validateInstitution(subject), ...validateDnsNames(dnsNames)];
+  const s = trimSubject(subject);
+  return [...checkValue('CN', RULES.CN!, s.cn), ...validateInstitution(s), ...checkDnLength(s), ...validateDnsNames(dnsNames, s.cn)];
 }
 
 export function hasErrors(issues: readonly SubjectIssue[]): boolean {
