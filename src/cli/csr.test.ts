@@ -16,6 +16,39 @@ function cli(args: string[]) {
 
 const INSTITUTION = ['--o', 'National Institute of Informatics', '--st', 'Tokyo', '--l', 'Chiyoda-ku'];
 
+// Drives the command on a pseudo-terminal (its stdin a TTY, as for a person typing): each answer is sent once
+// the next prompt has appeared. Prints everything the terminal showed; exits with the command's status.
+const PTY_DRIVER = `
+import os, pty, select, sys
+answers = sys.argv[1].split('\\n')
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[2], sys.argv[2:])
+seen, sent = b'', 0
+while True:
+    if not select.select([fd], [], [], 120)[0]:
+        break
+    try:
+        chunk = os.read(fd, 4096)
+    except OSError:
+        break
+    if not chunk:
+        break
+    seen += chunk
+    prompts = seen.count(b'Passphrase for the private key: ') + seen.count(b'Again, to confirm: ')
+    while sent < prompts and sent < len(answers):
+        os.write(fd, answers[sent].encode() + b'\\r')
+        sent += 1
+_, status = os.waitpid(pid, 0)
+sys.stdout.write(seen.decode('utf-8', 'replace'))
+sys.exit(os.waitstatus_to_exitcode(status))
+`;
+
+function cliOnTerminal(args: string[], answers: string[]) {
+  const r = spawnSync('python3', ['-c', PTY_DRIVER, answers.join('\n'), process.execPath, BIN, 'csr', ...args], { cwd: tmp.dir, encoding: 'utf8' });
+  return { status: r.status, screen: r.stdout, stderr: r.stderr };
+}
+
 describe('upki-tsv csr', () => {
   it('writes <CN>.csr, <CN>.key (encrypted) and <CN>.csr.txt that OpenSSL accepts', () => {
     tmp.write('pass.txt', 'a long passphrase\n');
@@ -70,10 +103,46 @@ describe('upki-tsv csr', () => {
     expect(weak.stderr).toMatch(/8文字以上[\s\S]*at least 8/);
   });
 
+  it('without a passphrase file, asks on the terminal twice without echo and encrypts the key with the answer', () => {
+    const pass = 'typed on the terminal';
+    const r = cliOnTerminal(['--profile', '11', '--cn', 'tty.example.ac.jp', ...INSTITUTION, '--out', 'tty'], [pass, pass]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.screen).toContain('秘密鍵のパスフレーズ / Passphrase for the private key: ');
+    expect(r.screen).toContain('確認のためもう一度 / Again, to confirm: ');
+    expect(r.screen).not.toContain(pass);
+    const key = tmp.path('tty/tty.example.ac.jp.key');
+    expect(tmp.read('tty/tty.example.ac.jp.key').toString()).toMatch(/^-----BEGIN ENCRYPTED PRIVATE KEY-----/);
+    expect(openssl(['pkey', '-in', key, '-passin', `pass:${pass}`, '-pubout'])).toBe(
+      openssl(['req', '-in', tmp.path('tty/tty.example.ac.jp.csr'), '-pubkey', '-noout']),
+    );
+  });
+
+  it('refuses a mismatched, empty or short passphrase at the prompt, writing nothing', () => {
+    const args = ['--profile', '11', '--cn', 'nope.example.ac.jp', ...INSTITUTION, '--out', 'nope'];
+    const mismatch = cliOnTerminal(args, ['first passphrase', 'other passphrase']);
+    expect(mismatch.status).toBe(1);
+    expect(mismatch.screen).toMatch(/一致しません[\s\S]*differ/);
+    const empty = cliOnTerminal(args, ['']);
+    expect(empty.status).toBe(1);
+    expect(empty.screen).toMatch(/入力されていません[\s\S]*No passphrase/);
+    const short = cliOnTerminal(args, ['short']);
+    expect(short.status).toBe(1);
+    expect(short.screen).toMatch(/8文字以上[\s\S]*at least 8/);
+    expect(existsSync(tmp.path('nope'))).toBe(false);
+  });
+
+  it('without a passphrase file and without a terminal, exits 2 and says what to give', () => {
+    const r = cli(['--profile', '3', '--cn', 'a.example.jp', ...INSTITUTION, '--out', 'x']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/端末がありません[\s\S]*--passphrase-file F[\s\S]*--no-encrypt/);
+    expect(r.stderr).toMatch(/No terminal[\s\S]*--passphrase-file F[\s\S]*--no-encrypt/);
+    expect(existsSync(tmp.path('x'))).toBe(false);
+  });
+
   it('exits 2 on usage errors', () => {
     expect(cli([]).status).toBe(2);
     expect(cli(['--profile', '5', '--cn', 'a.example.jp', ...INSTITUTION, '--out', 'x', '--no-encrypt']).status).toBe(2);
-    expect(cli(['--profile', '3', '--cn', 'a.example.jp', ...INSTITUTION, '--out', 'x']).status).toBe(2);
     expect(cli(['--profile', '3', '--cn', 'a.example.jp', ...INSTITUTION, '--out', 'x', '--no-encrypt', '--passphrase-file', 'p']).status).toBe(2);
     expect(cli(['--bogus']).status).toBe(2);
   });

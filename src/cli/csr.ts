@@ -1,17 +1,21 @@
 // `upki-tsv csr`: make a key pair and a UPKI server CSR with the same code as the page (pki/keys.ts).
 // Writes <CN>.csr (PEM), <CN>.key (PKCS#8 PEM, encrypted unless --no-encrypt) and <CN>.csr.txt (TSV column 7 form).
-// Exit: 0 written, 1 invalid input (reasons in Japanese and English), 2 usage error.
+// The key is encrypted by default: without --passphrase-file the passphrase is asked on the terminal.
+// Exit: 0 written, 1 invalid input (reasons in Japanese and English), 2 usage error, 130 cancelled at the prompt.
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeKeyAndCsr, SERVER_PROFILE_IDS, type ServerProfileId } from '../pki/keys';
-import { parseDnsNameList, type SubjectIssue } from '../pki/subject-rules';
+import { hasErrors, parseDnsNameList, trimSubject, validateServerSubject, type SubjectIssue } from '../pki/subject-rules';
 import { parseArgs } from './args';
+import { askNewPassphrase } from './csr-prompt';
 
 const USAGE = `usage: upki-tsv csr --profile 3|11 --cn FQDN --o O --st ST --l L [--san host,host] --out DIR
-                   (--passphrase-file F | --no-encrypt) [--force]
+                   [--passphrase-file F | --no-encrypt] [--force]
 
   --profile 3   RSA 2048, sha256WithRSAEncryption      --profile 11  ECDSA P-384, ecdsa-with-SHA384
-  --passphrase-file F   the key is encrypted (PBES2: PBKDF2-HMAC-SHA256 + AES-256-CBC) with the first line of F
+  The key is always encrypted (PBES2: PBKDF2-HMAC-SHA256 + AES-256-CBC) unless --no-encrypt is given;
+  without --passphrase-file the passphrase is asked twice on the terminal (not echoed).
+  --passphrase-file F   take the passphrase from the first line of F (for scripts; no terminal needed)
   --no-encrypt          write the key unencrypted (only if you protect the file yourself)
   --force               overwrite existing <CN>.csr / <CN>.key / <CN>.csr.txt
 `;
@@ -34,28 +38,46 @@ export async function run(argv: string[]): Promise<number> {
   if (missing.length) return usage(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
   const value = (k: string) => flags[k] as string;
   if (!(SERVER_PROFILE_IDS as readonly string[]).includes(value('profile'))) return usage(`--profile must be 3 or 11`);
-  const encrypt = typeof flags['passphrase-file'] === 'string';
-  if (encrypt === (flags['no-encrypt'] === true)) return usage('give exactly one of --passphrase-file F or --no-encrypt');
-
-  const passphrase = encrypt ? await readPassphrase(value('passphrase-file')) : null;
-  if (passphrase instanceof Error) return invalid([passphrase.message]);
+  const fromFile = typeof flags['passphrase-file'] === 'string';
+  const noEncrypt = flags['no-encrypt'] === true;
+  if (fromFile && noEncrypt) return usage('give either --passphrase-file F or --no-encrypt, not both');
+  if (!fromFile && !noEncrypt && !process.stdin.isTTY)
+    return usage(
+      'パスフレーズを尋ねる端末がありません。--passphrase-file F で指定するか、--no-encrypt で暗号化なしを選んでください。\n' +
+        '  No terminal to ask the passphrase on: give --passphrase-file F, or --no-encrypt for an unencrypted key.',
+    );
 
   const subject = { cn: value('cn'), o: value('o'), st: value('st'), l: value('l') };
-  const files = ['.csr', '.key', '.csr.txt'].map((ext) => join(value('out'), `${subject.cn}${ext}`));
-  const result = await makeKeyAndCsr({
-    profile: value('profile') as ServerProfileId,
-    subject,
-    dnsNames: parseDnsNameList(typeof flags.san === 'string' ? flags.san : ''),
-    passphrase,
-  });
-  if (!result.ok) return invalid(result.issues.filter((i) => i.severity === 'error').map(formatIssue));
-  for (const w of result.warnings) process.stderr.write(`warning: ${formatIssue(w)}\n`);
-
+  const dnsNames = parseDnsNameList(typeof flags.san === 'string' ? flags.san : '');
+  // Checked before the prompt too (makeKeyAndCsr checks again), so nobody types a passphrase twice only to hear
+  // the CN is wrong or the files exist.
+  const early = validateServerSubject(subject, dnsNames);
+  if (hasErrors(early)) return invalid(early.filter((i) => i.severity === 'error').map(formatIssue));
+  const files = ['.csr', '.key', '.csr.txt'].map((ext) => join(value('out'), `${trimSubject(subject).cn}${ext}`));
   if (!flags.force) {
     const existing = await firstExisting(files);
     if (existing)
       return invalid([`ファイルが既に存在します（上書きは --force）: ${existing}\n  File exists (use --force to overwrite): ${existing}`]);
   }
+
+  let passphrase: string | null = null;
+  if (fromFile) {
+    const read = await readPassphrase(value('passphrase-file'));
+    if (read instanceof Error) return invalid([read.message]);
+    passphrase = read;
+  } else if (!noEncrypt) {
+    const answer = await askNewPassphrase(process.stdin, process.stderr);
+    if (!answer.ok) {
+      if (answer.cancelled) return 130;
+      return invalid([`[passphrase] ${answer.message.ja}\n  ${answer.message.en}`]);
+    }
+    passphrase = answer.passphrase;
+  }
+
+  const result = await makeKeyAndCsr({ profile: value('profile') as ServerProfileId, subject, dnsNames, passphrase });
+  if (!result.ok) return invalid(result.issues.filter((i) => i.severity === 'error').map(formatIssue));
+  for (const w of result.warnings) process.stderr.write(`warning: ${formatIssue(w)}\n`);
+
   const out = result.value;
   await mkdir(value('out'), { recursive: true });
   await writeFile(files[0], out.csrPem);

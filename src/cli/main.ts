@@ -12,7 +12,7 @@ export const USAGE = `upki-tsv — UPKI TSV tools (offline)
 
   upki-tsv validate --kind KIND [--json] [--lang ja|en] FILE...
   upki-tsv csr --profile 3|11 --cn FQDN --o O --st ST --l L [--san host,host] --out DIR
-               [--passphrase-file F | --no-encrypt]
+               [--passphrase-file F | --no-encrypt] [--force]   (default: encrypted, passphrase asked on the terminal)
   upki-tsv ra init|upload|export|clock --state DIR ...
 
 KIND: server-issue | server-renew | server-revoke | client-issue | client-renew | client-revoke
