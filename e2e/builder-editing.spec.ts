@@ -197,7 +197,8 @@ test('row tools follow grid edits of FQDN and dNSName; a WebCrypto failure is re
   await expect(cell(page, 0, 13)).toHaveValue('dNSName=alt.nii.ac.jp');
 
   await page.evaluate(() => {
-    SubtleCrypto.prototype.generateKey = () => Promise.reject(new DOMException('refused for the test', 'NotSupportedError'));
+    const refuse = () => Promise.reject(new DOMException('refused for the test', 'NotSupportedError'));
+    SubtleCrypto.prototype.generateKey = refuse as typeof SubtleCrypto.prototype.generateKey;
   });
   await tools.getByLabel('パスフレーズ').fill('correct horse battery');
   await tools.getByLabel('確認').fill('correct horse battery');

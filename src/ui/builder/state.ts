@@ -201,6 +201,7 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
       if (!store) return;
       const active = (await store.activeKind()) ?? kind();
       const draft = await store.load(active);
+      if (!draft && active === kind()) return; // a first visit: the empty sheet shown is already right
       setInstitution(findProfile(draft?.profileId));
       const h = createHistory(draft ? restoreSheet(active, draft.rows) : createSheet(KINDS[active]));
       histories.set(active, h);
