@@ -120,4 +120,9 @@ export function pk12utilImports(dir: TempDir, p12: string, pin: string, name: st
   const list = execFileSync('certutil', ['-L', '-d', `sql:${db}`], { encoding: 'utf8' });
   const withKey = list.split('\n').filter((l) => /\su,u,u\s*$/.test(l));
   if (withKey.length !== 1) throw new Error(`expected one certificate with u,u,u after importing ${p12}:\n${list}`);
+  // The RA's P12 carries the issuing CA and the root (chainOf); importing gives neither any trust.
+  const cas = list.split('\n').filter((l) => /NOT TRUSTED/.test(l));
+  if (cas.length !== 2 || !cas.some((l) => /Root CA/.test(l)) || !cas.every((l) => /\s,,\s*$/.test(l))) {
+    throw new Error(`expected the issuing CA and the root, untrusted, after importing ${p12}:\n${list}`);
+  }
 }
