@@ -99,6 +99,20 @@ test('errors are shown beside the cell, counted per file, and block the export u
   await exportAndCheck(page, 'server-revoke');
 });
 
+test('a repeated CN is flagged on the later row, naming the earlier one by its grid row number', async ({ page }) => {
+  await importProfile(page);
+  await chooseKind(page, 'サーバ証明書発行申請');
+  for (let i = 0; i < 3; i += 1) await page.getByRole('button', { name: '行を追加' }).click();
+  await cell(page, 0, 1).fill(`CN=www.nii.ac.jp,O=${O},L=Chiyoda-ku,ST=Tokyo,C=JP`);
+  await cell(page, 1, 1).fill(`CN=mail.nii.ac.jp,O=${O},L=Chiyoda-ku,ST=Tokyo,C=JP`);
+  await cell(page, 2, 1).fill(`CN=WWW.nii.ac.jp,O=${O},L=Chiyoda-ku,ST=Tokyo,C=JP`);
+  const dn3 = cell(page, 2, 1);
+  await expect(dn3).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator(`[id="${await dn3.getAttribute('aria-describedby')}"]`)).toContainText('212 指定したDNはすでに存在しています。 1行目と同じCNです。');
+  await expect(page.locator('.issue-summary')).toContainText('行3 No1: [212]');
+  await expect(cell(page, 0, 1)).toHaveAttribute('aria-invalid', 'false');
+});
+
 test('warnings are listed and do not block the export', async ({ page }) => {
   await importProfile(page);
   await chooseKind(page, 'クライアント証明書失効申請');

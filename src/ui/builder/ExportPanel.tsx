@@ -129,6 +129,7 @@ const IssueSummary: Component<{ title: string; items: Listed[] }> = (props) => (
             <li class={item.issue.severity}>
               {t(`行${item.row + 1}`, `Row ${item.row + 1}`)}
               {item.issue.column ? ` No${item.issue.column}` : ''}: [{item.issue.code}] {tr(item.issue.message)}
+              {item.issue.hint ? ` ${tr(item.issue.hint)}` : ''}
             </li>
           )}
         </For>

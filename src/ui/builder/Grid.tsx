@@ -133,6 +133,7 @@ const IssueList: Component<{ issues: Issue[]; id: string }> = (props) => (
         {(issue) => (
           <li class={issue.severity}>
             <span class="issue-code">{issue.severity === 'error' ? t('エラー', 'Error') : t('警告', 'Warning')} {issue.code}</span> {tr(issue.message)}
+            {issue.hint ? ` ${tr(issue.hint)}` : ''}
           </li>
         )}
       </For>
