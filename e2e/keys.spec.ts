@@ -1,7 +1,7 @@
 // The key/CSR page in Chromium: the key and CSR are made with the browser's WebCrypto, downloaded, and then
 // checked with OpenSSL (the independent tool): CSR self-signature, subject, encrypted key, same public key.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -177,7 +177,10 @@ test('OpenSSL-made CSRs: a good one (PEM, DER, one line) fits profile 3; wrong o
   const good = opensslCsr('good', ['-newkey', 'rsa:2048', '-sha256']);
   await dropFile(page, good);
   await expect(page.getByTestId('keys-csr-fits')).toHaveText('3');
+  // OpenSSL's default UTF8String values are only a warning (U414): the CSR still meets the rules.
   await expect(page.getByTestId('keys-check-ok')).toBeVisible();
+  await expect(page.getByTestId('keys-check-issues')).toHaveClass(/notice-warn/);
+  await expect(page.getByTestId('keys-check-issues')).toContainText('U414');
   await expect(page.getByTestId('keys-csr-facts')).toContainText('CN=www.example.ac.jp,O=National Institute of Informatics,L=Chiyoda-ku,ST=Tokyo,C=JP');
   await expect(page.getByTestId('keys-csr-facts')).toContainText('RSA 2048');
 
@@ -236,6 +239,96 @@ test('old certificate + new CSR: the same key is an error, a new key is fine; re
   expect(row).toHaveLength(13);
   expect(row[0]).toBe('CN=www.example.ac.jp,O=National Institute of Informatics,L=Chiyoda-ku,ST=Tokyo,C=JP');
   expect(row[3]).toBe('255');
+});
+
+async function grantClipboard(page: Page): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+}
+
+/** Click a copy button, wait until it says it copied, and return what the clipboard holds. */
+async function copyFrom(page: Page, testId: string): Promise<string> {
+  await page.getByTestId(testId).click();
+  await expect(page.getByTestId(testId)).toContainText('コピーしました');
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+test('generation uses trimmed values, shows the warnings, and the PEM and one-line copy buttons copy what OpenSSL accepts', async ({ page }) => {
+  await fillSubject(page, '  trim.example.ac.jp ');
+  await page.getByLabel('都道府県 (ST)').fill(' Tokyo ');
+  // Eight SAN names without the CN: NII adds the CN as a ninth (ADDENDUM B.6), a warning that must not vanish.
+  await page.getByLabel(/追加のホスト名/).fill(Array.from({ length: 8 }, (_, i) => `h${i}.example.ac.jp`).join(','));
+  await page.getByTestId('keys-no-encrypt').check();
+  await page.getByTestId('keys-generate').click();
+  await expect(page.getByTestId('keys-subject-tsv')).toHaveText('CN=trim.example.ac.jp,O=National Institute of Informatics,L=Chiyoda-ku,ST=Tokyo,C=JP');
+  await expect(page.getByTestId('keys-warnings')).toContainText('CN「trim.example.ac.jp」が自動付与されると9つになります');
+  const csr = await download(page, 'keys-download-csr');
+  expect(csr.endsWith('/trim.example.ac.jp.csr')).toBe(true);
+  expect(openssl(['req', '-in', csr, '-noout', '-subject', '-nameopt', 'RFC2253'])).toBe(
+    'subject=CN=trim.example.ac.jp,O=National Institute of Informatics,L=Chiyoda-ku,ST=Tokyo,C=JP\n',
+  );
+
+  await grantClipboard(page);
+  const pem = await copyFrom(page, 'keys-copy-pem');
+  expect(pem).toBe(readFileSync(csr, 'utf8'));
+  const pemPath = join(dir, 'copied.csr');
+  writeFileSync(pemPath, pem);
+  expect(openssl(['req', '-in', pemPath, '-verify', '-noout'])).toMatch(/verify OK/);
+  const line = await copyFrom(page, 'keys-copy-line');
+  expect(line).toBe(await page.getByTestId('keys-csr-line').inputValue());
+  const derPath = join(dir, 'copied.der');
+  writeFileSync(derPath, Buffer.from(line, 'base64'));
+  expect(openssl(['req', '-inform', 'DER', '-in', derPath, '-outform', 'PEM'])).toBe(pem);
+});
+
+test('an imported CSR: its SAN names as the column 13 value to copy; a one-line form over the column 7 limit is refused', async ({ page }) => {
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-384', '-sha384'];
+  await dropFile(page, opensslCsr('sans', ec, GOOD_SUBJ, ['-addext', 'subjectAltName=DNS:www.example.ac.jp,DNS:alt.example.ac.jp']));
+  await expect(page.getByTestId('keys-csr-dns-column')).toHaveText('dNSName=www.example.ac.jp,dNSName=alt.example.ac.jp');
+  await expect(page.getByTestId('keys-csr-facts')).toContainText('TSVの13列目（dNSName）にこの形で記載してください');
+  await expect(page.getByTestId('keys-csr-length')).toHaveCount(0);
+  await grantClipboard(page);
+  expect(await copyFrom(page, 'keys-copy-dns-column')).toBe('dNSName=www.example.ac.jp,dNSName=alt.example.ac.jp');
+
+  const names = Array.from({ length: 30 }, (_, i) => `DNS:host${String(i).padStart(2, '0')}.department.example.ac.jp`);
+  const big = opensslCsr('big', ['-newkey', 'rsa:2048', '-sha256'], GOOD_SUBJ, ['-addext', `subjectAltName=${names.join(',')}`]);
+  const bigDer = join(dir, 'big.der');
+  openssl(['req', '-in', big, '-outform', 'DER', '-out', bigDer]);
+  const length = readFileSync(bigDer).toString('base64').length;
+  expect(length).toBeGreaterThan(2048);
+  await dropFile(page, big);
+  await expect(page.getByTestId('keys-csr-length')).toHaveText(`${length}文字（TSV 7列目の上限は2048文字）`);
+  await expect(page.getByTestId('keys-check-issues')).toContainText('202');
+  await expect(page.getByTestId('keys-check-ok')).toHaveCount(0);
+});
+
+test('a DER certificate made by OpenSSL: serial in decimal and 0x hex, validity in JST', async ({ page }) => {
+  // `openssl ca` is the OpenSSL 3.0 way to set exact dates: 15:30 UTC on 31 March is already 1 April in Japan.
+  const ca = join(dir, 'ca');
+  mkdirSync(ca, { recursive: true });
+  writeFileSync(join(ca, 'index.txt'), '');
+  writeFileSync(join(ca, 'serial'), '00E261FEC92B0001\n');
+  const cnf = join(ca, 'ca.cnf');
+  writeFileSync(cnf, [
+    '[ca]', 'default_ca = d', '[d]', `database = ${join(ca, 'index.txt')}`, `serial = ${join(ca, 'serial')}`, `new_certs_dir = ${ca}`,
+    'default_md = sha384', 'policy = p', 'unique_subject = no', '[p]', 'commonName = supplied', '',
+  ].join('\n'));
+  const key = join(ca, 'k.pem');
+  const req = join(ca, 'r.csr');
+  openssl(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-384', '-nodes', '-keyout', key,
+    '-subj', '/C=JP/ST=Tokyo/L=Chiyoda-ku/O=National Institute of Informatics/CN=der.example.ac.jp', '-out', req]);
+  const pem = join(ca, 'c.pem');
+  openssl(['ca', '-batch', '-config', cnf, '-selfsign', '-keyfile', key, '-in', req, '-startdate', '20260331153000Z',
+    '-enddate', '20270430150000Z', '-notext', '-preserveDN', '-out', pem]);
+  const der = join(dir, 'cert.der');
+  openssl(['x509', '-in', pem, '-outform', 'DER', '-out', der]);
+  const hex = openssl(['x509', '-inform', 'DER', '-in', der, '-noout', '-serial']).trim().replace(/^serial=/, '');
+  expect(hex).toBe('E261FEC92B0001');
+
+  await dropFile(page, der);
+  await expect(page.getByTestId('keys-cert-serial')).toHaveText(BigInt(`0x${hex}`).toString());
+  await expect(page.getByTestId('keys-cert-facts')).toContainText(`(0x${hex})`);
+  await expect(page.getByTestId('keys-cert-validity')).toContainText('2026/04/01 00:30:00 – 2027/05/01 00:00:00');
+  await expect(page.getByTestId('keys-cert-validity')).toContainText('JST');
 });
 
 test.describe('single-file build opened from file://', () => {

@@ -4,6 +4,7 @@ import { subjectTsvString } from '../../pki/name';
 import { formatSerialHex } from '../../pki/serial';
 import { formatPublicKey, sameKey } from '../../pki/spki';
 import type { CertificateInfo, CsrInfo } from '../../pki/types';
+import { jstDateTime } from '../../ra/clock';
 import { KINDS } from '../../spec/kinds';
 import type { Family } from '../../spec/types';
 import { t, tr } from '../i18n';
@@ -27,7 +28,10 @@ export const CertFacts: Component<{ info: CertificateInfo; csr?: CsrInfo }> = (p
           <CopyButton text={() => props.info.serialDecimal} label={t('10進をコピー', 'Copy decimal')} />
         </dd>
         <dt>{t('有効期間', 'Validity')}</dt>
-        <dd>{props.info.notBefore.toISOString()} – {props.info.notAfter.toISOString()}</dd>
+        {/* UPKI's dates are JST (ADDENDUM B.4): a certificate valid from 15:00 UTC starts on the next JST day. */}
+        <dd data-testid="keys-cert-validity" title={`${props.info.notBefore.toISOString()} – ${props.info.notAfter.toISOString()}`}>
+          {jstDateTime(props.info.notBefore)} – {jstDateTime(props.info.notAfter)} {t('（日本時間 JST, UTC+9）', '(JST, UTC+9)')}
+        </dd>
         <dt>{t('公開鍵', 'Public key')}</dt>
         <dd>{formatPublicKey(props.info.publicKey)} / {props.info.signatureAlgorithm}</dd>
         <Show when={props.info.sanDnsNames.length + props.info.sanEmails.length > 0}>

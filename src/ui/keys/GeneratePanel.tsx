@@ -20,10 +20,16 @@ export const GeneratePanel: Component = () => {
   // Thunks, not strings: the messages must follow a later language switch.
   const [problems, setProblems] = createSignal<(() => string)[]>([]);
   const [result, setResult] = createSignal<KeyAndCsr>();
+  const [warnings, setWarnings] = createSignal<SubjectIssue[]>([]);
 
   const sans = () => parseDnsNameList(sanText());
-  const cnIssues = () => (cn() ? issuesFor(validateServerSubject({ cn: cn(), ...institution() }), 'CN') : []);
-  const sanIssues = () => validateDnsNames(sans());
+  // Both checks trim as makeKeyAndCsr does, so what is shown is what generation will say.
+  const cnIssues = () => {
+    if (!cn().trim()) return [];
+    const all = validateServerSubject({ cn: cn(), ...institution() }, sans());
+    return [...issuesFor(all, 'CN'), ...issuesFor(all, 'DN')];
+  };
+  const sanIssues = () => validateDnsNames(sans(), cn());
 
   const generate = async () => {
     const local: (() => string)[] = [];
@@ -32,10 +38,11 @@ export const GeneratePanel: Component = () => {
     if (local.length) return;
     setBusy(true);
     setResult(undefined);
+    setWarnings([]);
     try {
       const r = await makeKeyAndCsr({
         profile: profile(),
-        subject: { cn: cn().trim(), ...institution() },
+        subject: { cn: cn(), ...institution() },
         dnsNames: sans(),
         passphrase: noEncrypt() ? null : pass(),
       });
@@ -44,6 +51,7 @@ export const GeneratePanel: Component = () => {
         return;
       }
       setResult(r.value);
+      setWarnings(r.warnings);
       setPass('');
       setPass2('');
     } catch (e) {
@@ -113,6 +121,11 @@ export const GeneratePanel: Component = () => {
           <For each={problems()}>{(p) => <li>{p()}</li>}</For>
         </ul>
       </Show>
+      <Show when={result() && warnings().length > 0}>
+        <ul class="notice notice-warn" data-testid="keys-warnings">
+          <For each={warnings()}>{(w) => <li>{describe(w)}</li>}</For>
+        </ul>
+      </Show>
       <Show when={result()}>{(r) => <ResultPanel result={r()} />}</Show>
     </section>
   );
@@ -120,6 +133,7 @@ export const GeneratePanel: Component = () => {
 
 /** The field's name first, unless the message already starts with it ("CN: CN (FQDN) is required" reads badly). */
 function describe(i: SubjectIssue): string {
+  if (i.field === 'DN') return tr(i.message); // its message names the subject DN itself
   const label = i.field === 'passphrase' ? t('パスフレーズ', 'Passphrase') : i.field;
   const message = tr(i.message);
   return message.toLowerCase().startsWith(label.toLowerCase()) ? message : `${label}: ${message}`;

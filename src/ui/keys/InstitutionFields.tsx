@@ -2,7 +2,7 @@
 // checked with the same rules as generation (pki/subject-rules.ts). Editing here can save back to the profile.
 import { For, Show, createSignal, onMount, type Component } from 'solid-js';
 import { blankProfile, type InstitutionProfile } from '../../builder/institution';
-import { validateInstitution, type Institution, type SubjectField, type SubjectIssue } from '../../pki/subject-rules';
+import { trimInstitution, validateInstitution, type Institution, type SubjectField, type SubjectIssue } from '../../pki/subject-rules';
 import { openBuilderDb } from '../../store/db';
 import { ProfileStore } from '../../store/profiles';
 import { t, tr } from '../i18n';
@@ -51,7 +51,7 @@ export const InstitutionFields: Component<InstitutionFieldsProps> = (props) => {
     const s = store();
     if (!s || issues().some((i) => i.severity === 'error')) return;
     const base = profiles().find((x) => x.id === selected()) ?? blankProfile(`p${Date.now().toString(36)}`, props.value.o);
-    const saved = { ...base, ...props.value, updatedAt: new Date().toISOString() };
+    const saved = { ...base, ...trimInstitution(props.value), updatedAt: new Date().toISOString() };
     await s.save(saved);
     setProfiles(await s.list());
     setSelected(saved.id);

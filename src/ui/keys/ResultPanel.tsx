@@ -42,12 +42,12 @@ export const ResultPanel: Component<{ result: KeyAndCsr }> = (props) => {
       <label for="keys-csr-pem">{t('CSR（PEM）', 'CSR (PEM)')}</label>
       <textarea id="keys-csr-pem" class="mono" rows="8" readonly value={r().csrPem} data-testid="keys-csr-pem" />
       <div class="form-row">
-        <CopyButton text={() => r().csrPem} label={t('PEMをコピー', 'Copy PEM')} />
+        <CopyButton text={() => r().csrPem} label={t('PEMをコピー', 'Copy PEM')} testId="keys-copy-pem" />
       </div>
       <label for="keys-csr-line">{t('TSV 7列目（CSR、一行形式）', 'TSV column 7 (CSR, one line)')}</label>
       <textarea id="keys-csr-line" class="mono" rows="3" readonly value={r().csrOneLine} data-testid="keys-csr-line" />
       <div class="form-row">
-        <CopyButton text={() => r().csrOneLine} label={t('一行形式をコピー', 'Copy one-line form')} />
+        <CopyButton text={() => r().csrOneLine} label={t('一行形式をコピー', 'Copy one-line form')} testId="keys-copy-line" />
         <button type="button" class="secondary" onClick={() => downloadBytes(`${r().baseName}.csr.txt`, r().csrOneLine, 'text/plain')}>
           {t('一行形式をダウンロード', 'Download one-line form')}
         </button>

@@ -1,6 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { inspectCertificate } from '../../pki/certificate';
+import { openssl, tempDir } from '../../pki/openssl.testkit';
 import { KINDS } from '../../spec/kinds';
 import { guessFamily, prefilledRow } from './rows';
+
+const tmp = tempDir('upki-rows-');
+afterAll(() => tmp.remove());
+
+/** A client certificate made by OpenSSL (not by our builder), read back with the page's own reader. */
+async function opensslClientCertificate(serial: string) {
+  const cert = tmp.path(`client-${serial}.pem`);
+  openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', tmp.path(`client-${serial}.key`), '-sha256', '-days', '30',
+    '-subj', '/C=JP/ST=Tokyo/L=Chiyoda-ku/O=National Institute of Informatics/OU=Research Lab/CN=KOKURITSU HANAKO', '-set_serial', serial, '-out', cert]);
+  const r = await inspectCertificate(tmp.read(`client-${serial}.pem`).toString());
+  if (!r.ok) throw new Error(r.message.en);
+  return { info: r.info, opensslSerial: openssl(['x509', '-in', cert, '-noout', '-serial']).trim().replace(/^serial=/, '') };
+}
 
 const SERVER = {
   subject: [
@@ -29,6 +44,29 @@ describe('renew/revoke row prefill', () => {
       const serialAt = KINDS[kind].columns.find((c) => c.field === 'serial')!.no - 1;
       expect(cells[serialAt]).toBe('1234567812345678123');
       expect(cells.filter((c) => c !== '')).toHaveLength(2);
+    }
+  });
+
+  it('client renew and revoke rows from an OpenSSL-made client certificate: CN, OU first; serial in decimal, or 0x hex past the client limit', async () => {
+    const short = await opensslClientCertificate('123456789');
+    // 15 bytes: 35 decimal digits are over the client serial column's 32, the 0x form (32 characters) is not.
+    const long = await opensslClientCertificate('0x7FEEDDCCBBAA99887766554433221');
+    expect(guessFamily(short.info)).toBe('client');
+    for (const kind of ['client-renew', 'client-revoke'] as const) {
+      const serialAt = KINDS[kind].columns.find((c) => c.field === 'serial')!.no - 1;
+      const max = KINDS[kind].columns[serialAt].maxLength;
+      for (const [cert, expected] of [
+        [short, '123456789'],
+        [long, `0x${long.opensslSerial}`],
+      ] as const) {
+        const cells = prefilledRow(kind, cert.info).split('\t');
+        expect(cells).toHaveLength(KINDS[kind].columnCount);
+        expect(cells[0]).toBe('CN=KOKURITSU HANAKO,OU=Research Lab,O=National Institute of Informatics,L=Chiyoda-ku,ST=Tokyo,C=JP');
+        expect(cells[serialAt]).toBe(expected);
+        expect(cells[serialAt].length).toBeLessThanOrEqual(max);
+        expect(cells.filter((c) => c !== '')).toHaveLength(2);
+      }
+      expect(long.info.serialDecimal.length).toBeGreaterThan(max);
     }
   });
 });
