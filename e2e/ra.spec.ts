@@ -67,7 +67,7 @@ test('server issue: completion screen, mail, one-time URL → server.crt that op
   expect(ou).toEqual([['example.ac.jp', 'Information Technology Center']]);
 });
 
-test('trainer edits the institution: an expired approval refuses uploads with 215, a bad domain is reported', async ({ page }) => {
+test('trainer edits the institution: an expired approval refuses uploads with R111, a bad domain is reported', async ({ page }) => {
   await openRa(page);
   await page.getByTestId('ra-tab-trainer').click();
   await expect(page.getByLabel('機関名英語表記 (O)')).toHaveValue(O);
@@ -83,13 +83,13 @@ test('trainer edits the institution: an expired approval refuses uploads with 21
   await upload(page, 'server-issue', sjisFile('server.tsv', [serverRow('www.example.jp')]));
   const error = page.getByTestId('ra-error');
   await expect(error.getByTestId('ra-screen-title')).toHaveText('●サーバ証明書　発行・更新・失効申請エラー画面');
-  await expect(error.locator('tr.row-ng td').nth(2)).toContainText('215');
+  await expect(error.locator('tr.row-ng td').nth(2)).toContainText('R111');
   await expect(error.locator('tr.row-ng td').nth(2)).toContainText('機関の証明書発行有効期限が切れています。');
   // In English the screen follows the engine's English texts; the RA line stays as the RA prints it.
   await page.getByRole('button', { name: 'English' }).click();
   await expect(error.getByTestId('ra-screen-title')).toHaveText('●Server certificate issue/renew/revoke: error');
   await expect(error.locator('tr.row-ng td').nth(2)).toContainText("The institution's approval to issue certificates has expired.");
-  await expect(error.locator('tr.row-ng td').nth(2)).toContainText('215:');
+  await expect(error.locator('tr.row-ng td').nth(2)).toContainText('R111:');
 });
 
 test('client method 2, 20 rows: progress, clientAllPin.zip then clientAll.zip; a P12 opens with its PIN; a reload keeps it all', async ({ page }) => {
