@@ -1,11 +1,15 @@
 // `npm run bench`: every benchmark in this folder, one after the other. Figures only; nothing here is a test.
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
+import { benchBuilderTyping } from './builder-typing';
 import { benchValidate } from './validate';
 
 console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
 console.log('\n# validation');
 await benchValidate();
+
+console.log('\n# builder in Chromium (single-file build)');
+await benchBuilderTyping();
 
 const raBench = new URL('./ra-bulk.ts', import.meta.url);
 if (existsSync(raBench)) {
