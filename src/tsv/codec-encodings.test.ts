@@ -104,4 +104,13 @@ describe('bare CR after the last record', () => {
     expect(parsed.records).toHaveLength(1);
     expect(decodeAndParse(iconv('SHIFT_JIS', `${text}\r\n\n`), 'server-issue').fileIssues).toEqual([]);
   });
+
+  it('is U104 when a single CR ends the file, after the record or ending it', () => {
+    const issues = (t: string) => decodeAndParse(iconv('SHIFT_JIS', t), 'server-issue').fileIssues.map((i) => [i.code, i.seq]);
+    expect(text.endsWith('\r\n')).toBe(true);
+    const record = text.slice(0, -2);
+    expect(issues(`${record}\r\n\r`)).toEqual([['U104', 2]]);
+    expect(issues(`${record}\r`)).toEqual([['U104', 1]]);
+    expect([`${record}\r\n`, `${record}\n`, record].map(issues)).toEqual([[], [], []]);
+  });
 });

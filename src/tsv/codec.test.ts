@@ -35,6 +35,16 @@ describe('parseTsv', () => {
     expect(parseTsv(`${line}\r\n`, 'server-revoke').fileIssues).toEqual([]);
   });
 
+  it('reports a bare CR that ends the file (U104): nothing follows it, so it is not the CR of a CR+LF', () => {
+    const afterRecord = parseTsv(`${line}\r\n\r`, 'server-revoke');
+    expect(afterRecord.fileIssues.map((i) => [i.code, i.seq])).toEqual([['U104', 2]]);
+    expect(afterRecord.records.map((r) => r.seq)).toEqual([1]);
+    expect(parseTsv(`${line}\r`, 'server-revoke').fileIssues.map((i) => [i.code, i.seq])).toEqual([['U104', 1]]);
+    for (const fine of [`${line}\r\n`, `${line}\n`, line, `${line}\r\n${line}`]) {
+      expect(parseTsv(fine, 'server-revoke').fileIssues).toEqual([]);
+    }
+  });
+
   it('treats NUL as binary (U101) and reads no records', () => {
     const parsed = parseTsv(`${line}\u0000\r\n`, 'server-revoke');
     expect(parsed.fileIssues.map((i) => i.code)).toEqual(['U101']);

@@ -51,16 +51,18 @@ export function parseTsv(text: string, kind: KindId): ParseResult {
     issues.add('binaryFile', 0, { found: nulFound(`${n}文字目`, `character ${n}`) });
     return { records: [], fileIssues: issues.list };
   }
-  const lines = text.split('\n');
+  const pieces = text.split('\n');
+  // Only a piece followed by LF can end in the CR of a CR+LF; a CR ending the last piece is bare (rec\r, rec\r\n\r).
+  const lines = pieces.map((piece, i) => (i < pieces.length - 1 ? stripCr(piece) : piece));
   let last = lines.length - 1;
   // A bare CR is an error even among the trailing blank lines: the RA may read it as a line end, and trim() would hide it.
-  while (last >= 0 && isBlank(stripCr(lines[last])) && !stripCr(lines[last]).includes('\r')) last--;
+  while (last >= 0 && isBlank(lines[last]) && !lines[last].includes('\r')) last--;
 
   const records: TsvRecord[] = [];
   let sawRecordLine = false;
   for (let i = 0; i <= last; i++) {
     const seq = i + 1;
-    const line = stripCr(lines[i]);
+    const line = lines[i];
     const loneCr = line.includes('\r');
     if (loneCr) issues.add('loneCr', seq, { line: seq });
     if (isBlank(line)) {
