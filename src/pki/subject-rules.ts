@@ -1,7 +1,7 @@
 // Checks on what the user types before a key and CSR are made: institution (O, ST, L), CN and SAN names.
 // The rules themselves are data in spec/dn-rules.ts (server family) and spec/profiles.ts LIMITS; this file
 // only applies them to single values. Errors only: a length the spec marks 'warning' is reported as one.
-import { charLength, DN_RULES, DNS_NAME_KEY, dnsNameEntryHost, firstDisallowed, formatDnsNames, LIMITS, type DnAttributeRule, type Text } from '../spec';
+import { charLength, DN_RULES, dnsNameEntryHost, dnsNamesAsIssued, firstDisallowed, formatDnsNames, LIMITS, type DnAttributeRule, type Text } from '../spec';
 import { serverSubjectRdns, subjectTsvString, type ServerSubject } from './name';
 
 /** 'DN' is the whole subject as TSV column 1 reads it. */
@@ -112,7 +112,7 @@ export function validateInstitution(inst: Institution): SubjectIssue[] {
 /**
  * dNSName entries for the SAN extension and TSV column 13 (SPEC §5.1; ADDENDUM B.6). NII adds the CN
  * (= 利用管理者FQDN) when it is not among them, so the count warning and the length limit consider that too —
- * the same judgement as the validator's U215/U216 (exact comparison, as there).
+ * the validator's U215/U216 judgement (spec dnsNamesAsIssued) on the column this page will write.
  */
 export function validateDnsNames(names: readonly string[], cn = ''): SubjectIssue[] {
   const issues: SubjectIssue[] = [];
@@ -127,8 +127,8 @@ export function validateDnsNames(names: readonly string[], cn = ''): SubjectIssu
       }),
     );
   const host = cn.trim();
-  const cnAdded = host !== '' && names.length > 0 && !names.some((n) => n.trim() === host);
-  if (cnAdded && names.length === max)
+  const issued = dnsNamesAsIssued(formatDnsNames(names), host);
+  if (issued.added && issued.count === max + 1)
     issues.push(
       issue(
         'SAN',
@@ -140,12 +140,12 @@ export function validateDnsNames(names: readonly string[], cn = ''): SubjectIssu
         'warning',
       ),
     );
-  const length = charLength(formatDnsNames(names)) + (cnAdded ? charLength(`,${DNS_NAME_KEY}${host}`) : 0);
+  const { added, length } = issued;
   if (length > LIMITS.dnsNamesMaxLength)
     issues.push(
       issue('SAN', 'dns-names-length', {
-        ja: `dNSName（TSV 13列目${cnAdded ? '、自動付与されるCNを含む' : ''}）が${length}文字になり、${LIMITS.dnsNamesMaxLength}文字を超えます。`,
-        en: `dNSName (TSV column 13${cnAdded ? ', with the automatically added CN' : ''}) would be ${length} characters; the limit is ${LIMITS.dnsNamesMaxLength}.`,
+        ja: `dNSName（TSV 13列目${added ? '、自動付与されるCNを含む' : ''}）が${length}文字になり、${LIMITS.dnsNamesMaxLength}文字を超えます。`,
+        en: `dNSName (TSV column 13${added ? ', with the automatically added CN' : ''}) would be ${length} characters; the limit is ${LIMITS.dnsNamesMaxLength}.`,
       }),
     );
   return issues;

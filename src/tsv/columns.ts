@@ -12,12 +12,15 @@ import {
   SERIAL_HEX,
   SERIAL_HEX_UPPER_PREFIX,
 } from '../spec/charsets';
-import { DNS_NAME_KEY, dnsNameEntryHost } from '../spec/dns-names';
+import { parseDnsNames } from '../spec/dns-names';
 import { hasDomainPart, hostNameProblem } from '../spec/hostname';
 import { LIMITS } from '../spec/profiles';
 import type { CharClassId, ColumnSpec } from '../spec/types';
 import { checkJis } from '../text';
 import { suggestionText } from './codec';
+
+// The parser lives with the formatter in spec; re-exported for the modules that read it from here.
+export { parseDnsNames, type DnsNamesParse } from '../spec/dns-names';
 import { at, codePointLabel, makeIssue } from './issue';
 import type { Issue } from './types';
 
@@ -109,33 +112,6 @@ function hostIssues(column: ColumnSpec, host: string, seq: number, name = column
   const problem = hostNameProblem(host);
   if (problem) return [makeIssue('hostSyntax', at(seq, column), { name, host, detail: problem })];
   return hasDomainPart(host) ? [] : [makeIssue('hostNoDomain', at(seq, column), { name, host })];
-}
-
-export interface DnsNamesParse {
-  /** Host names in written order (entries that parsed). */
-  hosts: string[];
-  trailingComma: boolean;
-  /** Entries that are not "dNSName=host": 1-based index and the text. */
-  malformed: { index: number; entry: string }[];
-  /** Entries whose key is not spelled exactly 「dNSName=」 (e.g. "DNSName="), as written; read anyway. */
-  oddKeys: string[];
-}
-
-/** Split a dNSName column value into host names (SPEC §5.1 column 13). */
-export function parseDnsNames(value: string): DnsNamesParse {
-  const trailingComma = value.endsWith(',');
-  const entries = (trailingComma ? value.slice(0, -1) : value).split(',');
-  const hosts: string[] = [];
-  const malformed: DnsNamesParse['malformed'] = [];
-  const oddKeys: string[] = [];
-  entries.forEach((entry, i) => {
-    const host = dnsNameEntryHost(entry);
-    if (host) {
-      hosts.push(host);
-      if (!entry.startsWith(DNS_NAME_KEY)) oddKeys.push(entry.slice(0, DNS_NAME_KEY.length));
-    } else malformed.push({ index: i + 1, entry });
-  });
-  return { hosts, trailingComma, malformed, oddKeys };
 }
 
 function checkDnsNamesColumn(column: ColumnSpec, value: string, seq: number): Issue[] {

@@ -1,11 +1,10 @@
 // Rules that read more than one column of a record (SPEC §3.4, §5.1, §5.4; ADDENDUM B.6, B.8, B.10).
 import type { Rdn } from '../pki/dn';
-import { charLength, firstDisallowed, P12_NAME } from '../spec/charsets';
-import { DNS_NAME_KEY } from '../spec/dns-names';
+import { firstDisallowed, P12_NAME } from '../spec/charsets';
+import { dnsNamesAsIssued } from '../spec/dns-names';
 import { columnOf } from '../spec/kinds';
 import { DOWNLOAD_METHODS, isSmimeProfile, LIMITS } from '../spec/profiles';
 import type { ColumnSpec, FieldKey, KindSpec } from '../spec/types';
-import { parseDnsNames } from './columns';
 import { cnOf } from './dn-check';
 import { at, makeIssue } from './issue';
 import type { Issue } from './types';
@@ -40,12 +39,10 @@ function serverRules(ctx: RecordContext): Issue[] {
   }
   const dns = cell(ctx, 'dnsNames');
   if (dns.column && dns.value !== '' && fqdn.value !== '' && fqdn.ok) {
-    const parsed = parseDnsNames(dns.value);
-    if (!parsed.hosts.includes(fqdn.value)) {
-      const count = parsed.hosts.length + parsed.malformed.length;
-      if (count === LIMITS.dnsNamesMaxEntries) issues.push(makeIssue('dnsNamesFull', at(ctx.seq, dns.column), { fqdn: fqdn.value }));
-      const withFqdn = charLength(dns.value) + `,${DNS_NAME_KEY}`.length + charLength(fqdn.value);
-      if (withFqdn > LIMITS.dnsNamesMaxLength) issues.push(makeIssue('dnsNamesTooLongWithFqdn', at(ctx.seq, dns.column), { actual: withFqdn }));
+    const issued = dnsNamesAsIssued(dns.value, fqdn.value);
+    if (issued.added) {
+      if (issued.count === LIMITS.dnsNamesMaxEntries + 1) issues.push(makeIssue('dnsNamesFull', at(ctx.seq, dns.column), { fqdn: fqdn.value }));
+      if (issued.length > LIMITS.dnsNamesMaxLength) issues.push(makeIssue('dnsNamesTooLongWithFqdn', at(ctx.seq, dns.column), { actual: issued.length }));
     }
   }
   return issues;
