@@ -1,5 +1,6 @@
 // Subject DN rules per certificate family, as data (SPEC §3; ADDENDUM A "NII's DN rules page", B.5, B.9).
 import { CLIENT_CN, DN_TEXT, HOST, type CharSet } from './charsets';
+import { LIMITS } from './profiles';
 import type { DnAttributeKey as DnKey, Family, Text } from './types';
 
 const t = (ja: string, en: string): Text => ({ ja, en });
@@ -121,7 +122,7 @@ export const DN_RULES: Readonly<Record<Family, DnRules>> = {
     ],
     atLeastOneOf: [],
     smimeExpected: [],
-    maxLength: 250,
+    maxLength: LIMITS.dnMaxLength,
   },
   client: {
     family: 'client',
@@ -154,7 +155,7 @@ export const DN_RULES: Readonly<Record<Family, DnRules>> = {
     forbidden: [EMAIL_FORBIDDEN],
     atLeastOneOf: [['L', 'ST']],
     smimeExpected: ['L', 'ST'],
-    maxLength: 250,
+    maxLength: LIMITS.dnMaxLength,
   },
 };
 
