@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonthsJst, jstDate } from './jst';
+import { addMonthsJst, jstDate, jstDateTime } from './jst';
 
 describe('JST calendar', () => {
   it('adds months on the Japanese calendar, clamped to the month end', () => {
@@ -12,5 +12,10 @@ describe('JST calendar', () => {
   it('names the JST day', () => {
     expect(jstDate(new Date('2026-03-31T14:59:59Z'))).toBe('2026-03-31');
     expect(jstDate(new Date('2026-03-31T15:00:00Z'))).toBe('2026-04-01');
+  });
+
+  it('writes the JST date and time as the RA and the key page show them', () => {
+    expect(jstDateTime(new Date('2026-03-31T14:59:59Z'))).toBe('2026/03/31 23:59:59');
+    expect(jstDateTime(new Date('2026-03-31T15:00:00Z'))).toBe('2026/04/01 00:00:00');
   });
 });

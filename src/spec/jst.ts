@@ -20,3 +20,9 @@ export function addMonthsJst(date: Date, months: number): Date {
 export function jstDate(date: Date): string {
   return new Date(date.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/** 'YYYY/MM/DD HH:MM:SS' in JST, as the RA's lists and mails and the key page's certificate validity show times. */
+export function jstDateTime(date: Date): string {
+  const iso = new Date(date.getTime() + JST_OFFSET_MS).toISOString();
+  return `${iso.slice(0, 10).replace(/-/g, '/')} ${iso.slice(11, 19)}`;
+}

@@ -4,7 +4,7 @@ import { subjectTsvString } from '../../pki/name';
 import { formatSerialHex } from '../../pki/serial';
 import { formatPublicKey, sameKey } from '../../pki/spki';
 import type { CertificateInfo, CsrInfo } from '../../pki/types';
-import { jstDateTime } from '../../ra/clock';
+import { jstDateTime } from '../../spec/jst';
 import { KINDS } from '../../spec/kinds';
 import type { Family } from '../../spec/types';
 import { t, tr } from '../i18n';
