@@ -1,5 +1,5 @@
-// Facts read from a CSR and the UPKI checks on it (tsv/csr-rules.ts and the column 7 length: the validator's
-// rules and messages), with the CSR's SAN names in the form TSV column 13 wants.
+// Facts read from a CSR and the UPKI checks on it (tsv/csr-rules.ts and the validator's cell check of column 7:
+// its rules and messages), with the CSR's SAN names in the form TSV column 13 wants.
 import { For, Show, createSignal, type Component } from 'solid-js';
 import { csrToOneLine } from '../../pki/csr';
 import { subjectTsvString } from '../../pki/name';
@@ -8,8 +8,9 @@ import type { CsrInfo } from '../../pki/types';
 import { formatDnsNames } from '../../spec/dns-names';
 import { columnOf } from '../../spec/kinds';
 import { PROFILE_IDS } from '../../spec/profiles';
+import { checkCell } from '../../tsv/columns';
 import { checkCsrForProfile, fitProfiles } from '../../tsv/csr-rules';
-import { makeIssue } from '../../tsv/issue';
+import { MESSAGES } from '../../tsv/messages';
 import type { Issue } from '../../tsv/types';
 import { t, tr } from '../i18n';
 import { CopyButton } from './CopyButton';
@@ -20,13 +21,10 @@ export const CsrFacts: Component<{ info: CsrInfo }> = (props) => {
   const fits = () => fitProfiles(props.info);
   const [profile, setProfile] = createSignal(fits()[0] ?? '3');
   const oneLine = () => csrToOneLine(props.info.der);
-  const tooLong = () => oneLine().length > CSR_COLUMN.maxLength;
-  // The validator's own length rule for column 7, so the page cannot call "fine" a CSR the validator refuses.
-  const lengthIssues = () =>
-    tooLong()
-      ? [makeIssue('tooLong', { seq: 0, column: CSR_COLUMN.no, field: 'csr' }, { name: CSR_COLUMN.name, max: CSR_COLUMN.maxLength, actual: oneLine().length })]
-      : [];
-  const issues = () => [...lengthIssues(), ...checkCsrForProfile(props.info, profile(), { subjectRules: true })];
+  // The validator's own cell check of column 7, so the page cannot call "fine" a CSR the validator refuses.
+  const columnIssues = () => checkCell(CSR_COLUMN, oneLine(), 0);
+  const tooLong = () => columnIssues().some((i) => i.code === MESSAGES.tooLong.code);
+  const issues = () => [...columnIssues(), ...checkCsrForProfile(props.info, profile(), { subjectRules: true })];
   const dnsColumn = () => formatDnsNames(props.info.sanDnsNames);
   return (
     <div data-testid="keys-csr-facts">
