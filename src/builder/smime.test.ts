@@ -54,6 +54,34 @@ describe('S/MIME rows not from a roster get a P12 name (ADDENDUM B.8)', () => {
     expect(syncSmimeRow(spec, typed('16', '2'))[11]).toBe('');
   });
 
+  /** What the grid does on one keystroke: set the cell, then sync the row against the row before the edit. */
+  const edit = (cells: readonly string[], column: number, value: string): readonly string[] => {
+    const next = cells.slice();
+    next[column] = value;
+    return syncSmimeRow(spec, next, cells);
+  };
+  const typeInto = (cells: readonly string[], column: number, text: string): readonly string[] =>
+    [...text].reduce((row, _, i) => edit(row, column, text.slice(0, i + 1)), cells);
+
+  it('typing the mail key by key: the P12 name follows every key, and a later change of the mail', () => {
+    const blank = syncSmimeRow(spec, typed('15', '1', ''));
+    const typedIn = typeInto(blank, 13, 'taro@example.ac.jp');
+    expect(typedIn[11]).toBe('taro-example.ac.jp');
+    expect(cnOf(typedIn[0])).toBe('taro@example.ac.jp');
+    expect(edit(typedIn, 13, 'hanako@example.ac.jp')[11]).toBe('hanako-example.ac.jp');
+  });
+
+  it('a P12 name the user typed survives later mail edits; a cleared one stays cleared until the mail changes', () => {
+    const row = typeInto(syncSmimeRow(spec, typed('15', '1', '')), 13, 'taro@example.ac.jp');
+    const own = typeInto(edit(row, 11, ''), 11, 'taro-smime');
+    expect(typeInto(own, 13, '2')[11]).toBe('taro-smime');
+
+    const cleared = edit(row, 11, '');
+    expect(cleared[11]).toBe('');
+    expect(edit(cleared, 10, '国立 太郎')[11]).toBe('');
+    expect(edit(cleared, 13, 'jiro@example.ac.jp')[11]).toBe('jiro-example.ac.jp');
+  });
+
   it('rows switched to profile 16 with 「全行に適用」 get CN = mail and a P12 name; other rows are left alone', () => {
     const sheet = createSheet(spec, [typed('5', '1', 'a@example.ac.jp'), typed('5', '1', 'b@example.ac.jp')]);
     const switched = syncSmimeSheet(spec, fillColumn(sheet, 1, '16'));

@@ -25,6 +25,15 @@ interface DraftRecord extends Draft {
 interface ActiveRecord {
   key: 'active';
   kind: KindId;
+  /** The institution profile in use when it was written: a kind opened without an edit has no draft to hold it. */
+  profileId?: string;
+}
+
+/** What start-up reopens: the kind that was open last, its draft if it has one, and the profile in use. */
+export interface LastSession {
+  kind: KindId;
+  draft?: Draft;
+  profileId?: string;
 }
 
 const ACTIVE_KEY = 'active';
@@ -41,7 +50,7 @@ export class DraftStore {
       profileId: draft.profileId,
       updatedAt: draft.updatedAt,
     };
-    const active: ActiveRecord = { key: ACTIVE_KEY, kind: draft.kind };
+    const active: ActiveRecord = { key: ACTIVE_KEY, kind: draft.kind, profileId: draft.profileId };
     await putMany(this.db, DRAFTS, [record, active]);
   }
 
@@ -52,15 +61,21 @@ export class DraftStore {
     return draft;
   }
 
-  /** Remember which kind is open without touching any draft (switching kinds is not an edit). */
-  setActive(kind: KindId): Promise<void> {
-    const active: ActiveRecord = { key: ACTIVE_KEY, kind };
+  /** Remember which kind is open, and the profile in use, without touching any draft (switching kinds is not an edit). */
+  setActive(kind: KindId, profileId?: string): Promise<void> {
+    const active: ActiveRecord = { key: ACTIVE_KEY, kind, profileId };
     return putMany(this.db, DRAFTS, [active]);
   }
 
-  /** The kind that was open last, if any. */
-  async activeKind(): Promise<KindId | undefined> {
-    return (await getOne<ActiveRecord>(this.db, DRAFTS, ACTIVE_KEY))?.kind;
+  /**
+   * The kind that was open last (or `fallback` on a first visit) with its draft; the profile is the draft's,
+   * else the one in use when that kind was opened.
+   */
+  async lastSession(fallback: KindId): Promise<LastSession> {
+    const active = await getOne<ActiveRecord>(this.db, DRAFTS, ACTIVE_KEY);
+    const kind = active?.kind ?? fallback;
+    const draft = await this.load(kind);
+    return { kind, draft, profileId: draft?.profileId ?? active?.profileId };
   }
 
   clear(kind: KindId): Promise<void> {

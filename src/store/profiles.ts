@@ -6,6 +6,7 @@ import {
   type InstitutionProfile,
   type ProfileParseResult,
 } from '../builder/institution';
+import { trimInstitution } from '../pki/subject-rules';
 import { deleteOne, getAll, getOne, putMany, PROFILES } from './db';
 
 export class ProfileStore {
@@ -20,8 +21,11 @@ export class ProfileStore {
     return getOne<InstitutionProfile>(this.db, PROFILES, id);
   }
 
-  async save(profile: InstitutionProfile): Promise<void> {
-    await putMany(this.db, PROFILES, [{ ...profile, domains: [...profile.domains] }]);
+  /** Returns the profile as stored, which is what rows should take: O, ST and L trimmed. */
+  async save(profile: InstitutionProfile): Promise<InstitutionProfile> {
+    const stored = asStored(profile);
+    await putMany(this.db, PROFILES, [stored]);
+    return stored;
   }
 
   remove(id: string): Promise<void> {
@@ -36,7 +40,17 @@ export class ProfileStore {
   async importJson(json: string): Promise<ProfileParseResult> {
     const parsed = parseProfiles(json);
     const checked = parsed.ok ? checkImportedProfiles(parsed.profiles) : parsed;
-    if (checked.ok) await putMany(this.db, PROFILES, checked.profiles);
-    return checked;
+    if (!checked.ok) return checked;
+    const profiles = checked.profiles.map(asStored);
+    await putMany(this.db, PROFILES, profiles);
+    return { ok: true, profiles };
   }
+}
+
+/**
+ * O, ST and L are checked trimmed (validateInstitution), so they are stored trimmed: new rows copy them into
+ * the DN as they are, and `O=Univ ,L= Chiyoda-ku` would fail the validator (U232) on every row.
+ */
+function asStored(profile: InstitutionProfile): InstitutionProfile {
+  return { ...profile, ...trimInstitution(profile), domains: [...profile.domains] };
 }

@@ -66,6 +66,19 @@ describe('ProfileStore', () => {
     expect(await store.list()).toEqual([]);
   });
 
+  it('stores O, ST and L trimmed, however the profile is saved or imported, so new rows get clean DNs', async () => {
+    const spaced = { ...nii(), o: ' National Institute of Informatics ', st: 'Tokyo ', l: ' Chiyoda-ku' };
+    const store = new ProfileStore(await openBuilderDb(new IDBFactory()));
+    expect(await store.save(spaced)).toEqual(nii());
+    expect(await store.get('nii')).toEqual(nii());
+
+    const other = new ProfileStore(await openBuilderDb(new IDBFactory()));
+    const file = JSON.stringify({ format: 'upki-workbench/institution-profiles', version: 1, profiles: [spaced] });
+    const result = await other.importJson(file);
+    expect(result).toEqual({ ok: true, profiles: [nii()] });
+    expect(await other.list()).toEqual([nii()]);
+  });
+
   it('removes a profile', async () => {
     const store = new ProfileStore(await openBuilderDb(new IDBFactory()));
     await store.save(nii());
@@ -95,9 +108,23 @@ describe('DraftStore', () => {
     const draft = await reopened.load('client-issue');
     expect(draft?.rows).toEqual(rows);
     expect(draft?.profileId).toBe('nii');
-    expect(await reopened.activeKind()).toBe('server-issue');
+    expect((await reopened.lastSession('client-revoke')).kind).toBe('server-issue');
     await reopened.clear('client-issue');
     expect(await reopened.load('client-issue')).toBeUndefined();
+  });
+
+  it('a kind opened without an edit (no draft) still reopens with the profile that was in use', async () => {
+    const factory = new IDBFactory();
+    const store = new DraftStore(await openBuilderDb(factory));
+    await store.save({ kind: 'server-issue', rows: [], profileId: 'nii', updatedAt: '2026-11-23T00:00:00Z' });
+    await store.setActive('client-issue', 'nii');
+    const reopened = new DraftStore(await openBuilderDb(factory));
+    expect(await reopened.lastSession('server-issue')).toEqual({ kind: 'client-issue', draft: undefined, profileId: 'nii' });
+    // A draft's own profile wins; a first visit has neither.
+    await reopened.save({ kind: 'client-issue', rows: [], profileId: 'lab', updatedAt: '2026-11-23T00:00:01Z' });
+    await reopened.setActive('client-issue', 'nii');
+    expect((await reopened.lastSession('server-issue')).profileId).toBe('lab');
+    expect(await new DraftStore(await openBuilderDb(new IDBFactory())).lastSession('server-issue')).toEqual({ kind: 'server-issue', draft: undefined, profileId: undefined });
   });
 
   it("keeps a renew row's metadata (the old certificate's key) across a reopen", async () => {

@@ -23,7 +23,6 @@ const BuilderPage: Component = () => {
   const [drafts, setDrafts] = createSignal<DraftStore>();
   const [profileStore, setProfileStore] = createSignal<ProfileStore>();
   const [profiles, setProfiles] = createSignal<InstitutionProfile[]>([]);
-  const [ready, setReady] = createSignal(false);
   const [storageError, setStorageError] = createSignal(false);
   const [announcement, setAnnouncement] = createSignal('');
   const [showBlank, setShowBlank] = createSignal(false);
@@ -46,11 +45,11 @@ const BuilderPage: Component = () => {
       setDrafts(new DraftStore(db));
       setProfileStore(new ProfileStore(db));
       await reloadProfiles();
-      await state.restore((id) => profiles().find((p) => p.id === id) ?? null);
     } catch {
       setStorageError(true);
     }
-    setReady(true);
+    // Also without IndexedDB: restore is what allows editing.
+    await state.restore((id) => profiles().find((p) => p.id === id) ?? null).catch(() => setStorageError(true));
   });
 
   const pages = createMemo(() => Math.max(1, Math.ceil(state.sheet().rows.length / PAGE_SIZE)));
@@ -70,7 +69,7 @@ const BuilderPage: Component = () => {
   };
 
   return (
-    <section class="builder" data-ready={ready() ? 'true' : 'false'}>
+    <section class="builder" data-ready={state.ready() ? 'true' : 'false'} aria-busy={!state.ready()}>
       <h1>{t('申請TSVの作成', 'Build an application TSV')}</h1>
       <p class="hint">
         {t(
@@ -84,62 +83,65 @@ const BuilderPage: Component = () => {
       <Show when={storageError()}>
         <p class="notice notice-warn">{t('このブラウザではIndexedDBが使えないため、作業内容は保存されません。', 'IndexedDB is unavailable here: work in progress is not saved.')}</p>
       </Show>
-      <fieldset class="kind-picker">
-        <legend>{t('申請の種類', 'Kind of application')}</legend>
-        <For each={KIND_IDS}>
-          {(kind) => (
-            <span class="kind-option">
-              <input type="radio" id={`kind-${kind}`} name="kind" value={kind} checked={state.kind() === kind} onChange={() => void chooseKind(kind)} />
-              <label for={`kind-${kind}`}>{tr(KINDS[kind].title)}</label>
-            </span>
-          )}
-        </For>
-      </fieldset>
-      <ProfilePanel store={profileStore()} profiles={profiles()} selected={state.institution()} onSelect={(p) => state.setInstitution(p)} onChanged={reloadProfiles} announce={announce} />
-      <ChoicesPanel state={state} announce={announce} />
-      <Show when={spec().family === 'client'}>
-        <RosterImport state={state} announce={announce} />
-      </Show>
-      <TsvImport state={state} announce={announce} />
-      <div class="toolbar" role="toolbar" aria-label={t('行の操作', 'Row operations')}>
-        <button type="button" onClick={addRow}>{t('行を追加', 'Add row')}</button>
-        <button type="button" class="secondary" onClick={() => state.undo()} disabled={!state.canUndo()} aria-keyshortcuts="Control+Z">{t('元に戻す', 'Undo')}</button>
-        <button type="button" class="secondary" onClick={() => state.redo()} disabled={!state.canRedo()} aria-keyshortcuts="Control+Y">{t('やり直す', 'Redo')}</button>
-        <button type="button" class="secondary danger" onClick={() => { state.clear(); setPage(0); announce(t('全行を削除しました（元に戻せます）。', 'All rows deleted (undo restores them).')); }} disabled={state.sheet().rows.length === 0}>
-          {t('全行を削除', 'Delete all rows')}
-        </button>
-        <span class="pair">
-          <input id="show-blank" type="checkbox" checked={showBlank()} onChange={(e) => setShowBlank(e.currentTarget.checked)} />
-          <label for="show-blank">{t('空白列も表示', 'Show blank columns')}</label>
-        </span>
-        <span class="save-state" data-testid="save-state">
-          {state.saveState() === 'saved' ? t('保存済み', 'Saved') : state.saveState() === 'saving' ? t('保存中…', 'Saving…') : state.saveState() === 'pending' ? t('未保存の変更あり', 'Unsaved changes') : state.saveState() === 'failed' ? t('保存失敗', 'Save failed') : ''}
-        </span>
-      </div>
-      <p class="column-help" aria-live="off">
-        <Show when={focusedColumn()} fallback={t('セルを選ぶと、その列の説明がここに出ます。矢印キーで移動、Ctrl+Zで元に戻す。', 'Select a cell to see its column help here. Arrow keys move; Ctrl+Z undoes.')}>
-          {(c) => (
-            <>
-              <strong>No{c().no} {tr(c().name)}</strong>: {tr(c().help)} {c().requiredNote ? tr(c().requiredNote!) : ''}
-            </>
-          )}
+      {/* Inert until the stored draft is shown: an edit made earlier would be lost (state.ts, ready). */}
+      <div class="builder-body" inert={state.ready() ? undefined : true}>
+        <fieldset class="kind-picker">
+          <legend>{t('申請の種類', 'Kind of application')}</legend>
+          <For each={KIND_IDS}>
+            {(kind) => (
+              <span class="kind-option">
+                <input type="radio" id={`kind-${kind}`} name="kind" value={kind} checked={state.kind() === kind} onChange={() => void chooseKind(kind)} />
+                <label for={`kind-${kind}`}>{tr(KINDS[kind].title)}</label>
+              </span>
+            )}
+          </For>
+        </fieldset>
+        <ProfilePanel store={profileStore()} profiles={profiles()} selected={state.institution()} onSelect={(p) => state.setInstitution(p)} onChanged={reloadProfiles} announce={announce} />
+        <ChoicesPanel state={state} announce={announce} />
+        <Show when={spec().family === 'client'}>
+          <RosterImport state={state} announce={announce} />
         </Show>
-      </p>
-      <div class="visually-hidden">
-        <For each={visibleColumns(spec(), true)}>{(c) => <span id={`col-help-${c.no}`}>{tr(c.help)}</span>}</For>
-      </div>
-      <Show when={state.sheet().rows.length > 0} fallback={<p class="hint">{t('行がありません。「行を追加」または名簿・TSVの読み込みで始めてください。', 'No rows yet. Add a row, or import a roster or a TSV.')}</p>}>
-        <p class="hint grid-hint">
-          {t(
-            '表は横にスクロールします（矢印キーでもセルを移動できます）。右端の「操作」列は常に表示されます。',
-            'The table scrolls sideways (arrow keys move between cells too). The Actions column on the right stays in view.',
-          )}
+        <TsvImport state={state} announce={announce} />
+        <div class="toolbar" role="toolbar" aria-label={t('行の操作', 'Row operations')}>
+          <button type="button" onClick={addRow}>{t('行を追加', 'Add row')}</button>
+          <button type="button" class="secondary" onClick={() => state.undo()} disabled={!state.canUndo()} aria-keyshortcuts="Control+Z">{t('元に戻す', 'Undo')}</button>
+          <button type="button" class="secondary" onClick={() => state.redo()} disabled={!state.canRedo()} aria-keyshortcuts="Control+Y">{t('やり直す', 'Redo')}</button>
+          <button type="button" class="secondary danger" onClick={() => { state.clear(); setPage(0); announce(t('全行を削除しました（元に戻せます）。', 'All rows deleted (undo restores them).')); }} disabled={state.sheet().rows.length === 0}>
+            {t('全行を削除', 'Delete all rows')}
+          </button>
+          <span class="pair">
+            <input id="show-blank" type="checkbox" checked={showBlank()} onChange={(e) => setShowBlank(e.currentTarget.checked)} />
+            <label for="show-blank">{t('空白列も表示', 'Show blank columns')}</label>
+          </span>
+          <span class="save-state" data-testid="save-state">
+            {state.saveState() === 'saved' ? t('保存済み', 'Saved') : state.saveState() === 'saving' ? t('保存中…', 'Saving…') : state.saveState() === 'pending' ? t('未保存の変更あり', 'Unsaved changes') : state.saveState() === 'failed' ? t('保存失敗', 'Save failed') : ''}
+          </span>
+        </div>
+        <p class="column-help" aria-live="off">
+          <Show when={focusedColumn()} fallback={t('セルを選ぶと、その列の説明がここに出ます。矢印キーで移動、Ctrl+Zで元に戻す。', 'Select a cell to see its column help here. Arrow keys move; Ctrl+Z undoes.')}>
+            {(c) => (
+              <>
+                <strong>No{c().no} {tr(c().name)}</strong>: {tr(c().help)} {c().requiredNote ? tr(c().requiredNote!) : ''}
+              </>
+            )}
+          </Show>
         </p>
-        <Pager page={currentPage()} pages={pages()} setPage={setPage} />
-        <Grid state={state} showBlank={showBlank()} page={currentPage()} setPage={setPage} onRowTools={setToolsRow} onFocusColumn={setFocusedColumn} />
-      </Show>
-      <Show when={toolsRow()}>{(id) => <RowTools state={state} rowId={id()} onClose={() => setToolsRow(null)} announce={announce} />}</Show>
-      <ExportPanel state={state} announce={announce} />
+        <div class="visually-hidden">
+          <For each={visibleColumns(spec(), true)}>{(c) => <span id={`col-help-${c.no}`}>{tr(c.help)}</span>}</For>
+        </div>
+        <Show when={state.sheet().rows.length > 0} fallback={<p class="hint">{t('行がありません。「行を追加」または名簿・TSVの読み込みで始めてください。', 'No rows yet. Add a row, or import a roster or a TSV.')}</p>}>
+          <p class="hint grid-hint">
+            {t(
+              '表は横にスクロールします（矢印キーでもセルを移動できます）。右端の「操作」列は常に表示されます。',
+              'The table scrolls sideways (arrow keys move between cells too). The Actions column on the right stays in view.',
+            )}
+          </p>
+          <Pager page={currentPage()} pages={pages()} setPage={setPage} />
+          <Grid state={state} showBlank={showBlank()} page={currentPage()} setPage={setPage} onRowTools={setToolsRow} onFocusColumn={setFocusedColumn} />
+        </Show>
+        <Show when={toolsRow()}>{(id) => <RowTools state={state} rowId={id()} onClose={() => setToolsRow(null)} announce={announce} />}</Show>
+        <ExportPanel state={state} announce={announce} />
+      </div>
     </section>
   );
 };

@@ -56,8 +56,7 @@ export const ProfilePanel: Component<ProfilePanelProps> = (props) => {
       return;
     }
     setError(undefined);
-    const saved = { ...d, updatedAt: new Date().toISOString() };
-    await props.store.save(saved);
+    const saved = await props.store.save({ ...d, updatedAt: new Date().toISOString() });
     await props.onChanged();
     props.onSelect(saved);
     setDraft(null);

@@ -52,6 +52,11 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
   /** True from an edit until the worker's check of it arrives: the summary would otherwise show the old counts. */
   const [checking, setChecking] = createSignal(false);
   const [saveState, setSaveState] = createSignal<'idle' | 'pending' | 'saving' | 'saved' | 'failed'>('idle');
+  /**
+   * False until restore() has shown the stored draft: an edit made before would be saved over that draft
+   * (the empty start-up sheet plus the edit), so edits are ignored until then and the page keeps them off.
+   */
+  const [ready, setReady] = createSignal(false);
   let lastEdit = '';
   /** Bumped on every change, so a save that finishes after a newer edit does not claim "saved". */
   let version = 0;
@@ -124,6 +129,7 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
   }
 
   function commit(next: History<Sheet>): void {
+    if (!ready()) return;
     setHistory(next);
     histories.set(next.present.kind, next);
     scheduleCheck();
@@ -132,7 +138,7 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
 
   /** A new undo step, unless `mergeKey` says this continues the previous edit (typing in one cell). */
   function apply(next: Sheet, mergeKey = ''): void {
-    if (next === sheet()) return;
+    if (!ready() || next === sheet()) return;
     const merge = mergeKey !== '' && mergeKey === lastEdit;
     lastEdit = mergeKey;
     commit(merge ? replaceState(history(), next) : pushState(history(), next));
@@ -160,8 +166,11 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
     scheduleCheck();
   }
 
-  /** Keep S/MIME rows' CN equal to 利用者mail (SPEC §3.4) and give them a P12 name (ADDENDUM B.8). */
-  const smimeSynced = (s: Sheet, rowId: string): Sheet => syncSmimeSheet(spec(), s, new Set([rowId]));
+  /**
+   * Keep S/MIME rows' CN equal to 利用者mail (SPEC §3.4) and their P12 name following the mail (ADDENDUM
+   * B.8); the sheet before the edit tells a derived name from one the user typed.
+   */
+  const smimeSynced = (s: Sheet, rowId: string): Sheet => syncSmimeSheet(spec(), s, new Set([rowId]), sheet());
 
   return {
     kind,
@@ -179,41 +188,48 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
     adoptCheck: (result: SheetCheck) => setCheck(result),
     /** Choose the institution profile for new rows; remembered with the draft. */
     setInstitution(profile: InstitutionProfile | null): void {
+      if (!ready()) return;
       setInstitution(profile);
       persist(sheet());
     },
     setChoices,
     /** Switch kind: the current sheet stays in memory (and in IndexedDB); the other kind's draft is restored. */
     async switchKind(next: KindId): Promise<void> {
-      if (next === kind()) return;
+      if (!ready() || next === kind()) return;
       // Only an edit queues a save, so this writes the sheet being left only if it changed; the sheet
       // switched to is never rewritten (an unedited, not yet loaded sheet must not overwrite its draft).
       await save.flush();
       show(next, await historyOf(next));
-      await drafts()?.setActive(next).catch(() => setSaveState('failed'));
+      await drafts()?.setActive(next, institution()?.id).catch(() => setSaveState('failed'));
     },
+    ready,
     /**
-     * Start-up: open the kind that was open last with its draft and institution profile. Nothing is written:
-     * a reload must never replace a stored draft with what an empty page holds.
+     * Start-up: open the kind that was open last with its draft and institution profile, then allow editing
+     * (also when there is no store or reading it fails). Nothing is written: a reload must never replace a
+     * stored draft with what an empty page holds.
      */
     async restore(findProfile: (id: string | undefined) => InstitutionProfile | null): Promise<void> {
-      const store = drafts();
-      if (!store) return;
-      const active = (await store.activeKind()) ?? kind();
-      const draft = await store.load(active);
-      if (!draft && active === kind()) return; // a first visit: the empty sheet shown is already right
-      setInstitution(findProfile(draft?.profileId));
-      const h = createHistory(draft ? restoreSheet(active, draft.rows) : createSheet(KINDS[active]));
-      histories.set(active, h);
-      show(active, h);
+      try {
+        save.cancel();
+        const store = drafts();
+        if (!store) return;
+        const last = await store.lastSession(kind());
+        if (!last.draft && last.kind === kind() && last.profileId === undefined) return; // a first visit
+        setInstitution(findProfile(last.profileId));
+        const h = createHistory(last.draft ? restoreSheet(last.kind, last.draft.rows) : createSheet(KINDS[last.kind]));
+        histories.set(last.kind, h);
+        show(last.kind, h);
+      } finally {
+        setReady(true);
+      }
     },
-    /** Replace the sheet of a kind wholesale (restore on load, TSV import); one undo step. */
-    load(next: KindId, rows: readonly (readonly string[])[] | readonly Row[], asUndoStep = true): void {
+    /** Replace the sheet of a kind wholesale (a TSV import); one undo step. */
+    load(next: KindId, rows: readonly (readonly string[])[] | readonly Row[]): void {
+      if (!ready()) return;
       const s = restoreSheet(next, rows);
       batch(() => {
         setKindSignal(next);
-        const base = histories.get(next) ?? createHistory(createSheet(KINDS[next]));
-        const h = asUndoStep ? pushState(base, s) : createHistory(s);
+        const h = pushState(histories.get(next) ?? createHistory(createSheet(KINDS[next])), s);
         setHistory(h);
         histories.set(next, h);
         lastEdit = '';
@@ -252,7 +268,7 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
       const methodAt = columnIndex(spec(), 'method');
       if (profileAt >= 0) next = fillColumn(next, profileAt, choices().profileId);
       if (methodAt >= 0) next = fillColumn(next, methodAt, choices().method);
-      apply(syncSmimeSheet(spec(), next));
+      apply(syncSmimeSheet(spec(), next, undefined, sheet()));
     },
     clear: () => apply(createSheet(spec())),
     undo: () => {
