@@ -254,6 +254,8 @@ test('roster: ticking 「1行目は見出し」 guesses the mapping again from t
   await page.getByLabel('または表計算ソフトから貼り付け').fill('Given\tAddress\t漢字\nYAMADA TARO\ttaro@nii.ac.jp\t山田　太郎\n');
   await page.getByRole('button', { name: '貼り付けた内容を読む' }).click();
   await expect(page.getByLabel('1行目は見出し')).not.toBeChecked();
+  await expect(page.locator('#roster-header-hint')).toContainText('手で選んだ対応は消えます');
+  await expect(page.locator('#roster-header-hint')).toContainText('手で選んだ対応は消えます');
   // Read as data, "Address" spoils the mail column's guess.
   await expect(page.locator('#map-1')).toHaveValue('ignore');
   await page.getByLabel('1行目は見出し').check();

@@ -90,8 +90,9 @@ export const RosterImport: Component<{ state: BuilderState; announce: (text: str
           <div class="roster-mapping">
             <p>{t(`${r().rows.length}行を読み込みました。列の対応を選んでください。`, `Read ${r().rows.length} rows. Choose what each column holds.`)}</p>
             <div class="form-row">
-              <input id="roster-header" type="checkbox" checked={r().header !== null} onChange={(e) => rereadHeader(e.currentTarget.checked)} />
+              <input id="roster-header" type="checkbox" aria-describedby="roster-header-hint" checked={r().header !== null} onChange={(e) => rereadHeader(e.currentTarget.checked)} />
               <label for="roster-header">{t('1行目は見出し', 'First line is a header')}</label>
+              <span class="hint" id="roster-header-hint">{t('切り替えると列の対応を推測し直します（手で選んだ対応は消えます）。', 'Changing this guesses the mapping again (a mapping chosen by hand is lost).')}</span>
             </div>
             <div class="mapping-grid">
               <For each={Array.from({ length: rosterWidth(r()) }, (_, i) => i)}>
