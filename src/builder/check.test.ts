@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { KINDS } from '../spec/kinds';
+import { runSyncRules } from '../tsv/validate';
 import { checkSheet } from './check';
+import { newRowCells } from './defaults';
 
 const O = 'National Institute of Informatics';
 // Sync rules only (no CSR parsing): a blank CSR is an error of its own, which these tests ignore.
@@ -39,5 +41,18 @@ describe('checkSheet across the split-file boundary', () => {
     const dup = (check.byRow.get(99) ?? []).filter((i) => i.code === 'U307');
     expect(dup).toHaveLength(1);
     expect(dup[0].message.ja).toContain('1行目');
+  });
+});
+
+describe('checkSheet and the kind guess', () => {
+  it('a blank new server row: the validator guesses another kind (U111), the builder, where the kind was chosen, does not report it', () => {
+    const spec = KINDS['server-issue'];
+    const rows = [newRowCells(spec, null, { profileId: '3' })];
+    const records = rows.map((cells, i) => ({ seq: i + 1, cells: [...cells] }));
+    // The premise: for the uploaded-file check these cells do look like another kind.
+    expect(runSyncRules(spec, records, {}, []).fileIssues.map((i) => i.code)).toContain('U111');
+    const check = checkSheet(spec, rows);
+    const all = [...check.files.flatMap((f) => f.fileIssues), ...[...check.byRow.values()].flat()];
+    expect(all.map((i) => i.code)).not.toContain('U111');
   });
 });

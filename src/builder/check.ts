@@ -64,8 +64,19 @@ function acrossSheet(spec: KindSpec, split: SplitPlan<readonly string[]>, perPar
   }
 }
 
+/**
+ * U111 guesses the kind of an uploaded file from its content; in the builder the user chose the kind, and a
+ * blank new row (empty columns that only another kind leaves empty) would otherwise be "guessed" wrong.
+ */
+function dropKindGuess(fileIssues: Issue[]): Issue[] {
+  return fileIssues.filter((issue) => issue.code !== MESSAGES.kindMismatch.code);
+}
+
 function syncRules(spec: KindSpec, split: SplitPlan<readonly string[]>) {
-  const runs = split.parts.map((part) => runSyncRules(spec, toRecords(part), {}, []));
+  const runs = split.parts.map((part) => {
+    const run = runSyncRules(spec, toRecords(part), {}, []);
+    return { ...run, fileIssues: dropKindGuess(run.fileIssues) };
+  });
   acrossSheet(spec, split, runs.map((r) => r.checked));
   return runs;
 }
