@@ -151,6 +151,26 @@ test('a certificate gives its serial in decimal and a ready revoke row', async (
   expect(row.split('\t')).toContain('1234567812345678123');
 });
 
+test('a chain PEM (two OpenSSL certificates): the first is shown and the page says there were two', async ({ page }) => {
+  const make = (name: string, cn: string) => {
+    const out = join(dir, `${name}.pem`);
+    openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-384', '-nodes', '-keyout', join(dir, `${name}.key`),
+      '-subj', `/C=JP/ST=Tokyo/L=Chiyoda-ku/O=National Institute of Informatics/CN=${cn}`, '-days', '30', '-out', out]);
+    return readFileSync(out, 'utf8');
+  };
+  const chain = join(dir, 'chain.pem');
+  writeFileSync(chain, make('leaf', 'www.example.ac.jp') + make('ca', 'ca.example.ac.jp'));
+  await dropFile(page, chain);
+  await expect(page.getByTestId('keys-cert-subject')).toHaveText(
+    'CN=www.example.ac.jp,O=National Institute of Informatics,L=Chiyoda-ku,ST=Tokyo,C=JP',
+  );
+  await expect(page.getByTestId('keys-cert-count')).toContainText('証明書が2件');
+  // A single certificate gets no such notice.
+  await dropFile(page, join(dir, 'ca.pem'));
+  await expect(page.getByTestId('keys-cert-subject')).toContainText('CN=ca.example.ac.jp');
+  await expect(page.getByTestId('keys-cert-count')).toHaveCount(0);
+});
+
 test('O, ST and L saved as an institution profile come back after a reload', async ({ page }) => {
   await fillSubject(page, 'www.example.ac.jp');
   await page.getByRole('button', { name: 'プロファイルとして保存' }).click();

@@ -15,12 +15,16 @@ export const ImportPanel: Component = () => {
   const [cert, setCert] = createSignal<CertificateInfo>();
   const [key, setKey] = createSignal<{ pem: string; encrypted: boolean }>();
   const [error, setError] = createSignal<Text>();
+  const [certCount, setCertCount] = createSignal(0);
 
   const load = async (input: string | Uint8Array) => {
     const r = await inspectAny(input);
     setError(r.kind === 'error' ? r.message : undefined);
     if (r.kind === 'csr') setCsr(r.info);
-    if (r.kind === 'certificate') setCert(r.info);
+    if (r.kind === 'certificate') {
+      setCert(r.info);
+      setCertCount(r.count);
+    }
     if (r.kind === 'key') {
       setKey({ pem: r.pem, encrypted: r.encrypted });
       setText(''); // a pasted key does not stay on the screen
@@ -52,6 +56,14 @@ export const ImportPanel: Component = () => {
         )}
       </Show>
       <Show when={csr()} keyed>{(c) => <CsrFacts info={c} />}</Show>
+      <Show when={cert() && certCount() > 1}>
+        <p class="notice" role="status" data-testid="keys-cert-count">
+          {t(
+            `このPEMには証明書が${certCount()}件含まれています。最初の1件を表示しています。ほかの証明書を確認するには、その証明書だけを貼り付けてください。`,
+            `This PEM holds ${certCount()} certificates; the first one is shown. To check another, paste that certificate alone.`,
+          )}
+        </p>
+      </Show>
       <Show when={cert()} keyed>{(c) => <CertFacts info={c} csr={csr()} />}</Show>
       <Show when={key()} keyed>{(k) => <KeyCheck pem={k.pem} encrypted={k.encrypted} csr={csr()} cert={cert()} />}</Show>
     </section>

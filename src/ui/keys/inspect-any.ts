@@ -6,7 +6,7 @@ import type { Text } from '../../spec/types';
 
 export type Loaded =
   | { kind: 'csr'; info: CsrInfo }
-  | { kind: 'certificate'; info: CertificateInfo }
+  | { kind: 'certificate'; info: CertificateInfo; count: number }
   | { kind: 'key'; pem: string; encrypted: boolean }
   | { kind: 'error'; message: Text };
 
@@ -17,7 +17,8 @@ export async function inspectAny(input: string | Uint8Array): Promise<Loaded> {
   const csr = await inspectCsr(input);
   if (csr.ok) return { kind: 'csr', info: csr.info };
   const cert = await inspectCertificate(input);
-  if (cert.ok) return { kind: 'certificate', info: cert.info };
+  // A chain file holds several: the first one is shown, and the page says how many there were.
+  if (cert.ok) return { kind: 'certificate', info: cert.info, count: Math.max(1, (text.match(/-----BEGIN CERTIFICATE-----/g) ?? []).length) };
   // Report the CSR reading's reason unless the input announced itself as a certificate.
   const saysCertificate = typeof input === 'string' && /-----BEGIN CERTIFICATE-----/.test(input);
   return { kind: 'error', message: saysCertificate ? cert.message : csr.message };
