@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { clientIssueRows, tsvBytes } from '../tsv/fixtures';
 import { IndexedDbStore } from '../ra/store/idb-store';
-import { openTestEngine, unzip } from '../ra/ra.testkit';
+import { RaEngine } from '../ra/engine';
+import { MemoryStore } from '../ra/store/memory-store';
+import { NII, openTestEngine, unzip } from '../ra/ra.testkit';
 import { RaService } from './ra-service';
 
 function serviceOn(factory: IDBFactory): RaService {
@@ -89,6 +91,13 @@ describe('RaService', () => {
     expect((await service.view()).certificates).toEqual([]);
     expect((await service.restore(backup.bytes, 'right passphrase')).ok).toBe(true);
     expect((await service.view()).certificates).toHaveLength(1);
+  });
+
+  it('names the backup after the JST day, not the UTC one', async () => {
+    // 20:00 UTC on 23 November is 05:00 on 24 November in Japan.
+    const clock = () => new Date('2026-11-23T20:00:00Z');
+    const service = new RaService(() => RaEngine.open(new MemoryStore(), { clock, institutions: [NII] }));
+    expect((await service.backup('right passphrase')).fileName).toBe('upki-ra-backup-2026-11-24.json');
   });
 });
 

@@ -5,6 +5,7 @@ import type { CertificateListKind } from '../ra/reports';
 import type { CaRole, CertificateRecord, DownloadToken, Institution, UploadResult } from '../ra/types';
 import type { TrainingCaId } from '../pki/ca-profiles';
 import { base64Decode, pemEncode } from '../pki/pem';
+import { jstDate } from '../spec/jst';
 import type { CertificateView, LinkState, LinkView, MailView, NamedFile, RaApi, RaView, UploadRequest } from './ra-api';
 
 const DAY_MS = 86_400_000;
@@ -166,7 +167,8 @@ export class RaService implements RaApi {
 
   async backup(passphrase: string): Promise<NamedFile> {
     const engine = await this.get();
-    const stamp = (await engine.now()).toISOString().slice(0, 10);
+    // The date in the name is the trainer's calendar day (JST), like every other date the RA shows.
+    const stamp = jstDate(await engine.now());
     return { fileName: `upki-ra-backup-${stamp}.json`, contentType: 'application/json', bytes: await engine.backup(passphrase) };
   }
 
