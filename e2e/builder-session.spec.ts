@@ -1,5 +1,5 @@
 // The builder across keystrokes, reloads and start-up: the S/MIME P12 name typed key by key, a profile
-// saved with stray spaces, the profile kept when a kind was opened without an edit, and an edit tried
+// saved with stray spaces or refused for a name every row would reject, the profile kept when a kind was opened without an edit, and an edit tried
 // while the stored draft is still being read.
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
@@ -60,6 +60,23 @@ test('a profile saved with spaces around O, ST and L is stored trimmed, so new r
   await expect(cell(page, 0, 1)).toHaveValue(`CN=,O=${O},L=Chiyoda-ku,ST=Tokyo,C=JP`);
   await page.getByRole('button', { name: '編集' }).click();
   await expect(page.getByLabel('市区町村 (L)')).toHaveValue('Chiyoda-ku');
+});
+
+test('a profile whose 利用管理者氏名 every row would reject (髙, outside JIS X 0208) is not saved; the error is beside the field', async ({ page }) => {
+  await page.getByRole('button', { name: '新規作成' }).click();
+  await page.getByLabel('機関名英語表記 (O)').fill(O);
+  await page.getByLabel('都道府県 (ST)').fill('Tokyo');
+  await page.getByLabel('市区町村 (L)').fill('Chiyoda-ku');
+  await page.getByLabel('利用管理者氏名').fill('髙橋 太郎');
+  await expect(page.getByLabel('利用管理者氏名')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('pf-adminName-issues')).toContainText('1文字目「髙」');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('機関プロファイルに誤りがあるため保存できません。');
+  await expect(page.getByLabel('使用するプロファイル')).toHaveValue('');
+  await page.getByLabel('利用管理者氏名').fill('高橋 太郎');
+  await expect(page.getByLabel('利用管理者氏名')).toHaveAttribute('aria-invalid', 'false');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByLabel('使用するプロファイル')).not.toHaveValue('');
 });
 
 test('the chosen profile survives a reload after switching to a kind that was never edited', async ({ page }) => {

@@ -1,7 +1,10 @@
 // An institution profile: the values every row of one institution shares (SPEC §3.1, §3.3: O, ST, L are
 // fixed per institution), kept so that new rows start filled. Exported/imported as a JSON file.
 import { validateInstitution, type SubjectIssue } from '../pki/subject-rules';
+import { columnOf } from '../spec/kinds';
 import type { Text } from '../spec/types';
+import { checkCell } from '../tsv/columns';
+import type { Issue } from '../tsv/types';
 
 export interface InstitutionProfile {
   id: string;
@@ -76,13 +79,29 @@ export function parseProfiles(json: string): ProfileParseResult {
   return { ok: true, profiles };
 }
 
-/** Errors (not warnings) in a profile's O, ST and L: the rules CSR generation applies (pki/subject-rules.ts). */
-export function profileErrors(profile: InstitutionProfile): SubjectIssue[] {
-  return validateInstitution(profile).filter((issue) => issue.severity === 'error');
+/** The profile fields that new rows copy into a TSV column of the same field key (builder/defaults.ts). */
+export const ROW_FIELDS = ['adminName', 'adminDept', 'adminMail', 'software'] as const;
+export type RowField = (typeof ROW_FIELDS)[number];
+
+/**
+ * A row field checked with the validator's own cell rule for the column it fills, so that a value every row
+ * would reject (a character outside JIS X 0208, a malformed mail) is caught once, here. Server issue has all
+ * four columns, defined as in the other kinds. Blank is allowed: the row then asks for the value itself.
+ */
+export function rowFieldIssues(profile: InstitutionProfile, field: RowField): Issue[] {
+  const column = columnOf('server-issue', field);
+  const value = profile[field];
+  return column && value !== '' ? checkCell(column, value, 1) : [];
+}
+
+/** Errors (not warnings): O, ST and L by the rules CSR generation applies (pki/subject-rules.ts), the row fields by the validator's. */
+export function profileErrors(profile: InstitutionProfile): (SubjectIssue | Issue)[] {
+  const all = [...validateInstitution(profile), ...ROW_FIELDS.flatMap((field) => rowFieldIssues(profile, field))];
+  return all.filter((issue) => issue.severity === 'error');
 }
 
 /**
- * A file is taken whole or not at all: a profile with a bad O/ST/L would put that value into every new row
+ * A file is taken whole or not at all: a profile with a bad O/ST/L (or row field) would put that value into every new row
  * and CSR, so the first such profile refuses the file, naming the profile and its problems.
  */
 export function checkImportedProfiles(profiles: readonly InstitutionProfile[]): ProfileParseResult {

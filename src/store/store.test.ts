@@ -66,6 +66,18 @@ describe('ProfileStore', () => {
     expect(await store.list()).toEqual([]);
   });
 
+  it('refuses a file whose 利用管理者氏名 every row would reject (髙 is outside JIS X 0208, U204), naming the field, and writes nothing', async () => {
+    const store = new ProfileStore(await openBuilderDb(new IDBFactory()));
+    const file = JSON.stringify({ format: 'upki-workbench/institution-profiles', version: 1, profiles: [{ ...nii(), adminName: '髙橋 太郎' }] });
+    const result = await store.importJson(file);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.message.ja).toMatch(/^1件目のプロファイル「本部」を読み込めません: .*利用管理者氏名.*髙/);
+      expect(result.message.en).toContain('Administrator name');
+    }
+    expect(await store.list()).toEqual([]);
+  });
+
   it('stores O, ST and L trimmed, however the profile is saved or imported, so new rows get clean DNs', async () => {
     const spaced = { ...nii(), o: ' National Institute of Informatics ', st: 'Tokyo ', l: ' Chiyoda-ku' };
     const store = new ProfileStore(await openBuilderDb(new IDBFactory()));

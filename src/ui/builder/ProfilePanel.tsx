@@ -1,7 +1,7 @@
 // Institution profiles: choose one for new rows, edit it, keep it in IndexedDB, move it between browsers as JSON.
 import type { Text } from '../../spec/types';
 import { For, Show, createSignal, type Component } from 'solid-js';
-import { blankProfile, profileErrors, type InstitutionProfile } from '../../builder/institution';
+import { blankProfile, profileErrors, ROW_FIELDS, rowFieldIssues, type InstitutionProfile, type RowField } from '../../builder/institution';
 import { validateInstitution, type SubjectField } from '../../pki/subject-rules';
 import type { ProfileStore } from '../../store/profiles';
 import { FileDrop } from '../components/FileDrop';
@@ -40,11 +40,13 @@ export const ProfilePanel: Component<ProfilePanelProps> = (props) => {
   const startNew = () => setDraft(blankProfile(`p${Date.now().toString(36)}`, t('新しい機関', 'New institution')));
   const edit = () => props.selected && setDraft({ ...props.selected, domains: [...props.selected.domains] });
 
-  /** O, ST and L as CSR generation checks them; shown beside the fields while typing. */
-  const fieldIssues = (key: TextField) => {
+  /** O, ST and L as CSR generation checks them, the row fields as the validator checks their column; shown beside the fields while typing. */
+  const fieldIssues = (key: TextField): { severity: 'error' | 'warning'; message: Text }[] => {
     const d = draft();
+    if (!d) return [];
+    if ((ROW_FIELDS as readonly string[]).includes(key)) return rowFieldIssues(d, key as RowField);
     const field = DN_FIELD[key];
-    return d && field ? validateInstitution(d).filter((i) => i.field === field) : [];
+    return field ? validateInstitution(d).filter((i) => i.field === field) : [];
   };
 
   const saveDraft = async () => {
