@@ -247,6 +247,32 @@ test('an institution profile that breaks the DN rules is neither saved nor impor
   await expect(page.getByLabel('使用するプロファイル').locator('option')).toHaveCount(2);
 });
 
+test('roster: a header-only paste says there are no data rows and offers no 「0行を追加」; one row reads as "1 row" in English', async ({ page }) => {
+  await importProfile(page);
+  await chooseKind(page, 'クライアント証明書発行申請');
+  await page.getByText('名簿（CSV/TSV）から一括作成').click();
+  await page.getByLabel('または表計算ソフトから貼り付け').fill('氏名\tメール\n');
+  await page.getByRole('button', { name: '貼り付けた内容を読む' }).click();
+  await expect(page.getByTestId('roster-import').getByRole('alert')).toContainText('名簿にデータ行がありません');
+  await expect(page.getByRole('button', { name: '0行を追加' })).toBeDisabled();
+  await page.getByLabel('または表計算ソフトから貼り付け').fill('氏名\tメール\nYAMADA TARO\ttaro@nii.ac.jp\n');
+  await page.getByRole('button', { name: '貼り付けた内容を読む' }).click();
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByTestId('roster-import')).toContainText('Read 1 row. Choose what each column holds.');
+  await expect(page.getByRole('button', { name: 'Add 1 row', exact: true })).toBeEnabled();
+});
+
+test('client issue rows have no 補助 button (its panel has nothing for them); a client revoke row has one', async ({ page }) => {
+  await importProfile(page);
+  await chooseKind(page, 'クライアント証明書発行申請');
+  await page.getByRole('button', { name: '行を追加' }).click();
+  await expect(page.getByRole('button', { name: '行1を複製' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '行1の補助機能' })).toHaveCount(0);
+  await chooseKind(page, 'クライアント証明書失効申請');
+  await page.getByRole('button', { name: '行を追加' }).click();
+  await expect(page.getByRole('button', { name: '行1の補助機能' })).toBeVisible();
+});
+
 test('roster: ticking 「1行目は見出し」 guesses the mapping again from the header', async ({ page }) => {
   await importProfile(page);
   await chooseKind(page, 'クライアント証明書発行申請');

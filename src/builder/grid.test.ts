@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KINDS } from '../spec/kinds';
 import {
   columnIndex,
+  hasRowTools,
   createSheet,
   deleteRows,
   duplicateRow,
@@ -67,5 +68,12 @@ describe('grid', () => {
     const sheet = sheetOf('a', 'b');
     expect(records(fillColumn(sheet, 4, '5')).map((r) => r[4])).toEqual(['5', '5']);
     expect(records(fillColumn(sheet, 4, '1', [sheet.rows[1].id])).map((r) => r[4])).toEqual(['', '1']);
+  });
+});
+
+describe('hasRowTools', () => {
+  it('every kind but client issue has a column the row tools fill (CSR, dNSName, serial)', () => {
+    const withTools = Object.values(KINDS).filter(hasRowTools).map((spec) => spec.id);
+    expect(withTools.sort()).toEqual(['client-renew', 'client-revoke', 'server-issue', 'server-renew', 'server-revoke']);
   });
 });

@@ -38,6 +38,14 @@ export function columnIndex(spec: KindSpec, field: FieldKey): number {
   return column ? column.no - 1 : -1;
 }
 
+/** The columns the row tools fill (key + CSR, dNSName list, old certificate → DN + serial). */
+export const ROW_TOOL_FIELDS: readonly FieldKey[] = ['csr', 'dnsNames', 'serial'];
+
+/** Whether the row tools panel has anything for this kind: client issue has none of its columns, so no 補助 button. */
+export function hasRowTools(spec: KindSpec): boolean {
+  return ROW_TOOL_FIELDS.some((field) => columnIndex(spec, field) >= 0);
+}
+
 /** Where a value for `field` may be written: -1 when this kind has no such column or keeps it blank. */
 export function writableColumnIndex(spec: KindSpec, field: FieldKey): number {
   const column = columnOf(spec, field);

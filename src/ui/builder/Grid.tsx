@@ -2,6 +2,7 @@
 // cell, the validator's messages beside each cell, arrow-key navigation, undo/redo on Ctrl+Z / Ctrl+Y.
 import { For, Index, Show, createMemo, createSignal, type Component } from 'solid-js';
 import { cellIssues, rowLevelIssues } from '../../builder/check';
+import { hasRowTools } from '../../builder/grid';
 import type { ColumnSpec } from '../../spec/types';
 import type { Issue } from '../../tsv/types';
 import { t, tr } from '../i18n';
@@ -145,9 +146,11 @@ const RowActions: Component<{ state: BuilderState; rowId: string; index: number;
   const n = () => props.index + 1;
   return (
     <div class="row-buttons">
-      <button type="button" class="secondary small" onClick={() => props.onTools(props.rowId)} aria-label={t(`行${n()}の補助機能`, `Tools for row ${n()}`)}>
-        {t('補助', 'Tools')}
-      </button>
+      <Show when={hasRowTools(props.state.spec())}>
+        <button type="button" class="secondary small" onClick={() => props.onTools(props.rowId)} aria-label={t(`行${n()}の補助機能`, `Tools for row ${n()}`)}>
+          {t('補助', 'Tools')}
+        </button>
+      </Show>
       <button type="button" class="secondary small" onClick={() => props.state.duplicate(props.rowId)} aria-label={t(`行${n()}を複製`, `Duplicate row ${n()}`)}>
         {t('複製', 'Dup')}
       </button>

@@ -13,6 +13,9 @@ import type { BuilderState } from './state';
 
 const PREVIEW_ROWS = 5;
 
+/** English needs the singular for one row; Japanese has no plural. */
+const rowsEn = (n: number): string => (n === 1 ? '1 row' : `${n} rows`);
+
 export const RosterImport: Component<{ state: BuilderState; announce: (text: string) => void }> = (props) => {
   const spec = () => props.state.spec();
   const [text, setText] = createSignal<string | null>(null);
@@ -68,7 +71,7 @@ export const RosterImport: Component<{ state: BuilderState; announce: (text: str
   const add = () => {
     const rows = mapped();
     props.state.appendRecords(rows);
-    props.announce(t(`名簿から${rows.length}行を追加しました。`, `Added ${rows.length} rows from the roster.`));
+    props.announce(t(`名簿から${rows.length}行を追加しました。`, `Added ${rowsEn(rows.length)} from the roster.`));
     setText(null);
     setPasted('');
   };
@@ -88,7 +91,12 @@ export const RosterImport: Component<{ state: BuilderState; announce: (text: str
       <Show when={roster()}>
         {(r) => (
           <div class="roster-mapping">
-            <p>{t(`${r().rows.length}行を読み込みました。列の対応を選んでください。`, `Read ${r().rows.length} rows. Choose what each column holds.`)}</p>
+            <Show
+              when={r().rows.length > 0}
+              fallback={<p class="notice notice-error" role="alert">{t('名簿にデータ行がありません（空、または見出し行だけです）。', 'The roster has no data rows (it is empty or only a header).')}</p>}
+            >
+              <p>{t(`${r().rows.length}行を読み込みました。列の対応を選んでください。`, `Read ${rowsEn(r().rows.length)}. Choose what each column holds.`)}</p>
+            </Show>
             <div class="form-row">
               <input id="roster-header" type="checkbox" aria-describedby="roster-header-hint" checked={r().header !== null} onChange={(e) => rereadHeader(e.currentTarget.checked)} />
               <label for="roster-header">{t('1行目は見出し', 'First line is a header')}</label>
@@ -126,7 +134,7 @@ export const RosterImport: Component<{ state: BuilderState; announce: (text: str
               </table>
             </div>
             <div class="form-row">
-              <button type="button" onClick={add}>{t(`${mapped().length}行を追加`, `Add ${mapped().length} rows`)}</button>
+              <button type="button" onClick={add} disabled={mapped().length === 0}>{t(`${mapped().length}行を追加`, `Add ${rowsEn(mapped().length)}`)}</button>
               <button type="button" class="secondary" onClick={() => setText(null)}>{t('取消', 'Cancel')}</button>
             </div>
           </div>
