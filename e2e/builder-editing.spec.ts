@@ -194,6 +194,9 @@ test('a TSV opened as a kind with another column count is flagged row by row; an
   await page.getByLabel('申請TSVファイル（Shift-JISまたはUTF-8）').setInputFiles(binary);
   await expect(page.getByText('読み取れた行がないため開けません。')).toBeVisible();
   await expect(page.getByRole('button', { name: 'この種類で開く（現在の行を置き換え）' })).toBeDisabled();
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByLabel('Application TSV file (Shift-JIS or UTF-8)').setInputFiles(path);
+  await expect(page.getByTestId('tsv-import')).toContainText('Read 1 row (UTF-8).');
 });
 
 test('row tools follow grid edits of FQDN and dNSName; a WebCrypto failure is reported in the panel', async ({ page }) => {

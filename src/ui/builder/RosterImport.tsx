@@ -8,13 +8,11 @@ import { columnOf } from '../../spec/kinds';
 import type { FieldKey } from '../../spec/types';
 import { FileDrop } from '../components/FileDrop';
 import { t, tr } from '../i18n';
+import { rowsEn } from './count-en';
 import { readFileBytes } from './download';
 import type { BuilderState } from './state';
 
 const PREVIEW_ROWS = 5;
-
-/** English needs the singular for one row; Japanese has no plural. */
-const rowsEn = (n: number): string => (n === 1 ? '1 row' : `${n} rows`);
 
 export const RosterImport: Component<{ state: BuilderState; announce: (text: string) => void }> = (props) => {
   const spec = () => props.state.spec();

@@ -5,6 +5,7 @@ import { KINDS } from '../../spec/kinds';
 import type { KindId } from '../../spec/types';
 import { FileDrop } from '../components/FileDrop';
 import { t, tr } from '../i18n';
+import { rowsEn } from './count-en';
 import { readFileBytes } from './download';
 import type { BuilderState } from './state';
 
@@ -38,7 +39,7 @@ export const TsvImport: Component<{ state: BuilderState; announce: (text: string
       <Show when={found()}>
         {(f) => (
           <div>
-            <p>{t(`${f().records.length}行（${f().encoding}）を読み込みました。`, `Read ${f().records.length} rows (${f().encoding}).`)}</p>
+            <p>{t(`${f().records.length}行（${f().encoding}）を読み込みました。`, `Read ${rowsEn(f().records.length)} (${f().encoding}).`)}</p>
             <Show when={f().fileIssues.length > 0}>
               <ul class="notice notice-warn">
                 <For each={f().fileIssues}>{(i) => <li>{tr(i.message)}</li>}</For>
