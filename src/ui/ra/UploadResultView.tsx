@@ -1,11 +1,21 @@
 // The RA's completion / error screen after an upload: the engine's screen texts (never the UI's own)
 // and the result table SEQ | 処理結果 | エラー内容 (ADDENDUM A), plus the serial of each accepted record.
 import { For, Show, type Component } from 'solid-js';
-import type { UploadResult } from '../../ra/types';
+import { RA_MESSAGES } from '../../ra/messages';
+import type { Institution, RaError, UploadResult } from '../../ra/types';
 import { lang, t, tr } from '../i18n';
+import { view } from './ra-store';
+
+// The codes whose verdict depends on the simulated institution rather than on the file alone: a trainee
+// who meets them usually has a file written for another institution than the one the trainer set.
+const INSTITUTION_CODES = new Set(
+  [RA_MESSAGES.organizationMismatch, RA_MESSAGES.domainNotAllowed, RA_MESSAGES.localityMismatch, RA_MESSAGES.stateMismatch].map((m) => m.code),
+);
 
 export const UploadResultView: Component<{ result: UploadResult }> = (props) => {
   const r = () => props.result;
+  const institution = () =>
+    r().records.some((rec) => rec.errors.some((e) => INSTITUTION_CODES.has(e.code))) ? view()?.institutions[0] : undefined;
   return (
     <div
       class="ra-result notice"
@@ -17,9 +27,16 @@ export const UploadResultView: Component<{ result: UploadResult }> = (props) => 
       <For each={r().screen.lines}>{(line) => <p>{tr(line)}</p>}</For>
       <Show when={r().fileLines.length > 0}>
         <ul class="issue-list" data-testid="ra-file-errors">
-          <For each={r().fileLines}>{(line) => <li class="error">{line}</li>}</For>
+          <For each={r().fileLines}>
+            {(line, i) => (
+              <li class="error">
+                <RaLine line={line} error={r().fileErrors[i()]} />
+              </li>
+            )}
+          </For>
         </ul>
       </Show>
+      <Show when={institution()}>{(inst) => <InstitutionNote institution={inst()} />}</Show>
       <Show when={r().records.length > 0}>
         <table class="ra-table ra-result-table" data-testid="ra-result-table">
           <thead>
@@ -37,17 +54,7 @@ export const UploadResultView: Component<{ result: UploadResult }> = (props) => 
                   <td>{rec.seq}</td>
                   <td class={rec.ok ? 'result-ok' : 'result-ng'}>{rec.ok ? 'OK' : 'NG'}</td>
                   <td>
-                    <For each={rec.lines}>
-                      {(line, i) => (
-                        <div class="err-line">
-                          {line}
-                          {/* The RA line is Japanese as the real screen prints it; English readers get the message beside it. */}
-                          <Show when={lang() === 'en' && rec.errors[i()]}>
-                            {(e) => <div class="hint" lang="en">{e().message.en}</div>}
-                          </Show>
-                        </div>
-                      )}
-                    </For>
+                    <For each={rec.lines}>{(line, i) => <RaLine line={line} error={rec.errors[i()]} />}</For>
                   </td>
                   <td class="mono">{rec.serialDecimal ?? ''}</td>
                 </tr>
@@ -57,5 +64,32 @@ export const UploadResultView: Component<{ result: UploadResult }> = (props) => 
         </table>
       </Show>
     </div>
+  );
+};
+
+/** The RA line is Japanese as the real screen prints it; English readers get the message beside it. */
+const RaLine: Component<{ line: string; error: RaError | undefined }> = (props) => (
+  <div class="err-line">
+    {props.line}
+    <Show when={lang() === 'en' && props.error}>
+      {(e) => (
+        <div class="hint" lang="en">
+          {e().message.en}
+        </div>
+      )}
+    </Show>
+  </div>
+);
+
+const InstitutionNote: Component<{ institution: Institution }> = (props) => {
+  const i = () => props.institution;
+  const domains = () => i().domains.join(', ');
+  return (
+    <p class="hint" data-testid="ra-institution-note">
+      {t(
+        `模擬RAの機関情報（トレーナー タブの「機関情報」）: O=${i().o}, ST=${i().st}, L=${i().l}, ドメイン=${domains()}。申請ファイルと合わせるか、機関情報を変更してください。`,
+        `The simulated RA's institution (Trainer tab, “Institution”): O=${i().o}, ST=${i().st}, L=${i().l}, domains=${domains()}. Make the application file match it, or change the institution.`,
+      )}
+    </p>
   );
 };
