@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test, expect } from './fixtures';
-import { sjisFile } from './tsv-files';
+import { serverCsrBase64, serverIssueRow, sjisFile, utf8File } from './tsv-files';
 import { O, clientRows, download, openMail, openRa, openssl, recordProgress, removeDir, serverRow, sjisRows, unzip, upload } from './ra-kit';
 
 test.afterAll(removeDir);
@@ -65,6 +65,19 @@ test('server issue: completion screen, mail, one-time URL → server.crt that op
   expect(stats).toContainEqual(['example.ac.jp', 'サーバ証明書', '0', '1', '0', '0', '1']);
   const ou = sjisRows(await download(page, page.getByTestId('ra-dl-ou')));
   expect(ou).toEqual([['example.ac.jp', 'Information Technology Center']]);
+});
+
+test('two servers in one file: the mail list names each mail’s certificate by its CN', async ({ page }) => {
+  await openRa(page);
+  await upload(page, 'server-issue', sjisFile('two.tsv', [serverRow('www.example.ac.jp'), serverRow('mail.example.ac.jp')]));
+  await expect(page.getByTestId('ra-complete')).toBeVisible();
+  await page.getByTestId('ra-tab-mail').click();
+  const accepted = page.getByRole('row').filter({ hasText: 'サーバ証明書発行受付通知' });
+  await expect(accepted.getByTestId('ra-mail-cert')).toHaveText(['mail.example.ac.jp', 'www.example.ac.jp']);
+  const reader = await openMail(page, 'サーバ証明書発行受付通知');
+  const crt = await download(page, reader.getByTestId('ra-mail-link'));
+  expect(openssl(['x509', '-in', crt, '-noout', '-subject']).output).toContain('CN = mail.example.ac.jp');
+  await expect(page.getByRole('row').filter({ hasText: 'サーバ証明書取得通知' }).getByTestId('ra-mail-cert')).toHaveText('mail.example.ac.jp');
 });
 
 test('trainer edits the institution: an expired approval refuses uploads with R111, a bad domain is reported', async ({ page }) => {
@@ -315,6 +328,51 @@ test('server renewal: the update mail carries the old-certificate revocation TSV
   await page.getByTestId('ra-tab-certs').click();
   const states = await page.getByTestId('ra-cert-row').locator('td:first-child').allTextContents();
   expect(states.sort()).toEqual(['5:発行済み', '7:失効済み']);
+});
+
+async function uploadInEnglish(page: Parameters<typeof openRa>[0], file: ReturnType<typeof sjisFile>): Promise<void> {
+  await page.getByLabel('Processing').selectOption('server-issue');
+  await page.getByLabel('Application file', { exact: true }).setInputFiles(file);
+  await page.getByTestId('ra-upload').click();
+}
+
+test('English mode: file-level and institution errors show the English message under the RA line', async ({ page }) => {
+  await openRa(page);
+  await page.getByRole('button', { name: 'English' }).click();
+
+  await uploadInEnglish(page, utf8File('utf8.tsv', [serverRow('www.example.ac.jp')]));
+  const fileErrors = page.getByTestId('ra-error').getByTestId('ra-file-errors');
+  await expect(fileErrors).toContainText('U103:');
+  await expect(fileErrors).toContainText('The file is encoded as UTF-8; application files must be Shift-JIS.');
+
+  // Another institution's file (tsv-files.ts writes NII's O and domain).
+  await uploadInEnglish(page, sjisFile('nii.tsv', [serverIssueRow('www.nii.ac.jp', serverCsrBase64('www.nii.ac.jp'))]));
+  const errors = page.getByTestId('ra-error').locator('tr.row-ng td').nth(2);
+  await expect(errors).toContainText('241:1,');
+  await expect(errors).toContainText("The O of the subject DN is not the applicant's institution.");
+  await expect(errors).toContainText('R101:1,');
+  await expect(errors).toContainText('The domain is not registered for this institution. Contact the service desk.');
+});
+
+test('institution-dependent errors point at the simulated institution in the Trainer tab; other errors do not', async ({ page }) => {
+  await openRa(page);
+  // Only the domain is foreign (R101).
+  await page.getByLabel('処理内容').selectOption('server-issue');
+  await page.getByLabel('申請ファイル', { exact: true }).setInputFiles(sjisFile('com.tsv', [serverRow('www.example.com')]));
+  await page.getByTestId('ra-upload').click();
+  const note = page.getByTestId('ra-error').getByTestId('ra-institution-note');
+  await expect(note).toHaveText(
+    '模擬RAの機関情報（トレーナー タブの「機関情報」）: O=Example University, ST=Tokyo, L=Chiyoda-ku, ドメイン=example.ac.jp。申請ファイルと合わせるか、機関情報を変更してください。',
+  );
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(note).toHaveText(
+    "The simulated RA's institution (Trainer tab, “Institution”): O=Example University, ST=Tokyo, L=Chiyoda-ku, domains=example.ac.jp. Make the application file match it, or change the institution.",
+  );
+
+  // A file error alone (UTF-8) says nothing about the institution.
+  await uploadInEnglish(page, utf8File('utf8.tsv', [serverRow('www.example.ac.jp')]));
+  await expect(page.getByTestId('ra-error').getByTestId('ra-file-errors')).toContainText('U103:');
+  await expect(page.getByTestId('ra-institution-note')).toHaveCount(0);
 });
 
 test.describe('single-file build opened from file://', () => {

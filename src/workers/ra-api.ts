@@ -53,6 +53,8 @@ export interface LinkView {
 
 export interface MailView extends Mail {
   links: LinkView[];
+  /** CN (a server's FQDN) of the one certificate the mail is about; absent when it names none or several. */
+  certificateCn?: string;
 }
 
 export interface CrlView {

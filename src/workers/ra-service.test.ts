@@ -3,7 +3,7 @@
 // links and certificate states as the page shows them.
 import { describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
-import { clientIssueRows, tsvBytes } from '../tsv/fixtures';
+import { clientIssueRows, makeServerCsr, serverIssueRow, tsvBytes } from '../tsv/fixtures';
 import { IndexedDbStore } from '../ra/store/idb-store';
 import { RaEngine } from '../ra/engine';
 import { MemoryStore } from '../ra/store/memory-store';
@@ -91,6 +91,28 @@ describe('RaService', () => {
     expect((await service.view()).certificates).toEqual([]);
     expect((await service.restore(backup.bytes, 'right passphrase')).ok).toBe(true);
     expect((await service.view()).certificates).toHaveLength(1);
+  });
+
+  it('tells which certificate a mail is about: each server by its CN, none for a mail about several', async () => {
+    const service = serviceOn(new IDBFactory());
+    for (const cn of ['www.nii.ac.jp', 'mail.nii.ac.jp']) {
+      const dn = `CN=${cn},O=National Institute of Informatics,L=Chiyoda-ku,ST=Tokyo,C=JP`;
+      const csr = await makeServerCsr({ profile: '3', dn });
+      const row = serverIssueRow({ dn, csr: csr.oneLine, fqdn: cn });
+      expect((await service.upload({ ...request(1), bytes: tsvBytes([row]), kind: 'server-issue' })).ok).toBe(true);
+    }
+    const accepted = (await service.view()).mails.filter((m) => m.subject === 'サーバ証明書発行受付通知');
+    expect(accepted.map((m) => m.certificateCn)).toEqual(['mail.nii.ac.jp', 'www.nii.ac.jp']);
+    // The downloaded mail names the certificate only by its DN and serial in the body.
+    await service.openLink(accepted[1].links[0].token);
+    const downloaded = (await service.view()).mails[0];
+    expect(downloaded.subject).toBe('サーバ証明書取得通知');
+    expect(downloaded.links).toEqual([]);
+    expect(downloaded.certificateCn).toBe('www.nii.ac.jp');
+
+    await service.upload(request(2));
+    const pinMail = (await service.view()).mails.find((m) => m.subject === 'アクセスPIN発行通知')!;
+    expect(pinMail.certificateCn).toBeUndefined();
   });
 
   it('names the backup after the JST day, not the UTC one', async () => {

@@ -4,7 +4,9 @@ import { RaEngine, auditTrail, certificateStatus, mailLinks, CERTIFICATE_LIST_FI
 import type { CertificateListKind } from '../ra/reports';
 import type { CaRole, CertificateRecord, DownloadToken, Institution, UploadResult } from '../ra/types';
 import type { TrainingCaId } from '../pki/ca-profiles';
+import { parseDnString } from '../pki/dn';
 import { base64Decode, pemEncode } from '../pki/pem';
+import { rdnValue } from '../ra/row';
 import { jstDate } from '../spec/jst';
 import type { CertificateView, LinkState, LinkView, MailView, NamedFile, RaApi, RaView, UploadRequest } from './ra-api';
 
@@ -29,12 +31,40 @@ function needsPin(t: DownloadToken | undefined): boolean {
   return !!t && (t.purpose === 'ra-operator' || (t.purpose === 'client-cert' && t.fileIds.length === 0));
 }
 
-function mailView(mail: RaState['mails'][number], state: RaState, now: Date): MailView {
+function cnOf(dn: string): string {
+  const parsed = parseDnString(dn);
+  return (parsed.ok && rdnValue(parsed.rdns, 'CN')) || dn;
+}
+
+/**
+ * The CN of the one certificate a mail is about, if it is about one. Mails record no certificate, but
+ * what they name does: the applications their URLs serve, else the serial numbers on lines of their own
+ * (取得通知, 更新通知, 再通知, 失効完了通知). Several servers' mails look alike without it.
+ */
+function mailCertificateCn(mail: RaState['mails'][number], links: LinkView[], state: RaState, bySerial: Map<string, CertificateRecord>): string | undefined {
+  const dns = new Set<string>();
+  for (const l of links) {
+    for (const id of state.tokens.get(l.token)?.applicationIds ?? []) {
+      const app = state.applications.get(id);
+      if (app) dns.add(app.dn);
+    }
+  }
+  if (dns.size === 0) {
+    for (const line of mail.body.split('\n')) {
+      const cert = bySerial.get(line.trim());
+      if (cert) dns.add(cert.dn);
+    }
+  }
+  const cns = new Set([...dns].map(cnOf));
+  return cns.size === 1 ? [...cns][0] : undefined;
+}
+
+function mailView(mail: RaState['mails'][number], state: RaState, now: Date, bySerial: Map<string, CertificateRecord>): MailView {
   const links: LinkView[] = mailLinks(mail.body).map((l) => {
     const t = state.tokens.get(l.token);
     return { ...l, purpose: t?.purpose, state: linkState(t, state, now), needsPin: needsPin(t) };
   });
-  return { ...mail, links };
+  return { ...mail, links, certificateCn: mailCertificateCn(mail, links, state, bySerial) };
 }
 
 function certificateView(c: CertificateRecord): CertificateView {
@@ -80,12 +110,13 @@ export class RaService implements RaApi {
     const engine = await this.get();
     const state = await engine.state();
     const now = await engine.now();
+    const bySerial = new Map([...state.certificates.values()].map((c) => [c.serialDecimal, c]));
     return {
       now: now.toISOString(),
       clockOffsetDays: Math.round(state.clockOffsetMs / DAY_MS),
       institutions: [...state.institutions.values()],
       certificates: [...state.certificates.values()].map(certificateView),
-      mails: state.mails.map((m) => mailView(m, state, now)).reverse(),
+      mails: state.mails.map((m) => mailView(m, state, now, bySerial)).reverse(),
       uploads: state.uploads,
       crls: [...state.crls.values()].map((c) => ({ caId: c.caId, number: c.number, nextUpdate: c.nextUpdate })),
     };

@@ -51,6 +51,7 @@ export const MailPanel: Component = () => {
             <tr>
               <th scope="col">{t('日時', 'Time')}</th>
               <th scope="col">{t('件名', 'Subject')}</th>
+              <th scope="col">{t('対象証明書 (CN)', 'Certificate (CN)')}</th>
               <th scope="col">{t('宛先', 'To')}</th>
             </tr>
           </thead>
@@ -66,6 +67,10 @@ export const MailPanel: Component = () => {
                     <Show when={m.attachments.length > 0}>
                       <span class="hint"> 📎</span>
                     </Show>
+                  </td>
+                  {/* Several servers' mails share subjects and server.crt: the CN tells them apart. */}
+                  <td class="mono" data-testid="ra-mail-cert">
+                    {m.certificateCn ?? ''}
                   </td>
                   <td>{m.to.join(', ')}</td>
                 </tr>
