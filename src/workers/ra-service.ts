@@ -4,9 +4,8 @@ import { RaEngine, auditTrail, certificateStatus, mailLinks, CERTIFICATE_LIST_FI
 import type { CertificateListKind } from '../ra/reports';
 import type { CaRole, CertificateRecord, DownloadToken, Institution, UploadResult } from '../ra/types';
 import type { TrainingCaId } from '../pki/ca-profiles';
-import { parseDnString } from '../pki/dn';
 import { base64Decode, pemEncode } from '../pki/pem';
-import { rdnValue } from '../ra/row';
+import { cnOf } from '../ra/files/layouts';
 import { jstDate } from '../spec/jst';
 import type { CertificateView, LinkState, LinkView, MailView, NamedFile, RaApi, RaView, UploadRequest } from './ra-api';
 
@@ -31,11 +30,6 @@ function needsPin(t: DownloadToken | undefined): boolean {
   return !!t && (t.purpose === 'ra-operator' || (t.purpose === 'client-cert' && t.fileIds.length === 0));
 }
 
-function cnOf(dn: string): string {
-  const parsed = parseDnString(dn);
-  return (parsed.ok && rdnValue(parsed.rdns, 'CN')) || dn;
-}
-
 /**
  * The CN of the one certificate a mail is about, if it is about one. Mails record no certificate, but
  * what they name does: the applications their URLs serve, else the serial numbers on lines of their own
@@ -55,7 +49,7 @@ function mailCertificateCn(mail: RaState['mails'][number], links: LinkView[], st
       if (cert) dns.add(cert.dn);
     }
   }
-  const cns = new Set([...dns].map(cnOf));
+  const cns = new Set([...dns].map((dn) => cnOf(dn) || dn));
   return cns.size === 1 ? [...cns][0] : undefined;
 }
 
