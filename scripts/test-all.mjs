@@ -11,7 +11,7 @@ const playwrightJson = `${reports}/playwright.json`;
 
 const steps = [
   ['check tools', 'node', ['scripts/check-browser.mjs'], {}],
-  ['typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'], {}],
+  ['typecheck (TypeScript 7)', 'node', ['node_modules/typescript7/bin/tsc', '--noEmit', '-p', 'tsconfig.json'], {}],
   ['unit + interop (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], {}],
   ['build', 'npm', ['run', 'build'], {}],
   ['end-to-end (playwright)', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson }],
