@@ -6,6 +6,7 @@ import { LICENSE, MESSAGES } from './rules';
 import { openTestEngine } from './jpnic.testkit';
 import { base64DecodeOrThrow } from './testkit-deps';
 import type { JpnicEngine } from './engine';
+import { toArrayBuffer } from '../pki/crypto';
 
 async function issued(engine: JpnicEngine, managerDer: Uint8Array, email = 'taro@example.ac.jp') {
   const reg = await engine.registerAccount(managerDer, 'Yamada Taro (NOC)');
@@ -149,7 +150,7 @@ describe('JPNIC: revoke, delete, reissue', () => {
     const crl = await engine.crl();
     expect(crl.number).toBe(before + 1);
     const { X509Crl } = await import('@peculiar/x509');
-    const serials = new X509Crl(crl.der).entries.map((e) => e.serialNumber.toLowerCase().replace(/^0+/, ''));
+    const serials = new X509Crl(toArrayBuffer(crl.der)).entries.map((e) => e.serialNumber.toLowerCase().replace(/^0+/, ''));
     expect(serials).toContain(inst.certificate.serialHex.replace(/^0+/, ''));
     expect(await engine.revoke(managerDer, accountId)).toMatchObject({ ok: false, code: 'noActiveCertificate' });
   });
