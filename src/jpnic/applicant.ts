@@ -10,8 +10,8 @@ import type { JpnicCertificate, Outcome } from './types';
 export const MIN_PASSPHRASE = 8;
 const KEY: RsaHashedKeyGenParams = { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' };
 
-/** The owner id of an applicant in the browser store. */
-export const applicantOwner = (email: string) => `jpnic-applicant:${email.toLowerCase()}`;
+/** The owner id of an applicant's browser in the store: by account, so old and new certificates (even with a changed EMAIL) sit together. */
+export const applicantOwner = (accountId: string) => `jpnic-applicant:${accountId}`;
 export const MANAGER_OWNER = 'jpnic-manager';
 
 /** What the browser's picker shows: CN, issuer, start date and serial (what the manual has people compare). */
@@ -46,7 +46,7 @@ export async function installCertificate(p: {
     friendlyName: `${fetched.certificate.name} (JPNIC ${fetched.certificate.serialDecimal})`,
   });
   const stored = await p.store.add(
-    { service: 'jpnic', owner: p.owner ?? applicantOwner(fetched.certificate.email), label: pickerLabel(fetched.certificate), certificateDer: fetched.der, p12 },
+    { service: 'jpnic', owner: p.owner ?? applicantOwner(fetched.certificate.accountId ?? ''), label: pickerLabel(fetched.certificate), certificateDer: fetched.der, p12 },
     fetched.certificate.notBefore,
   );
   return { ok: true, certificate: fetched.certificate, p12, stored };

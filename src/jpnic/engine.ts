@@ -193,6 +193,15 @@ export class JpnicEngine {
     });
   }
 
+  /** 1.3.1.3 「証明書失効」: the certificate about to be revoked (nothing changes yet). */
+  revokeScreen(auth: Uint8Array | undefined, accountId: string): Promise<Outcome<{ certificate: JpnicCertificate }>> {
+    return this.manage(auth, async (ctx) => {
+      if (!liveAccount(ctx.state, accountId)) return refuse('unknownAccount');
+      const certificate = currentCertificate(ctx.state, accountId);
+      return certificate ? { ok: true, certificate } : refuse('noActiveCertificate');
+    });
+  }
+
   /**
    * 1.4.1.3 「証明書更新」: the current certificate, the EMAIL to keep or change, and the シリアル番号 the new
    * certificate will carry — reserved now, so the manager can note it and pass it on (docs/jpnic.md).

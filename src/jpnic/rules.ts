@@ -91,14 +91,28 @@ export function endEntitySubject(maintainerCode: string, name: string): Rdn[] {
   ];
 }
 
-/** Simulated sites. `.invalid` never resolves (RFC 6761); the host names mirror the real ones so the nic.ad.jp check can be taught. */
+/**
+ * The sites as the manual names them. Display text only: the simulator never requests them and never renders
+ * them as links (everything happens in this page); they are the real names so that the 「ドメイン名が nic.ad.jp
+ * で終わっていること」 check is practised on what the applicant will really see.
+ */
 export const SITES = {
-  ca: 'https://jpnic-ca.nic.ad.jp.invalid/',
-  /** Where the applicant fetches the certificate (the mail's URL). */
-  certificateSite: 'https://mntner-ca.nic.ad.jp.invalid/getcert',
-  fingerprintPage: 'https://serv.nic.ad.jp.invalid/capub/fingerprint.html',
-  webApplication: 'https://web-apply.nic.ad.jp.invalid/',
+  ca: 'http://jpnic-ca.nic.ad.jp/',
+  /** Where the applicant fetches the certificate (the mail's URL; the trusted site of 1.2.2.3). */
+  certificateSite: 'https://mntner-ca.nic.ad.jp/',
+  fingerprintPage: 'https://serv.nic.ad.jp/capub/fingerprint.html',
+  webApplication: 'https://web-apply.nic.ad.jp/',
 };
+
+/** The 1.2.2.6 check: the host of the page that installs the certificate ends with nic.ad.jp. */
+export function isJpnicHost(url: string): boolean {
+  try {
+    const host = new URL(url).hostname.toLowerCase();
+    return host === 'nic.ad.jp' || host.endsWith('.nic.ad.jp');
+  } catch {
+    return false;
+  }
+}
 
 export const MAIL_FROM = '"JPNIC (simulated)" <ca-notice@nic.ad.jp.invalid>';
 
