@@ -75,6 +75,8 @@ async function applicantLogin(page: Page, rowIndex: number): Promise<string> {
 }
 
 test('issue → root install with fingerprint check → license ID → install → P12 → revoke → login refused, CRL lists it', async ({ page }) => {
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
   await page.goto('/#/jpnic/manager');
   await expect(page.getByTestId('jp-manager-login')).toBeVisible({ timeout: 60_000 });
   await managerLogin(page);
@@ -110,6 +112,7 @@ test('issue → root install with fingerprint check → license ID → install �
   await page.getByTestId('jp-license-check').click();
   await expect(page.getByTestId('jp-fetch-error')).toContainText('3ブロック');
   await fetchAndInstall(page, `${screen.join('-')}-${last}`);
+  expect(workers.some((u) => u.includes('pkcs12'))).toBe(true); // the P12 was packaged off the main thread
   const p12 = await download(page, page.getByTestId('jp-save-p12-now'));
   const certPem = join(dir, 'jpnic-cert.pem');
   expect(openssl(['pkcs12', '-in', p12, '-clcerts', '-nokeys', '-passin', `pass:${PASS}`, '-out', certPem]).status).toBe(0);

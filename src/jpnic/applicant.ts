@@ -2,6 +2,7 @@
 // and keeps certificate + key ONLY as a PKCS#12 protected by the applicant's passphrase in the simulated
 // browser store. The private key never leaves this function unencrypted.
 import { buildPkcs12, type BrowserCert, type BrowserStore } from '../sim';
+import type { BuildPkcs12Params } from '../pki/pkcs12';
 import { jstDate } from '../sim';
 import type { JpnicEngine } from './engine';
 import { refuse } from './engine';
@@ -31,13 +32,15 @@ export async function installCertificate(p: {
   licenseInput: string;
   passphrase: string;
   owner?: string;
+  /** The page passes a worker-backed one (the PKCS#12 KDF is too slow for the main thread). */
+  makePkcs12?: (p: BuildPkcs12Params) => Promise<Uint8Array>;
 }): Promise<Outcome<Installed>> {
   if (p.passphrase.length < MIN_PASSPHRASE) return refuse('badPassphrase');
   const keys = (await globalThis.crypto.subtle.generateKey(KEY, true, ['sign', 'verify'])) as CryptoKeyPair;
   const spki = new Uint8Array(await globalThis.crypto.subtle.exportKey('spki', keys.publicKey));
   const fetched = await p.engine.fetchCertificate(p.licenseInput, spki);
   if (!fetched.ok) return fetched;
-  const p12 = await buildPkcs12({
+  const p12 = await (p.makePkcs12 ?? buildPkcs12)({
     privateKey: keys.privateKey,
     certificate: fetched.der,
     chain: fetched.chain,

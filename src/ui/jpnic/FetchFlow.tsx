@@ -5,6 +5,7 @@ import { SITES, installCertificate, isJpnicHost, MIN_PASSPHRASE, type License } 
 import { jstDateTime } from '../../sim';
 import { t, tr } from '../i18n';
 import { act, save } from './jpnic-store';
+import { buildPkcs12OffThread } from './pkcs12-off-thread';
 
 type Step = { kind: 'input' } | { kind: 'confirm'; license: License } | { kind: 'install'; license: License } | { kind: 'warning'; license: License } | { kind: 'done'; serial: string; notBefore: string; p12: Uint8Array };
 
@@ -26,7 +27,7 @@ export const FetchFlow: Component<{ owner: string }> = (props) => {
 
   const install = () =>
     act(async ({ engine, browser }) => {
-      const r = await installCertificate({ engine, store: browser, licenseInput: input(), passphrase: pass1(), owner: props.owner });
+      const r = await installCertificate({ engine, store: browser, licenseInput: input(), passphrase: pass1(), owner: props.owner, makePkcs12: buildPkcs12OffThread });
       if (!r.ok) {
         setError(tr(r.message));
         setStep({ kind: 'input' });

@@ -93,7 +93,7 @@ export const ManagerView: Component = () => {
         </p>
         <Switch>
           <Match when={screen().kind === 'list'}>
-            <Lists onOp={(op, accountId) => setScreen({ kind: 'auth', op, accountId })} onError={setError} auth={session()!.certificateDer} />
+            <Lists onOp={(op, accountId) => { setNotice(undefined); setScreen({ kind: 'auth', op, accountId }); }} onError={setError} auth={session()!.certificateDer} />
           </Match>
           <Match when={screen().kind === 'auth' && (screen() as Extract<Screen, { kind: 'auth' }>)}>
             {(s) => (
