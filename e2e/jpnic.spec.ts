@@ -1,12 +1,28 @@
 // The simulated JPNIC service in Chromium, through its roles: the manager issues, the applicant installs the
 // root (fingerprint compared), fetches with the 2+1-block license ID and installs; the manager revokes or
 // reissues and deletes; every artefact (root, issuing CA, P12, CRL) is judged by OpenSSL.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { dir, download, openssl, removeDir } from './ra-kit';
 
-test.afterAll(removeDir);
+// Its own temp dir (ra-kit's is shared by ra.spec and removed by it).
+const dir = mkdtempSync(join(tmpdir(), 'upki-e2e-jpnic-'));
+test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function openssl(args: string[]): { status: number; output: string } {
+  const r = spawnSync('openssl', args, { encoding: 'utf8' });
+  return { status: r.status ?? -1, output: `${r.stdout}${r.stderr}` };
+}
+
+async function download(page: Page, target: Locator): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent('download'), target.click()]);
+  const path = join(dir, `${Date.now()}-${file.suggestedFilename()}`);
+  await file.saveAs(path);
+  return path;
+}
 
 const PASS = 'applicant-pass';
 

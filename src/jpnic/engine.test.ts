@@ -224,3 +224,26 @@ describe('JPNIC: revoke, delete, reissue', () => {
     expect(base64DecodeOrThrow(m.certDerB64).length).toBeGreaterThan(500);
   });
 });
+
+describe('JPNIC: backup and restore (shared backup format)', () => {
+  it('restores accounts, certificates and the CA after a reset; a wrong passphrase changes nothing', async () => {
+    const { engine, managerDer } = await openTestEngine();
+    const { accountId } = await issued(engine, managerDer);
+    const fingerprint = await engine.rootFingerprint();
+    const backup = await engine.backup('backup-pass-123');
+    await engine.reset();
+    expect((await engine.state()).accounts.size).toBe(0);
+    expect(await engine.rootFingerprint()).not.toBe(fingerprint);
+    const wrong = await engine.restore(backup, 'nope');
+    expect(wrong.ok).toBe(false);
+    expect((await engine.state()).accounts.size).toBe(0);
+    expect((await engine.restore(backup, 'backup-pass-123')).ok).toBe(true);
+    expect(await engine.rootFingerprint()).toBe(fingerprint);
+    expect((await engine.state()).accounts.get(accountId)?.userName).toBe('Yamada Taro (NOC)');
+    // the restored CA key still signs: the old manager certificate logs in and a new account can be issued
+    expect((await engine.login(managerDer)).ok).toBe(true);
+    const reg = await engine.registerAccount(managerDer, 'after restore');
+    expect(reg.ok).toBe(true);
+    if (reg.ok) expect((await engine.requestIssue(managerDer, reg.account.accountId, { name: 'New Person', email: 'new@example.ac.jp' })).ok).toBe(true);
+  });
+});
