@@ -247,3 +247,20 @@ describe('JPNIC: backup and restore (shared backup format)', () => {
     if (reg.ok) expect((await engine.requestIssue(managerDer, reg.account.accountId, { name: 'New Person', email: 'new@example.ac.jp' })).ok).toBe(true);
   });
 });
+
+describe('JPNIC: expiry and the audit trail', () => {
+  it('an expired applicant certificate cannot log in and can then be issued anew; every event is told in words', async () => {
+    const { engine, managerDer, browser } = await openTestEngine();
+    const { req, mail, accountId } = await issued(engine, managerDer);
+    const inst = await installCertificate({ engine, store: browser, licenseInput: [...req.screenBlocks, lastBlockFromMail(mail.body)].join('-'), passphrase: 'applicant-pass' });
+    if (!inst.ok) throw new Error(inst.message.en);
+    await engine.advanceClock(366);
+    expect(await engine.login(inst.stored.certificateDer)).toMatchObject({ ok: false, code: 'expiredCertificate' });
+    expect((await engine.requestIssue(managerDer, accountId, { name: 'Taro Yamada', email: 'taro@example.ac.jp' })).ok).toBe(true);
+    const { jpnicAuditTrail } = await import('./audit');
+    const lines = jpnicAuditTrail(await engine.events());
+    expect(lines.map((l) => l.type)).toEqual(expect.arrayContaining(['jpnic-initialized', 'jpnic-account-registered', 'jpnic-license-created', 'jpnic-certificate-issued', 'jpnic-mailed', 'jpnic-clock-advanced']));
+    for (const l of lines) expect(l.text.ja.length && l.text.en.length).toBeGreaterThan(0);
+    expect(lines.find((l) => l.type === 'jpnic-account-registered')?.text.ja).toContain(accountId);
+  });
+});
