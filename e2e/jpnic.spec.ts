@@ -223,4 +223,21 @@ test('reissue: serial passed on, EMAIL changed, old and new told apart; delete b
   expect(openssl(['verify', '-crl_check', '-CAfile', rootPem, '-untrusted', caPem, '-CRLfile', crl, newPem]).output).toContain(': OK');
   // The superseded one is on it.
   expect(openssl(['crl', '-inform', 'DER', '-in', crl, '-noout', '-text']).output).toContain('Superseded');
+
+  // Backup → start afresh → a wrong passphrase changes nothing → restore brings the accounts back.
+  await page.getByTestId('jp-backup-pass').fill('trainer-backup-1');
+  const backup = await download(page, page.getByTestId('jp-backup-save'));
+  page.once('dialog', (d) => void d.accept());
+  await page.getByTestId('jp-reset').click();
+  await expect(page.getByTestId('jp-trainer-cert')).toHaveCount(1); // only the new manager certificate
+  await page.getByTestId('jp-restore-file').setInputFiles(backup);
+  await page.getByTestId('jp-backup-pass').fill('wrong-passphrase');
+  await page.getByTestId('jp-restore').click();
+  await expect(page.getByTestId('jp-notice')).toContainText('パスフレーズが違うか');
+  await page.getByTestId('jp-backup-pass').fill('trainer-backup-1');
+  await page.getByTestId('jp-restore').click();
+  await expect(page.getByTestId('jp-notice')).toContainText('復元しました');
+  await expect(page.getByTestId('jp-trainer-cert')).toHaveCount(3);
+  await managerLogin(page); // the restored manager certificate is back in the manager's browser
+  await expect(page.locator(`[data-account="${first.accountId}"]`)).toBeVisible();
 });

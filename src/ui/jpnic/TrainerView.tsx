@@ -5,7 +5,7 @@ import { JPNIC_CAS, certificateStatus, groupFingerprint, jpnicAuditTrail, joinBl
 import { jstDateTime } from '../../sim';
 import { t, tr } from '../i18n';
 import { Mailbox } from './Mailbox';
-import { act, resetAll, save, setNotice, view } from './jpnic-store';
+import { act, resetAll, restoreBackup, save, setNotice, view } from './jpnic-store';
 
 export const TrainerView: Component = () => {
   const [days, setDays] = createSignal('15');
@@ -60,9 +60,28 @@ export const TrainerView: Component = () => {
           <For each={audit()}>{(l) => <li>{l.at} {tr(l.text)}</li>}</For>
         </ol>
       </Show>
+      <Backup />
       <p>
         <button type="button" class="secondary" data-testid="jp-reset" onClick={() => { if (globalThis.confirm(t('JPNIC の模擬データをすべて消して最初からにしますか？', 'Erase all JPNIC simulation data and start again?'))) void resetAll(); }}>{t('最初からやり直す', 'Start afresh')}</button>
       </p>
     </section>
+  );
+};
+
+/** Backup and restore in the shared format (passphrase-encrypted; CA keys inside); a wrong passphrase changes nothing. */
+const Backup: Component = () => {
+  const [pass, setPass] = createSignal('');
+  const [file, setFile] = createSignal<File>();
+  return (
+    <div class="jp-screen" data-testid="jp-backup">
+      <h3>{t('バックアップ／復元', 'Backup / restore')}</h3>
+      <label>{t('パスフレーズ', 'Passphrase')} <input type="password" data-testid="jp-backup-pass" value={pass()} onInput={(e) => setPass(e.currentTarget.value)} /></label>{' '}
+      <button type="button" data-testid="jp-backup-save" disabled={pass().length < 8} onClick={() => void act(async ({ engine }) => save('jpnic-backup.json', await engine.backup(pass()), 'application/json'))}>{t('バックアップを保存', 'Save backup')}</button>
+      <p>
+        <input type="file" accept=".json,application/json" data-testid="jp-restore-file" onChange={(e) => setFile(e.currentTarget.files?.[0])} />{' '}
+        <button type="button" data-testid="jp-restore" disabled={!file() || !pass()} onClick={() => void file()!.arrayBuffer().then((b) => restoreBackup(new Uint8Array(b), pass()))}>{t('復元', 'Restore')}</button>
+      </p>
+      <p class="hint">{t('バックアップは8文字以上のパスフレーズで暗号化されます（CAの鍵を含みます）。ブラウザの証明書ストアは含みません。', 'The backup is encrypted with a passphrase of 8+ characters (it holds the CA keys). The browser certificate store is not included.')}</p>
+    </div>
   );
 };

@@ -76,3 +76,13 @@ export async function resetAll(): Promise<void> {
     await ensureManagerCertificate(engine, browser);
   });
 }
+
+/** Restore a backup; the restored 資源管理者証明書 is put back into the manager's browser. */
+export async function restoreBackup(bytes: Uint8Array, passphrase: string): Promise<void> {
+  await act(async ({ engine, browser }) => {
+    const r = await engine.restore(bytes, passphrase);
+    if (!r.ok) return void setNotice({ kind: 'error', text: r.message });
+    await ensureManagerCertificate(engine, browser);
+    setNotice({ kind: 'ok', text: { ja: 'バックアップから復元しました。', en: 'Restored from the backup.' } });
+  });
+}
