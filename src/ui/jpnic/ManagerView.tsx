@@ -56,7 +56,8 @@ export const ManagerView: Component = () => {
       let next: Screen = { kind: 'list' };
       if (op === 'issue') {
         const r = await engine.login(auth);
-        if (!refuse(r)) next = { kind: 'apply', accountId, auth };
+        if (r.ok && r.role !== 'manager') setError(t('資源管理者証明書ではありません。', 'Not a resource-manager certificate.'));
+        else if (!refuse(r)) next = { kind: 'apply', accountId, auth };
       } else if (op === 'revoke') {
         const r = await engine.revokeScreen(auth, accountId);
         if (!refuse(r) && r.ok) next = { kind: 'revoke', accountId, auth, cert: r.certificate };
