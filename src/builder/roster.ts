@@ -84,7 +84,7 @@ export function parseDelimited(text: string, delimiter: Delimiter = detectDelimi
 
 /** Words seen in roster headers; a first line made of them (and no mail address) is a header. */
 const HEADER_WORDS =
-  /(name|mail|e-mail|id|number|no\.?|dept|department|affiliation|student|roman|氏名|名前|メール|番号|学籍|学生|所属|ローマ字|ﾛｰﾏ字|フリガナ|かな)/i;
+  /name|mail|e-mail|id|number|no\.?|dept|department|affiliation|student|roman|氏名|名前|メール|番号|学籍|学生|所属|ローマ字|ﾛｰﾏ字|フリガナ|かな/i;
 
 export function looksLikeHeader(first: readonly string[], rest: readonly (readonly string[])[]): boolean {
   if (first.some((cell) => cell.includes('@'))) return false;

@@ -71,7 +71,7 @@ describe('upki-tsv csr', () => {
       openssl(['req', '-in', csr, '-pubkey', '-noout']),
     );
     const oneLine = tmp.read('out/www.example.ac.jp.csr.txt').toString();
-    expect(oneLine).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    expect(oneLine).toMatch(/^[A-Z0-9+/]+=*$/i);
     openssl(['base64', '-d', '-A', '-in', tmp.path('out/www.example.ac.jp.csr.txt'), '-out', tmp.path('one.der')]);
     expect(openssl(['req', '-inform', 'DER', '-in', tmp.path('one.der'), '-outform', 'PEM'])).toBe(tmp.read('out/www.example.ac.jp.csr').toString());
     // A second run refuses to overwrite the key.

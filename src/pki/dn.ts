@@ -21,7 +21,7 @@ const KEY_ALIASES: Record<string, DnKey> = {
   EMAILADDRESS: 'E',
 };
 
-const SPLIT = /,(?=\s*(?:CN|OU|O|L|ST|C|E|EMAILADDRESS)\s*=)/i;
+const SPLIT = /,(?=\s*(?:CN|OU|[OLCE]|ST|EMAILADDRESS)\s*=)/i;
 
 export type DnParseResult =
   | { ok: true; rdns: Rdn[] }

@@ -27,7 +27,7 @@ export function keyAlgorithm(spec: KeySpec): { generate: RsaHashedKeyGenParams |
 /** A new key pair for a server profile. Extractable, because the user takes the private key away as PKCS#8. */
 export async function generateServerKeyPair(profile: ServerProfileId): Promise<CryptoKeyPair> {
   const { generate } = keyAlgorithm(PROFILES[profile].key);
-  return (await subtle().generateKey(generate, true, ['sign', 'verify'])) as CryptoKeyPair;
+  return await subtle().generateKey(generate, true, ['sign', 'verify']);
 }
 
 export async function exportPkcs8(key: CryptoKey): Promise<Uint8Array> {

@@ -160,7 +160,7 @@ function readPbes2(der: Uint8Array): Pbes2Params | DecryptResult {
     hash,
     keyBits: AES_CBC_BITS[scheme.oid],
     iv: contentBytes(scheme.params!),
-    encrypted: contentBytes(data!),
+    encrypted: contentBytes(data),
   };
 }
 

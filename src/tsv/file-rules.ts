@@ -15,7 +15,7 @@ export interface RecordFacts {
   wellFormed: boolean;
 }
 
-const ALLOWED_EXTENSION = /\.(tsv|txt)$/i;
+const ALLOWED_EXTENSION = /\.(?:tsv|txt)$/i;
 
 export function checkFileName(fileName: string | undefined): Issue[] {
   if (fileName === undefined || ALLOWED_EXTENSION.test(fileName)) return [];

@@ -5,7 +5,6 @@ import { For, Show, createMemo, createSignal, type Component } from 'solid-js';
 import { guessMapping, mapRoster, mappingTargets, type ColumnMapping, type MappingTarget } from '../../builder/mapping';
 import { parseRoster, readRosterFile, rosterWidth, type Roster } from '../../builder/roster';
 import { columnOf } from '../../spec/kinds';
-import type { FieldKey } from '../../spec/types';
 import { FileDrop } from '../components/FileDrop';
 import { t, tr } from '../i18n';
 import { rowsEn } from './count-en';
@@ -56,7 +55,7 @@ export const RosterImport: Component<{ state: BuilderState; announce: (text: str
     if (target === 'ignore') return t('（使わない）', '(ignore)');
     if (target === 'cn') return t('CN（氏名ローマ字など）', 'CN (romanised name etc.)');
     if (target === 'ou') return t('OU（学籍番号など）', 'OU (student number etc.)');
-    const column = columnOf(spec(), target as FieldKey);
+    const column = columnOf(spec(), target);
     return column ? `No${column.no} ${tr(column.name)}` : target;
   };
 
