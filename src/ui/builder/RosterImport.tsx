@@ -3,7 +3,7 @@
 import type { Text } from '../../spec/types';
 import { For, Show, createMemo, createSignal, type Component } from 'solid-js';
 import { guessMapping, mapRoster, mappingTargets, type ColumnMapping, type MappingTarget } from '../../builder/mapping';
-import { parseRoster, readRosterFile, rosterWidth, type Roster } from '../../builder/roster';
+import { MAX_ROSTER_CHARS, ROSTER_TOO_LARGE, parseRoster, readRosterFile, rosterWidth, type Roster } from '../../builder/roster';
 import { columnOf } from '../../spec/kinds';
 import { FileDrop } from '../components/FileDrop';
 import { t, tr } from '../i18n';
@@ -27,6 +27,10 @@ export const RosterImport: Component<{ state: BuilderState; announce: (text: str
   });
 
   const start = (source: string) => {
+    if (source.length > MAX_ROSTER_CHARS) {
+      setError(ROSTER_TOO_LARGE);
+      return;
+    }
     setText(source);
     setHeader(undefined);
     const r = parseRoster(source);
@@ -43,6 +47,11 @@ export const RosterImport: Component<{ state: BuilderState; announce: (text: str
   };
 
   const onFile = async (file: File) => {
+    // Refused by its size before it is read into memory.
+    if (file.size > MAX_ROSTER_CHARS) {
+      setError(ROSTER_TOO_LARGE);
+      return;
+    }
     const result = readRosterFile(await readFileBytes(file));
     if (!result.ok) {
       setError(result.message);
