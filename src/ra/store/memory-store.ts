@@ -29,7 +29,7 @@ export class MemoryStore<E extends StoredEvent = RaEvent> implements Store<E> {
     this.kwk ??= globalThis.crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
       'encrypt',
       'decrypt',
-    ]) as Promise<CryptoKey>;
+    ]);
     return this.kwk;
   }
 }
