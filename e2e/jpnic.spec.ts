@@ -65,7 +65,7 @@ async function lastBlock(page: Page, accountId: string): Promise<string> {
   await box.getByTestId('jp-mail-subject').first().click();
   const body = await box.getByTestId('jp-mail-body').textContent();
   expect(body).toContain(`認証ID（証明書認証ID）: ${accountId}`);
-  return /ライセンスID（第3ブロック）: ([A-Z0-9]{5})/.exec(body!)![1]!;
+  return /ライセンスID（第3ブロック）: ([A-Z0-9]{5})/.exec(body!)![1];
 }
 
 async function fetchAndInstall(page: Page, license: string): Promise<void> {
@@ -107,7 +107,7 @@ test('issue → root install with fingerprint check → license ID → install �
   expect(rootFile.endsWith('jpnic-primary-root-ca-s2.cer')).toBe(true);
   const caFile = await download(page, page.getByTestId('jp-dl-ca'));
   expect(caFile.endsWith('jpnic-resource-service-ca-s2.cer')).toBe(true);
-  const sha1 = openssl(['x509', '-inform', 'DER', '-in', rootFile, '-noout', '-fingerprint', '-sha1']).output.split('=')[1]!.trim().replace(/:/g, '');
+  const sha1 = openssl(['x509', '-inform', 'DER', '-in', rootFile, '-noout', '-fingerprint', '-sha1']).output.split('=')[1].trim().replace(/:/g, '');
   await page.getByTestId('jp-show-fingerprint-page').click();
   await expect(page.getByTestId('jp-published-fingerprint')).toHaveText(sha1.replace(/(..)(?!$)/g, '$1 '));
   await page.getByTestId('jp-root-install').click();

@@ -27,7 +27,7 @@ describe('upki-tsv jpnic', () => {
     tmp.write('pass.txt', 'applicant-pass\n');
     const init = cli('init');
     expect(init.status).toBe(0);
-    const fingerprint = /SHA-1 fingerprint: ([0-9A-F ]{59})/.exec(init.stdout)![1]!;
+    const fingerprint = /SHA-1 fingerprint: ([0-9A-F ]{59})/.exec(init.stdout)![1];
     expect(cli('issue', '--account', 'CA000001', '--name', 'Taro', '--email', 'a@example.jp')).toMatchObject({ status: 1 });
     const reg = cli('register', '--user', '山田 太郎');
     expect(reg.stdout).toContain('証明書認証ID: CA000001');
@@ -51,7 +51,7 @@ describe('upki-tsv jpnic', () => {
 
     const reissue = cli('reissue', '--account', 'CA000001', '--email', 'taro2@example.ac.jp');
     expect(reissue.status).toBe(0);
-    const serial = /シリアル番号（控えて申請者へ伝える \/ note and pass on\): (\d+)/.exec(reissue.stdout)![1]!;
+    const serial = /シリアル番号（控えて申請者へ伝える \/ note and pass on\): (\d+)/.exec(reissue.stdout)![1];
     expect(reissue.stdout).toContain('→ taro2@example.ac.jp');
     expect(cli('fetch', '--license', licenseFrom(reissue.stdout), '--passphrase-file', 'pass.txt', '--out', 'browser').stdout).toContain(`シリアル番号 ${serial}`);
     expect(cli('login', '--cert', `browser/${firstCer}`)).toMatchObject({ status: 1, stderr: expect.stringContaining('失効') });

@@ -36,7 +36,7 @@ export async function installCertificate(p: {
   makePkcs12?: (p: BuildPkcs12Params) => Promise<Uint8Array>;
 }): Promise<Outcome<Installed>> {
   if (p.passphrase.length < MIN_PASSPHRASE) return refuse('badPassphrase');
-  const keys = (await globalThis.crypto.subtle.generateKey(KEY, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const keys = (await globalThis.crypto.subtle.generateKey(KEY, true, ['sign', 'verify']));
   const spki = new Uint8Array(await globalThis.crypto.subtle.exportKey('spki', keys.publicKey));
   const fetched = await p.engine.fetchCertificate(p.licenseInput, spki);
   if (!fetched.ok) return fetched;
@@ -81,7 +81,7 @@ export function tellApart(certs: readonly JpnicCertificate[], passedSerialDecima
   if (certs.length === 0) return undefined;
   const sorted = [...certs].sort((a, b) => Date.parse(b.notBefore) - Date.parse(a.notBefore));
   const [first, second] = sorted;
-  if (!second || jstDate(new Date(first!.notBefore)) !== jstDate(new Date(second.notBefore))) return { newest: first!, by: 'start-date' };
+  if (!second || jstDate(new Date(first.notBefore)) !== jstDate(new Date(second.notBefore))) return { newest: first, by: 'start-date' };
   const bySerial = passedSerialDecimal && certs.find((c) => c.serialDecimal === passedSerialDecimal.trim());
-  return bySerial ? { newest: bySerial, by: 'serial' } : { newest: first!, by: 'undecided' };
+  return bySerial ? { newest: bySerial, by: 'serial' } : { newest: first, by: 'undecided' };
 }

@@ -27,7 +27,7 @@ export async function generateCaPair(now: Date, kwk: CryptoKey): Promise<{ cas: 
   let parent: { certificate: Uint8Array; privateKey: CryptoKey } | undefined;
   for (const id of ['jpnic-root', 'jpnic-resource'] as const) {
     const spec = JPNIC_CAS[id];
-    const keys = (await globalThis.crypto.subtle.generateKey(RSA_KEY, true, ['sign', 'verify'])) as CryptoKeyPair;
+    const keys = (await globalThis.crypto.subtle.generateKey(RSA_KEY, true, ['sign', 'verify']));
     const certificate = await issueCertificate({
       issuer: parent ?? 'self',
       signingKey: keys.privateKey,

@@ -21,7 +21,7 @@ async function issued(engine: JpnicEngine, managerDer: Uint8Array, email = 'taro
 function lastBlockFromMail(body: string): string {
   const m = /ライセンスID（第3ブロック）: ([A-Z0-9]+)/.exec(body);
   if (!m) throw new Error('no block in mail');
-  return m[1]!;
+  return m[1];
 }
 
 describe('JPNIC: manager login, accounts', () => {
@@ -91,7 +91,7 @@ describe('JPNIC: issue → license ID → fetch', () => {
     expect(inst.certificate.accountId).toBe(accountId);
     const [stored] = await browser.list({ service: 'jpnic', owner: `jpnic-applicant:${accountId}` });
     expect(stored?.p12?.length).toBeGreaterThan(1000);
-    const login = await engine.login(stored!.certificateDer);
+    const login = await engine.login(stored.certificateDer);
     expect(login.ok && login.role).toBe('applicant');
     // the same account cannot get a second certificate by 発行 while this one is valid
     expect(await engine.requestIssue(managerDer, accountId, { name: 'Taro Yamada', email: 'taro@example.ac.jp' })).toMatchObject({ ok: false, code: 'alreadyIssued' });

@@ -32,7 +32,7 @@ class Ctx {
     return this.now.toISOString();
   }
   emit(body: JpnicEventBody): JpnicEvent {
-    const event = { seq: this.state.lastSeq + 1, at: this.at, ...body } as JpnicEvent;
+    const event = { seq: this.state.lastSeq + 1, at: this.at, ...body };
     this.tx.append(event);
     applyEvent(this.state, event);
     return event;
@@ -92,7 +92,7 @@ export class JpnicEngine {
       for (const s of secrets) ctx.tx.putSecret(s);
       ctx.emit({ type: 'jpnic-initialized', manager, cas });
       // The 資源管理者証明書: its key stays in the (simulated) manager's browser; the simulation needs only the certificate.
-      const keys = (await globalThis.crypto.subtle.generateKey({ name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+      const keys = (await globalThis.crypto.subtle.generateKey({ name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, false, ['sign', 'verify']));
       const caKey = await this.caKey(ctx);
       const certificate = await issueEndEntity(ctx.state, caKey, { kind: 'manager', maintainerCode: manager.maintainerCode, name: manager.managerName, email: manager.managerEmail, spki: keys.publicKey, now: ctx.now, validityDays: MANAGER_VALIDITY_DAYS, serialHex: ctx.serial() });
       ctx.emit({ type: 'jpnic-certificate-issued', certificate });

@@ -20,7 +20,7 @@ let rootPem: string;
 let caPem: string;
 
 function lastBlock(body: string): string {
-  return /ライセンスID（第3ブロック）: ([A-Z0-9]+)/.exec(body)![1]!;
+  return /ライセンスID（第3ブロック）: ([A-Z0-9]+)/.exec(body)![1];
 }
 
 beforeAll(async () => {
@@ -56,7 +56,7 @@ beforeAll(async () => {
 describe('JPNIC training chain under OpenSSL', () => {
   it('the root is self-signed, 40-hex SHA-1 fingerprint equals what the page publishes', async () => {
     expect(openssl(['verify', '-CAfile', rootPem, rootPem])).toContain(': OK');
-    const fp = openssl(['x509', '-in', rootPem, '-noout', '-fingerprint', '-sha1']).split('=')[1]!.trim().replace(/:/g, '');
+    const fp = openssl(['x509', '-in', rootPem, '-noout', '-fingerprint', '-sha1']).split('=')[1].trim().replace(/:/g, '');
     expect(fp).toBe(await engine.rootFingerprint());
     expect(openssl(['x509', '-in', rootPem, '-noout', '-subject'])).toContain('JPNIC Primary Root CA S2 (training) - NOT TRUSTED');
   });

@@ -48,13 +48,13 @@ export const DEFAULT_MANAGER: ManagerProfile = {
 export const MANAGER_PROFILE_PATTERNS: Record<keyof ManagerProfile, RegExp> = {
   managerId: /^JP\d{8}$/,
   maintainerCode: /^[A-Z]{2}\d{4}JP$/,
-  organization: /^[A-Za-z0-9][A-Za-z0-9 .,&'-]{0,63}$/,
-  managerName: /^[A-Za-z][A-Za-z .,'-]{0,63}$/,
-  managerEmail: /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/,
+  organization: /^[A-Z0-9][A-Z0-9 .,&'-]{0,63}$/i,
+  managerName: /^[A-Z][A-Z .,'-]{0,63}$/i,
+  managerEmail: /^[\w.%+-]+@[A-Z0-9-]+(?:\.[A-Z0-9-]+)+$/i,
 };
 
 /** 発行対象の名称（アルファベット） and EMAIL on 「証明書申請」/「証明書更新」. */
-export const APPLICANT_NAME = /^[A-Za-z][A-Za-z .,'-]{0,63}$/;
+export const APPLICANT_NAME = /^[A-Z][A-Z .,'-]{0,63}$/i;
 export const APPLICANT_EMAIL = MANAGER_PROFILE_PATTERNS.managerEmail;
 
 const TRAINING_O = 'UPKI Workbench (training only)';

@@ -26,10 +26,13 @@ export const AccountLists: Component<{ auth: Uint8Array; onOp: (op: Op, accountI
   };
   async function register(e: Event) {
     e.preventDefault();
+    // eslint-disable-next-line solid/reactivity -- an event handler's action: reads the current values once
+    const { auth, onError } = props;
+    const name = user();
     await act(async ({ engine }) => {
-      const r = await engine.registerAccount(props.auth, user());
-      if (!r.ok) return props.onError(tr(r.message));
-      props.onError(undefined);
+      const r = await engine.registerAccount(auth, name);
+      if (!r.ok) return onError(tr(r.message));
+      onError(undefined);
       setUser('');
       setNotice({ kind: 'ok', text: { ja: `証明書認証ID ${r.account.accountId} を登録しました（まだ発行ではありません）。`, en: `Registered ${r.account.accountId} (not yet issued).` } });
     });
@@ -37,9 +40,11 @@ export const AccountLists: Component<{ auth: Uint8Array; onOp: (op: Op, accountI
   async function remove(accountId: string) {
     const ok = globalThis.confirm(t('“削除”はアカウントの削除であり、証明書の失効とは異なります。証明書は失効せず CRL にも載りませんが、その証明書では Web申請システムにログインできなくなります。削除しますか？', '“Delete” removes the account; it is not a revocation. The certificate stays unrevoked and off the CRL, but can no longer log in. Delete?'));
     if (!ok) return;
+    // eslint-disable-next-line solid/reactivity -- an event handler's action: reads the current values once
+    const { auth, onError } = props;
     await act(async ({ engine }) => {
-      const r = await engine.deleteAccount(props.auth, accountId);
-      if (!r.ok) return props.onError(tr(r.message));
+      const r = await engine.deleteAccount(auth, accountId);
+      if (!r.ok) return onError(tr(r.message));
       setNotice({ kind: 'ok', text: r.unrevoked ? { ja: `${accountId} を削除しました。証明書 ${r.unrevoked.serialDecimal} は失効していません（CRLに載りません）が、ログインはできません。`, en: `${accountId} deleted. Certificate ${r.unrevoked.serialDecimal} is not revoked (not on the CRL) but cannot log in.` } : { ja: `${accountId} を削除しました。`, en: `${accountId} deleted.` } });
     });
   }

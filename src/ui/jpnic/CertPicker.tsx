@@ -5,6 +5,7 @@ import type { BrowserCert } from '../../sim';
 import { t } from '../i18n';
 
 export const CertPicker: Component<{ title: string; certs: BrowserCert[]; onOk: (c: BrowserCert) => void; onCancel: () => void }> = (props) => {
+  // eslint-disable-next-line solid/reactivity -- the initial choice only; the person picks afterwards
   const [chosen, setChosen] = createSignal<string>(props.certs[0]?.id ?? '');
   return (
     <div class="jp-dialog" role="dialog" aria-modal="true" aria-label={props.title} data-testid="jp-picker">

@@ -17,17 +17,20 @@ export const FetchFlow: Component<{ owner: string }> = (props) => {
   const [pass2, setPass2] = createSignal('');
   const [hostChecked, setHostChecked] = createSignal(false);
 
-  const check = () =>
-    act(async ({ engine }) => {
-      const r = await engine.checkLicense(input());
+  const check = () => {
+    const typed = input();
+    return act(async ({ engine }) => {
+      const r = await engine.checkLicense(typed);
       if (!r.ok) return void setError(tr(r.message));
       setError(undefined);
       setStep({ kind: 'confirm', license: r.license });
     });
+  };
 
-  const install = () =>
-    act(async ({ engine, browser }) => {
-      const r = await installCertificate({ engine, store: browser, licenseInput: input(), passphrase: pass1(), owner: props.owner, makePkcs12: buildPkcs12OffThread });
+  const install = () => {
+    const request = { licenseInput: input(), passphrase: pass1(), owner: props.owner, makePkcs12: buildPkcs12OffThread };
+    return act(async ({ engine, browser }) => {
+      const r = await installCertificate({ engine, store: browser, ...request });
       if (!r.ok) {
         setError(tr(r.message));
         setStep({ kind: 'input' });
@@ -39,6 +42,7 @@ export const FetchFlow: Component<{ owner: string }> = (props) => {
       setInput('');
       setStep({ kind: 'done', serial: r.certificate.serialDecimal, notBefore: r.certificate.notBefore, p12: r.p12 });
     });
+  };
 
   const passOk = () => pass1().length >= MIN_PASSPHRASE && pass1() === pass2();
 

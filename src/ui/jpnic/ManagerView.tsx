@@ -105,9 +105,10 @@ export const ManagerView: Component = () => {
             )}
           </Match>
           <Match when={screen().kind === 'apply' && (screen() as Extract<Screen, { kind: 'apply' }>)}>
-            {(s) => <ApplyForm accountId={s().accountId} onCancel={() => setScreen({ kind: 'list' })} onSubmit={async (name, email) => {
-              await act(async ({ engine }) => {
-                const r = await engine.requestIssue(s().auth, s().accountId, { name, email });
+            {(s) => <ApplyForm accountId={s().accountId} onCancel={() => setScreen({ kind: 'list' })} onSubmit={(name, email) => {
+              const { auth, accountId } = s();
+              return act(async ({ engine }) => {
+                const r = await engine.requestIssue(auth, accountId, { name, email });
                 if (refuse(r)) return;
                 if (r.ok) { setError(undefined); setScreen({ kind: 'applied', handout: r, title: t('証明書申請完了', 'Certificate request complete') }); }
               });
@@ -140,9 +141,10 @@ export const ManagerView: Component = () => {
             )}
           </Match>
           <Match when={screen().kind === 'renew' && (screen() as Extract<Screen, { kind: 'renew' }>)}>
-            {(s) => <RenewForm cert={s().cert} newSerial={s().newSerial} onCancel={() => setScreen({ kind: 'list' })} onSubmit={async (email) => {
-              await act(async ({ engine }) => {
-                const r = await engine.requestReissue(s().auth, s().accountId, { email });
+            {(s) => <RenewForm cert={s().cert} newSerial={s().newSerial} onCancel={() => setScreen({ kind: 'list' })} onSubmit={(email) => {
+              const { auth, accountId } = s();
+              return act(async ({ engine }) => {
+                const r = await engine.requestReissue(auth, accountId, { email });
                 if (refuse(r)) return;
                 if (r.ok) { setError(undefined); setScreen({ kind: 'applied', handout: r, title: t('証明書更新受付完了', 'Renewal accepted'), serial: r.newSerialDecimal }); }
               });
@@ -181,6 +183,7 @@ const ApplyForm: Component<{ accountId: string; onSubmit: (name: string, email: 
 };
 
 const RenewForm: Component<{ cert: JpnicCertificate; newSerial: string; onSubmit: (email: string) => Promise<void>; onCancel: () => void }> = (props) => {
+  // eslint-disable-next-line solid/reactivity -- the current EMAIL as the starting value; the manager edits it
   const [email, setEmail] = createSignal(props.cert.email);
   return (
     <form class="jp-screen" data-testid="jp-renew" onSubmit={(e) => { e.preventDefault(); void props.onSubmit(email()); }}>

@@ -18,7 +18,7 @@ export const TrainerView: Component = () => {
       <h2>{t('トレーナー', 'Trainer')}</h2>
       <p>{t('模擬時刻', 'Simulated time')}: <b data-testid="jp-now">{jstDateTime(now())}</b>{' '}
         <input size="4" value={days()} onInput={(e) => setDays(e.currentTarget.value)} aria-label={t('日数', 'days')} data-testid="jp-days" />
-        <button type="button" data-testid="jp-advance" onClick={() => void act(async ({ engine }) => { const r = await engine.advanceClock(Number(days())); if (!r.ok) setNotice({ kind: 'error', text: r.message }); })}>{t('日進める', 'days forward')}</button>
+        <button type="button" data-testid="jp-advance" onClick={() => { const n = Number(days()); void act(async ({ engine }) => { const r = await engine.advanceClock(n); if (!r.ok) setNotice({ kind: 'error', text: r.message }); }); }}>{t('日進める', 'days forward')}</button>
       </p>
       <p>{tr(JPNIC_CAS['jpnic-root'].title)} SHA-1: <code data-testid="jp-trainer-fingerprint">{groupFingerprint(view()?.fingerprint ?? '')}</code></p>
       <p>
@@ -76,10 +76,10 @@ const Backup: Component = () => {
     <div class="jp-screen" data-testid="jp-backup">
       <h3>{t('バックアップ／復元', 'Backup / restore')}</h3>
       <label>{t('パスフレーズ', 'Passphrase')} <input type="password" data-testid="jp-backup-pass" value={pass()} onInput={(e) => setPass(e.currentTarget.value)} /></label>{' '}
-      <button type="button" data-testid="jp-backup-save" disabled={pass().length < 8} onClick={() => void act(async ({ engine }) => save('jpnic-backup.json', await engine.backup(pass()), 'application/json'))}>{t('バックアップを保存', 'Save backup')}</button>
+      <button type="button" data-testid="jp-backup-save" disabled={pass().length < 8} onClick={() => { const p = pass(); void act(async ({ engine }) => save('jpnic-backup.json', await engine.backup(p), 'application/json')); }}>{t('バックアップを保存', 'Save backup')}</button>
       <p>
         <input type="file" accept=".json,application/json" data-testid="jp-restore-file" onChange={(e) => setFile(e.currentTarget.files?.[0])} />{' '}
-        <button type="button" data-testid="jp-restore" disabled={!file() || !pass()} onClick={() => void file()!.arrayBuffer().then((b) => restoreBackup(new Uint8Array(b), pass()))}>{t('復元', 'Restore')}</button>
+        <button type="button" data-testid="jp-restore" disabled={!file() || !pass()} onClick={() => { const [f, p] = [file()!, pass()]; void f.arrayBuffer().then((b) => restoreBackup(new Uint8Array(b), p)); }}>{t('復元', 'Restore')}</button>
       </p>
       <p class="hint">{t('バックアップは8文字以上のパスフレーズで暗号化されます（CAの鍵を含みます）。ブラウザの証明書ストアは含みません。', 'The backup is encrypted with a passphrase of 8+ characters (it holds the CA keys). The browser certificate store is not included.')}</p>
     </div>
