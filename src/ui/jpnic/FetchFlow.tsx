@@ -16,6 +16,7 @@ export const FetchFlow: Component<{ owner: string }> = (props) => {
   const [pass1, setPass1] = createSignal('');
   const [pass2, setPass2] = createSignal('');
   const [hostChecked, setHostChecked] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
 
   const check = () => {
     const typed = input();
@@ -29,8 +30,9 @@ export const FetchFlow: Component<{ owner: string }> = (props) => {
 
   const install = () => {
     const request = { licenseInput: input(), passphrase: pass1(), owner: props.owner, makePkcs12: buildPkcs12OffThread };
+    setBusy(true);
     return act(async ({ engine, browser }) => {
-      const r = await installCertificate({ engine, store: browser, ...request });
+      const r = await installCertificate({ engine, store: browser, ...request }).finally(() => setBusy(false));
       if (!r.ok) {
         setError(tr(r.message));
         setStep({ kind: 'input' });
@@ -86,9 +88,12 @@ export const FetchFlow: Component<{ owner: string }> = (props) => {
                   <p>{t('アクセスしているサーバ', 'Server')}: <code data-testid="jp-warning-host">{new URL(SITES.certificateSite).hostname}</code></p>
                   <label><input type="checkbox" data-testid="jp-host-check" checked={hostChecked()} onChange={(e) => setHostChecked(e.currentTarget.checked)} /> {t('ドメイン名が nic.ad.jp で終わっていることを確認しました', 'I checked that the domain name ends with nic.ad.jp')}</label>
                   <div class="jp-actions">
-                    <button type="button" data-testid="jp-warning-yes" disabled={!hostChecked() || !isJpnicHost(SITES.certificateSite)} onClick={() => void install()}>{t('はい', 'Yes')}</button>
+                    <button type="button" data-testid="jp-warning-yes" disabled={busy() || !hostChecked() || !isJpnicHost(SITES.certificateSite)} onClick={() => void install()}>{t('はい', 'Yes')}</button>
                     <button type="button" class="secondary" onClick={() => setStep({ kind: 'install', license: s().license })}>{t('いいえ', 'No')}</button>
                   </div>
+                  <Show when={busy()}>
+                    <p role="status" data-testid="jp-installing">{t('鍵ペアを作成し、証明書を発行・インストールしています…', 'Making the key pair, issuing and installing the certificate…')}</p>
+                  </Show>
                 </div>
               </Show>
             </div>
