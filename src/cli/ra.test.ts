@@ -107,7 +107,7 @@ describe('upki-tsv ra', () => {
     expect(cli(['upload', '--state', 'st', '--kind', 'server-revoke', 'revoke.tsv']).status).toBe(0);
     const c = cli(['clock', '--state', 'st', '--advance', '10']);
     expect(c.status).toBe(0);
-    expect(c.stdout).toContain('CRLs refreshed: 5');
+    expect(c.stdout).toContain('CRLs refreshed: 6'); // five issuing CAs and the root (its ARL)
     const e = cli(['export', '--state', 'st', '--out', 'out']);
     expect(e.status).toBe(0);
 
@@ -119,7 +119,7 @@ describe('upki-tsv ra', () => {
     const cert = tmp.path(`out/certs/${serverSerial}.pem`);
     expect(verify(at, ['-CAfile', chain, cert]).output).toContain(': OK');
     const crls = readdirSync(tmp.path('out/crl'));
-    expect(crls.sort()).toEqual(['client-auth.crl', 'ra-operator.crl', 'server-ecc.crl', 'server-rsa.crl', 'smime.crl']);
+    expect(crls.sort()).toEqual(['all.pem', 'client-auth.crl', 'ra-operator.crl', 'root.crl', 'server-ecc.crl', 'server-rsa.crl', 'smime.crl']);
     const crlText = spawnSync('openssl', ['crl', '-inform', 'DER', '-in', tmp.path('out/crl/server-rsa.crl'), '-CAfile', chain, '-verify', '-noout', '-text'], { encoding: 'utf8' });
     expect(crlText.stderr).toContain('verify OK');
     expect(crlText.stdout).toContain('Superseded');
