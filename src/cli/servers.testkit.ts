@@ -105,7 +105,7 @@ export async function startNginx(dir: string, serverBlock: string, port: number)
   };
 }
 
-const APACHE_MODULES = ['mpm_event', 'authz_core', 'mime', 'ssl', 'socache_shmcb', 'unixd'];
+const APACHE_MODULES = ['mpm_event', 'authz_core', 'dir', 'ssl', 'socache_shmcb'];
 
 /** Apache httpd (Debian's apache2 binary) in the foreground (-X: one process) with the generated VirtualHost. */
 export async function startApache(dir: string, vhost: string, port: number): Promise<RunningServer> {
@@ -127,6 +127,7 @@ export async function startApache(dir: string, vhost: string, port: number): Pro
       `Listen 127.0.0.1:${port}`,
       'ServerName localhost',
       `DocumentRoot ${dir}/www`,
+      'DirectoryIndex index.html',
       `<Directory ${dir}/www>`,
       '  Require all granted',
       '</Directory>',

@@ -98,6 +98,28 @@ function extensionLists(t: Tlv, out: Tlv[] = []): Tlv[] {
   return out;
 }
 
+/** Dotted form of an OBJECT IDENTIFIER's content bytes. */
+function oidString(c: Uint8Array): string {
+  const arcs: number[] = [];
+  let v = 0;
+  for (const b of c) {
+    v = v * 128 + (b & 0x7f);
+    if (!(b & 0x80)) {
+      arcs.push(v);
+      v = 0;
+    }
+  }
+  const first = arcs.shift() ?? 0;
+  return [Math.min(2, Math.floor(first / 40)), first - Math.min(2, Math.floor(first / 40)) * 40, ...arcs].join('.');
+}
+
+/**
+ * Extensions whose value may be an empty SEQUENCE: basicConstraints of an end entity is `30 00`
+ * (cA DEFAULT FALSE and pathLen absent), which is the correct DER. Every other empty SEQUENCE in an
+ * extension value is a SEQUENCE OF … SIZE (1..MAX) left empty.
+ */
+const EMPTY_SEQUENCE_ALLOWED = new Set(['2.5.29.19']);
+
 function hasEmptySequence(t: Tlv): boolean {
   return (t.tag === SEQUENCE && t.children.length === 0) || t.children.some(hasEmptySequence);
 }
@@ -116,7 +138,7 @@ export function derProblems(der: Uint8Array): string[] {
     checkPrimitives(t, problems);
     for (const list of extensionLists(t)) {
       for (const ext of list.children) {
-        const oid = ext.children[0].content.join('.');
+        const oid = oidString(ext.children[0].content);
         if (ext.children.length === 3 && ext.children[1].content[0] === 0) problems.push(`@${ext.at}: extension ${oid} encodes critical FALSE (DEFAULT must be omitted)`);
         const value = ext.children[ext.children.length - 1].content;
         try {
@@ -124,7 +146,7 @@ export function derProblems(der: Uint8Array): string[] {
           if (inner.length !== 1) problems.push(`@${ext.at}: extension ${oid} value is not one DER element`);
           for (const v of inner) {
             checkPrimitives(v, problems);
-            if (hasEmptySequence(v)) problems.push(`@${ext.at}: extension ${oid} holds an empty SEQUENCE`);
+            if (!EMPTY_SEQUENCE_ALLOWED.has(oid) && hasEmptySequence(v)) problems.push(`@${ext.at}: extension ${oid} holds an empty SEQUENCE`);
           }
         } catch (e) {
           problems.push(`@${ext.at}: extension ${oid} value: ${(e as Error).message}`);
