@@ -1,9 +1,14 @@
 // Test-only: real TLS servers (Debian's nginx, Apache httpd) on 127.0.0.1, on a free port, with every file
 // in a temp dir; started and stopped by the test. Never touches /etc/nginx or /etc/apache2.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { join } from 'node:path';
+
+/** Debian installs the servers in /usr/sbin, which may be off a non-root user's PATH. */
+const sbin = (name: string) => (existsSync(`/usr/sbin/${name}`) ? `/usr/sbin/${name}` : name);
+const NGINX = sbin('nginx');
+const APACHE = sbin('apache2');
 
 /** A port the kernel just handed out and released (the server binds it right after). */
 export function freePort(): Promise<number> {
@@ -89,15 +94,15 @@ export async function startNginx(dir: string, serverBlock: string, port: number)
     ].join('\n'),
   );
   const args = ['-p', dir, '-e', `${dir}/logs/error.log`, '-c', conf];
-  const test = spawnSync('nginx', [...args, '-t'], { encoding: 'utf8' });
+  const test = spawnSync(NGINX, [...args, '-t'], { encoding: 'utf8' });
   if (test.status !== 0) throw new Error(`nginx -t: ${test.stderr}`);
-  const child = spawn('nginx', args, { stdio: 'ignore' });
+  const child = spawn(NGINX, args, { stdio: 'ignore' });
   const log = () => readFileSync(`${dir}/logs/error.log`, 'utf8');
   await started('nginx', child, port, log);
   return {
     port,
     reload() {
-      const r = spawnSync('nginx', [...args, '-s', 'reload'], { encoding: 'utf8' });
+      const r = spawnSync(NGINX, [...args, '-s', 'reload'], { encoding: 'utf8' });
       if (r.status !== 0) throw new Error(`nginx -s reload: ${r.stderr}`);
     },
     stop: stopper(child),
@@ -136,9 +141,9 @@ export async function startApache(dir: string, vhost: string, port: number): Pro
     ].join('\n'),
   );
   const args = ['-f', conf, '-d', dir];
-  const test = spawnSync('apache2', [...args, '-t'], { encoding: 'utf8' });
+  const test = spawnSync(APACHE, [...args, '-t'], { encoding: 'utf8' });
   if (test.status !== 0) throw new Error(`apache2 -t: ${test.stderr}`);
-  const child = spawn('apache2', [...args, '-X'], { stdio: 'ignore' });
+  const child = spawn(APACHE, [...args, '-X'], { stdio: 'ignore' });
   const log = () => readFileSync(`${dir}/logs/error.log`, 'utf8');
   await started('apache2', child, port, log);
   return {
