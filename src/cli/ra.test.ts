@@ -239,7 +239,7 @@ print(json.dumps(out, ensure_ascii=False))
     expect((end - start) / 1000).toBe(days * 86400 - 1);
   });
 
-  it('--lang en prints file-level errors in English, and rows of a refused file are not examined (not OK)', () => {
+  it('--lang en prints file-level errors in English, and rows of a refused file are marked not processed (not OK)', () => {
     const bytes = tsvBytes(clientIssueRows(1, { method: '2' }));
     const nul = new Uint8Array([...bytes.slice(0, 10), 0, ...bytes.slice(10)]);
     tmp.write('nul.tsv', nul);
@@ -247,14 +247,17 @@ print(json.dumps(out, ensure_ascii=False))
     expect(en.status).toBe(1);
     expect(en.stdout).toMatch(/^0\tNG\tU101:[ -~]+$/m);
     expect(en.stdout).not.toMatch(/^\d+\tOK/m); // an undecodable file has no rows to show
-    tmp.write('too-many.tsv', tsvBytes(clientIssueRows(100, { method: '2' })));
+    tmp.write('too-many.tsv', tsvBytes(clientIssueRows(100, { method: '1' }))); // method 1: at most 99 records
     const ja = cli(['upload', '--state', 'st', '--kind', 'client-issue', 'too-many.tsv']);
+    const en100 = cli(['upload', '--state', 'st', '--kind', 'client-issue', '--lang', 'en', 'too-many.tsv']);
+    expect(en100.stdout).toMatch(/^0\tNG\t214:The file has more records than allowed\.$/m);
+    expect(en100.stdout).toContain('100\t-\tnot processed (the whole file was refused)');
     expect(ja.stdout).toMatch(/^0\tNG\t214:/m);
     expect(ja.stdout).not.toMatch(/^\d+\tOK/m);
     expect(ja.stdout).toContain('100\t-\t未処理');
     const json = JSON.parse(cli(['upload', '--state', 'st', '--kind', 'client-issue', '--json', '--lang', 'en', 'too-many.tsv']).stdout);
     expect(json.fileErrors[0].code).toBe('214');
-    expect(json.records[0]).toMatchObject({ ok: true, notExamined: true });
+    expect(json.records[0]).toMatchObject({ ok: true, notProcessed: true });
   });
 
   it('init without --institution starts with the demo institution; the 14-day reminder is in the export after clock --advance 15', async () => {

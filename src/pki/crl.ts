@@ -102,7 +102,9 @@ async function withoutEmptyEntryExtensions(der: Uint8Array, key: CryptoKey, algo
   if (!changed) return der;
   const tbsDer = tbs.toBER(false);
   const raw = await crypto.subtle.sign({ name: algorithm.name, hash: algorithm.hash } as EcdsaParams, key, tbsDer);
-  const signature = algorithm.name === 'ECDSA' ? new x509.AsnEcSignatureFormatter().toAsnSignature(algorithm as EcdsaParams, raw) : raw;
+  // The formatter needs the curve (namedCurve, from the key) to split r‖s; without it it assumes P-256.
+  const withCurve = { ...algorithm, ...key.algorithm } as EcdsaParams & EcKeyAlgorithm;
+  const signature = algorithm.name === 'ECDSA' ? new x509.AsnEcSignatureFormatter().toAsnSignature(withCurve, raw) : raw;
   if (!signature) throw new Error('cannot encode the CRL signature');
   const list = new asn1js.Sequence({
     value: [asn1js.fromBER(tbsDer).result, signatureAlgorithm, new asn1js.BitString({ valueHex: signature })],

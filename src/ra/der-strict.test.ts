@@ -5,9 +5,9 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asn1jsRoundTrip, derProblems } from '../pki/der.testkit';
-import { base64Decode } from '../pki/pem';
+import { base64Decode, pemEncode } from '../pki/pem';
 import { tempDir } from '../pki/openssl.testkit';
-import { clientIssueRow, clientRevokeRow, makeServerCsr, serverIssueRow, smimeIssueRow } from '../tsv/fixtures';
+import { clientIssueRow, clientRevokeRow, makeServerCsr, serverIssueRow, serverRevokeRow, smimeIssueRow } from '../tsv/fixtures';
 import { CRL_CAS } from './ca/authority';
 import type { RaEngine } from './engine';
 import { openTestEngine, upload } from './ra.testkit';
@@ -58,6 +58,10 @@ beforeAll(async () => {
     reasons.map((reason, i) => clientRevokeRow({ dn: dn(names[i], ous[i]), serial: clients.records[i].serialDecimal!, reason })),
   );
   expect(revoked.registered).toBe(true);
+  // An ECC CRL with a reason-0 entry: the corrected list is signed again with ECDSA P-384.
+  const eccSerial = [...(await engine.state()).certificates.values()].find((c) => c.profile === '11')!.serialDecimal;
+  const eccRevoked = await upload(engine, 'server-revoke', [serverRevokeRow({ dn: 'CN=ecc.nii.ac.jp,O=National Institute of Informatics,L=Chiyoda-ku,ST=Tokyo,C=JP', serial: eccSerial, reason: '0' })]);
+  expect(eccRevoked.registered).toBe(true);
 
   const state = await engine.state();
   for (const ca of state.cas.values()) artefacts.push({ name: `ca ${ca.id}`, der: base64Decode(ca.certDerB64)! });
@@ -91,6 +95,17 @@ describe('DER strictness of every certificate and CRL the engine signs', () => {
       const r = spawnSync('openssl', ['asn1parse', '-inform', 'DER', '-in', file], { encoding: 'utf8' });
       expect(r.status, `${a.name}: ${r.stderr}`).toBe(0);
     }
+  });
+
+  it('every CRL is signed by its CA (openssl crl -verify), the re-signed RSA and ECDSA ones included', async () => {
+    const state = await engine.state();
+    for (const ca of CRL_CAS) {
+      const caFile = tmp.write(`${ca}.pem`, pemEncode('CERTIFICATE', base64Decode(state.cas.get(ca)!.certDerB64)!));
+      const crlFile = tmp.write(`${ca}.crl`, (await engine.crl(ca)).der);
+      const r = spawnSync('openssl', ['crl', '-inform', 'DER', '-in', crlFile, '-CAfile', caFile, '-noout', '-verify'], { encoding: 'utf8' });
+      expect(r.stderr, ca).toContain('verify OK');
+    }
+    expect(spawnSync('openssl', ['crl', '-inform', 'DER', '-in', tmp.path('server-ecc.crl'), '-noout', '-text'], { encoding: 'utf8' }).stdout).toContain('ecdsa-with-SHA384');
   });
 
   it('writes no crlEntryExtensions for a reason-0 entry, and a reasonCode for the others (read from the DER)', async () => {
