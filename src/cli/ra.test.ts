@@ -257,7 +257,7 @@ print(json.dumps(out, ensure_ascii=False))
     expect(ja.stdout).toContain('100\t-\t未処理');
     const json = JSON.parse(cli(['upload', '--state', 'st', '--kind', 'client-issue', '--json', '--lang', 'en', 'too-many.tsv']).stdout);
     expect(json.fileErrors[0].code).toBe('214');
-    expect(json.records[0]).toMatchObject({ ok: true, notProcessed: true });
+    expect(json.records.at(-1)).toMatchObject({ seq: 100, ok: true, notProcessed: true });
   });
 
   it('init without --institution starts with the demo institution; the 14-day reminder is in the export after clock --advance 15', async () => {
