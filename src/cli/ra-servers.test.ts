@@ -139,8 +139,6 @@ afterAll(async () => {
   tmp.remove();
 });
 
-const url = () => `https://${HOST}:${nginx.port}/`;
-
 /** curl's HTTP status (000 when the TLS handshake failed) with a client P12, the way a user would call it. */
 function curl(c: Client | undefined, port = nginx.port): string {
   const cert = c ? ['--cert-type', 'P12', '--cert', `${c.p12}:${c.pin}`] : [];

@@ -101,7 +101,7 @@ async function withoutEmptyEntryExtensions(der: Uint8Array, key: CryptoKey, algo
   }
   if (!changed) return der;
   const tbsDer = tbs.toBER(false);
-  const raw = await crypto.subtle.sign({ name: algorithm.name, hash: algorithm.hash } as EcdsaParams, key, tbsDer);
+  const raw = await crypto.subtle.sign({ name: algorithm.name, hash: algorithm.hash }, key, tbsDer);
   // The formatter needs the curve (namedCurve, from the key) to split r‖s; without it it assumes P-256.
   const withCurve = { ...algorithm, ...key.algorithm } as EcdsaParams & EcKeyAlgorithm;
   const signature = algorithm.name === 'ECDSA' ? new x509.AsnEcSignatureFormatter().toAsnSignature(withCurve, raw) : raw;

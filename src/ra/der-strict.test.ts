@@ -114,7 +114,7 @@ describe('DER strictness of every certificate and CRL the engine signs', () => {
     // An empty SEQUENCE prints as "cons: SEQUENCE" with header length 2 and l=0.
     expect(text).not.toMatch(/hl=2 l=\s*0 cons: SEQUENCE/);
     expect(text.match(/X509v3 CRL Reason Code/g)).toHaveLength(4);
-    expect(text.match(/prim: (UTCTIME|GENERALIZEDTIME)/g)?.length).toBeGreaterThanOrEqual(2 + 5);
+    expect(text.match(/prim: (?:UTCTIME|GENERALIZEDTIME)/g)?.length).toBeGreaterThanOrEqual(2 + 5);
   });
 
   it('the checker can fail: it finds the empty SEQUENCE, a long-form short length and a padded INTEGER', () => {
