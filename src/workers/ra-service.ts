@@ -188,13 +188,16 @@ export class RaService implements RaApi {
     const engine = await this.get();
     const cert = (await engine.state()).certificates.get(serialHex);
     if (!cert || cert.family !== 'server') throw new Error(`no server certificate ${serialHex}`);
+    await engine.tick(); // CRLs current, and the root's published in a state made before it existed
     const files = await serverInstallKit(engine, cert);
     const bytes = await zipFiles(files.map((f) => ({ name: f.path, data: f.text })), await engine.now());
     return { fileName: `install-${cert.serialDecimal}.zip`, contentType: 'application/zip', bytes };
   }
 
   async crlAll(): Promise<NamedFile> {
-    return { fileName: 'all.pem', contentType: 'application/x-pem-file', bytes: new TextEncoder().encode(await crlAllPem(await this.get())) };
+    const engine = await this.get();
+    await engine.tick(); // as installKit
+    return { fileName: 'all.pem', contentType: 'application/x-pem-file', bytes: new TextEncoder().encode(await crlAllPem(engine)) };
   }
 
   async advanceClock(days: number): Promise<{ reminders: number; crls: number }> {
