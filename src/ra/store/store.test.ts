@@ -2,7 +2,7 @@
 // transactions, replaceAll, and a key-wrapping key that survives reopening.
 import { afterAll, describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
-import { mkdirSync, mkdtempSync, rmSync, rmdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, rmdirSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RaEvent } from '../events';
