@@ -24,13 +24,13 @@ const summary = await runFuzz(targets, {
   },
 });
 const count = (kind: string) => summary.findings.filter((f) => f.kind === kind).length;
-console.log('\nper target: inputs, slowest input (ms), CSRs accepted');
+console.log('\nper target: inputs, slowest input in CPU ms (in wall ms, load-dependent), CSRs accepted');
 for (const [name, s] of Object.entries(summary.perTarget)) {
-  console.log(`  ${name.padEnd(20)} ${String(s.inputs).padStart(6)} ${s.maxMs.toFixed(1).padStart(9)} ${String(s.acceptedCsrs).padStart(6)}`);
+  console.log(`  ${name.padEnd(20)} ${String(s.inputs).padStart(6)} ${s.maxMs.toFixed(1).padStart(9)} (${s.maxWallMs.toFixed(0).padStart(5)}) ${String(s.acceptedCsrs).padStart(6)}`);
 }
 console.log(`\nexceptions:                               ${count('exception')}`);
 console.log(`internal errors:                          ${count('internal')}`);
-console.log(`inputs over ${SLOW_MS} ms:                       ${count('slow')}`);
+console.log(`inputs over ${SLOW_MS} ms (CPU time):            ${count('slow')}`);
 console.log(`validator accepts, OpenSSL refuses (CSR): ${count('opensslRefused')}  (of ${summary.acceptedCsrs} accepted)`);
 console.log(`backups over ${SLOW_MS} ms (PBKDF2 600 000 by design, not counted): ${summary.kdfBoundSlow}`);
 for (const f of summary.findings.slice(0, 20)) console.log(`  ${f.kind} ${f.target} #${f.index}: ${f.detail.slice(0, 200)}${f.ms ? ` (${f.ms.toFixed(0)} ms)` : ''}`);
