@@ -23,7 +23,7 @@ export function detectDelimiter(text: string): Delimiter {
   let bestScore = -1;
   for (const candidate of ['\t', ',', ';'] as const) {
     const counts = lines.map((line) => countOutsideQuotes(line, candidate));
-    const min = counts.length ? Math.min(...counts) : 0;
+    const min = counts.length ? counts.reduce((a, b) => Math.min(a, b)) : 0;
     // A delimiter that appears on every line, as often, wins; TAB first because names may contain commas.
     const score = min === 0 ? 0 : min * 10 + (counts.every((c) => c === counts[0]) ? 5 : 0);
     if (score > bestScore) {
