@@ -13,23 +13,23 @@ import { existsSync } from 'node:fs';
 import { link, lstat, mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
-import { BufferedTx, Mutex, emptySnapshot, readView, type ReadView, type Store, type StoreSnapshot, type StoreTx } from './store';
+import { BufferedTx, Mutex, emptySnapshot, readView, type ReadView, type Store, type StoredEvent, type StoreSnapshot, type StoreTx } from './store';
 import type { RaEvent } from '../events';
 import type { StoredSecret } from './store';
 
-interface StateFileV1 {
+interface StateFileV1<E extends StoredEvent> {
   format: 'upki-ra-state';
   version: 1;
-  events: RaEvent[];
+  events: E[];
   secrets: Record<string, StoredSecret>;
   files: string[];
 }
 
-interface StateFile {
+interface StateFile<E extends StoredEvent> {
   format: 'upki-ra-state';
   version: 2;
   generation: number;
-  events: RaEvent[];
+  events: E[];
   secrets: Record<string, StoredSecret>;
   /** File id → its name under files/. */
   files: Record<string, string>;
@@ -53,8 +53,8 @@ class CommitConflict extends Error {
   }
 }
 
-interface Loaded {
-  snapshot: StoreSnapshot;
+interface Loaded<E extends StoredEvent> {
+  snapshot: StoreSnapshot<E>;
   generation: number;
   diskNames: Map<string, string>;
 }
@@ -74,8 +74,8 @@ async function writeDurable(path: string, data: string | Uint8Array): Promise<vo
   }
 }
 
-function parseState(text: string, path: string): StateFile {
-  const raw = JSON.parse(text) as StateFile | StateFileV1;
+function parseState<E extends StoredEvent>(text: string, path: string): StateFile<E> {
+  const raw = JSON.parse(text) as StateFile<E> | StateFileV1<E>;
   if (raw?.format !== 'upki-ra-state') throw new Error(`${path} is not an RA state file`);
   if (raw.version === 1) {
     const files = Object.fromEntries(raw.files.map((id) => [id, encodeURIComponent(id)]));
@@ -84,9 +84,9 @@ function parseState(text: string, path: string): StateFile {
   return raw;
 }
 
-export class DirectoryStore implements Store {
+export class DirectoryStore<E extends StoredEvent = RaEvent> implements Store<E> {
   private readonly lock = new Mutex();
-  private cache: Loaded | undefined;
+  private cache: Loaded<E> | undefined;
   private cacheMtime = -1;
 
   constructor(private readonly dir: string) {}
@@ -100,23 +100,23 @@ export class DirectoryStore implements Store {
   }
 
   /** The committed state: state.json, rolled forward over any generation published but not yet renamed in. */
-  private async load(): Promise<Loaded> {
+  private async load(): Promise<Loaded<E>> {
     const statePath = this.path('state.json');
     const mtime = existsSync(statePath) ? (await stat(statePath)).mtimeMs : 0;
-    let state: StateFile | undefined;
+    let state: StateFile<E> | undefined;
     if (!this.cache || this.cacheMtime !== mtime) {
       this.cacheMtime = mtime;
       this.cache = undefined;
-      state = mtime === 0 ? undefined : parseState(await readFile(statePath, 'utf8'), statePath);
+      state = mtime === 0 ? undefined : parseState<E>(await readFile(statePath, 'utf8'), statePath);
     }
     let generation = state?.generation ?? this.cache?.generation ?? 0;
     // A process that won generation g+1 and died before its rename left the complete state in gen/<g+1>.json.
     while (existsSync(this.path('gen', `${generation + 1}.json`))) {
       const next = this.path('gen', `${generation + 1}.json`);
-      state = parseState(await readFile(next, 'utf8'), next);
+      state = parseState<E>(await readFile(next, 'utf8'), next);
       generation = state.generation;
     }
-    if (!state) return this.cache ?? { snapshot: emptySnapshot(), generation: 0, diskNames: new Map() };
+    if (!state) return this.cache ?? { snapshot: emptySnapshot<E>(), generation: 0, diskNames: new Map() };
     const files: Record<string, Uint8Array> = {};
     const diskNames = new Map<string, string>();
     for (const [id, name] of Object.entries(state.files)) {
@@ -128,7 +128,7 @@ export class DirectoryStore implements Store {
   }
 
   /** Publish `after` as generation base+1, or throw CommitConflict when another process published it first. */
-  private async persist(base: Loaded, after: StoreSnapshot): Promise<Loaded> {
+  private async persist(base: Loaded<E>, after: StoreSnapshot<E>): Promise<Loaded<E>> {
     const t = token();
     await mkdir(this.path('files'), { recursive: true, mode: DIR_MODE });
     await mkdir(this.path('gen'), { recursive: true, mode: DIR_MODE });
@@ -144,7 +144,7 @@ export class DirectoryStore implements Store {
       diskNames.set(id, name);
     }
     const generation = base.generation + 1;
-    const state: StateFile = {
+    const state: StateFile<E> = {
       format: 'upki-ra-state',
       version: 2,
       generation,
@@ -218,12 +218,12 @@ export class DirectoryStore implements Store {
     }
   }
 
-  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+  transaction<T>(fn: (tx: StoreTx<E>) => Promise<T>): Promise<T> {
     return this.lock.run(() =>
       this.withFileLock(async (lost) => {
         for (let attempt = 1; ; attempt++) {
           const base = await this.load();
-          const tx = new BufferedTx(base.snapshot);
+          const tx = new BufferedTx<E>(base.snapshot);
           const value = await fn(tx);
           if (!tx.hasChanges()) return value;
           try {
@@ -239,7 +239,7 @@ export class DirectoryStore implements Store {
     );
   }
 
-  read<T>(fn: (view: ReadView) => T | Promise<T>): Promise<T> {
+  read<T>(fn: (view: ReadView<E>) => T | Promise<T>): Promise<T> {
     return this.lock.run(async () => fn(readView((await this.load()).snapshot)));
   }
 
