@@ -69,8 +69,8 @@ let local: Promise<import('../../workers/ra-service').RaService> | undefined;
 
 function localService() {
   local ??= (async () => {
-    const [{ RaService }, { RaEngine, IndexedDbStore }] = await Promise.all([import('../../workers/ra-service'), import('../../ra')]);
-    return new RaService(async () => RaEngine.open(await IndexedDbStore.open()));
+    const [{ RaService }, { IndexedDbStore }] = await Promise.all([import('../../workers/ra-service'), import('../../ra')]);
+    return new RaService(() => IndexedDbStore.open());
   })();
   return local;
 }
