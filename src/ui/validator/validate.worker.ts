@@ -3,6 +3,8 @@
 import 'reflect-metadata';
 import type { KindId } from '../../spec/types';
 import { validateFile } from '../../tsv';
+import { boundReport } from '../../tsv/bound-report';
 import { serveFunction } from '../../workers/call';
 
-serveFunction((bytes: Uint8Array, kind: KindId, fileName?: string) => validateFile(bytes, kind, { fileName }));
+// The page receives a bounded report (bound-report.ts): a 10 MB file or a 1 MB cell never reaches it whole.
+serveFunction(async (bytes: Uint8Array, kind: KindId, fileName?: string) => boundReport(await validateFile(bytes, kind, { fileName })));
