@@ -63,6 +63,20 @@ function getWorker(): Worker | undefined {
   return worker;
 }
 
+/**
+ * Cancel at once, even inside synchronous validation or P12 building: stop the worker and start a new
+ * one on the next call. The upload's store transaction commits in one IndexedDB transaction, which a
+ * terminated worker either finished or never began, so the state is consistent either way (the upload
+ * panel looks at the store afterwards to say which). Other requests waiting behind the upload are
+ * refused (not re-sent: one may have run already) — the page refreshes its view after a cancel anyway.
+ */
+function cancelByTermination(uploadId: number): void {
+  worker?.terminate();
+  worker = undefined;
+  for (const [id, p] of pending) p.reject(id === uploadId ? new UploadCancelled() : new Error('interrupted by a cancelled upload; please try again'));
+  pending.clear();
+}
+
 // ---- main-thread fallback ---------------------------------------------------------------------
 
 let local: Promise<import('../../workers/ra-service').RaService> | undefined;
@@ -123,7 +137,7 @@ export function startUpload(request: UploadRequest, onProgress: (done: number, t
   return {
     promise,
     cancel() {
-      if (worker) worker.postMessage({ id: nextId++, method: 'cancel', args: [id] } satisfies RaRequest);
+      if (pending.has(id)) cancelByTermination(id);
       else localUploads.get(id)?.abort();
     },
   };
