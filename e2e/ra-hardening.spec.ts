@@ -35,7 +35,7 @@ interface Envelope {
 const aad = (e: Envelope) =>
   new TextEncoder().encode(JSON.stringify([e.format, e.version, e.createdAt, e.kdf.name, e.kdf.hash, e.kdf.iterations, e.kdf.salt, e.cipher.name, e.cipher.iv]));
 
-async function keyOf(e: Envelope): Promise<CryptoKey> {
+async function keyOf(e: Envelope) {
   const material = await webcrypto.subtle.importKey('raw', new TextEncoder().encode(PASS), 'PBKDF2', false, ['deriveKey']);
   const salt = Buffer.from(e.kdf.salt, 'base64');
   return webcrypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations: e.kdf.iterations }, material, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);

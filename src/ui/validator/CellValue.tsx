@@ -3,6 +3,7 @@
 import { For, Show, createMemo, createSignal, type Component } from 'solid-js';
 import type { CellCut } from '../../tsv/bound-report';
 import { t } from '../i18n';
+import { groupDigits } from '../components/clip';
 import { markPieces } from './mark-pieces';
 
 /** Code points shown before 「続きを表示」. */
@@ -34,13 +35,13 @@ export const CellValue: Component<{ value: string | undefined; positions: number
         <Show when={cutShown()}>
           <span class="cut-note" data-testid="cell-cut">
             {t(
-              `（全${length().toLocaleString()}文字のうち${(start() + 1).toLocaleString()}–${(start() + shown().length).toLocaleString()}文字目）`,
-              `(characters ${(start() + 1).toLocaleString()}–${(start() + shown().length).toLocaleString()} of ${length().toLocaleString()})`,
+              `（全${groupDigits(length())}文字のうち${groupDigits(start() + 1)}–${groupDigits(start() + shown().length)}文字目）`,
+              `(characters ${groupDigits(start() + 1)}–${groupDigits(start() + shown().length)} of ${groupDigits(length())})`,
             )}
           </span>
           <Show when={!expanded() && chars().length > CELL_PREVIEW}>
             <button type="button" class="secondary" data-testid="cell-more" onClick={() => setExpanded(true)}>
-              {t(`続きを表示（最大${chars().length.toLocaleString()}文字）`, `Show more (up to ${chars().length.toLocaleString()} characters)`)}
+              {t(`続きを表示（最大${groupDigits(chars().length)}文字）`, `Show more (up to ${groupDigits(chars().length)} characters)`)}
             </button>
           </Show>
         </Show>

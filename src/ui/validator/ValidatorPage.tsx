@@ -19,8 +19,7 @@ interface Job {
 
 async function validateUpload(job: Job): Promise<ShownReport> {
   if (job.file.size > LIMITS.maxFileBytes) throw new Error(tooLarge(job.file.size));
-  const bytes = new Uint8Array(await job.file.arrayBuffer());
-  return runValidation(bytes, job.kind, job.file.name);
+  return runValidation(job.file, job.kind, job.file.name);
 }
 
 // Refused before reading: reading it would only stall the tab.

@@ -4,10 +4,11 @@ import { boundReport, type ShownReport } from '../../tsv/bound-report';
 import { workerFunction } from '../../workers/call';
 import ValidateWorker from './validate.worker?worker';
 
-async function onMainThread(bytes: Uint8Array, kind: KindId, fileName?: string): Promise<ShownReport> {
+async function onMainThread(file: Blob, kind: KindId, fileName?: string): Promise<ShownReport> {
   const { validateFile } = await import('../../tsv');
-  return boundReport(await validateFile(bytes, kind, { fileName }));
+  return boundReport(await validateFile(new Uint8Array(await file.arrayBuffer()), kind, { fileName }));
 }
 
-export const runValidation: (bytes: Uint8Array, kind: KindId, fileName?: string) => Promise<ShownReport> =
+/** The file goes to the worker as a Blob (by reference, no copy on the main thread). */
+export const runValidation: (file: Blob, kind: KindId, fileName?: string) => Promise<ShownReport> =
   workerFunction(() => new ValidateWorker(), onMainThread);
