@@ -10,11 +10,11 @@ import { randomSerial } from '../src/pki/serial';
 export async function benchP12Iterations(files = 20): Promise<void> {
   const now = new Date();
   const h = await createTrainingHierarchy({ now });
-  const keys = (await crypto.subtle.generateKey(
+  const keys = await crypto.subtle.generateKey(
     { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
     true,
     ['sign', 'verify'],
-  )) as CryptoKeyPair;
+  );
   const certificate = await issueCertificate({
     issuer: { certificate: h['client-auth'].certificate, privateKey: h['client-auth'].privateKey },
     subject: [{ key: 'CN', value: 'bench' }],

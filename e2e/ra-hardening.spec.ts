@@ -101,9 +101,9 @@ test('a crafted backup is refused with nothing changed; a state that cannot be o
           const tx = req.result.transaction('events', 'readwrite');
           tx.objectStore('events').put({ seq: 1, at: '2026-01-01T00:00:00.000Z', type: 'initialized', institutions: null, cas: [] });
           tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
+          tx.onerror = () => reject(new Error(String(tx.error)));
         };
-        req.onerror = () => reject(req.error);
+        req.onerror = () => reject(new Error(String(req.error)));
       }),
   );
   await page.reload();
@@ -125,9 +125,9 @@ test('a crafted backup is refused with nothing changed; a state that cannot be o
           const tx = req.result.transaction('events', 'readwrite');
           tx.objectStore('events').put({ seq: 1, at: 'never', type: 'initialized', institutions: 7, cas: [] });
           tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
+          tx.onerror = () => reject(new Error(String(tx.error)));
         };
-        req.onerror = () => reject(req.error);
+        req.onerror = () => reject(new Error(String(req.error)));
       }),
   );
   await page.reload();

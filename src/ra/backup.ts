@@ -118,7 +118,7 @@ export async function sealPayload(payload: unknown, passphrase: string, now: Dat
     cipher: { name: 'AES-GCM', iv: base64Encode(iv) },
     ciphertext: '',
   };
-  const ciphertext = new Uint8Array(await globalThis.crypto.subtle.encrypt(gcmParams(envelope, iv), key, plain as BufferSource));
+  const ciphertext = new Uint8Array(await globalThis.crypto.subtle.encrypt(gcmParams(envelope, iv), key, plain));
   envelope.ciphertext = base64Encode(ciphertext);
   return new TextEncoder().encode(JSON.stringify(envelope));
 }

@@ -72,7 +72,7 @@ const fields =
 const shape =
   <T>() =>
   (spec: { [K in keyof T]-?: Check }): Check =>
-    fields(spec as Record<string, Check>);
+    fields(spec);
 
 const caRole = oneOf('root', 'server-rsa', 'server-ecc', 'client-auth', 'smime', 'ra-operator');
 const kind = oneOf(...KIND_IDS);
@@ -195,6 +195,7 @@ const EVENT_FIELDS: { [K in RaEventType]: { [F in BodyKeys<K>]-?: Check } } = {
     institutionId: str,
     registered: bool,
     records: arr(fields({ seq: int, ok: bool, codes: arr(str), serialHex: opt(hex) })),
+    fileCodes: opt(arr(str)),
   },
   'application-accepted': { application },
   issued: { certificate },
@@ -217,7 +218,7 @@ export function checkEvent(value: unknown, index: number): string | undefined {
   if (at) return at;
   const type = value.type;
   if (typeof type !== 'string' || !Object.hasOwn(EVENT_FIELDS, type)) return `${path}.type: unknown event type`;
-  return fields(EVENT_FIELDS[type as RaEventType] as Record<string, Check>)(value, path);
+  return fields(EVENT_FIELDS[type as RaEventType])(value, path);
 }
 
 /** The first problem of a whole log, or undefined. */

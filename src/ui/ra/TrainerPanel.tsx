@@ -42,6 +42,7 @@ const AuditTrail: Component = () => {
 const ClockControl: Component = () => {
   const [days, setDays] = createSignal('14');
   const advance = () =>
+    // eslint-disable-next-line solid/reactivity -- act() runs it as a button's action
     act(async () => {
       const n = Number(days());
       if (!Number.isInteger(n) || n <= 0 || n > 3650) {
@@ -109,6 +110,7 @@ const InstitutionForm: Component = () => {
   const set = (key: keyof InstitutionDraft, value: string | boolean) => setDraft((d) => (d ? { ...d, [key]: value } : d));
 
   const save = () =>
+    // eslint-disable-next-line solid/reactivity -- act() runs it as a button's action
     act(async () => {
       const inst = institution();
       const d = draft();
@@ -177,6 +179,7 @@ export const BackupControls: Component<{ recovery?: boolean }> = (props) => {
   const [confirmReset, setConfirmReset] = createSignal(false);
 
   const backup = () =>
+    // eslint-disable-next-line solid/reactivity -- act() runs it as a button's action
     act(async () => {
       const made = await call('backup', backupPass());
       if (!made.ok) {
@@ -189,6 +192,7 @@ export const BackupControls: Component<{ recovery?: boolean }> = (props) => {
     });
 
   const restore = () =>
+    // eslint-disable-next-line solid/reactivity -- act() runs it as a button's action
     act(async () => {
       const f = restoreFile();
       if (!f) return;

@@ -2,7 +2,7 @@
 // `?worker` works in both builds (an inline blob: worker in the single file; see vite.config.ts).
 // When no worker can start, the same service runs on the main thread (slower, but still correct).
 import type { UploadResult } from '../../ra/types';
-import type { RaApi, RaMethod, RaReply, RaRequest, UploadRequest } from '../../workers/ra-api';
+import type { RaApi, RaMethod, RaReply, UploadRequest } from '../../workers/ra-api';
 import RaWorker from '../../workers/ra.worker?worker';
 
 type Args<M extends RaMethod> = Parameters<RaApi[M]>;
@@ -99,7 +99,7 @@ function send<M extends RaMethod>(method: M, args: Args<M>, onProgress?: Pending
   if (!w) return sendLocally(id, method, args, onProgress);
   const promise = new Promise<Result<M>>((resolve, reject) => {
     pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress });
-    w.postMessage({ id, method, args } as RaRequest);
+    w.postMessage({ id, method, args });
   }).catch((err: unknown) => {
     if (err instanceof WorkerUnavailable) return sendLocally(id, method, args, onProgress).promise;
     throw err;

@@ -15,7 +15,7 @@ export const ResultTable: Component<{ report: ShownReport }> = (props) => {
   const [problemsOnly, setProblemsOnly] = createSignal(false);
   const shown = createMemo(() => (problemsOnly() ? props.report.records.filter((r) => r.issues.length > 0) : props.report.records));
   // One page of records in the DOM at a time, however long the file.
-  const pages = createPages(shown);
+  const pages = createPages(() => shown());
   // Index among the page's NG records, to open only the first few; records with warnings only start closed.
   const ngIndex = createMemo(() => {
     const map = new Map<number, number>();
