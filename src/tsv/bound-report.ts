@@ -26,6 +26,7 @@ export interface CellCut {
   start: number;
 }
 
+/** A record as the page gets it; `cells` is empty for a record without issues (the page never shows those). */
 export interface ShownRecord extends RecordReport {
   /** Cells that were cut, by 0-based cell index. */
   cuts?: Record<number, CellCut>;
@@ -79,6 +80,8 @@ function totalsOf(report: ValidationReport): ReportTotals {
 
 /** One record cut to the bounds; `chars` is how many cell characters it keeps. */
 function boundRecord(record: RecordReport): { shown: ShownRecord; chars: number } {
+  // The page shows cells only under a record with a problem: a clean record travels without them.
+  if (record.issues.length === 0) return { shown: { ...record, cells: [] }, chars: 0 };
   const cuts: Record<number, CellCut> = {};
   const offsets = new Map<number, number>(); // cell index → start of its kept window
   let chars = 0;

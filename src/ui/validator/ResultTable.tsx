@@ -9,7 +9,7 @@ import { lang, t } from '../i18n';
 import { RecordDetail } from './RecordDetail';
 
 /** NG records of a page opened on display; the rest open on demand. */
-const OPEN_FIRST = 20;
+const OPEN_FIRST = 10;
 
 export const ResultTable: Component<{ report: ShownReport }> = (props) => {
   const [problemsOnly, setProblemsOnly] = createSignal(false);
