@@ -7,7 +7,7 @@ import type { RaEvent } from './events';
 import { checkEvents } from './event-schema';
 import { replayProblem } from './restore-check';
 import { unwrapPkcs8, wrapPkcs8 } from './ca/keyring';
-import type { StoreSnapshot, StoredSecret } from './store/store';
+import type { StoredEvent, StoreSnapshot, StoredSecret } from './store/store';
 import type { Text } from '../spec/types';
 
 export const BACKUP_FORMAT = 'upki-ra-backup';
@@ -34,15 +34,34 @@ interface BackupEnvelope {
   ciphertext: string;
 }
 
-interface BackupPayload {
-  events: RaEvent[];
+interface BackupPayload<E extends StoredEvent = RaEvent> {
+  events: E[];
   files: Record<string, string>;
   /** PKCS#8 of each CA key, base64 (protected by the envelope's encryption only). */
   keys: Record<string, string>;
 }
 
 export type BackupResult = { ok: true; bytes: Uint8Array } | { ok: false; message: Text };
-export type RestoreResult = { ok: true; snapshot: StoreSnapshot } | { ok: false; message: Text };
+export type RestoreResult<E extends StoredEvent = RaEvent> = { ok: true; snapshot: StoreSnapshot<E> } | { ok: false; message: Text };
+
+/**
+ * How a log of one simulator is checked before a restore may commit it: `events` against its schema,
+ * `replay` the whole state (restore-check.ts for the RA). The RA engine passes `RA_LOG_CHECK`; a simulator
+ * without its own schema yet gets `MINIMAL_LOG_CHECK` (type and seq only, as before issue 10).
+ */
+export interface LogCheck<E extends StoredEvent> {
+  events(value: unknown): string | undefined;
+  replay?(events: readonly E[], files: Readonly<Record<string, Uint8Array>>, pkcs8: Readonly<Record<string, Uint8Array>>): Promise<string | undefined>;
+}
+
+export const RA_LOG_CHECK: LogCheck<RaEvent> = { events: checkEvents, replay: replayProblem };
+
+export const MINIMAL_LOG_CHECK: LogCheck<StoredEvent> = {
+  events: (v) =>
+    Array.isArray(v) && v.every((e: { type?: unknown; seq?: unknown } | null, i) => typeof e?.type === 'string' && e.seq === i + 1)
+      ? undefined
+      : 'events: not a log of {type, seq}',
+};
 
 const REFUSED: Record<'format' | 'decrypt' | 'content' | 'weak', Text> = {
   format: { ja: 'バックアップファイルではないか、ファイルが壊れています。', en: 'This is not a backup file, or the file is damaged.' },
@@ -93,14 +112,14 @@ async function passphraseKey(passphrase: string, salt: Uint8Array, iterations: n
   );
 }
 
-export async function createBackup(snapshot: StoreSnapshot, kwk: CryptoKey, passphrase: string, now: Date): Promise<BackupResult> {
+export async function createBackup<E extends StoredEvent>(snapshot: StoreSnapshot<E>, kwk: CryptoKey, passphrase: string, now: Date): Promise<BackupResult> {
   const short = passphraseProblem(passphrase);
   if (short) return { ok: false, message: short };
   const keys: Record<string, string> = {};
   for (const secret of Object.values(snapshot.secrets)) keys[secret.id] = base64Encode(await unwrapPkcs8(secret, kwk));
   const files: Record<string, string> = {};
   for (const [id, bytes] of Object.entries(snapshot.files)) files[id] = base64Encode(bytes);
-  const payload: BackupPayload = { events: snapshot.events, files, keys };
+  const payload: BackupPayload<E> = { events: snapshot.events, files, keys };
   return { ok: true, bytes: await sealPayload(payload, passphrase, now) };
 }
 
@@ -170,17 +189,17 @@ function parseEnvelope(bytes: Uint8Array): BackupEnvelope | 'weak' | undefined {
 }
 
 /** Why the decrypted payload is not a well-formed backup (every event against the schema), or undefined. */
-function payloadProblem(p: unknown): string | undefined {
+function payloadProblem(p: unknown, check: LogCheck<StoredEvent>): string | undefined {
   if (typeof p !== 'object' || p === null) return 'not an object';
   const v = p as Record<string, unknown>;
   const strings = (r: unknown) => typeof r === 'object' && r !== null && !Array.isArray(r) && Object.values(r).every((x) => typeof x === 'string');
   if (!strings(v.files)) return 'files: not an object of base64 strings';
   if (!strings(v.keys)) return 'keys: not an object of base64 strings';
-  return checkEvents(v.events);
+  return check.events(v.events);
 }
 
-function isPayload(p: unknown): p is BackupPayload {
-  return payloadProblem(p) === undefined;
+function isPayload<E extends StoredEvent>(p: unknown, check: LogCheck<E>): p is BackupPayload<E> {
+  return payloadProblem(p, check) === undefined;
 }
 
 /** The refusal names the first problem found (in English: it is a path into the file, for whoever debugs it). */
@@ -193,20 +212,25 @@ function everyDefined<T>(r: Record<string, T | null | undefined>): r is Record<s
 }
 
 /**
- * Decrypt and check a backup: every event against the schema, then the whole state replayed
- * (restore-check.ts); re-wrap its CA keys under this installation's key. Changes nothing itself.
+ * Decrypt and check a backup: every event against the schema, then the whole state replayed (`check`;
+ * the RA passes RA_LOG_CHECK); re-wrap its CA keys under this installation's key. Changes nothing itself.
  */
-export async function openBackup(bytes: Uint8Array, passphrase: string, kwk: CryptoKey): Promise<RestoreResult> {
+export async function openBackup<E extends StoredEvent = RaEvent>(
+  bytes: Uint8Array,
+  passphrase: string,
+  kwk: CryptoKey,
+  check: LogCheck<E> = MINIMAL_LOG_CHECK,
+): Promise<RestoreResult<E>> {
   const unsealed = await unsealPayload(bytes, passphrase);
   if (!unsealed.ok) return unsealed;
   const payload = unsealed.payload;
-  const problem = payloadProblem(payload);
-  if (problem || !isPayload(payload)) return { ok: false, message: contentRefused(problem ?? '') };
+  const problem = payloadProblem(payload, check);
+  if (problem || !isPayload(payload, check)) return { ok: false, message: contentRefused(problem ?? '') };
   // Object.fromEntries defines own properties, so an id such as "__proto__" stays a plain key.
   const files = Object.fromEntries(Object.entries(payload.files).map(([id, b64]) => [id, base64Decode(b64)]));
   const pkcs8 = Object.fromEntries(Object.entries(payload.keys).map(([id, b64]) => [id, base64Decode(b64)]));
   if (!everyDefined(files) || !everyDefined(pkcs8)) return { ok: false, message: contentRefused('a file or key is not base64') };
-  const replay = await replayProblem(payload.events, files, pkcs8);
+  const replay = await check.replay?.(payload.events, files, pkcs8);
   if (replay) return { ok: false, message: contentRefused(replay) };
   const secrets: Record<string, StoredSecret> = Object.fromEntries(
     await Promise.all(Object.entries(pkcs8).map(async ([id, key]) => [id, await wrapPkcs8(id, key, kwk)] as const)),

@@ -9,7 +9,7 @@ import { DAY, systemClock, simulatedNow, type RealClock } from './clock';
 import { DEFAULT_OPTIONS, TxContext, type EngineOptions } from './context';
 import * as downloads from './downloads';
 import type { DownloadResult } from './downloads';
-import { createBackup, openBackup, type BackupResult, type RestoreResult } from './backup';
+import { createBackup, openBackup, RA_LOG_CHECK, type BackupResult, type RestoreResult } from './backup';
 import { DEMO_INSTITUTION, parseInstitution, type InstitutionParse } from './institutions';
 import { certificateListFile, ouAllowListFile, statisticsFile, type CertificateListKind } from './reports';
 import { projectState, type RaState } from './state';
@@ -219,7 +219,7 @@ export class RaEngine {
    * checked in full (schema, replay, CA keys, files: backup.ts) before the one transaction replaces everything.
    */
   static async restoreStore(store: Store, bytes: Uint8Array, passphrase: string): Promise<RestoreResult> {
-    const opened = await openBackup(bytes, passphrase, await store.keyWrappingKey());
+    const opened = await openBackup(bytes, passphrase, await store.keyWrappingKey(), RA_LOG_CHECK);
     if (opened.ok) await store.transaction(async (tx) => tx.replaceAll(opened.snapshot));
     return opened;
   }
