@@ -145,7 +145,9 @@ export async function buildTargets(): Promise<Target[]> {
 
   const source = await RaEngine.open(new MemoryStore());
   const passphrase = 'fuzz passphrase 2026';
-  const backup = await source.backup(passphrase);
+  const made = await source.backup(passphrase);
+  if (!made.ok) throw new Error(made.message.en);
+  const backup = made.bytes;
   const scratch = await RaEngine.open(new MemoryStore());
   targets.push({
     name: 'backup',
