@@ -1,18 +1,57 @@
-// `npm run bench`: every benchmark in this folder, one after the other. Figures only; nothing here is a test.
+// `npm run bench [-- --quick]`: every figure in one run on one machine — the OpenSSL loop measured side by side —
+// printed as a table and written to bench/results.json with the budgets (reported pass/fail; nothing here is a
+// test). `--quick` is a smoke run with small counts (a minute or two); the full run stays under 10 minutes.
+// `--only p12,keys,validate,ra,size,builder` runs some sections.
 import 'reflect-metadata';
+import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { benchBuilderTyping } from './builder-typing';
+import { Report } from './lib/report';
+import { benchP12Batch } from './p12-batch';
+import { benchKeys } from './keys';
 import { benchValidate } from './validate';
+import { benchRaScale } from './ra-scale';
+import { benchCliStartup, benchSize } from './size';
+import { benchBuilderTyping } from './builder-typing';
 
-console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
-console.log('\n# validation');
-await benchValidate();
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const onlyArg = args.indexOf('--only');
+const only = onlyArg >= 0 ? new Set(args[onlyArg + 1].split(',')) : undefined;
+const N = quick
+  ? { users: 20, loopUsers: 5, keyRuns: 3, validateRuns: 3, certificates: 5_000, revoked: 1_000, cliRuns: 3 }
+  : { users: 1000, loopUsers: 100, keyRuns: 10, validateRuns: 15, certificates: 100_000, revoked: 10_000, cliRuns: 7 };
 
-console.log('\n# builder in Chromium (single-file build)');
-await benchBuilderTyping();
+const startedAt = new Date();
+const report = new Report(quick);
+const sections: [string, string, () => Promise<void> | void][] = [
+  ['size', '5. size and CLI start-up', async () => {
+    await benchSize(report);
+    benchCliStartup(report, N.cliRuns);
+  }],
+  ['validate', '3. validation', () => benchValidate(report, N.validateRuns)],
+  ['keys', '2. key + CSR, and the two-core limit', () => benchKeys(report, N.keyRuns)],
+  ['ra', '4. simulated RA at scale', () => benchRaScale(report, N.certificates, N.revoked)],
+  ['builder', 'builder: a 1000-row sheet in Chromium (single-file build)', () => benchBuilderTyping(report)],
+  ['p12', `1. P12一括 of ${N.users} users`, () => benchP12Batch(report, N.users, N.loopUsers)],
+];
 
-const raBench = new URL('./ra-bulk.ts', import.meta.url);
-if (existsSync(raBench)) {
-  console.log('\n# simulated RA: bulk issuance');
-  await import(raBench.href);
+// bench/inventory.ts (issue 12) joins the run when present.
+if (existsSync(resolve('bench/inventory.ts'))) {
+  const mod = (await import('./inventory' + '.ts')) as { runInventoryBench?: (r: Report, quick: boolean) => Promise<void> };
+  if (mod.runInventoryBench) sections.push(['inventory', 'inventory', () => mod.runInventoryBench!(report, quick)]);
 }
+
+console.log(`upki-workbench bench${quick ? ' --quick' : ''}: ${new Date().toISOString()}`);
+for (const [id, title, run] of sections) {
+  if (only && !only.has(id)) continue;
+  report.begin(title);
+  try {
+    await run();
+  } catch (e) {
+    report.skip(`failed: ${(e as Error).stack ?? e}`);
+  }
+}
+report.print();
+const out = resolve(only ? 'bench/results.partial.json' : 'bench/results.json');
+report.write(out, startedAt);
+console.log(`\nwrote ${out} (${Math.round((Date.now() - startedAt.getTime()) / 1000)} s)`);
