@@ -1,7 +1,7 @@
 // X.509 v2 CRLs, one per issuing CA (issue 5). Reason codes are the ones a UPKI revoke TSV may carry
 // (SPEC §5.3/§5.6: 0, 1, 3, 4, 5).
 //
-// Reason 0 (unspecified): the entry carries NO reasonCode extension. RFC 5280 §5.3.1 says the
+// Reason 0 (unspecified): the entry carries NO reasonCode extension (and no empty crlEntryExtensions). RFC 5280 §5.3.1 says the
 // unspecified code SHOULD NOT be used and that the extension should be absent instead; OpenSSL then
 // lists the entry without a reason, and every relying party treats it as revoked just the same.
 import * as asn1js from 'asn1js';
@@ -9,6 +9,7 @@ import * as x509 from '@peculiar/x509';
 import { defaultHash, issuerKeyId, normalizeSerialHex } from './certificate-builder';
 import { toArrayBuffer } from './crypto';
 import { serialToBytes } from './serial';
+import { children, concat, ecdsaSignatureDer, revokedEntry, tlv } from './crl-der';
 
 export type CrlReason = 0 | 1 | 3 | 4 | 5;
 
@@ -54,26 +55,37 @@ function bigintBytes(n: bigint): ArrayBuffer {
   return toArrayBuffer(serialToBytes(n));
 }
 
-/** Build and sign a CRL. Returns its DER (use a PEM helper for the "X509 CRL" armour). */
+/**
+ * Build and sign a CRL. Returns its DER (use a PEM helper for the "X509 CRL" armour).
+ * @peculiar/x509 writes the CRL without entries (issuer, times, extensions, algorithm); the entries are written
+ * by crl-der.ts and spliced in before crlExtensions, and the TBSCertList is signed again (the library's per-entry
+ * encoding is too slow for thousands of entries).
+ */
 export async function buildCrl(p: BuildCrlParams): Promise<Uint8Array> {
   const issuer = new x509.X509Certificate(toArrayBuffer(p.issuerCertificate));
   const keyId = await issuerKeyId(issuer);
+  const hash = p.hash ?? defaultHash(p.issuerKey);
   const crl = await x509.X509CrlGenerator.create(
     {
       issuer: issuer.subjectName,
       thisUpdate: p.thisUpdate,
       nextUpdate: p.nextUpdate,
-      entries: p.entries.map((e) => ({
-        serialNumber: normalizeSerialHex(e.serialHex),
-        revocationDate: e.revokedAt,
-        // 0 is falsy: the generator then omits reasonCode, which is what RFC 5280 asks for.
-        reason: e.reason as number as x509.X509CrlReason,
-      })),
       extensions: [new x509.AuthorityKeyIdentifierExtension(keyId, false), crlNumberExtension(p.crlNumber)],
       signingKey: p.issuerKey,
-      signingAlgorithm: { name: p.issuerKey.algorithm.name, hash: p.hash ?? defaultHash(p.issuerKey) } as Algorithm,
+      signingAlgorithm: { name: p.issuerKey.algorithm.name, hash } as Algorithm,
     },
     crypto,
   );
-  return new Uint8Array(crl.rawData);
+  const empty = new Uint8Array(crl.rawData);
+  if (p.entries.length === 0) return empty;
+
+  const [tbs, signatureAlgorithm] = children(empty);
+  const fields = children(tbs);
+  const at = fields.findIndex((f) => f[0] === 0xa0); // [0] crlExtensions
+  const revoked = tlv(0x30, concat(p.entries.map((e) => revokedEntry(normalizeSerialHex(e.serialHex), e.revokedAt, e.reason))));
+  const withEntries = tlv(0x30, concat(at < 0 ? [...fields, revoked] : [...fields.slice(0, at), revoked, ...fields.slice(at)]));
+  const ecdsa = p.issuerKey.algorithm.name === 'ECDSA';
+  const raw = new Uint8Array(await crypto.subtle.sign(ecdsa ? { name: 'ECDSA', hash } : p.issuerKey.algorithm, p.issuerKey, withEntries as BufferSource));
+  const signature = ecdsa ? ecdsaSignatureDer(raw) : raw;
+  return tlv(0x30, concat([withEntries, signatureAlgorithm, tlv(0x03, concat([Uint8Array.of(0), signature]))]));
 }
