@@ -5,6 +5,7 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { Report } from './lib/report';
 import { benchP12Batch } from './p12-batch';
 import { benchKeys } from './keys';
@@ -42,6 +43,8 @@ if (existsSync(resolve('bench/inventory.ts'))) {
 }
 
 console.log(`upki-workbench bench${quick ? ' --quick' : ''}: ${new Date().toISOString()}`);
+// The command must run from its bundle (a stale one would fall back to tsx and time the compiler instead).
+execFileSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'inherit' });
 for (const [id, title, run] of sections) {
   if (only && !only.has(id)) continue;
   report.begin(title);

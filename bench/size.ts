@@ -10,12 +10,13 @@ import { launch } from './lib/browser';
 import { median, type Report } from './lib/report';
 import { serve } from './lib/server';
 
+/** Route, address, and the page heading that shows once its lazily loaded code has run. */
 const ROUTES = [
-  ['home', '#/'],
-  ['validator', '#/validate'],
-  ['keys', '#/keys'],
-  ['builder', '#/builder'],
-  ['ra', '#/ra'],
+  ['home', '#/', undefined],
+  ['validator', '#/validate', 'TSV検証'],
+  ['keys', '#/keys', '鍵・CSR'],
+  ['builder', '#/builder', 'TSV作成'],
+  ['ra', '#/ra', '模擬RA'],
 ] as const;
 const KB = 1024;
 
@@ -28,7 +29,7 @@ export async function benchSize(r: Report): Promise<void> {
   const browser = await launch();
   const workers = new Set<string>();
   try {
-    for (const [name, hash] of ROUTES) {
+    for (const [name, hash, heading] of ROUTES) {
       // A fresh page per route: what a first visit to that address loads before it is idle.
       const page = await browser.context.newPage();
       const scripts = new Set<string>();
@@ -40,6 +41,8 @@ export async function benchSize(r: Report): Promise<void> {
       });
       page.on('worker', (w) => workers.add(new URL(w.url()).pathname));
       await page.goto(`${server.origin}/${hash}`, { waitUntil: 'networkidle' });
+      if (heading) await page.getByRole('heading', { level: 1, name: heading }).waitFor({ timeout: 60_000 });
+      await page.waitForLoadState('networkidle');
       for (const w of workers) scripts.delete(w);
       const bytes = [...scripts].reduce((sum, p) => sum + gz(join(dist, p)), 0);
       r.add(`first-page JS, ${name} route (gzip, workers excluded)`, bytes / KB, 'KB', `${scripts.size} files`);
