@@ -40,7 +40,11 @@ function benchNode(r: Report, users: number): number {
     writeFileSync(file, clientFile(users));
     const t0 = performance.now();
     // GNU time reports the command's peak resident memory (%M, KiB) on stderr's last line.
-    const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, BIN, 'ra', 'upload', '--state', state, '--kind', 'client-issue', '--json', file], { encoding: 'utf8', maxBuffer: 64 * MB });
+    const command = [process.execPath, BIN, 'ra', 'upload', '--state', state, '--kind', 'client-issue', '--json', file];
+    const gnuTime = existsSync('/usr/bin/time'); // Debian package `time`; without it, no memory figure
+    const run = gnuTime
+      ? spawnSync('/usr/bin/time', ['-f', '%M', ...command], { encoding: 'utf8', maxBuffer: 64 * MB })
+      : spawnSync(command[0], command.slice(1), { encoding: 'utf8', maxBuffer: 64 * MB });
     const ms = performance.now() - t0;
     if (run.status !== 0) {
       r.skip(`Node CLI upload failed (${run.status}): ${run.stderr.slice(0, 300)}`);
@@ -50,7 +54,7 @@ function benchNode(r: Report, users: number): number {
     if (p12s !== users) throw new Error(`Node CLI made ${p12s} P12 files for ${users} users`);
     r.add(`Node CLI: upki-tsv ra upload, ${users} users (whole process)`, ms / 1000, 's');
     r.add('Node CLI per user', ms / users, 'ms/user');
-    const kib = Number(run.stderr.trim().split('\n').pop());
+    const kib = gnuTime ? Number(run.stderr.trim().split('\n').pop()) : NaN;
     if (kib) r.add('Node CLI peak memory (max RSS)', kib / 1024, 'MB');
     return ms / users;
   } finally {

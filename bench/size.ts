@@ -15,7 +15,7 @@ const ROUTES = [
   ['home', '#/', undefined],
   ['validator', '#/validate', 'TSV検証'],
   ['keys', '#/keys', '鍵・CSR'],
-  ['builder', '#/builder', 'TSV作成'],
+  ['builder', '#/builder', '申請TSVの作成'],
   ['ra', '#/ra', '模擬RA'],
 ] as const;
 const KB = 1024;
