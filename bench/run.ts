@@ -1,7 +1,8 @@
 // `npm run bench [-- --quick]`: every figure in one run on one machine — the OpenSSL loop measured side by side —
 // printed as a table and written to bench/results.json with the budgets (reported pass/fail; nothing here is a
 // test). `--quick` is a smoke run with small counts (a minute or two); the full run stays under 10 minutes.
-// `--only p12,keys,validate,ra,size,builder` runs some sections.
+// `--only p12,keys,validate,ra,size,builder` runs some sections (into bench/results.partial.json, or with `--merge`
+// into bench/results.json in place of those sections' earlier figures).
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
@@ -59,6 +60,8 @@ for (const [id, title, run] of sections) {
   }
 }
 report.print();
-const out = resolve(only ? 'bench/results.partial.json' : 'bench/results.json');
-report.write(out, startedAt);
+// `--merge`: sections re-run into the existing bench/results.json (the other sections' figures stay).
+const merge = args.includes('--merge');
+const out = resolve(only && !merge ? 'bench/results.partial.json' : 'bench/results.json');
+report.write(out, startedAt, merge);
 console.log(`\nwrote ${out} (${Math.round((Date.now() - startedAt.getTime()) / 1000)} s)`);

@@ -1,6 +1,6 @@
 // The figures of one `npm run bench`: collected by section, printed as a table, written to bench/results.json
 // with the budgets (reported pass/fail; nothing here is a test).
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, loadavg } from 'node:os';
 
 export interface Figure {
@@ -12,6 +12,8 @@ export interface Figure {
 }
 
 export interface Budget {
+  /** The bench section it belongs to (not in the issue's list of fields; lets a partial run replace its own). */
+  section: string;
   name: string;
   value: number;
   limit: number;
@@ -41,7 +43,7 @@ export class Report {
 
   /** A budget: `value` must be ≤ `limit` (a figure too). */
   budget(name: string, value: number, limit: number, unit: string): void {
-    this.budgets.push({ name, value: round(value), limit, unit, pass: Number.isFinite(value) && value <= limit });
+    this.budgets.push({ section: this.section, name, value: round(value), limit, unit, pass: Number.isFinite(value) && value <= limit });
   }
 
   skip(reason: string): void {
@@ -58,15 +60,24 @@ export class Report {
     console.log(`  ${this.budgets.length - failed} of ${this.budgets.length} budgets met`);
   }
 
-  write(path: string, startedAt: Date): void {
+  /**
+   * Writes the results. With `merge`, the file's earlier figures of the sections this run did not run are kept
+   * (a section re-run after a fix, on the same machine); the file then says which sections came from which run.
+   */
+  write(path: string, startedAt: Date, merge = false): void {
+    const sections = new Set(this.figures.map((f) => f.section).concat(this.skipped.map((s) => s.section)));
+    const old = merge && existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { figures: Figure[]; budgets: Budget[]; skipped: Report['skipped']; runs?: unknown[]; startedAt: string; seconds: number; quick: boolean }) : undefined;
+    const keep = <T extends { section: string }>(xs: T[] | undefined) => (xs ?? []).filter((x) => !sections.has(x.section));
+    const thisRun = { startedAt: startedAt.toISOString(), seconds: Math.round((Date.now() - startedAt.getTime()) / 1000), quick: this.quick, sections: [...sections] };
     const json = {
       startedAt: startedAt.toISOString(),
       seconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
       quick: this.quick,
       machine: machine(),
-      figures: this.figures,
-      budgets: this.budgets,
-      skipped: this.skipped,
+      figures: [...keep(old?.figures), ...this.figures],
+      budgets: [...keep(old?.budgets).filter((b) => !this.budgets.some((n) => n.name === b.name)), ...this.budgets],
+      skipped: [...keep(old?.skipped), ...this.skipped],
+      ...(old ? { runs: [...(old.runs ?? [{ startedAt: old.startedAt, seconds: old.seconds, quick: old.quick }]), thisRun] } : {}),
     };
     writeFileSync(path, JSON.stringify(json, null, 2) + '\n');
   }
