@@ -1,6 +1,6 @@
 // The RA's result table: SEQ | 処理結果 | エラー内容 (SPEC §7.2, ADDENDUM A: `code:column,name,message`),
 // and under each record with a problem, its cells with the offending ones highlighted.
-import { For, Show, createMemo, createSignal, type Component } from 'solid-js';
+import { For, Show, createEffect, createMemo, createSignal, onCleanup, type Component } from 'solid-js';
 import type { Issue, RecordReport, ValidationReport } from '../../tsv/types';
 import { formatRaLine } from '../../tsv/format';
 import { lang, t } from '../i18n';
@@ -8,6 +8,11 @@ import { RecordDetail } from './RecordDetail';
 
 /** NG records opened on first display; the rest open on demand, so 1000 NG rows stay cheap to render. */
 const OPEN_FIRST = 20;
+/**
+ * Rows rendered per task: a 1000-row table built at once blocks the main thread for hundreds of ms on a slow
+ * machine; in slices of this size each task stays short and the first rows show at once.
+ */
+const ROWS_PER_TASK = 100;
 
 export const ResultTable: Component<{ report: ValidationReport }> = (props) => {
   const [problemsOnly, setProblemsOnly] = createSignal(false);
@@ -17,6 +22,22 @@ export const ResultTable: Component<{ report: ValidationReport }> = (props) => {
     const map = new Map<number, number>();
     for (const r of props.report.records) if (!r.ok) map.set(r.seq, map.size);
     return map;
+  });
+
+  // How many of shown() are rendered: grows by ROWS_PER_TASK per macrotask until all are (For keeps the rows
+  // already made: it reuses them by record identity).
+  const [limit, setLimit] = createSignal(ROWS_PER_TASK);
+  const visible = createMemo(() => (shown().length > limit() ? shown().slice(0, limit()) : shown()));
+  createEffect(() => {
+    const total = shown().length;
+    setLimit(ROWS_PER_TASK);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const more = () => {
+      setLimit((n) => n + ROWS_PER_TASK);
+      if (limit() < total) timer = setTimeout(more, 0);
+    };
+    if (total > ROWS_PER_TASK) timer = setTimeout(more, 0);
+    onCleanup(() => clearTimeout(timer));
   });
 
   return (
@@ -35,7 +56,7 @@ export const ResultTable: Component<{ report: ValidationReport }> = (props) => {
           </tr>
         </thead>
         <tbody>
-          <For each={shown()}>
+          <For each={visible()}>
             {(record) => <RecordRows record={record} kind={props.report.kind} open={(ngIndex().get(record.seq) ?? OPEN_FIRST) < OPEN_FIRST} />}
           </For>
         </tbody>
