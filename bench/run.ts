@@ -49,7 +49,8 @@ if (existsSync(resolve('bench/inventory.ts'))) {
 
 console.log(`upki-workbench bench${quick ? ' --quick' : ''}: ${new Date().toISOString()}`);
 // The command must run from its bundle (a stale one would fall back to tsx and time the compiler instead).
-execFileSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'inherit' });
+// (`--no-cli-build` when another run is using dist-cli/ at the moment.)
+if (!args.includes('--no-cli-build')) execFileSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'inherit' });
 for (const [id, title, run] of sections) {
   if (only && !only.has(id)) continue;
   report.begin(title);
