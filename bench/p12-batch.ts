@@ -82,7 +82,7 @@ async function benchChromium(r: Report, users: number): Promise<number> {
     await page.getByLabel('全件処理を中断する').check();
     await page.getByLabel('申請ファイル', { exact: true }).setInputFiles(file);
     const before = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.length);
-    const peak = peakSampler(browser.rss);
+    const peak = peakSampler(() => browser.rss());
     const t0 = performance.now();
     await page.getByTestId('ra-upload').click();
     await page.getByTestId('ra-complete').waitFor({ timeout: 20 * 60_000 });

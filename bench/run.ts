@@ -57,7 +57,7 @@ for (const [id, title, run] of sections) {
   try {
     await run();
   } catch (e) {
-    report.skip(`failed: ${(e as Error).stack ?? e}`);
+    report.skip(`failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   }
 }
 report.print();

@@ -1,6 +1,6 @@
 // A static file server on 127.0.0.1 and a free port: the built app (dist/) at /, the bench's own browser
 // page (bench code bundled for Chromium) at /__bench/. Stopped by the caller.
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -24,7 +24,8 @@ export interface StaticServer {
 
 export async function serve(roots: Record<string, string>): Promise<StaticServer> {
   const mounts = Object.entries(roots).sort((a, b) => b[0].length - a[0].length);
-  const server: Server = createServer(async (req, res) => {
+  const server: Server = createServer((req, res) => void answer(req, res));
+  async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const mount = mounts.find(([prefix]) => path.startsWith(prefix));
     if (!mount) return void res.writeHead(404).end();
@@ -40,7 +41,7 @@ export async function serve(roots: Record<string, string>): Promise<StaticServer
     } catch {
       res.writeHead(404).end();
     }
-  });
+  }
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
   return {

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { version } from '../../package.json';
+import { own } from '../spec/own';
 
 // Entry of the `upki-tsv` command. Each sub-command is a module with `run(argv): Promise<number>`
 // returning the exit status: 0 all good, 1 something invalid, 2 usage error.
@@ -7,6 +8,7 @@ const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   validate: () => import('./validate'),
   csr: () => import('./csr'),
   ra: () => import('./ra'),
+  jpnic: () => import('./jpnic'),
 };
 
 export const USAGE = `upki-tsv — UPKI TSV tools (offline)
@@ -16,6 +18,7 @@ export const USAGE = `upki-tsv — UPKI TSV tools (offline)
   upki-tsv csr --profile 3|11 --cn FQDN --o O --st ST --l L [--san host,host] --out DIR
                [--passphrase-file F | --no-encrypt] [--force]   (default: encrypted, passphrase asked on the terminal)
   upki-tsv ra init|upload|export|clock --state DIR ...
+  upki-tsv jpnic init|register|issue|fetch|revoke|reissue|delete|login|clock|export --state DIR ...
 
 KIND: server-issue | server-renew | server-revoke | client-issue | client-renew | client-revoke
 `;
@@ -30,7 +33,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`upki-tsv ${version}\n`);
     return 0;
   }
-  const load = COMMANDS[cmd];
+  const load = own(COMMANDS, cmd);
   if (!load) {
     process.stderr.write(`upki-tsv: unknown command '${cmd}'\n\n${USAGE}`);
     return 2;

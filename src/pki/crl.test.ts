@@ -34,7 +34,7 @@ let eeKey: CryptoKeyPair;
 beforeAll(async () => {
   h = await createTrainingHierarchy({ now });
   rootPem = write('root.pem', pemEncode('CERTIFICATE', h.root.certificate));
-  eeKey = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-384' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+  eeKey = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-384' }, true, ['sign', 'verify']);
 });
 
 async function issueEe(ca: TrainingCaId, serialHex: string): Promise<string> {
@@ -142,10 +142,10 @@ describe('buildCrl, verified by openssl', () => {
       issuer: issuer.subjectName,
       thisUpdate: now,
       nextUpdate: later,
-      entries: entries.map((e) => ({ serialNumber: e.serialHex, revocationDate: e.revokedAt, reason: e.reason as number as x509.X509CrlReason })),
+      entries: entries.map((e) => ({ serialNumber: e.serialHex, revocationDate: e.revokedAt, reason: e.reason })),
       extensions: [new x509.AuthorityKeyIdentifierExtension(await issuerKeyId(issuer), false), new x509.Extension('2.5.29.20', false, new asn1js.Integer({ value: 77 }).toBER(false))],
       signingKey: h[ca].privateKey,
-      signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as Algorithm,
+      signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
     });
     expect(Buffer.from(ours).toString('hex')).toBe(Buffer.from(library.rawData).toString('hex'));
   });

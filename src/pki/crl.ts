@@ -72,7 +72,7 @@ export async function buildCrl(p: BuildCrlParams): Promise<Uint8Array> {
       nextUpdate: p.nextUpdate,
       extensions: [new x509.AuthorityKeyIdentifierExtension(keyId, false), crlNumberExtension(p.crlNumber)],
       signingKey: p.issuerKey,
-      signingAlgorithm: { name: p.issuerKey.algorithm.name, hash } as Algorithm,
+      signingAlgorithm: { name: p.issuerKey.algorithm.name, hash },
     },
     crypto,
   );

@@ -11,7 +11,7 @@
 //                            'version' → a counter bumped by every commit, so a page reloads only what changed
 //                            (another tab's commit) and otherwise works on its cached snapshot
 import type { RaEvent } from '../events';
-import { BufferedTx, Mutex, readView, type ReadView, type Store, type StoreSnapshot, type StoredSecret, type StoreTx } from './store';
+import { BufferedTx, Mutex, readView, type ReadView, type Store, type StoredEvent, type StoreSnapshot, type StoredSecret, type StoreTx } from './store';
 
 const DB_VERSION = 1;
 const STORES = ['events', 'files', 'secrets', 'meta'] as const;
@@ -19,14 +19,14 @@ const STORES = ['events', 'files', 'secrets', 'meta'] as const;
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
   });
 }
 
 function done(tx: IDBTransaction): Promise<void> {
   return new Promise((resolve, reject) => {
     tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
+    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
     tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
   });
 }
@@ -47,18 +47,18 @@ interface LockManagerLike {
   request<T>(name: string, fn: () => Promise<T>): Promise<T>;
 }
 
-export class IndexedDbStore implements Store {
+export class IndexedDbStore<E extends StoredEvent = RaEvent> implements Store<E> {
   private readonly lock = new Mutex();
   private kwk: Promise<CryptoKey> | undefined;
-  private cache: { version: number; snapshot: StoreSnapshot } | undefined;
+  private cache: { version: number; snapshot: StoreSnapshot<E> } | undefined;
 
   constructor(
     private readonly db: IDBDatabase,
     private readonly locks: LockManagerLike | undefined = (globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks,
   ) {}
 
-  static async open(factory: IDBFactory = globalThis.indexedDB, name?: string): Promise<IndexedDbStore> {
-    return new IndexedDbStore(await openRaDatabase(factory, name));
+  static async open<E extends StoredEvent = RaEvent>(factory: IDBFactory = globalThis.indexedDB, name?: string): Promise<IndexedDbStore<E>> {
+    return new IndexedDbStore<E>(await openRaDatabase(factory, name));
   }
 
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
@@ -71,7 +71,7 @@ export class IndexedDbStore implements Store {
   }
 
   /** The committed snapshot: the cached one unless another page committed since (version changed). */
-  private async load(): Promise<StoreSnapshot> {
+  private async load(): Promise<StoreSnapshot<E>> {
     const version = await this.version();
     if (this.cache?.version === version) return this.cache.snapshot;
     const snapshot = await this.loadAll();
@@ -80,20 +80,20 @@ export class IndexedDbStore implements Store {
   }
 
   /** Reads the whole database (a training simulator's data is small enough). */
-  private async loadAll(): Promise<StoreSnapshot> {
+  private async loadAll(): Promise<StoreSnapshot<E>> {
     const tx = this.db.transaction(['events', 'files', 'secrets'], 'readonly');
     const [events, fileKeys, fileValues, secrets] = await Promise.all([
-      request(tx.objectStore('events').getAll() as IDBRequest<RaEvent[]>),
+      request(tx.objectStore('events').getAll() as IDBRequest<E[]>),
       request(tx.objectStore('files').getAllKeys()),
       request(tx.objectStore('files').getAll() as IDBRequest<Uint8Array[]>),
       request(tx.objectStore('secrets').getAll() as IDBRequest<StoredSecret[]>),
     ]);
     const files: Record<string, Uint8Array> = {};
-    fileKeys.forEach((k, i) => (files[String(k)] = new Uint8Array(fileValues[i])));
+    fileKeys.forEach((k, i) => (files[k as string] = new Uint8Array(fileValues[i])));
     return { events, files, secrets: Object.fromEntries(secrets.map((s) => [s.id, s])) };
   }
 
-  private async commit(tx: BufferedTx): Promise<void> {
+  private async commit(tx: BufferedTx<E>): Promise<void> {
     const changes = tx.changes();
     const idb = this.db.transaction(['events', 'files', 'secrets', 'meta'], 'readwrite');
     const finished = done(idb);
@@ -118,16 +118,16 @@ export class IndexedDbStore implements Store {
     this.cache = { version, snapshot: tx.result() };
   }
 
-  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+  transaction<T>(fn: (tx: StoreTx<E>) => Promise<T>): Promise<T> {
     return this.exclusive(async () => {
-      const tx = new BufferedTx(await this.load());
+      const tx = new BufferedTx<E>(await this.load());
       const value = await fn(tx);
       if (tx.hasChanges()) await this.commit(tx);
       return value;
     });
   }
 
-  read<T>(fn: (view: ReadView) => T | Promise<T>): Promise<T> {
+  read<T>(fn: (view: ReadView<E>) => T | Promise<T>): Promise<T> {
     return this.exclusive(async () => fn(readView(await this.load())));
   }
 
@@ -137,7 +137,7 @@ export class IndexedDbStore implements Store {
       const read = this.db.transaction('meta', 'readonly');
       const existing = await request(read.objectStore('meta').get('kwk') as IDBRequest<CryptoKey | undefined>);
       if (existing) return existing;
-      const key = (await globalThis.crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt'])) as CryptoKey;
+      const key = await globalThis.crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
       const write = this.db.transaction('meta', 'readwrite');
       const finished = done(write);
       write.objectStore('meta').add(key, 'kwk');
@@ -147,7 +147,7 @@ export class IndexedDbStore implements Store {
       } catch {
         // Another tab stored its key first: use that one.
         const again = this.db.transaction('meta', 'readonly');
-        return (await request(again.objectStore('meta').get('kwk') as IDBRequest<CryptoKey>))!;
+        return await request(again.objectStore('meta').get('kwk') as IDBRequest<CryptoKey>);
       }
     })();
     return this.kwk;
