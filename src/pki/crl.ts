@@ -1,9 +1,10 @@
 // X.509 v2 CRLs, one per issuing CA (issue 5). Reason codes are the ones a UPKI revoke TSV may carry
 // (SPEC §5.3/§5.6: 0, 1, 3, 4, 5).
 //
-// Reason 0 (unspecified): the entry carries NO reasonCode extension (and no empty crlEntryExtensions). RFC 5280 §5.3.1 says the
+// Reason 0 (unspecified): the entry carries NO reasonCode extension. RFC 5280 §5.3.1 says the
 // unspecified code SHOULD NOT be used and that the extension should be absent instead; OpenSSL then
-// lists the entry without a reason, and every relying party treats it as revoked just the same.
+// lists the entry without a reason, and every relying party treats it as revoked just the same. Such an
+// entry then has no crlEntryExtensions field at all (an empty one is invalid DER for RFC 5280).
 import * as asn1js from 'asn1js';
 import * as x509 from '@peculiar/x509';
 import { defaultHash, issuerKeyId, normalizeSerialHex } from './certificate-builder';
