@@ -10,6 +10,7 @@ import type { Issue, ValidationReport } from '../tsv/types';
 import { buildReport, runSyncRules, type CheckedRecord } from '../tsv/validate';
 import type { RowMeta } from './grid';
 import { keyReuseIssues } from './key-reuse';
+import { droppedDnsNameIssues } from './san-keep';
 import { planSplit, type SplitPart, type SplitPlan } from './split';
 
 export interface FileCheck {
@@ -90,7 +91,7 @@ export function checkSheet(spec: KindSpec, rows: Rows): SheetCheck {
 
 /**
  * Everything checkSheet does plus the CSR checks (signature, key vs profile, DN = CSR DN) and, for renew rows
- * that carry the old certificate's key in their metadata, the key-reuse check: what export uses.
+ * that carry the old certificate's key in their metadata, the key-reuse check and the dropped-host-name warning: what export uses.
  */
 export async function checkSheetFull(spec: KindSpec, rows: Rows, metas: readonly (RowMeta | undefined)[] = []): Promise<SheetCheck> {
   const split = plan(spec, rows);
@@ -101,7 +102,8 @@ export async function checkSheetFull(spec: KindSpec, rows: Rows, metas: readonly
     await addCsrChecks(spec, checked);
     await Promise.all(
       checked.map(async (record, i) => {
-        record.issues.push(...(await keyReuseIssues(spec, { ...record, meta: metas[part.indexes[i]] })));
+        const meta = metas[part.indexes[i]];
+        record.issues.push(...(await keyReuseIssues(spec, { ...record, meta })), ...droppedDnsNameIssues(spec, { ...record, meta }));
       }),
     );
     reports.push(buildReport(spec.id, fileIssues, checked));

@@ -97,6 +97,8 @@ export const MESSAGES = {
   p12DefaultChars: warn('U305', 'P12ダウンロードファイル名が未指定のため主体者DNのCN「{cn}」がファイル名になりますが、ファイル名に使用できない文字「{char}」が含まれています。', 'With no P12 file name the CN "{cn}" becomes the file name, but it contains "{char}", which is not allowed in file names.', h('P12ダウンロードファイル名を指定してください。', 'Give a P12 download file name.')),
   p12ApostropheMethod3: warn('U306', 'ダウンロード方法が3でP12ダウンロードファイル名に「\'」が含まれている場合、現在証明書取得ができません。', 'With method 3, a P12 file name containing "\'" currently cannot be downloaded.', h('P12個別またはP12一括でご申請ください。', 'Apply with method 1 or 2 instead.')),
   duplicateSerial: warn('U307', '{otherSeq}行目と同じシリアル番号です。', 'Same serial number as record {otherSeq}.'),
+  // Builder only: the row remembers the dNSNames of the certificate it renews (builder/san-keep.ts).
+  droppedDnsName: warn('U308', '旧証明書にあったホスト名「{host}」がありません。更新後の証明書はこの名前を含みません。', 'The old certificate\'s host name "{host}" is missing: the renewed certificate will not cover it.', h('意図して外す場合はこのままで構いません。残す場合はdNSName列（13列目）に戻してください。', 'Fine if you meant to drop it; otherwise add it back to the dNSName column (13).')),
 
   // U4xx: CSR (column 7)
   csrArmour: err('U401', 'CSRの「-----BEGIN CERTIFICATE REQUEST-----」行と「-----END CERTIFICATE REQUEST-----」行を削除し、一行で記述してください。', 'Remove the BEGIN/END CERTIFICATE REQUEST lines and write the CSR on one line.'),

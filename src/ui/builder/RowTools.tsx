@@ -112,15 +112,24 @@ export const RowTools: Component<RowToolsProps> = (props) => {
       return;
     }
     // Renew rows remember the old key so a CSR with the same key is flagged (renewal needs a new key pair).
-    const meta = spec().action === 'renew' ? { oldSpkiSha256: result.info.spkiSha256 } : undefined;
+    // They also remember the old host names, so removing one later is flagged (builder/san-keep.ts).
+    const info = result.info;
+    const cn = info.subject.find((r) => r.key === 'CN')?.value ?? '';
+    const oldDnsNames = spec().family === 'server' ? [...new Set([cn, ...info.sanDnsNames].filter(Boolean))] : [];
+    const meta = spec().action === 'renew' ? { oldSpkiSha256: info.spkiSha256, ...(oldDnsNames.length ? { oldDnsNames } : {}) } : undefined;
     props.state.setRowCellsAndMeta(props.rowId, cellsFromCertificate(spec(), result.info, props.state.institution()), meta);
     setMessages([]);
     props.announce(
       spec().action === 'renew'
-        ? t(
-            `行${rowNumber()}に証明書のDNとシリアル番号を入れました。旧証明書と同じ鍵のCSRはエラーになります。`,
-            `Row ${rowNumber()}: DN and serial taken from the certificate. A CSR with the old certificate's key will be an error.`,
-          )
+        ? spec().family === 'server'
+          ? t(
+              `行${rowNumber()}に証明書のDN・シリアル番号・FQDN・ホスト名${oldDnsNames.length}件を入れました。旧証明書と同じ鍵のCSRはエラーになります。`,
+              `Row ${rowNumber()}: DN, serial, FQDN and ${oldDnsNames.length} host name(s) taken from the certificate. A CSR with the old certificate's key will be an error.`,
+            )
+          : t(
+              `行${rowNumber()}に証明書のDN・シリアル番号・利用者mail・P12ファイル名を入れました。`,
+              `Row ${rowNumber()}: DN, serial, user mail and P12 name taken from the certificate.`,
+            )
         : t(`行${rowNumber()}に証明書のDNとシリアル番号を入れました。`, `Row ${rowNumber()}: DN and serial taken from the certificate.`),
     );
   };
