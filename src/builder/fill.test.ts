@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Rdn } from '../pki/dn';
 import { KINDS } from '../spec/kinds';
 import { cellsFromCertificate, cellsFromKeyAction, formatDnsNames, parseDnsNames, serialForColumn } from './fill';
 import { blankProfile } from './institution';
@@ -42,7 +43,7 @@ describe('fill from PKI artefacts', () => {
   });
 
   it('keeps the old server certificate\'s FQDN and every other dNSName on a renew row', () => {
-    const subject = [{ key: 'C', value: 'JP' }, { key: 'O', value: 'E' }, { key: 'CN', value: 'www.example.ac.jp' }];
+    const subject: Rdn[] = [{ key: 'C', value: 'JP' }, { key: 'O', value: 'E' }, { key: 'CN', value: 'www.example.ac.jp' }];
     const info = { subject, serialDecimal: '7', serialHex: '07', sanDnsNames: ['www.example.ac.jp', 'a.example.ac.jp', 'B.example.ac.jp', 'a.example.ac.jp'] };
     const updates = cellsFromCertificate(KINDS['server-renew'], info, null);
     expect(updates.get(10)).toBe('www.example.ac.jp');
