@@ -10,6 +10,9 @@ import { ProfileStore } from '../../store/profiles';
 import { t, tr } from '../i18n';
 import { visibleColumns } from './columns';
 import { ChoicesPanel } from './ChoicesPanel';
+import { CsrImport } from './CsrImport';
+import { cellsFromCsr, readCsrs, takesCsr } from '../../builder/from-csr';
+import { takeCsrHandoff } from '../app/handoff';
 import { ExportPanel } from './ExportPanel';
 import { Grid, PAGE_SIZE } from './Grid';
 import { ProfilePanel } from './ProfilePanel';
@@ -50,7 +53,21 @@ const BuilderPage: Component = () => {
     }
     // Also without IndexedDB: restore is what allows editing.
     await state.restore((id) => profiles().find((p) => p.id === id) ?? null).catch(() => setStorageError(true));
+    await takeHandoff();
   });
+
+  /** A CSR sent from 鍵・CSR (「TSV作成へ送る」): a new row of the kind chosen there, once the draft is shown. */
+  const takeHandoff = async () => {
+    const handoff = takeCsrHandoff();
+    if (!handoff) return;
+    await state.switchKind(handoff.kind);
+    const reads = await readCsrs(handoff.csr, 'CSR');
+    const good = reads.flatMap((r) => (r.ok ? [cellsFromCsr(state.spec(), r.info)] : []));
+    if (good.length === 0) return;
+    state.addFilledRows(good);
+    setPage(pages() - 1);
+    announce(t(`鍵・CSRページのCSRを「${KINDS[handoff.kind].title.ja}」の${state.sheet().rows.length}行目に追加しました。`, `Added the CSR from Keys & CSR as row ${state.sheet().rows.length} of "${KINDS[handoff.kind].title.en}".`));
+  };
 
   const pages = createMemo(() => Math.max(1, Math.ceil(state.sheet().rows.length / PAGE_SIZE)));
   const currentPage = () => Math.min(page(), pages() - 1);
@@ -101,6 +118,9 @@ const BuilderPage: Component = () => {
         <Show when={spec().family === 'client'}>
           <RosterImport state={state} announce={announce} />
         </Show>
+        <Show when={takesCsr(spec())}>
+          <CsrImport state={state} announce={announce} />
+        </Show>
         <TsvImport state={state} announce={announce} />
         <div class="toolbar" role="toolbar" aria-label={t('行の操作', 'Row operations')}>
           <button type="button" onClick={addRow}>{t('行を追加', 'Add row')}</button>
@@ -137,7 +157,7 @@ const BuilderPage: Component = () => {
             )}
           </p>
           <Pager page={currentPage()} pages={pages()} setPage={setPage} />
-          <Grid state={state} showBlank={showBlank()} page={currentPage()} setPage={setPage} onRowTools={setToolsRow} onFocusColumn={setFocusedColumn} />
+          <Grid state={state} showBlank={showBlank()} page={currentPage()} setPage={setPage} onRowTools={setToolsRow} onFocusColumn={setFocusedColumn} announce={announce} />
         </Show>
         <Show when={toolsRow()}>{(id) => <RowTools state={state} rowId={id()} onClose={() => setToolsRow(null)} announce={announce} />}</Show>
         <ExportPanel state={state} announce={announce} />

@@ -2,7 +2,10 @@
 // cell, the validator's messages beside each cell, arrow-key navigation, undo/redo on Ctrl+Z / Ctrl+Y.
 import { For, Index, Show, createMemo, createSignal, type Component } from 'solid-js';
 import { cellIssues, rowLevelIssues } from '../../builder/check';
+import { oneLineCsrFrom } from '../../builder/from-csr';
 import { hasRowTools } from '../../builder/grid';
+import { isBlock, parseBlock } from '../../builder/paste';
+import { hasArmour } from '../../pki/pem';
 import type { ColumnSpec } from '../../spec/types';
 import type { Issue } from '../../tsv/types';
 import { t, tr } from '../i18n';
@@ -18,6 +21,7 @@ export interface GridProps {
   setPage: (page: number) => void;
   onRowTools: (rowId: string) => void;
   onFocusColumn: (column: ColumnSpec) => void;
+  announce: (text: string) => void;
 }
 
 export const Grid: Component<GridProps> = (props) => {
@@ -31,6 +35,47 @@ export const Grid: Component<GridProps> = (props) => {
     const page = Math.floor(target / PAGE_SIZE);
     if (page !== props.page) props.setPage(page);
     requestAnimationFrame(() => table()?.querySelector<HTMLInputElement>(`input[data-r="${target}"][data-c="${columnNo}"]`)?.focus());
+  };
+
+  /**
+   * A CSR in PEM (pasted or typed into column 7) becomes the one-line form the TSV needs, and the page says so:
+   * never an error the user must fix by hand. Only when the cell still holds that text once the CSR is read.
+   */
+  const convertPemCsr = async (rowId: string, column: ColumnSpec, value: string, rowIndex: number): Promise<void> => {
+    const line = await oneLineCsrFrom(value);
+    const row = rows().find((r) => r.id === rowId);
+    if (!line || row?.cells[column.no - 1] !== value) return;
+    props.state.editCell(rowId, column.no - 1, line);
+    props.announce(t(`行${rowIndex + 1}: PEM形式のCSRを7列目の一行形式に変換しました。`, `Row ${rowIndex + 1}: the PEM CSR was converted to the one-line form for column 7.`));
+  };
+
+  const onInput = (rowId: string, column: ColumnSpec, value: string, rowIndex: number): void => {
+    props.state.editCell(rowId, column.no - 1, value);
+    if (column.field === 'csr' && hasArmour(value)) void convertPemCsr(rowId, column, value, rowIndex);
+  };
+
+  /** Tab/newline text fills cells right and down (Excel, Google Sheets); a PEM CSR into column 7 stays one value. */
+  const onPaste = (e: ClipboardEvent, rowId: string, rowIndex: number, column: ColumnSpec): void => {
+    const text = e.clipboardData?.getData('text/plain') ?? '';
+    if (column.field === 'csr' && hasArmour(text)) {
+      e.preventDefault();
+      props.state.endTyping();
+      props.state.editCell(rowId, column.no - 1, text);
+      void convertPemCsr(rowId, column, text, rowIndex);
+      return;
+    }
+    const block = parseBlock(text);
+    if (!isBlock(block)) return;
+    e.preventDefault();
+    props.state.endTyping();
+    const result = props.state.pasteBlock(rowIndex, column.no - 1, block);
+    const cells = block.reduce((n, line) => n + line.length, 0);
+    props.announce(
+      t(
+        `${block.length}行×${Math.max(...block.map((l) => l.length))}列を貼り付けました` + (result.rowsAdded ? `（${result.rowsAdded}行追加）` : '') + (result.cellsDropped ? `。右端を超えた${result.cellsDropped}セルは入りませんでした` : '') + '。',
+        `Pasted ${cells} cells in ${block.length} rows` + (result.rowsAdded ? ` (${result.rowsAdded} rows added)` : '') + (result.cellsDropped ? `; ${result.cellsDropped} cells beyond the last column were left out` : '') + '.',
+      ),
+    );
   };
 
   const onKeyDown = (e: KeyboardEvent, rowIndex: number, column: ColumnSpec): void => {
@@ -104,7 +149,8 @@ export const Grid: Component<GridProps> = (props) => {
                             value={row().cells[column.no - 1] ?? ''}
                             spellcheck={false}
                             autocomplete="off"
-                            onInput={(e) => props.state.editCell(row().id, column.no - 1, e.currentTarget.value)}
+                            onInput={(e) => onInput(row().id, column, e.currentTarget.value, rowIndex())}
+                            onPaste={(e) => onPaste(e, row().id, rowIndex(), column)}
                             onBlur={() => props.state.endTyping()}
                             onFocus={() => props.onFocusColumn(column)}
                             onKeyDown={(e) => onKeyDown(e, rowIndex(), column)}

@@ -143,8 +143,8 @@ export const RowTools: Component<RowToolsProps> = (props) => {
             <h3>{t('鍵とCSRを作成', 'Make key and CSR')}</h3>
             <p class="hint">
               {t(
-                `O・ST・Lは行のDNまたは機関プロファイルから取ります（${subjectBase().o || '未設定'}）。秘密鍵はパスフレーズで暗号化してダウンロードします。`,
-                `O, ST, L come from the row's DN or the institution profile (${subjectBase().o || 'not set'}). The private key is downloaded, encrypted with the passphrase.`,
+                `O・ST・Lは行のDNまたは機関プロファイルから取ります（${subjectBase().o || '未設定'}）。秘密鍵は作成と同時にパスフレーズで暗号化してダウンロードします（このページには残りません）。`,
+                `O, ST, L come from the row's DN or the institution profile (${subjectBase().o || 'not set'}). The private key is downloaded at once, encrypted with the passphrase (this page keeps no copy).`,
               )}
             </p>
             <div class="form-row">

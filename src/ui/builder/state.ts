@@ -21,6 +21,7 @@ import {
   type Sheet,
 } from '../../builder/grid';
 import type { InstitutionProfile } from '../../builder/institution';
+import { pasteBlock } from '../../builder/paste';
 import { syncSmimeSheet } from '../../builder/smime';
 import { columnIndex } from '../../builder/grid';
 import { canRedo, canUndo, createHistory, pushState, redo, replaceState, undo, type History } from '../../builder/undo';
@@ -254,6 +255,23 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
     addRows(count = 1, at?: number): void {
       const rows = Array.from({ length: count }, () => makeRow(spec(), newRowCells(spec(), institution(), choices())));
       apply(insertRows(sheet(), rows, at));
+    },
+    /** New rows with the usual defaults, then `updates` on top (rows from CSR files): one undo step. */
+    addFilledRows(updates: readonly ReadonlyMap<number, string>[]): void {
+      const rows = updates.map((u) => {
+        const cells = newRowCells(spec(), institution(), choices());
+        for (const [i, v] of u) cells[i] = v;
+        return makeRow(spec(), cells);
+      });
+      apply(insertRows(sheet(), rows));
+    },
+    /** An Excel-style block paste at (row, column), 0-based: one undo step. */
+    pasteBlock(row: number, column: number, block: readonly (readonly string[])[]) {
+      const before = sheet();
+      const result = pasteBlock(before, spec(), row, column, block, () => makeRow(spec(), newRowCells(spec(), institution(), choices())));
+      const touched = new Set(result.sheet.rows.slice(row, row + block.length).map((r) => r.id));
+      apply(syncSmimeSheet(spec(), result.sheet, touched, before));
+      return result;
     },
     appendRecords(cells: readonly (readonly string[])[]): void {
       apply(insertRows(sheet(), cells.map((c) => makeRow(spec(), c))));

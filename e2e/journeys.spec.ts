@@ -1,0 +1,224 @@
+// The usage admin's journeys across pages (issue 11), each in a fresh browser profile: from what people already
+// have (an old certificate, CSR files, a spreadsheet, a key just made) to a file the RA accepts, nothing lost.
+// Artefacts are judged by independent tools: OpenSSL, `upki-tsv validate`, and the simulated RA's own output.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { cell, chooseKind, cliValidate, errorCount, iconvSjis, makeKeyForRow, openBuilder, removeTmp, saveDownload, tmp } from './builder-kit';
+import { download, openMail, openRa, openssl, serverRow, upload } from './ra-kit';
+import { sjisFile } from './tsv-files';
+
+test.afterAll(() => removeTmp());
+
+const EXAMPLE_O = 'Example University';
+
+/** The 利用管理者 columns (8, 9, 10) and software (12) of a server row, typed as a user would. */
+async function fillAdmin(page: Page, row: number): Promise<void> {
+  await cell(page, row, 8).fill('国立　花子');
+  await cell(page, row, 9).fill('情報基盤センター');
+  await cell(page, row, 10).fill('admin@example.ac.jp');
+  await cell(page, row, 12).fill('nginx');
+}
+
+async function exportFile(page: Page): Promise<string> {
+  const button = page.getByTestId('export-button');
+  await expect(button).toBeEnabled();
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return saveDownload(file);
+}
+
+function sanNames(crtPath: string): string[] {
+  const text = openssl(['x509', '-in', crtPath, '-noout', '-ext', 'subjectAltName']).output;
+  return [...text.matchAll(/DNS:([^,\s]+)/g)].map((m) => m[1]).sort();
+}
+
+test('(1) renewal keeps the old certificate’s three SANs: RA issue → builder renew row → CSR in the panel → RA renew', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openRa(page);
+  const issue = serverRow('www.example.ac.jp');
+  issue[12] = 'dNSName=a.example.ac.jp,dNSName=b.example.ac.jp';
+  await upload(page, 'server-issue', sjisFile('issue.tsv', [issue]));
+  await expect(page.getByTestId('ra-complete')).toBeVisible();
+  let reader = await openMail(page, 'サーバ証明書発行受付通知');
+  const oldCrt = await download(page, reader.getByTestId('ra-mail-link'));
+  expect(sanNames(oldCrt)).toEqual(['a.example.ac.jp', 'b.example.ac.jp', 'www.example.ac.jp']);
+
+  await openBuilder(page);
+  await chooseKind(page, 'サーバ証明書更新申請');
+  await page.getByRole('button', { name: '行を追加', exact: true }).click();
+  await page.getByRole('button', { name: '行1の補助機能' }).click();
+  const tools = page.getByTestId('row-tools');
+  await tools.getByLabel('旧証明書（PEM/DER）からDNとシリアル番号を入れる').setInputFiles(oldCrt);
+  await expect(cell(page, 0, 1)).toHaveValue(`CN=www.example.ac.jp,O=${EXAMPLE_O},L=Chiyoda-ku,ST=Tokyo,C=JP`);
+  await expect(cell(page, 0, 11)).toHaveValue('www.example.ac.jp');
+  await expect(cell(page, 0, 13)).toHaveValue('dNSName=a.example.ac.jp,dNSName=b.example.ac.jp');
+  // The list editor shows them.
+  await expect(tools.getByLabel('ホスト名1')).toHaveValue('a.example.ac.jp');
+  await expect(tools.getByLabel('ホスト名2')).toHaveValue('b.example.ac.jp');
+
+  // Removing one warns that the renewed certificate would no longer cover it; putting it back clears that.
+  await cell(page, 0, 13).fill('dNSName=a.example.ac.jp');
+  await expect(page.locator('td', { has: cell(page, 0, 13) }).locator('.cell-issues')).toContainText('b.example.ac.jp');
+  await cell(page, 0, 13).fill('dNSName=a.example.ac.jp,dNSName=b.example.ac.jp');
+  await expect(page.locator('td', { has: cell(page, 0, 13) }).locator('.cell-issues')).toHaveCount(0);
+
+  await fillAdmin(page, 0);
+  await makeKeyForRow(page, 1, 'www.example.ac.jp');
+  // The CSR made in the panel carries the same extra SANs (read by OpenSSL; the RA adds the FQDN itself).
+  const csrDer = join(tmp(), 'renew-csr.der');
+  writeFileSync(csrDer, Buffer.from(await cell(page, 0, 7).inputValue(), 'base64'));
+  const csrText = execFileSync('openssl', ['req', '-inform', 'DER', '-in', csrDer, '-noout', '-text'], { encoding: 'utf8' });
+  for (const host of ['a.example.ac.jp', 'b.example.ac.jp']) expect(csrText).toContain(`DNS:${host}`);
+
+  const tsv = await exportFile(page);
+  expect(errorCount(cliValidate('server-renew', tsv))).toBe(0);
+
+  await openRa(page);
+  await upload(page, 'server-renew', { name: 'renew.tsv', mimeType: 'text/tab-separated-values', buffer: readFileSync(tsv) });
+  await expect(page.getByTestId('ra-complete')).toBeVisible();
+  reader = await openMail(page, 'サーバ証明書発行受付通知');
+  const newCrt = await download(page, reader.getByTestId('ra-mail-link'));
+  expect(openssl(['x509', '-in', newCrt, '-noout', '-serial']).output).not.toBe(openssl(['x509', '-in', oldCrt, '-noout', '-serial']).output);
+  expect(sanNames(newCrt)).toEqual(['a.example.ac.jp', 'b.example.ac.jp', 'www.example.ac.jp']);
+});
+
+function opensslCsrFile(cn: string, sans: string[] = []): string {
+  const key = join(tmp(), `${cn}.key`);
+  const out = join(tmp(), `${cn}.csr`);
+  const ext = sans.length ? ['-addext', `subjectAltName=${sans.map((s) => `DNS:${s}`).join(',')}`] : [];
+  execFileSync('openssl', ['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-subj', `/C=JP/ST=Tokyo/L=Chiyoda-ku/O=${EXAMPLE_O}/CN=${cn}`, ...ext, '-keyout', key, '-out', out], { stdio: 'ignore' });
+  return out;
+}
+
+test('(2) three CSR files made by openssl req → three rows; the export validates with upki-tsv', async ({ page }) => {
+  const files = [opensslCsrFile('www1.example.ac.jp', ['www1.example.ac.jp', 'alt1.example.ac.jp']), opensslCsrFile('www2.example.ac.jp'), opensslCsrFile('www3.example.ac.jp')];
+  await openBuilder(page);
+  await page.getByText('CSRファイルから行を作成').click();
+  await page.getByLabel('CSRファイル（.csr .pem、複数可）').setInputFiles(files);
+  await expect(page.getByTestId('grid-row')).toHaveCount(3);
+  await expect(cell(page, 0, 1)).toHaveValue(`CN=www1.example.ac.jp,O=${EXAMPLE_O},L=Chiyoda-ku,ST=Tokyo,C=JP`);
+  await expect(cell(page, 0, 2)).toHaveValue('3');
+  await expect(cell(page, 0, 11)).toHaveValue('www1.example.ac.jp');
+  await expect(cell(page, 0, 13)).toHaveValue('dNSName=alt1.example.ac.jp');
+  await expect(cell(page, 2, 11)).toHaveValue('www3.example.ac.jp');
+  for (const row of [0, 1, 2]) await fillAdmin(page, row);
+  const tsv = await exportFile(page);
+  const result = cliValidate('server-issue', tsv);
+  expect(errorCount(result), JSON.stringify(result)).toBe(0);
+  const lines = iconvSjis(tsv).split('\r\n').filter(Boolean);
+  expect(lines).toHaveLength(3);
+  // Column 7 is the CSR exactly as openssl wrote it (one line, no armour).
+  const body = readFileSync(files[1], 'utf8').replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
+  expect(lines[1].split('\t')[6]).toBe(body);
+
+  // A PEM pasted into column 7 of a new row is turned into the one-line form, and the page says so.
+  await page.getByRole('button', { name: '行を追加', exact: true }).click();
+  await cell(page, 3, 7).focus();
+  await page.evaluate((pem) => {
+    const input = document.activeElement as HTMLInputElement;
+    const data = new DataTransfer();
+    data.setData('text/plain', pem);
+    input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, readFileSync(files[2], 'utf8'));
+  await expect(cell(page, 3, 7)).toHaveValue(readFileSync(files[2], 'utf8').replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''));
+  await expect(page.getByTestId('announcer')).toContainText('一行形式に変換しました');
+});
+
+/** Paste `text` into the focused cell as the browser does for Ctrl+V from a spreadsheet. */
+async function pasteInto(page: Page, row: number, column: number, text: string): Promise<void> {
+  await cell(page, row, column).focus();
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+test('(3) a 3×13 block copied from a spreadsheet fills three rows; the export validates', async ({ page }) => {
+  const rows = ['p1', 'p2', 'p3'].map((h) => {
+    const r = serverRow(`${h}.example.ac.jp`);
+    r[12] = `dNSName=${h}-alt.example.ac.jp`;
+    return r;
+  });
+  await openBuilder(page);
+  await page.getByRole('button', { name: '行を追加', exact: true }).click();
+  // Spreadsheets end the copied block with a line end.
+  await pasteInto(page, 0, 1, `${rows.map((r) => r.join('\t')).join('\r\n')}\r\n`);
+  await expect(page.getByTestId('grid-row')).toHaveCount(3);
+  for (const [i, r] of rows.entries()) {
+    await expect(cell(page, i, 1)).toHaveValue(r[0]);
+    await expect(cell(page, i, 7)).toHaveValue(r[6]);
+    await expect(cell(page, i, 13)).toHaveValue(r[12]);
+  }
+  await expect(page.getByTestId('announcer')).toContainText('3行×13列を貼り付けました（2行追加）');
+  // One undo step takes the whole paste back.
+  await page.getByRole('button', { name: '元に戻す' }).click();
+  await expect(page.getByTestId('grid-row')).toHaveCount(1);
+  await expect(cell(page, 0, 1)).toHaveValue('');
+  await page.getByRole('button', { name: 'やり直す' }).click();
+  await expect(page.getByTestId('grid-row')).toHaveCount(3);
+  const tsv = await exportFile(page);
+  const result = cliValidate('server-issue', tsv);
+  expect(errorCount(result), JSON.stringify(result)).toBe(0);
+  expect(iconvSjis(tsv).split('\r\n').filter(Boolean).map((l) => l.split('\t'))).toEqual(rows);
+});
+
+test('(5) a key made on 鍵・CSR: leaving asks first, cancelling keeps the key; after saving it, leaving does not ask; 「TSV作成へ送る」 adds the row', async ({ page }) => {
+  await page.goto('/#/keys');
+  await page.getByLabel('CN（サーバのFQDN）').fill('keep.example.ac.jp');
+  await page.getByLabel('機関名英語表記 (O)').fill(EXAMPLE_O);
+  await page.getByLabel('都道府県 (ST)').fill('Tokyo');
+  await page.getByLabel('市区町村 (L)').fill('Chiyoda-ku');
+  await page.getByLabel('パスフレーズ', { exact: true }).fill('correct horse battery');
+  await page.getByLabel('確認', { exact: true }).fill('correct horse battery');
+  await page.getByTestId('keys-generate').click();
+  await expect(page.getByTestId('keys-result')).toBeVisible();
+  const csrPem = await page.getByTestId('keys-csr-pem').inputValue();
+
+  // Navigation (the menu) asks; cancelling stays on the page with the key.
+  const questions: string[] = [];
+  page.once('dialog', (d) => {
+    questions.push(d.message());
+    void d.dismiss();
+  });
+  await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'TSV検証' }).click();
+  await expect.poll(() => questions.length).toBe(1);
+  expect(questions[0]).toContain('秘密鍵をまだダウンロードしていません');
+  await expect(page).toHaveURL(/#\/keys$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('鍵・CSR');
+  await expect(page.getByTestId('keys-csr-pem')).toHaveValue(csrPem);
+
+  // Closing the tab (or a reload) asks too (beforeunload); dismissing keeps the page and the key.
+  page.once('dialog', (d) => {
+    questions.push(d.type());
+    void d.dismiss();
+  });
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => questions.length).toBe(2);
+  expect(questions[1]).toBe('beforeunload');
+  expect(page.isClosed()).toBe(false);
+  await expect(page.getByTestId('keys-csr-pem')).toHaveValue(csrPem);
+
+  // 「TSV作成へ送る」 moves without asking (the key stays in memory) and adds a server-issue row with the CSR.
+  await page.getByTestId('keys-result').getByTestId('keys-send-to-builder').click();
+  await expect(page.locator('section.builder[data-ready=true]')).toBeVisible();
+  await expect(page.getByTestId('grid-row')).toHaveCount(1);
+  await expect(cell(page, 0, 7)).toHaveValue(csrPem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''));
+  await expect(cell(page, 0, 11)).toHaveValue('keep.example.ac.jp');
+  expect(questions).toHaveLength(2);
+
+  // Back on 鍵・CSR the key is still there; once downloaded (OpenSSL opens it), leaving no longer asks.
+  await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '鍵・CSR' }).click();
+  await expect(page.getByTestId('keys-csr-pem')).toHaveValue(csrPem);
+  const [key] = await Promise.all([page.waitForEvent('download'), page.getByTestId('keys-download-key').click()]);
+  const keyPath = await saveDownload(key);
+  const keyPub = openssl(['pkey', '-in', keyPath, '-passin', 'pass:correct horse battery', '-pubout']).output;
+  const csrPath = join(tmp(), 'keep.csr');
+  writeFileSync(csrPath, csrPem);
+  expect(openssl(['req', '-in', csrPath, '-pubkey', '-noout']).output).toBe(keyPub);
+  await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'TSV検証' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('TSV検証');
+  expect(questions).toHaveLength(2);
+});
