@@ -79,6 +79,15 @@ const BuilderPage: Component = () => {
     setToolsRow(null);
   };
 
+  /** Destructive: asks first, and its undo survives a reload (state.ts keeps the sheet before it with the draft). */
+  const clearAll = () => {
+    const n = state.sheet().rows.length;
+    if (!window.confirm(t(`全${n}行を削除しますか？「元に戻す」で戻せます（再読み込み後も、次の編集までは戻せます）。`, `Delete all ${n} rows? Undo restores them (also after a reload, until the next edit).`))) return;
+    state.clear();
+    setPage(0);
+    announce(t('全行を削除しました（元に戻せます）。', 'All rows deleted (undo restores them).'));
+  };
+
   const addRow = () => {
     state.addRows(1);
     setPage(pages() - 1);
@@ -126,13 +135,20 @@ const BuilderPage: Component = () => {
           <button type="button" onClick={addRow}>{t('行を追加', 'Add row')}</button>
           <button type="button" class="secondary" onClick={() => state.undo()} disabled={!state.canUndo()} aria-keyshortcuts="Control+Z">{t('元に戻す', 'Undo')}</button>
           <button type="button" class="secondary" onClick={() => state.redo()} disabled={!state.canRedo()} aria-keyshortcuts="Control+Y">{t('やり直す', 'Redo')}</button>
-          <button type="button" class="secondary danger" onClick={() => { state.clear(); setPage(0); announce(t('全行を削除しました（元に戻せます）。', 'All rows deleted (undo restores them).')); }} disabled={state.sheet().rows.length === 0}>
+          <button type="button" class="secondary danger" onClick={clearAll} disabled={state.sheet().rows.length === 0}>
             {t('全行を削除', 'Delete all rows')}
           </button>
           <span class="pair">
             <input id="show-blank" type="checkbox" checked={showBlank()} onChange={(e) => setShowBlank(e.currentTarget.checked)} />
             <label for="show-blank">{t('空白列も表示', 'Show blank columns')}</label>
           </span>
+          <Show when={state.destructiveUndo()}>
+            {(what) => (
+              <span class="hint" data-testid="destructive-undo">
+                {what() === 'clear' ? t('「全行を削除」は「元に戻す」で戻せます。', '"Delete all rows" can be undone.') : t('読み込みで置き換えた表は「元に戻す」で戻せます。', 'The sheet replaced by the import can be restored with Undo.')}
+              </span>
+            )}
+          </Show>
           <span class="save-state" data-testid="save-state">
             {state.saveState() === 'saved' ? t('保存済み', 'Saved') : state.saveState() === 'saving' ? t('保存中…', 'Saving…') : state.saveState() === 'pending' ? t('未保存の変更あり', 'Unsaved changes') : state.saveState() === 'failed' ? t('保存失敗', 'Save failed') : ''}
           </span>

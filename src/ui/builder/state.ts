@@ -59,6 +59,10 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
    */
   const [ready, setReady] = createSignal(false);
   let lastEdit = '';
+  /** The sheet before the last destructive step, saved with the draft until the next edit (undo after a reload). */
+  let destructive: { before: Sheet; label: string } | null = null;
+  /** 全行に共通の選択 per kind, as restored from each kind's draft. */
+  const kindChoices = new Map<KindId, Choices>();
   /** Bumped on every change, so a save that finishes after a newer edit does not claim "saved". */
   let version = 0;
 
@@ -99,8 +103,10 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
     try {
       await store.save({
         kind: s.kind,
-        rows: s.rows.map((r) => (r.meta ? { id: r.id, cells: [...r.cells], meta: r.meta } : { id: r.id, cells: [...r.cells] })),
+        rows: s.rows.map(draftRow),
         profileId: institution()?.id,
+        choices: choices(),
+        ...(destructive && destructive.before.kind === s.kind ? { undo: { rows: destructive.before.rows.map(draftRow), label: destructive.label } } : {}),
         updatedAt: new Date().toISOString(),
       });
       setSaveState(saving === version ? 'saved' : 'pending');
@@ -138,8 +144,9 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
   }
 
   /** A new undo step, unless `mergeKey` says this continues the previous edit (typing in one cell). */
-  function apply(next: Sheet, mergeKey = ''): void {
+  function apply(next: Sheet, mergeKey = '', destructiveLabel?: string): void {
     if (!ready() || next === sheet()) return;
+    destructive = destructiveLabel && sheet().rows.length > 0 ? { before: sheet(), label: destructiveLabel } : null;
     const merge = mergeKey !== '' && mergeKey === lastEdit;
     lastEdit = mergeKey;
     commit(merge ? replaceState(history(), next) : pushState(history(), next));
@@ -150,7 +157,8 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
     let target = histories.get(next);
     if (!target) {
       const draft = await drafts()?.load(next);
-      target = createHistory(draft ? restoreSheet(next, draft.rows) : createSheet(KINDS[next]));
+      target = draft ? restoredHistory(next, draft) : createHistory(createSheet(KINDS[next]));
+      if (draft?.choices) kindChoices.set(next, draft.choices);
       histories.set(next, target);
     }
     return target;
@@ -159,7 +167,7 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
   function show(next: KindId, target: History<Sheet>): void {
     batch(() => {
       setKindSignal(next);
-      setChoices(defaultChoices(KINDS[next]));
+      setChoices(kindChoices.get(next) ?? defaultChoices(KINDS[next]));
       setHistory(target);
       lastEdit = '';
       checkAtOnce();
@@ -193,7 +201,15 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
       setInstitution(profile);
       persist(sheet());
     },
-    setChoices,
+    /** 全行に共通の選択: remembered per kind and saved with the draft. */
+    setChoices(next: Choices): void {
+      if (!ready()) return;
+      setChoices(next);
+      kindChoices.set(kind(), next);
+      persist(sheet());
+    },
+    /** What the last destructive step was, while its undo survives a reload (until the next edit). */
+    destructiveUndo: () => (destructive && canUndo(history()) ? destructive.label : null),
     /** Switch kind: the current sheet stays in memory (and in IndexedDB); the other kind's draft is restored. */
     async switchKind(next: KindId): Promise<void> {
       if (!ready() || next === kind()) return;
@@ -217,7 +233,9 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
         const last = await store.lastSession(kind());
         if (!last.draft && last.kind === kind() && last.profileId === undefined) return; // a first visit
         setInstitution(findProfile(last.profileId));
-        const h = createHistory(last.draft ? restoreSheet(last.kind, last.draft.rows) : createSheet(KINDS[last.kind]));
+        if (last.draft?.choices) kindChoices.set(last.kind, last.draft.choices);
+        const h = last.draft ? restoredHistory(last.kind, last.draft) : createHistory(createSheet(KINDS[last.kind]));
+        if (last.draft?.undo && h.past.length > 0) destructive = { before: h.past[h.past.length - 1], label: last.draft.undo.label };
         histories.set(last.kind, h);
         show(last.kind, h);
       } finally {
@@ -228,6 +246,8 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
     load(next: KindId, rows: readonly (readonly string[])[] | readonly Row[]): void {
       if (!ready()) return;
       const s = restoreSheet(next, rows);
+      const old = histories.get(next)?.present;
+      destructive = old && old.rows.length > 0 ? { before: old, label: 'import' } : null;
       batch(() => {
         setKindSignal(next);
         const h = pushState(histories.get(next) ?? createHistory(createSheet(KINDS[next])), s);
@@ -288,19 +308,31 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
       if (methodAt >= 0) next = fillColumn(next, methodAt, choices().method);
       apply(syncSmimeSheet(spec(), next, undefined, sheet()));
     },
-    clear: () => apply(createSheet(spec())),
+    clear: () => apply(createSheet(spec()), '', 'clear'),
     undo: () => {
       lastEdit = '';
+      destructive = null;
       commit(undo(history()));
     },
     redo: () => {
       lastEdit = '';
+      destructive = null;
       commit(redo(history()));
     },
   };
 }
 
 export type BuilderState = ReturnType<typeof createBuilderState>;
+
+function draftRow(r: Row): { id: string; cells: string[]; meta?: RowMeta } {
+  return r.meta ? { id: r.id, cells: [...r.cells], meta: r.meta } : { id: r.id, cells: [...r.cells] };
+}
+
+/** A draft as a history: the sheet before its last destructive step (if kept) is one undo away. */
+function restoredHistory(kind: KindId, draft: { rows: readonly Row[]; undo?: { rows: readonly Row[] } }): History<Sheet> {
+  const present = restoreSheet(kind, draft.rows);
+  return draft.undo ? pushState(createHistory(restoreSheet(kind, draft.undo.rows)), present) : createHistory(present);
+}
 
 function restoreSheet(kind: KindId, rows: readonly (readonly string[])[] | readonly Row[]): Sheet {
   const spec = KINDS[kind];
