@@ -36,7 +36,7 @@ export const ExportPanel: Component<{ state: BuilderState; announce: (text: stri
     const spec = props.state.spec();
     const now = new Date();
     const rows = props.state.sheet().rows;
-    const result = await buildExport(spec, rows.map((r) => r.cells), now, rows.map((r) => r.meta));
+    const result = await buildExport(spec, rows.map((r) => r.cells), now, rows.map((r) => r.meta), props.state.registered());
     props.state.adoptCheck(result.check);
     if (!result.ok) {
       setMessage({ text: t('エラーが残っているため書き出せません。', 'Export refused: errors remain.'), refused: true });
@@ -57,6 +57,17 @@ export const ExportPanel: Component<{ state: BuilderState; announce: (text: stri
         <li class={check().errors > 0 ? 'result-ng' : 'result-ok'}>{t(`エラー ${check().errors}件`, `${check().errors} errors`)}</li>
         <li class="warn-tag">{t(`警告 ${check().warnings}件`, `${check().warnings} warnings`)}</li>
       </ul>
+      <p class="hint" data-testid="institution-checked">
+        {props.state.registered()
+          ? t(
+              `機関プロファイル「${props.state.institution()?.label ?? ''}」のO・ST・L・登録ドメインでもRAと同じ検査（241, R101–R103）をしています。`,
+              `Also checked against the institution profile "${props.state.institution()?.label ?? ''}": O, ST, L and registered domains, as the RA does (241, R101–R103).`,
+            )
+          : t(
+              '機関プロファイルを選んでいないため、O・ST・L・ドメインがRAの登録値と合うか（241, R101–R103）は検査していません。',
+              'No institution profile chosen: whether O, ST, L and the domains match what the RA has registered (241, R101–R103) was not checked.',
+            )}
+      </p>
       <Show when={props.state.checking()}>
         <p class="hint" data-testid="check-pending">{t('最新の編集を確認中…', 'Checking the latest edit…')}</p>
       </Show>

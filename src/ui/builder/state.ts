@@ -21,6 +21,7 @@ import {
   type Sheet,
 } from '../../builder/grid';
 import type { InstitutionProfile } from '../../builder/institution';
+import { canCheckAgainst, type InstitutionRegistered } from '../../builder/institution-check';
 import { pasteBlock } from '../../builder/paste';
 import { syncSmimeSheet } from '../../builder/smime';
 import { columnIndex } from '../../builder/grid';
@@ -67,13 +68,18 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
   let version = 0;
 
   const spec = createMemo(() => KINDS[kind()]);
+  /** What the rows are checked against: the chosen institution profile's O, ST, L and domains (241, R101–R103). */
+  const registered = (): InstitutionRegistered | undefined => {
+    const p = institution();
+    return canCheckAgainst(p) ? { o: p.o, st: p.st, l: p.l, domains: [...p.domains], label: p.label } : undefined;
+  };
   const sheet = createMemo(() => history().present);
 
   let checkSeq = 0;
   /** After a kind switch or a load, show a result for the new rows at once (sync rules); the worker refines it. */
   const checkAtOnce = (): void => {
     checkSeq += 1;
-    setCheck(checkSheet(spec(), records(sheet())));
+    setCheck(checkSheet(spec(), records(sheet()), registered()));
   };
   /** The full check (CSR checks included) runs in a worker; only the answer for the latest edit is shown. */
   const runCheck = debounce(async () => {
@@ -81,7 +87,7 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
     const s = sheet();
     try {
       const m = metas(s);
-      const result = await runCheckOffThread(s.kind, records(s), m.some(Boolean) ? m : undefined);
+      const result = await runCheckOffThread(s.kind, records(s), m.some(Boolean) ? m : undefined, registered());
       if (seq === checkSeq) {
         setCheck(result);
         setChecking(false);
@@ -200,7 +206,11 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
       if (!ready()) return;
       setInstitution(profile);
       persist(sheet());
+      // The rows are now judged against another institution (or none).
+      checkAtOnce();
+      scheduleCheck();
     },
+    registered,
     /** 全行に共通の選択: remembered per kind and saved with the draft. */
     setChoices(next: Choices): void {
       if (!ready()) return;

@@ -1,5 +1,8 @@
 // 申請TSVファイルの検証: pick a file and its kind, see the result as the RA's result screen shows it (SPEC §7.2).
-import { Match, Switch, createResource, createSignal, type Component } from 'solid-js';
+import { Match, Switch, createMemo, createResource, createSignal, type Component } from 'solid-js';
+import { canCheckAgainst, checkReportAgainst } from '../../builder/institution-check';
+import type { InstitutionProfile } from '../../builder/institution';
+import { InstitutionPicker } from './InstitutionPicker';
 import { KIND_IDS, type KindId } from '../../spec/types';
 import { KINDS } from '../../spec/kinds';
 import { LIMITS } from '../../spec/profiles';
@@ -37,6 +40,14 @@ const ValidatorPage: Component<RouteProps> = () => {
     const f = file();
     return f ? { file: f, kind: kind() } : undefined;
   }, validateUpload);
+  const [institution, setInstitution] = createSignal<InstitutionProfile | null>(null);
+  /** The report with the RA's registered-value checks for the chosen profile added (none without a profile). */
+  const checked = createMemo(() => {
+    const r = report.loading || report.error ? undefined : report();
+    const p = institution();
+    if (!r) return undefined;
+    return canCheckAgainst(p) ? checkReportAgainst(r, { o: p.o, st: p.st, l: p.l, domains: p.domains, label: p.label }) : r;
+  });
 
   return (
     <section class="validator">
@@ -55,6 +66,7 @@ const ValidatorPage: Component<RouteProps> = () => {
           ))}
         </select>
       </div>
+      <InstitutionPicker selected={institution()} onSelect={setInstitution} />
       <FileDrop label={t('申請TSVファイル', 'Application TSV file')} accept=".tsv,.txt,text/tab-separated-values,text/plain" onFile={setFile} testId="tsv-drop">
         <p class="hint">{t('拡張子 .tsv または .txt、文字コード Shift-JIS', 'Extension .tsv or .txt, encoding Shift-JIS')}</p>
       </FileDrop>
@@ -71,7 +83,7 @@ const ValidatorPage: Component<RouteProps> = () => {
               <p>{report.error instanceof Error ? report.error.message : String(report.error)}</p>
             </div>
           </Match>
-          <Match when={report()}>{(r) => <ReportView report={r()} fileName={file()?.name ?? ''} />}</Match>
+          <Match when={checked()}>{(r) => <ReportView report={r()} fileName={file()?.name ?? ''} institution={canCheckAgainst(institution()) ? (institution()?.label || institution()?.o || '') : null} />}</Match>
         </Switch>
       </div>
     </section>
