@@ -84,11 +84,11 @@ test('(1) renewal keeps the old certificate’s three SANs: RA issue → builder
   expect(sanNames(newCrt)).toEqual(['a.example.ac.jp', 'b.example.ac.jp', 'www.example.ac.jp']);
 });
 
-function opensslCsrFile(cn: string, sans: string[] = []): string {
+function opensslCsrFile(cn: string, sans: string[] = [], subject = `/C=JP/ST=Tokyo/L=Chiyoda-ku/O=${EXAMPLE_O}/CN=${cn}`): string {
   const key = join(tmp(), `${cn}.key`);
   const out = join(tmp(), `${cn}.csr`);
   const ext = sans.length ? ['-addext', `subjectAltName=${sans.map((s) => `DNS:${s}`).join(',')}`] : [];
-  execFileSync('openssl', ['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-subj', `/C=JP/ST=Tokyo/L=Chiyoda-ku/O=${EXAMPLE_O}/CN=${cn}`, ...ext, '-keyout', key, '-out', out], { stdio: 'ignore' });
+  execFileSync('openssl', ['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-subj', subject, ...ext, '-keyout', key, '-out', out], { stdio: 'ignore' });
   return out;
 }
 
@@ -221,4 +221,85 @@ test('(5) a key made on 鍵・CSR: leaving asks first, cancelling keeps the key;
   await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'TSV検証' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('TSV検証');
   expect(questions).toHaveLength(2);
+});
+
+test('(4) a file for another institution is flagged against the chosen profile with 241 and R101–R103, in the validator and the builder', async ({ page }) => {
+  const profiles = join(tmp(), 'example-profile.json');
+  writeFileSync(profiles, JSON.stringify({
+    format: 'upki-workbench/institution-profiles',
+    version: 1,
+    profiles: [{ id: 'ex', label: '本部', o: EXAMPLE_O, st: 'Tokyo', l: 'Chiyoda-ku', domains: ['example.ac.jp'], adminName: '国立　花子', adminDept: '情報基盤センター', adminMail: 'admin@example.ac.jp', software: 'nginx', updatedAt: '2026-12-01T00:00:00.000Z' }],
+  }));
+  // A valid file, but for another university (its O, ST, L and domain).
+  const other = serverRow('www.other-u.ac.jp');
+  other[0] = 'CN=www.other-u.ac.jp,O=Other University,L=Sakyo-ku,ST=Kyoto,C=JP';
+  other[6] = readFileSync(opensslCsrFile('www.other-u.ac.jp', [], '/C=JP/ST=Kyoto/L=Sakyo-ku/O=Other University/CN=www.other-u.ac.jp'), 'utf8').replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
+  const ours = serverRow('www.example.ac.jp');
+  const file = sjisFile('mixed.tsv', [ours, other]);
+
+  await page.goto('/#/validate');
+  await page.getByLabel('申請の種類').selectOption('server-issue');
+  await page.getByLabel('申請TSVファイル').setInputFiles(file);
+  await expect(page.getByTestId('verdict')).toHaveText(/この検査ではエラーはありません/);
+  await expect(page.getByTestId('institution-not-checked')).toBeVisible();
+
+  await page.getByLabel('機関プロファイルのファイル（JSON）').setInputFiles(profiles);
+  await expect(page.getByLabel('機関プロファイル', { exact: true })).toHaveValue('ex');
+  await expect(page.getByTestId('verdict')).toHaveText(/エラーがあります/);
+  const table = page.getByTestId('result-table');
+  const bad = table.locator('tbody > tr[data-seq="2"]');
+  await expect(bad.locator('td').nth(1)).toHaveText('NG');
+  for (const code of ['241:1', 'R103:1', 'R102:1', 'R101:1']) await expect(bad).toContainText(code);
+  await expect(bad).toContainText('主体者DNの機関名が申請者の所属機関名ではありません。');
+  await expect(table.locator('tbody > tr[data-seq="1"]').locator('td').nth(1)).toHaveText('OK');
+
+  // The builder, with the same profile chosen, flags the same row before export.
+  await openBuilder(page);
+  await page.getByText('プロファイルをファイルから読み込む').click();
+  await page.getByLabel('プロファイルJSONファイル').setInputFiles(profiles);
+  await expect(page.getByLabel('使用するプロファイル')).toHaveValue('ex');
+  await expect(page.getByTestId('institution-checked')).toContainText('「本部」');
+  await page.getByText('既存のTSVファイルを開いて編集').click();
+  await page.getByLabel('申請TSVファイル（Shift-JISまたはUTF-8）').setInputFiles(file);
+  await page.getByRole('button', { name: 'この種類で開く（現在の行を置き換え）' }).click();
+  await expect(page.getByTestId('grid-row')).toHaveCount(2);
+  const dnIssues = page.locator('td', { has: cell(page, 1, 1) }).locator('.cell-issues');
+  await expect(dnIssues).toContainText('241');
+  await expect(dnIssues).toContainText('機関プロファイル「本部」ではO=Example Universityです（このファイル: Other University）。');
+  await expect(page.getByTestId('export-button')).toBeDisabled();
+  await expect(page.locator('td', { has: cell(page, 0, 1) }).locator('.cell-issues')).toHaveCount(0);
+});
+
+test('(1b) 全行を削除 asks first, and its undo survives a reload; 全行に共通の選択 comes back with the draft', async ({ page }) => {
+  await openBuilder(page);
+  await chooseKind(page, 'クライアント証明書発行申請');
+  await page.getByLabel('証明書プロファイル', { exact: true }).selectOption('15');
+  await page.getByLabel('ダウンロード方法', { exact: true }).selectOption('3');
+  await page.getByRole('button', { name: '行を追加', exact: true }).click();
+  await page.getByRole('button', { name: '行を追加', exact: true }).click();
+  await expect(cell(page, 1, 2)).toHaveValue('15');
+  await expect(cell(page, 1, 3)).toHaveValue('3');
+  await cell(page, 0, 14).fill('taro@example.ac.jp');
+
+  // Cancelling the question deletes nothing.
+  page.once('dialog', (d) => void d.dismiss());
+  await page.getByRole('button', { name: '全行を削除' }).click();
+  await expect(page.getByTestId('grid-row')).toHaveCount(2);
+  page.once('dialog', (d) => {
+    expect(d.message()).toContain('全2行を削除しますか');
+    void d.accept();
+  });
+  await page.getByRole('button', { name: '全行を削除' }).click();
+  await expect(page.getByTestId('grid-row')).toHaveCount(0);
+  await expect(page.getByTestId('destructive-undo')).toBeVisible();
+  await expect(page.getByTestId('save-state')).toHaveText('保存済み');
+
+  await page.reload();
+  await expect(page.locator('section.builder[data-ready=true]')).toBeVisible();
+  await expect(page.getByLabel('証明書プロファイル', { exact: true })).toHaveValue('15');
+  await expect(page.getByLabel('ダウンロード方法', { exact: true })).toHaveValue('3');
+  await expect(page.getByTestId('grid-row')).toHaveCount(0);
+  await page.getByRole('button', { name: '元に戻す' }).click();
+  await expect(page.getByTestId('grid-row')).toHaveCount(2);
+  await expect(cell(page, 0, 14)).toHaveValue('taro@example.ac.jp');
 });

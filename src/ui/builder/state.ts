@@ -62,6 +62,12 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
   let lastEdit = '';
   /** The sheet before the last destructive step, saved with the draft until the next edit (undo after a reload). */
   let destructive: { before: Sheet; label: string } | null = null;
+  /** The same, for the page (a signal: the hint beside Undo follows it). */
+  const [destructiveLabel, setDestructiveLabel] = createSignal<string | null>(null);
+  const setDestructive = (value: { before: Sheet; label: string } | null): void => {
+    destructive = value;
+    setDestructiveLabel(value?.label ?? null);
+  };
   /** 全行に共通の選択 per kind, as restored from each kind's draft. */
   const kindChoices = new Map<KindId, Choices>();
   /** Bumped on every change, so a save that finishes after a newer edit does not claim "saved". */
@@ -152,7 +158,7 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
   /** A new undo step, unless `mergeKey` says this continues the previous edit (typing in one cell). */
   function apply(next: Sheet, mergeKey = '', destructiveLabel?: string): void {
     if (!ready() || next === sheet()) return;
-    destructive = destructiveLabel && sheet().rows.length > 0 ? { before: sheet(), label: destructiveLabel } : null;
+    setDestructive(destructiveLabel && sheet().rows.length > 0 ? { before: sheet(), label: destructiveLabel } : null);
     const merge = mergeKey !== '' && mergeKey === lastEdit;
     lastEdit = mergeKey;
     commit(merge ? replaceState(history(), next) : pushState(history(), next));
@@ -219,7 +225,7 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
       persist(sheet());
     },
     /** What the last destructive step was, while its undo survives a reload (until the next edit). */
-    destructiveUndo: () => (destructive && canUndo(history()) ? destructive.label : null),
+    destructiveUndo: () => (canUndo(history()) ? destructiveLabel() : null),
     /** Switch kind: the current sheet stays in memory (and in IndexedDB); the other kind's draft is restored. */
     async switchKind(next: KindId): Promise<void> {
       if (!ready() || next === kind()) return;
@@ -245,7 +251,7 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
         setInstitution(findProfile(last.profileId));
         if (last.draft?.choices) kindChoices.set(last.kind, last.draft.choices);
         const h = last.draft ? restoredHistory(last.kind, last.draft) : createHistory(createSheet(KINDS[last.kind]));
-        if (last.draft?.undo && h.past.length > 0) destructive = { before: h.past[h.past.length - 1], label: last.draft.undo.label };
+        if (last.draft?.undo && h.past.length > 0) setDestructive({ before: h.past[h.past.length - 1], label: last.draft.undo.label });
         histories.set(last.kind, h);
         show(last.kind, h);
       } finally {
@@ -257,7 +263,7 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
       if (!ready()) return;
       const s = restoreSheet(next, rows);
       const old = histories.get(next)?.present;
-      destructive = old && old.rows.length > 0 ? { before: old, label: 'import' } : null;
+      setDestructive(old && old.rows.length > 0 ? { before: old, label: 'import' } : null);
       batch(() => {
         setKindSignal(next);
         const h = pushState(histories.get(next) ?? createHistory(createSheet(KINDS[next])), s);
@@ -321,12 +327,12 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
     clear: () => apply(createSheet(spec()), '', 'clear'),
     undo: () => {
       lastEdit = '';
-      destructive = null;
+      setDestructive(null);
       commit(undo(history()));
     },
     redo: () => {
       lastEdit = '';
-      destructive = null;
+      setDestructive(null);
       commit(redo(history()));
     },
   };
