@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { cell, chooseKind, cliValidate, errorCount, iconvSjis, makeKeyForRow, openBuilder, removeTmp, saveDownload, tmp } from './builder-kit';
+import { cell, chooseKind, cliValidate, errorCount, iconvSjis, importProfile, makeKeyForRow, openBuilder, removeTmp, saveDownload, tmp } from './builder-kit';
 import { download, openMail, openRa, openssl, serverRow, upload } from './ra-kit';
 import { sjisFile } from './tsv-files';
 
@@ -302,4 +302,54 @@ test('(1b) 全行を削除 asks first, and its undo survives a reload; 全行に
   await page.getByRole('button', { name: '元に戻す' }).click();
   await expect(page.getByTestId('grid-row')).toHaveCount(2);
   await expect(cell(page, 0, 14)).toHaveValue('taro@example.ac.jp');
+});
+
+test('(6) a 30-row roster with full-width letters and 髙: the issue list leads to the cell, one click fixes every cell, the export validates', async ({ page }) => {
+  await openBuilder(page);
+  await importProfile(page);
+  await chooseKind(page, 'クライアント証明書発行申請');
+  const lines = Array.from({ length: 30 }, (_, i) => {
+    const n = i + 1;
+    // Every third user typed the mail with the IME still in 全角; every fifth has 髙 in the name.
+    const mail = n % 3 === 0 ? `ｕｓｅｒ${n}＠nii.ac.jp` : `user${n}@nii.ac.jp`;
+    const name = n % 5 === 0 ? `髙橋　${n}郎` : `山田　${n}郎`;
+    return `USER ${n}\t${mail}\t${name}`;
+  });
+  await page.getByText('名簿（CSV/TSV）から一括作成').click();
+  await page.getByLabel('または表計算ソフトから貼り付け').fill(`ローマ字\tメール\t氏名\n${lines.join('\n')}\n`);
+  await page.getByRole('button', { name: '貼り付けた内容を読む' }).click();
+  await expect(page.getByTestId('roster-choices')).toContainText('証明書プロファイル 5');
+  await page.getByRole('button', { name: '30行を追加' }).click();
+  await expect(page.getByTestId('grid-row')).toHaveCount(30);
+  await expect(page.getByTestId('announcer')).toContainText('ダウンロード方法 1');
+
+  // The validator names 全角 and every position; the list item takes the user to the cell.
+  const mailCell = cell(page, 2, 14);
+  await expect(page.locator('td', { has: mailCell }).locator('.cell-issues')).toContainText('全角文字「ｕｓｅｒ＠」');
+  await expect(page.locator('td', { has: mailCell }).locator('.cell-issues')).toContainText('（1, 2, 3, 4, 6文字目）');
+  const link = page.locator('.issue-summary a', { hasText: '行3 No14' }).first();
+  await page.locator('details', { has: link }).locator('summary').click(); // more than 10: the list starts closed
+  await link.click();
+  await expect(mailCell).toBeFocused();
+
+  // Per cell: one fix.
+  await page.locator('td', { has: cell(page, 4, 11) }).getByRole('button', { name: '修正: 使えない文字を置き換え' }).click();
+  await expect(cell(page, 4, 11)).toHaveValue('高橋　5郎');
+  // For all: one click, one undo step.
+  await expect(page.getByTestId('fix-all')).toHaveText('すべて修正（15セル）');
+  await page.getByTestId('fix-all').click();
+  await expect(cell(page, 2, 14)).toHaveValue('user3@nii.ac.jp');
+  await expect(cell(page, 29, 11)).toHaveValue('高橋　30郎');
+  await expect(page.getByTestId('fix-all')).toHaveCount(0);
+  await page.getByRole('button', { name: '元に戻す' }).click();
+  await expect(cell(page, 2, 14)).toHaveValue('ｕｓｅｒ3＠nii.ac.jp');
+  await page.getByRole('button', { name: 'やり直す' }).click();
+
+  const tsv = await exportFile(page);
+  const result = cliValidate('client-issue', tsv);
+  expect(errorCount(result), JSON.stringify(result)).toBe(0);
+  const rows = iconvSjis(tsv).split('\r\n').filter(Boolean).map((l) => l.split('\t'));
+  expect(rows).toHaveLength(30);
+  expect(rows[29][10]).toBe('高橋　30郎');
+  expect(rows[2][13]).toBe('user3@nii.ac.jp');
 });

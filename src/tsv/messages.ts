@@ -62,6 +62,7 @@ export const MESSAGES = {
   serialFormat: err('U206', '{name}は10進数、または先頭に「0x」をつけた16進数で記述してください。', '{name} must be decimal, or hexadecimal with a leading "0x".', h('例: 1234567812345678123 または 0x112210E261FEC92B', 'e.g. 1234567812345678123 or 0x112210E261FEC92B')),
   serialUpperPrefix: warn('U207', '{name}の接頭辞は「0X」ではなく「0x」（小文字）にしてください。', 'Write the prefix of {name} as "0x", not "0X".'),
   pinLength: err('U208', '{name}は6桁以上36桁以下で指定してください（現在{actual}桁）。', '{name} must be 6 to 36 characters long (now {actual}).'),
+  fullWidthAscii: err('U219', '{name}に全角文字「{chars}」があります（{positions}文字目）。この列は半角で入力してください。', '{name} contains full-width (全角) characters "{chars}" (position {positions}); this column takes half-width (ASCII) characters.', h('半角にすると「{half}」です。', 'In half-width: "{half}".')),
   surroundingSpace: warn('U209', '{name}の前後に空白があります。', '{name} has leading or trailing spaces.', h('空白がそのまま申請内容になります。不要なら削除してください。', 'Spaces are kept as part of the value; remove them unless intended.')),
   hostSyntax: err('U210', '{name}「{host}」はFQDNの形式ではありません。', '{name} "{host}" is not a valid FQDN.', h('{detail}', '{detail}')),
   hostNoDomain: warn('U211', '{name}「{host}」にドメイン名が含まれていません。', '{name} "{host}" contains no domain name.', h('サービス利用申請時に登録した対象ドメイン名を含むFQDNのみ発行できます。', 'Only FQDNs inside the domains registered with NII can be issued.')),

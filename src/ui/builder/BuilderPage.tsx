@@ -88,6 +88,18 @@ const BuilderPage: Component = () => {
     announce(t('全行を削除しました（元に戻せます）。', 'All rows deleted (undo restores them).'));
   };
 
+  /** An issue in the list → its cell: the right page, scrolled into view, focused (a hidden blank column shown). */
+  const goToCell = (row: number, column?: number) => {
+    const no = column ?? visibleColumns(spec(), showBlank())[0]?.no ?? 1;
+    if (!visibleColumns(spec(), showBlank()).some((c) => c.no === no)) setShowBlank(true);
+    setPage(Math.floor(row / PAGE_SIZE));
+    requestAnimationFrame(() => {
+      const input = document.querySelector<HTMLInputElement>(`.builder-grid input[data-r="${row}"][data-c="${no}"]`);
+      input?.scrollIntoView({ block: 'center', inline: 'center' });
+      input?.focus();
+    });
+  };
+
   const addRow = () => {
     state.addRows(1);
     setPage(pages() - 1);
@@ -142,6 +154,19 @@ const BuilderPage: Component = () => {
             <input id="show-blank" type="checkbox" checked={showBlank()} onChange={(e) => setShowBlank(e.currentTarget.checked)} />
             <label for="show-blank">{t('空白列も表示', 'Show blank columns')}</label>
           </span>
+          <Show when={state.fixableCells() > 0}>
+            <button
+              type="button"
+              class="secondary"
+              data-testid="fix-all"
+              onClick={() => {
+                const n = state.fixAllCells();
+                announce(t(`${n}セルを修正しました（元に戻せます）。`, `Fixed ${n} cells (undo restores them).`));
+              }}
+            >
+              {t(`すべて修正（${state.fixableCells()}セル）`, `Fix all (${state.fixableCells()} cells)`)}
+            </button>
+          </Show>
           <Show when={state.destructiveUndo()}>
             {(what) => (
               <span class="hint" data-testid="destructive-undo">
@@ -176,7 +201,7 @@ const BuilderPage: Component = () => {
           <Grid state={state} showBlank={showBlank()} page={currentPage()} setPage={setPage} onRowTools={setToolsRow} onFocusColumn={setFocusedColumn} announce={announce} />
         </Show>
         <Show when={toolsRow()}>{(id) => <RowTools state={state} rowId={id()} onClose={() => setToolsRow(null)} announce={announce} />}</Show>
-        <ExportPanel state={state} announce={announce} />
+        <ExportPanel state={state} announce={announce} goTo={goToCell} />
       </div>
     </section>
   );

@@ -15,7 +15,8 @@ interface Listed {
   issue: Issue;
 }
 
-export const ExportPanel: Component<{ state: BuilderState; announce: (text: string) => void }> = (props) => {
+/** `goTo` scrolls to and focuses a grid cell (0-based row, 1-based column; the row when no column). */
+export const ExportPanel: Component<{ state: BuilderState; announce: (text: string) => void; goTo?: (row: number, column?: number) => void }> = (props) => {
   const [agreeSplit, setAgreeSplit] = createSignal(false);
   /** The last export's outcome; a refusal is an error the screen reader must hear at once. */
   const [message, setMessage] = createSignal<{ text: string; refused: boolean }>();
@@ -95,8 +96,8 @@ export const ExportPanel: Component<{ state: BuilderState; announce: (text: stri
         </tbody>
       </table>
       <For each={check().files.flatMap((f) => f.fileIssues)}>{(issue) => <p class={`err-line ${issue.severity}`}>{issue.code} {tr(issue.message)}</p>}</For>
-      <IssueSummary title={t('エラー', 'Errors')} items={listed().errors} />
-      <IssueSummary title={t('警告（書き出しは可能）', 'Warnings (export allowed)')} items={listed().warnings} />
+      <IssueSummary title={t('エラー', 'Errors')} items={listed().errors} goTo={props.goTo} />
+      <IssueSummary title={t('警告（書き出しは可能）', 'Warnings (export allowed)')} items={listed().warnings} goTo={props.goTo} />
       <Show when={needsSplit()}>
         <div class="notice notice-warn">
           <p>
@@ -128,7 +129,7 @@ export const ExportPanel: Component<{ state: BuilderState; announce: (text: stri
   );
 };
 
-const IssueSummary: Component<{ title: string; items: Listed[] }> = (props) => (
+const IssueSummary: Component<{ title: string; items: Listed[]; goTo?: (row: number, column?: number) => void }> = (props) => (
   <Show when={props.items.length > 0}>
     <details open={props.items.length <= 10}>
       <summary>
@@ -138,8 +139,18 @@ const IssueSummary: Component<{ title: string; items: Listed[] }> = (props) => (
         <For each={props.items.slice(0, MAX_LISTED)}>
           {(item) => (
             <li class={item.issue.severity}>
-              {t(`行${item.row + 1}`, `Row ${item.row + 1}`)}
-              {item.issue.column ? ` No${item.issue.column}` : ''}: [{item.issue.code}] {tr(item.issue.message)}
+              <a
+                href="#"
+                class="issue-link"
+                onClick={(e) => {
+                  e.preventDefault();
+                  props.goTo?.(item.row, item.issue.column);
+                }}
+              >
+                {t(`行${item.row + 1}`, `Row ${item.row + 1}`)}
+                {item.issue.column ? ` No${item.issue.column}` : ''}
+              </a>
+              : [{item.issue.code}] {tr(item.issue.message)}
               {item.issue.hint ? ` ${tr(item.issue.hint)}` : ''}
             </li>
           )}

@@ -5,6 +5,7 @@ import { cellIssues, rowLevelIssues } from '../../builder/check';
 import { oneLineCsrFrom } from '../../builder/from-csr';
 import { hasRowTools } from '../../builder/grid';
 import { isBlock, parseBlock } from '../../builder/paste';
+import { fixesFor } from '../../builder/fixers';
 import { hasArmour } from '../../pki/pem';
 import type { ColumnSpec } from '../../spec/types';
 import type { Issue } from '../../tsv/types';
@@ -156,6 +157,24 @@ export const Grid: Component<GridProps> = (props) => {
                             onKeyDown={(e) => onKeyDown(e, rowIndex(), column)}
                           />
                           <IssueList issues={issues()} id={messageId()} />
+                          <Show when={issues().length > 0}>
+                            <For each={fixesFor(column, row().cells[column.no - 1] ?? '')}>
+                              {(f) => (
+                                <button
+                                  type="button"
+                                  class="secondary small fix-button"
+                                  title={f.result}
+                                  onClick={() => {
+                                    props.state.endTyping();
+                                    props.state.editCell(row().id, column.no - 1, f.result);
+                                    props.state.endTyping();
+                                  }}
+                                >
+                                  {t('修正', 'Fix')}: {tr(f.fixer.label)}
+                                </button>
+                              )}
+                            </For>
+                          </Show>
                         </td>
                       );
                     }}

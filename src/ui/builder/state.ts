@@ -23,6 +23,8 @@ import {
 import type { InstitutionProfile } from '../../builder/institution';
 import { canCheckAgainst, type InstitutionRegistered } from '../../builder/institution-check';
 import { pasteBlock } from '../../builder/paste';
+import { fixSheet } from '../../builder/fixers';
+import { cellIssues } from '../../builder/check';
 import { syncSmimeSheet } from '../../builder/smime';
 import { columnIndex } from '../../builder/grid';
 import { canRedo, canUndo, createHistory, pushState, redo, replaceState, undo, type History } from '../../builder/undo';
@@ -80,6 +82,8 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
     return canCheckAgainst(p) ? { o: p.o, st: p.st, l: p.l, domains: [...p.domains], label: p.label } : undefined;
   };
   const sheet = createMemo(() => history().present);
+
+  const fixableCells = createMemo(() => fixSheet(spec(), sheet(), (r, c) => cellIssues(check(), r, c).length > 0).cells);
 
   let checkSeq = 0;
   /** After a kind switch or a load, show a result for the new rows at once (sync rules); the worker refines it. */
@@ -301,6 +305,15 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
       });
       apply(insertRows(sheet(), rows));
     },
+    /** 「すべて修正」: every flagged cell the tool knows how to fix, in one undo step; returns how many changed. */
+    fixAllCells(): number {
+      const before = sheet();
+      const result = fixSheet(spec(), before, (r, c) => cellIssues(check(), r, c).length > 0);
+      if (result.cells > 0) apply(syncSmimeSheet(spec(), result.sheet, undefined, before));
+      return result.cells;
+    },
+    /** How many flagged cells 「すべて修正」 would change. */
+    fixableCells,
     /** An Excel-style block paste at (row, column), 0-based: one undo step. */
     pasteBlock(row: number, column: number, block: readonly (readonly string[])[]) {
       const before = sheet();
