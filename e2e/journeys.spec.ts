@@ -353,3 +353,39 @@ test('(6) a 30-row roster with full-width letters and 髙: the issue list leads 
   expect(rows[29][10]).toBe('高橋　30郎');
   expect(rows[2][13]).toBe('user3@nii.ac.jp');
 });
+
+test('(7) client renew from the user’s .p12 and its PIN: DN, serial, mail and P12 name filled, the export validates', async ({ page }) => {
+  const dir = tmp();
+  const subj = '/C=JP/ST=Tokyo/L=Chiyoda-ku/O=National Institute of Informatics/OU=2024001/CN=KOKURITSU HANAKO';
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', subj, '-addext', 'subjectAltName=email:hanako@nii.ac.jp', '-set_serial', '0x1A2B3C', '-days', '30', '-keyout', join(dir, 'u.key'), '-out', join(dir, 'u.crt')], { stdio: 'ignore' });
+  const p12 = join(dir, 'hanako.p12');
+  execFileSync('openssl', ['pkcs12', '-export', '-in', join(dir, 'u.crt'), '-inkey', join(dir, 'u.key'), '-out', p12, '-passout', 'pass:Pin-123456'], { stdio: 'ignore' });
+
+  await openBuilder(page);
+  await importProfile(page);
+  await chooseKind(page, 'クライアント証明書更新申請');
+  await page.getByRole('button', { name: '行を追加', exact: true }).click();
+  await page.getByRole('button', { name: '行1の補助機能' }).click();
+  const form = page.getByTestId('p12-read');
+  await form.getByLabel('P12ファイル').setInputFiles(p12);
+  // A wrong PIN says so and fills nothing.
+  await form.getByLabel('アクセスPIN').fill('wrong-pin');
+  await form.getByRole('button', { name: 'P12から読み込む' }).click();
+  await expect(page.getByTestId('row-tools').getByRole('alert')).toContainText('PINが違う');
+  await expect(cell(page, 0, 4)).toHaveValue('');
+  await form.getByLabel('アクセスPIN').fill('Pin-123456');
+  await form.getByRole('button', { name: 'P12から読み込む' }).click();
+  await expect(cell(page, 0, 1)).toHaveValue('CN=KOKURITSU HANAKO,OU=2024001,O=National Institute of Informatics,L=Chiyoda-ku,ST=Tokyo,C=JP');
+  await expect(cell(page, 0, 4)).toHaveValue(String(0x1a2b3c));
+  await expect(cell(page, 0, 14)).toHaveValue('hanako@nii.ac.jp');
+  await expect(cell(page, 0, 12)).toHaveValue('KOKURITSU HANAKO');
+  await expect(form.getByLabel('アクセスPIN')).toHaveValue(''); // the PIN is not kept
+
+  const tsv = await exportFile(page);
+  const result = cliValidate('client-renew', tsv);
+  expect(errorCount(result), JSON.stringify(result)).toBe(0);
+  const cells = iconvSjis(tsv).split('\r\n')[0].split('\t');
+  expect(cells[3]).toBe(String(0x1a2b3c));
+  // The serial is the certificate's, as OpenSSL reads it.
+  expect(execFileSync('openssl', ['x509', '-in', join(dir, 'u.crt'), '-noout', '-serial'], { encoding: 'utf8' }).trim()).toBe('serial=1A2B3C');
+});

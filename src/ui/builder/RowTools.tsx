@@ -6,6 +6,7 @@ import { columnIndex } from '../../builder/grid';
 import { cnOf } from '../../builder/smime';
 import { parseDnString } from '../../pki/dn';
 import { inspectCertificate } from '../../pki/certificate';
+import { certificateFromPkcs12 } from '../../pki/pkcs12-read';
 import { makeKeyAndCsr, type ServerProfileId } from '../../pki/keys';
 import { FileDrop } from '../components/FileDrop';
 import { t, tr } from '../i18n';
@@ -105,8 +106,32 @@ export const RowTools: Component<RowToolsProps> = (props) => {
     }
   };
 
-  const fillFromCertificate = async (file: File) => {
-    const result = await inspectCertificate(await readFileBytes(file));
+  // Client renew/revoke: the old certificate may only exist inside the user's .p12. Its PIN opens it here;
+  // only the certificate is kept, the key is dropped by certificateFromPkcs12 and the PIN cleared.
+  const [p12File, setP12File] = createSignal<File>();
+  const [p12Pin, setP12Pin] = createSignal('');
+  const readP12 = async () => {
+    const file = p12File();
+    if (!file) return;
+    setBusy(true);
+    try {
+      const r = await certificateFromPkcs12(await readFileBytes(file), p12Pin());
+      if (!r.ok) {
+        setMessages([r.message]);
+        return;
+      }
+      setP12Pin('');
+      setP12File(undefined);
+      await fillFromCertificate(r.certificate);
+    } catch (e) {
+      setMessages([failure({ ja: 'P12ファイルを読み込めませんでした', en: 'Could not read the P12 file' }, e)]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const fillFromCertificate = async (input: File | Uint8Array) => {
+    const result = await inspectCertificate(input instanceof Uint8Array ? input : await readFileBytes(input));
     if (!result.ok) {
       setMessages([result.message]);
       return;
@@ -187,6 +212,19 @@ export const RowTools: Component<RowToolsProps> = (props) => {
         </Show>
         <Show when={hasSerial()}>
           <FileDrop label={t('旧証明書（PEM/DER）からDNとシリアル番号を入れる', 'Fill DN and serial from the old certificate (PEM/DER)')} accept=".pem,.crt,.cer,.der" onFile={readCertificate} testId="cert-drop" />
+          <Show when={spec().family === 'client'}>
+            <form class="p12-read" data-testid="p12-read" onSubmit={(e) => { e.preventDefault(); void readP12(); }}>
+              <h3>{t('利用者のP12ファイルから読み込む', 'Read from the user’s P12 file')}</h3>
+              <p class="hint">{t('PINでP12を開き、証明書だけを読みます（秘密鍵は読み捨て、保存しません）。', 'The PIN opens the P12 here; only the certificate is read (the key is discarded, never kept).')}</p>
+              <div class="form-row">
+                <label for="rt-p12">{t('P12ファイル', 'P12 file')}</label>
+                <input id="rt-p12" type="file" accept=".p12,.pfx" onChange={(e) => setP12File(e.currentTarget.files?.[0])} />
+                <label for="rt-p12-pin">{t('アクセスPIN', 'Access PIN')}</label>
+                <input id="rt-p12-pin" type="password" autocomplete="off" value={p12Pin()} onInput={(e) => setP12Pin(e.currentTarget.value)} />
+                <button type="submit" disabled={busy() || !p12File()}>{t('P12から読み込む', 'Read the P12')}</button>
+              </div>
+            </form>
+          </Show>
           <Show when={row()?.meta?.oldSpkiSha256}>
             <p class="hint" data-testid="row-old-key">
               {t(
