@@ -11,6 +11,7 @@ import type { ColumnSpec } from '../../spec/types';
 import type { Issue } from '../../tsv/types';
 import { t, tr } from '../i18n';
 import { columnWidthClass, requiredMark, visibleColumns } from './columns';
+import { valueChoices } from './value-labels';
 import type { BuilderState } from './state';
 
 export const PAGE_SIZE = 50;
@@ -105,6 +106,14 @@ export const Grid: Component<GridProps> = (props) => {
 
   return (
     <div class="grid-scroll" role="region" aria-label={t('申請データの表', 'Application rows')} tabindex="0">
+      {/* Coded columns (profile with its validity, method, 失効理由 in the manual's words) offer their values. */}
+      <For each={columns().filter((c) => valueChoices(c, tr).length > 0)}>
+        {(c) => (
+          <datalist id={`values-${c.no}`}>
+            <For each={valueChoices(c, tr)}>{(v) => <option value={v.value} label={v.label} />}</For>
+          </datalist>
+        )}
+      </For>
       <table class="builder-grid" ref={setTable} aria-rowcount={rows().length + 1}>
         <thead>
           <tr>
@@ -148,6 +157,7 @@ export const Grid: Component<GridProps> = (props) => {
                             aria-invalid={issues().some((x) => x.severity === 'error')}
                             aria-describedby={issues().length > 0 ? messageId() : `col-help-${column.no}`}
                             value={row().cells[column.no - 1] ?? ''}
+                            list={valueChoices(column, tr).length > 0 ? `values-${column.no}` : undefined}
                             spellcheck={false}
                             autocomplete="off"
                             onInput={(e) => onInput(row().id, column, e.currentTarget.value, rowIndex())}
