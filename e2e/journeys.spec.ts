@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { cell, chooseKind, cliValidate, errorCount, iconvSjis, importProfile, makeKeyForRow, openBuilder, removeTmp, saveDownload, tmp } from './builder-kit';
 import { download, openMail, openRa, openssl, serverRow, upload } from './ra-kit';
-import { sjisFile } from './tsv-files';
+import { clientIssueRow, sjisFile } from './tsv-files';
 
 test.afterAll(() => removeTmp());
 
@@ -388,4 +388,16 @@ test('(7) client renew from the user’s .p12 and its PIN: DN, serial, mail and 
   expect(cells[3]).toBe(String(0x1a2b3c));
   // The serial is the certificate's, as OpenSSL reads it.
   expect(execFileSync('openssl', ['x509', '-in', join(dir, 'u.crt'), '-noout', '-serial'], { encoding: 'utf8' }).trim()).toBe('serial=1A2B3C');
+});
+
+test('a file checked as the wrong kind offers the kind it looks like, and one click re-checks it', async ({ page }) => {
+  await page.goto('/#/validate');
+  await page.getByLabel('申請の種類').selectOption('client-renew');
+  await page.getByLabel('申請TSVファイル').setInputFiles(sjisFile('client-issue.tsv', [clientIssueRow(), clientIssueRow({ 1: 'CN=KOKURITSU TARO,OU=02,O=National Institute of Informatics,L=Chiyoda-ku,ST=Tokyo,C=JP', 14: 'taro@nii.ac.jp' })]));
+  const guess = page.getByTestId('kind-guess');
+  await expect(guess).toContainText('クライアント証明書発行申請');
+  await guess.getByRole('button', { name: 'クライアント証明書発行申請として検査' }).click();
+  await expect(page.getByLabel('申請の種類')).toHaveValue('client-issue');
+  await expect(page.getByTestId('verdict')).toHaveText(/この検査ではエラーはありません/);
+  await expect(page.getByTestId('kind-guess')).toHaveCount(0);
 });

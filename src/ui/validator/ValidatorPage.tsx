@@ -1,5 +1,5 @@
 // 申請TSVファイルの検証: pick a file and its kind, see the result as the RA's result screen shows it (SPEC §7.2).
-import { Match, Switch, createMemo, createResource, createSignal, type Component } from 'solid-js';
+import { Match, Show, Switch, createMemo, createResource, createSignal, type Component } from 'solid-js';
 import { canCheckAgainst, checkReportAgainst } from '../../builder/institution-check';
 import type { InstitutionProfile } from '../../builder/institution';
 import { InstitutionPicker } from './InstitutionPicker';
@@ -7,6 +7,8 @@ import { KIND_IDS, type KindId } from '../../spec/types';
 import { KINDS } from '../../spec/kinds';
 import { LIMITS } from '../../spec/profiles';
 import { makeIssue } from '../../tsv/issue';
+import { guessKind } from '../../tsv/guess';
+import { MESSAGES } from '../../tsv/messages';
 import type { ValidationReport } from '../../tsv/types';
 import type { RouteProps } from '../app/routes';
 import { FileDrop } from '../components/FileDrop';
@@ -40,6 +42,13 @@ const ValidatorPage: Component<RouteProps> = () => {
     const f = file();
     return f ? { file: f, kind: kind() } : undefined;
   }, validateUpload);
+  /** The kind the file looks like when the validator says it was checked as another (U111): one click re-checks. */
+  const guessed = createMemo(() => {
+    const r = report.loading || report.error ? undefined : report();
+    if (!r || !r.fileIssues.some((i) => i.code === MESSAGES.kindMismatch.code)) return undefined;
+    const g = guessKind(r.records.map((rec) => ({ cells: rec.cells })));
+    return g && g !== kind() ? g : undefined;
+  });
   const [institution, setInstitution] = createSignal<InstitutionProfile | null>(null);
   /** The report with the RA's registered-value checks for the chosen profile added (none without a profile). */
   const checked = createMemo(() => {
@@ -83,7 +92,23 @@ const ValidatorPage: Component<RouteProps> = () => {
               <p>{report.error instanceof Error ? report.error.message : String(report.error)}</p>
             </div>
           </Match>
-          <Match when={checked()}>{(r) => <ReportView report={r()} fileName={file()?.name ?? ''} institution={canCheckAgainst(institution()) ? (institution()?.label || institution()?.o || '') : null} />}</Match>
+          <Match when={checked()}>
+            {(r) => (
+              <>
+                <Show when={guessed()}>
+                  {(g) => (
+                    <p class="notice notice-warn" data-testid="kind-guess">
+                      {t(`このファイルは「${KINDS[g()].title.ja}」のようです。`, `This file looks like "${KINDS[g()].title.en}".`)}{' '}
+                      <button type="button" onClick={() => setKind(g())}>
+                        {t(`${KINDS[g()].title.ja}として検査`, `Check as ${KINDS[g()].title.en}`)}
+                      </button>
+                    </p>
+                  )}
+                </Show>
+                <ReportView report={r()} fileName={file()?.name ?? ''} institution={canCheckAgainst(institution()) ? (institution()?.label || institution()?.o || '') : null} />
+              </>
+            )}
+          </Match>
         </Switch>
       </div>
     </section>
