@@ -401,3 +401,26 @@ test('a file checked as the wrong kind offers the kind it looks like, and one cl
   await expect(page.getByTestId('verdict')).toHaveText(/この検査ではエラーはありません/);
   await expect(page.getByTestId('kind-guess')).toHaveCount(0);
 });
+
+test('at 1024 px the focused cell is never under the fixed 操作 column, and cell messages wrap between words', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await openBuilder(page);
+  await page.getByRole('button', { name: '行を追加', exact: true }).click();
+  await page.getByRole('button', { name: 'English' }).click();
+  await cell(page, 0, 1).focus();
+  // Walk right with the arrow keys across every column to 13.
+  for (const no of [2, 7, 8, 9, 10, 11, 12, 13]) {
+    await page.keyboard.press('ArrowRight');
+    const input = cell(page, 0, no);
+    await expect(input).toBeFocused();
+    const inputBox = await input.boundingBox();
+    const actionsBox = await page.locator('td.row-actions').first().boundingBox();
+    expect(inputBox && actionsBox && inputBox.x + inputBox.width <= actionsBox.x + 1, `column ${no}`).toBe(true);
+  }
+  // A message in a narrow flagged cell is not broken inside a word (each line starts at a word boundary).
+  const issues = page.locator('td', { has: cell(page, 0, 10) }).locator('.cell-issues li').first();
+  await expect(issues).toBeVisible();
+  const style = await issues.evaluate((el) => ({ wordBreak: getComputedStyle(el).wordBreak, overflowWrap: getComputedStyle(el).overflowWrap }));
+  expect(style).toEqual({ wordBreak: 'normal', overflowWrap: 'normal' });
+  expect((await issues.boundingBox())!.width).toBeGreaterThan(150); // 12rem, not a sliver
+});

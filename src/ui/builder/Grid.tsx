@@ -163,7 +163,10 @@ export const Grid: Component<GridProps> = (props) => {
                             onInput={(e) => onInput(row().id, column, e.currentTarget.value, rowIndex())}
                             onPaste={(e) => onPaste(e, row().id, rowIndex(), column)}
                             onBlur={() => props.state.endTyping()}
-                            onFocus={() => props.onFocusColumn(column)}
+                            onFocus={(e) => {
+                              props.onFocusColumn(column);
+                              keepClearOfActions(e.currentTarget);
+                            }}
                             onKeyDown={(e) => onKeyDown(e, rowIndex(), column)}
                           />
                           <IssueList issues={issues()} id={messageId()} />
@@ -201,6 +204,18 @@ export const Grid: Component<GridProps> = (props) => {
     </div>
   );
 };
+
+/**
+ * The 操作 column is sticky on the right: a cell scrolled into view by focus (Tab, arrows) can end up beneath it.
+ * Scroll the grid so the focused cell sits left of that column.
+ */
+function keepClearOfActions(input: HTMLInputElement): void {
+  const scroller = input.closest<HTMLElement>('.grid-scroll');
+  const actions = input.closest('tr')?.querySelector<HTMLElement>('td.row-actions');
+  if (!scroller || !actions) return;
+  const over = input.getBoundingClientRect().right - actions.getBoundingClientRect().left;
+  if (over > 0) scroller.scrollLeft += over + 8;
+}
 
 const IssueList: Component<{ issues: Issue[]; id: string }> = (props) => (
   <Show when={props.issues.length > 0}>
