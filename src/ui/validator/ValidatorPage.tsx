@@ -1,5 +1,5 @@
 // 申請TSVファイルの検証: pick a file and its kind, see the result as the RA's result screen shows it (SPEC §7.2).
-import { Match, Show, Switch, createMemo, createResource, createSignal, type Component } from 'solid-js';
+import { For, Match, Show, Switch, createMemo, createResource, createSignal, type Component } from 'solid-js';
 import { canCheckAgainst, checkReportAgainst } from '../../builder/institution-check';
 import type { InstitutionProfile } from '../../builder/institution';
 import { InstitutionPicker } from './InstitutionPicker';
@@ -70,9 +70,9 @@ const ValidatorPage: Component<RouteProps> = () => {
       <div class="form-row">
         <label for="kind-select">{t('申請の種類', 'Application kind')}</label>
         <select id="kind-select" value={kind()} onChange={(e) => setKind(e.currentTarget.value as KindId)}>
-          {KIND_IDS.map((id) => (
+          <For each={KIND_IDS}>{(id) => (
             <option value={id}>{tr(KINDS[id].title)}</option>
-          ))}
+          )}</For>
         </select>
       </div>
       <InstitutionPicker selected={institution()} onSelect={setInstitution} />
