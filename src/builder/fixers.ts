@@ -30,8 +30,9 @@ export function replaceKnownChars(value: string): string {
 
 /** Leading/trailing spaces (half- and full-width); in a DN also the spaces around "," and "=". */
 export function trimSpaces(value: string, column: Pick<ColumnSpec, 'charClass'>): string {
-  const trimmed = value.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '');
-  return column.charClass === 'dn' ? trimmed.replace(/\s*([,=])\s*/gu, '$1') : trimmed;
+  // String.prototype.trim also removes U+3000 (a WhiteSpace in ECMAScript).
+  const trimmed = value.trim();
+  return column.charClass === 'dn' ? trimmed.split(',').map((rdn) => rdn.split('=').map((part) => part.trim()).join('=')).join(',') : trimmed;
 }
 
 /** "https://www.example.ac.jp:8443/path" → "www.example.ac.jp"; a value that is not a URL is kept. */

@@ -2,7 +2,7 @@
 // CSR's DN in UPKI order, 2 the profile its key fits (RSA → 3, ECDSA → 11), 7 the one-line CSR, 11 FQDN = CN,
 // 13 the CSR's other dNSNames. Values are only placed; the validator judges them like typed ones.
 import { inspectCsr } from '../pki/csr';
-import { pemDecodeAll, toOneLine } from '../pki/pem';
+import { hasArmour, pemDecodeAll, toOneLine } from '../pki/pem';
 import { subjectTsvString } from '../pki/name';
 import type { CsrInfo } from '../pki/types';
 import type { KindSpec, Text } from '../spec/types';
@@ -57,7 +57,7 @@ export async function readCsrs(input: string | Uint8Array, source: string): Prom
 
 /** A CSR in PEM (or several lines of base64) pasted into column 7, as the one-line form; null when it is not one. */
 export async function oneLineCsrFrom(value: string): Promise<string | null> {
-  if (!/-{3,}\s*BEGIN|[\r\n]/.test(value)) return null;
+  if (!hasArmour(value) && !/[\r\n]/.test(value)) return null;
   const r = await inspectCsr(value);
   return r.ok ? toOneLine(r.info.der) : null;
 }

@@ -10,11 +10,16 @@ type Forge = typeof import('node-forge');
 
 async function loadForge(): Promise<Forge> {
   // @ts-expect-error node-forge's per-module files have no typings; pkcs12.js pulls in what it needs (pbe, aes, des, rc2, x509).
-  const mod = await import('node-forge/lib/pkcs12.js');
+  await import('node-forge/lib/pkcs12.js');
   // @ts-expect-error as above: forge.js exports the shared object every module registers on.
-  const forge = await import('node-forge/lib/forge.js');
-  void mod;
-  return (forge.default ?? forge) as Forge;
+  const loaded: unknown = await import('node-forge/lib/forge.js');
+  return (loaded as { default?: Forge }).default ?? (loaded as Forge);
+}
+
+/** A bag's localKeyId attribute values (forge types bag attributes as any). */
+function localKeyIds(bag: { attributes: unknown }): string[] {
+  const value = (bag.attributes as Record<string, unknown> | undefined)?.localKeyId;
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
 function binaryString(bytes: Uint8Array): string {
@@ -49,9 +54,9 @@ export async function certificateFromPkcs12(bytes: Uint8Array, pin: string): Pro
   }
   const certBags = p12.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? [];
   const keyBags = p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag] ?? [];
-  const keyIds = new Set(keyBags.flatMap((b) => (b.attributes.localKeyId ?? []) as string[]));
+  const keyIds = new Set(keyBags.flatMap(localKeyIds));
   keyBags.length = 0; // the decrypted key is not used: drop the reference at once
-  const paired = certBags.find((b) => ((b.attributes.localKeyId ?? []) as string[]).some((id) => keyIds.has(id)));
+  const paired = certBags.find((b) => localKeyIds(b).some((id) => keyIds.has(id)));
   const bag = paired ?? certBags[0];
   if (!bag) return { ok: false, code: 'no-certificate', message: FAIL.none };
   // forge keeps the certificate's ASN.1 when it cannot model the key (EC): use the DER either way.

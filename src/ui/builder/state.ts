@@ -83,7 +83,10 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
   };
   const sheet = createMemo(() => history().present);
 
-  const fixableCells = createMemo(() => fixSheet(spec(), sheet(), (r, c) => cellIssues(check(), r, c).length > 0).cells);
+  const fixableCells = createMemo(() => {
+    const current = check();
+    return fixSheet(spec(), sheet(), (r, c) => cellIssues(current, r, c).length > 0).cells;
+  });
 
   let checkSeq = 0;
   /** After a kind switch or a load, show a result for the new rows at once (sync rules); the worker refines it. */
@@ -311,7 +314,8 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
     /** 「すべて修正」: every flagged cell the tool knows how to fix, in one undo step; returns how many changed. */
     fixAllCells(): number {
       const before = sheet();
-      const result = fixSheet(spec(), before, (r, c) => cellIssues(check(), r, c).length > 0);
+      const current = check();
+      const result = fixSheet(spec(), before, (r, c) => cellIssues(current, r, c).length > 0);
       if (result.cells > 0) apply(syncSmimeSheet(spec(), result.sheet, undefined, before));
       return result.cells;
     },
@@ -320,7 +324,8 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
     /** An Excel-style block paste at (row, column), 0-based: one undo step. */
     pasteBlock(row: number, column: number, block: readonly (readonly string[])[]) {
       const before = sheet();
-      const result = pasteBlock(before, spec(), row, column, block, () => makeRow(spec(), newRowCells(spec(), institution(), choices())));
+      const [s, inst, ch] = [spec(), institution(), choices()];
+      const result = pasteBlock(before, s, row, column, block, () => makeRow(s, newRowCells(s, inst, ch)));
       const touched = new Set(result.sheet.rows.slice(row, row + block.length).map((r) => r.id));
       apply(syncSmimeSheet(spec(), result.sheet, touched, before));
       return result;

@@ -31,6 +31,7 @@ export function unsavedKeyQuestion(): string {
   );
 }
 
+// eslint-disable-next-line solid/reactivity -- a guard is asked at the moment of leaving: a plain read, not tracking
 addLeaveGuard((to) => {
   if (!keyUnsaved()) return null;
   // Moving between pages keeps the key in memory, but the user leaving 鍵・CSR is the moment to remind them;

@@ -11,13 +11,14 @@ import { t, tr } from '../i18n';
 export const InstitutionPicker: Component<{ selected: InstitutionProfile | null; onSelect: (p: InstitutionProfile | null) => void }> = (props) => {
   const [profiles, setProfiles] = createSignal<InstitutionProfile[]>([]);
   const [error, setError] = createSignal<Text>();
-  onMount(async () => {
+  const loadSaved = async (): Promise<void> => {
     try {
       setProfiles(await new ProfileStore(await openBuilderDb()).list());
     } catch {
       // No IndexedDB: a profile file can still be chosen.
     }
-  });
+  };
+  onMount(() => void loadSaved());
   const onFile = async (file: File) => {
     const parsed = parseProfiles(await file.text());
     if (!parsed.ok) {
