@@ -33,7 +33,9 @@ function profileSays(e: RegisteredError, inst: InstitutionRegistered): Text {
 
 /** The RA's registered-value errors of one record, as validator issues on the column the RA names. */
 export function institutionIssues(spec: KindSpec, seq: number, cells: readonly string[], inst: InstitutionRegistered): Issue[] {
-  return registeredErrors(registeredInput(spec.id, cells), inst).map((e) => {
+  // A profile without registered domains says nothing about them (not "no domain allowed"): R101 is left out.
+  const known = registeredErrors(registeredInput(spec.id, cells), inst).filter((e) => e.registered !== 'domains' || inst.domains.length > 0);
+  return known.map((e) => {
     const column = columnOf(spec, e.field);
     const issue: Issue = { seq, code: e.message.code, severity: 'error', message: e.message.message, hint: profileSays(e, inst) };
     if (column) {
