@@ -2,11 +2,15 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { benchBuilderTyping } from './builder-typing';
+import { benchHardening } from './hardening';
 import { benchValidate } from './validate';
 
 console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
 console.log('\n# validation');
 await benchValidate();
+
+console.log('\n# adversarial input (issue 10)');
+await benchHardening();
 
 console.log('\n# builder in Chromium (single-file build)');
 await benchBuilderTyping();

@@ -22,4 +22,5 @@ export const routes: RouteDef[] = [
   { path: '/keys', title: { ja: '鍵・CSR', en: 'Keys & CSR' }, summary: { ja: 'サーバ証明書用の鍵ペアとCSRを作成し、CSR・証明書を確認します。', en: 'Make a key pair and CSR for a server certificate; check CSRs and certificates.' }, component: lazy(() => import('../keys/KeysPage')) },
   { path: '/builder', title: { ja: 'TSV作成', en: 'Build TSV' }, summary: { ja: '6種類の申請TSVを表形式で作成し、検証してShift-JISで書き出します。', en: 'Build any of the six application TSVs in a grid, check it and export Shift-JIS.' }, component: lazy(() => import('../builder/BuilderPage')) },
   { path: '/ra', title: { ja: '模擬RA', en: 'Simulated RA' }, summary: { ja: '研修用の模擬RA・認証局: 申請ファイルのアップロード、送信メール、証明書一覧、時刻操作。', en: 'A training RA/CA: upload application files, read the mails, list certificates, move the clock.' }, component: lazy(() => import('../ra/RaPage')) },
+  { path: '/jpnic', title: { ja: '模擬JPNIC', en: 'Simulated JPNIC' }, summary: { ja: 'JPNIC 資源申請者証明書の発行・失効・再発行を資源管理者・資源申請者・トレーナーの役割で練習します。', en: 'Rehearse JPNIC resource-applicant certificates (issue, revoke, reissue) as manager, applicant and trainer.' }, component: lazy(() => import('../jpnic/JpnicPage')) },
 ];
