@@ -74,7 +74,7 @@ export const Grid: Component<GridProps> = (props) => {
     const cells = block.reduce((n, line) => n + line.length, 0);
     props.announce(
       t(
-        `${block.length}行×${Math.max(...block.map((l) => l.length))}列を貼り付けました` + (result.rowsAdded ? `（${result.rowsAdded}行追加）` : '') + (result.cellsDropped ? `。右端を超えた${result.cellsDropped}セルは入りませんでした` : '') + '。',
+        `${block.length}行×${block.reduce((m, l) => Math.max(m, l.length), 0)}列を貼り付けました` + (result.rowsAdded ? `（${result.rowsAdded}行追加）` : '') + (result.cellsDropped ? `。右端を超えた${result.cellsDropped}セルは入りませんでした` : '') + '。',
         `Pasted ${cells} cells in ${block.length} rows` + (result.rowsAdded ? ` (${result.rowsAdded} rows added)` : '') + (result.cellsDropped ? `; ${result.cellsDropped} cells beyond the last column were left out` : '') + '.',
       ),
     );
