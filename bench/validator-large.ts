@@ -64,7 +64,7 @@ export async function benchValidatorLarge(): Promise<void> {
       await page.waitForTimeout(500); // let the last tasks report
       const long = await page.evaluate(() => (window as unknown as { benchLongTasks: number[] }).benchLongTasks);
       const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
-      const max = long.length ? Math.max(...long) : 0;
+      const max = long.reduce((a, b) => Math.max(a, b), 0);
       console.log(
         `validator, ${name} (${(bytes.length / 1024 / 1024).toFixed(1)} MB): result in ${(shown / 1000).toFixed(1)} s; ` +
           `long tasks ${long.length}, longest ${max.toFixed(0)} ms (all: ${long.map((x) => x.toFixed(0)).join(' ')}); ${nodes} elements; ${workers} worker(s)`,

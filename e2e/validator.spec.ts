@@ -24,7 +24,9 @@ test('a valid server issue file: every row OK, no エラー内容 (validated in 
   const rows = ['www1.example.ac.jp', 'www2.example.ac.jp'].map((cn) => serverIssueRow(cn, serverCsrBase64(cn)));
   await validate(page, 'server-issue', sjisFile('server-issue.tsv', rows));
 
-  await expect(page.getByTestId('verdict')).toHaveText(/RAの検査を通る見込み/);
+  await expect(page.getByTestId('verdict')).toHaveText(/この検査ではエラーはありません/);
+  // Without an institution profile the page does not claim the RA will accept it (241, R101–R103 unchecked).
+  await expect(page.getByTestId('institution-not-checked')).toContainText('241, R101–R103');
   for (const seq of [1, 2]) {
     await expect(row(page, seq).locator('td').nth(1)).toHaveText('OK');
     await expect(row(page, seq).locator('td').nth(2)).toHaveText('');

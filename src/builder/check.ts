@@ -9,7 +9,9 @@ import { MESSAGES } from '../tsv/messages';
 import type { Issue, ValidationReport } from '../tsv/types';
 import { buildReport, runSyncRules, type CheckedRecord } from '../tsv/validate';
 import type { RowMeta } from './grid';
+import { institutionIssues, type InstitutionRegistered } from './institution-check';
 import { keyReuseIssues } from './key-reuse';
+import { droppedDnsNameIssues } from './san-keep';
 import { planSplit, type SplitPart, type SplitPlan } from './split';
 
 export interface FileCheck {
@@ -29,6 +31,8 @@ export interface SheetCheck {
   splitReasons: ('limit' | 'method')[];
   /** True when the async CSR checks ran too. */
   full: boolean;
+  /** True when the rows were also checked against an institution profile (241, R101–R103). */
+  institutionChecked: boolean;
 }
 
 type Rows = readonly (readonly string[])[];
@@ -72,44 +76,62 @@ function dropKindGuess(fileIssues: Issue[]): Issue[] {
   return fileIssues.filter((issue) => issue.code !== MESSAGES.kindMismatch.code);
 }
 
-function syncRules(spec: KindSpec, split: SplitPlan<readonly string[]>) {
+function syncRules(spec: KindSpec, split: SplitPlan<readonly string[]>, registered?: InstitutionRegistered) {
   const runs = split.parts.map((part) => {
     const run = runSyncRules(spec, toRecords(part), {}, []);
     return { ...run, fileIssues: dropKindGuess(run.fileIssues) };
   });
   acrossSheet(spec, split, runs.map((r) => r.checked));
+  if (registered) for (const run of runs) addInstitutionIssues(spec, run.checked, registered);
   return runs;
 }
 
+/**
+ * The RA's registered-value checks (241, R101–R103), as the RA runs them on a record the validator passed:
+ * a column that already has an error (an unreadable DN) is not judged again.
+ */
+export function addInstitutionIssues(spec: KindSpec, checked: readonly CheckedRecord[], registered: InstitutionRegistered): void {
+  for (const record of checked) {
+    const bad = new Set(record.issues.filter((i) => i.severity === 'error').map((i) => i.column));
+    record.issues.push(...institutionIssues(spec, record.seq, record.cells, registered).filter((i) => !bad.has(i.column)));
+  }
+}
+
 /** Column, record and file rules; no CSR parsing. Cheap enough for every edit. */
-export function checkSheet(spec: KindSpec, rows: Rows): SheetCheck {
+export function checkSheet(spec: KindSpec, rows: Rows, registered?: InstitutionRegistered): SheetCheck {
   const split = plan(spec, rows);
-  const reports = syncRules(spec, split).map(({ fileIssues, checked }) => buildReport(spec.id, fileIssues, checked));
-  return assemble(split, reports, false);
+  const reports = syncRules(spec, split, registered).map(({ fileIssues, checked }) => buildReport(spec.id, fileIssues, checked));
+  return assemble(split, reports, false, !!registered);
 }
 
 /**
  * Everything checkSheet does plus the CSR checks (signature, key vs profile, DN = CSR DN) and, for renew rows
- * that carry the old certificate's key in their metadata, the key-reuse check: what export uses.
+ * that carry the old certificate's key in their metadata, the key-reuse check and the dropped-host-name warning: what export uses.
  */
-export async function checkSheetFull(spec: KindSpec, rows: Rows, metas: readonly (RowMeta | undefined)[] = []): Promise<SheetCheck> {
+export async function checkSheetFull(
+  spec: KindSpec,
+  rows: Rows,
+  metas: readonly (RowMeta | undefined)[] = [],
+  registered?: InstitutionRegistered,
+): Promise<SheetCheck> {
   const split = plan(spec, rows);
   const reports: ValidationReport[] = [];
-  const runs = syncRules(spec, split);
+  const runs = syncRules(spec, split, registered);
   for (const [p, part] of split.parts.entries()) {
     const { fileIssues, checked } = runs[p];
     await addCsrChecks(spec, checked);
     await Promise.all(
       checked.map(async (record, i) => {
-        record.issues.push(...(await keyReuseIssues(spec, { ...record, meta: metas[part.indexes[i]] })));
+        const meta = metas[part.indexes[i]];
+        record.issues.push(...(await keyReuseIssues(spec, { ...record, meta })), ...droppedDnsNameIssues(spec, { ...record, meta }));
       }),
     );
     reports.push(buildReport(spec.id, fileIssues, checked));
   }
-  return assemble(split, reports, true);
+  return assemble(split, reports, true, !!registered);
 }
 
-function assemble(split: SplitPlan<readonly string[]>, reports: readonly ValidationReport[], full: boolean): SheetCheck {
+function assemble(split: SplitPlan<readonly string[]>, reports: readonly ValidationReport[], full: boolean, institutionChecked: boolean): SheetCheck {
   const byRow = new Map<number, Issue[]>();
   const files: FileCheck[] = [];
   let errors = 0;
@@ -128,7 +150,7 @@ function assemble(split: SplitPlan<readonly string[]>, reports: readonly Validat
     warnings += all.length - partErrors;
     files.push({ part, fileIssues: report.fileIssues, errors: partErrors, warnings: all.length - partErrors });
   });
-  return { files, byRow, errors, warnings, splitReasons: split.reasons, full };
+  return { files, byRow, errors, warnings, splitReasons: split.reasons, full, institutionChecked };
 }
 
 /** Issues of one cell (1-based column in the issue, 0-based here). */

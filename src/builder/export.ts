@@ -6,6 +6,7 @@ import { encodeTsv } from '../tsv/codec';
 import type { Issue } from '../tsv/types';
 import { checkSheetFull, type SheetCheck } from './check';
 import type { RowMeta } from './grid';
+import type { InstitutionRegistered } from './institution-check';
 import { exportFileName, zipFileName } from './naming';
 
 export interface ExportFile {
@@ -25,8 +26,9 @@ export async function buildExport(
   rows: readonly (readonly string[])[],
   date: Date,
   metas: readonly (RowMeta | undefined)[] = [],
+  registered?: InstitutionRegistered,
 ): Promise<ExportResult> {
-  const check = await checkSheetFull(spec, rows, metas);
+  const check = await checkSheetFull(spec, rows, metas, registered);
   if (check.errors > 0 || rows.length === 0) return { ok: false, check, encodingIssues: [] };
   const byMethod = check.splitReasons.includes('method');
   const files: ExportFile[] = [];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Rdn } from '../pki/dn';
 import { KINDS } from '../spec/kinds';
 import { cellsFromCertificate, cellsFromKeyAction, formatDnsNames, parseDnsNames, serialForColumn } from './fill';
 import { blankProfile } from './institution';
@@ -39,6 +40,26 @@ describe('fill from PKI artefacts', () => {
       inst,
     );
     expect(updates.get(0)).toBe('CN=a@example.ac.jp,O=E,L=Chiyoda-ku,ST=Tokyo,C=JP');
+  });
+
+  it('keeps the old server certificate\'s FQDN and every other dNSName on a renew row', () => {
+    const subject: Rdn[] = [{ key: 'C', value: 'JP' }, { key: 'O', value: 'E' }, { key: 'CN', value: 'www.example.ac.jp' }];
+    const info = { subject, serialDecimal: '7', serialHex: '07', sanDnsNames: ['www.example.ac.jp', 'a.example.ac.jp', 'B.example.ac.jp', 'a.example.ac.jp'] };
+    const updates = cellsFromCertificate(KINDS['server-renew'], info, null);
+    expect(updates.get(10)).toBe('www.example.ac.jp');
+    expect(updates.get(12)).toBe('dNSName=a.example.ac.jp,dNSName=B.example.ac.jp');
+    // A revoke file has no FQDN/dNSName columns to fill (they must stay blank).
+    expect([...cellsFromCertificate(KINDS['server-revoke'], info, null).keys()].sort((a, b) => a - b)).toEqual([0, 3]);
+  });
+
+  it('fills user mail and P12 name on a client renew row', () => {
+    const updates = cellsFromCertificate(
+      KINDS['client-renew'],
+      { subject: [{ key: 'CN', value: 'KOKURITSU HANAKO' }, { key: 'OU', value: 'Dept' }, { key: 'O', value: 'E' }], serialDecimal: '1', serialHex: '01', sanEmails: ['hanako@example.ac.jp'] },
+      null,
+    );
+    expect(updates.get(13)).toBe('hanako@example.ac.jp');
+    expect(updates.get(11)).toBe('KOKURITSU HANAKO');
   });
 
   it('writes a long serial as 0x-hex when the decimal form exceeds the column (client: 32)', () => {

@@ -8,6 +8,7 @@ import { parseDnsNames as parseDnsNamesColumn } from '../tsv/columns';
 import { composeDn } from './defaults';
 import { columnIndex, writableColumnIndex } from './grid';
 import type { InstitutionProfile } from './institution';
+import { p12NameFrom } from './smime';
 
 export type CellUpdates = Map<number, string>;
 
@@ -44,25 +45,50 @@ export function serialForColumn(spec: KindSpec, info: Pick<CertificateInfo, 'ser
 }
 
 /**
- * DN and serial from the certificate being renewed or revoked. An S/MIME certificate carries only CN
+ * What a renewal must carry over from the certificate being renewed (or revoked): DN and serial always; for a
+ * server renewal also the FQDN (= CN) and every other dNSName (else the renewed certificate silently loses host
+ * names); for a client renewal also the user's mail and a P12 name. An S/MIME certificate carries only CN
  * (SPEC §3.4 item 2) while the TSV DN needs O, L, ST, C: those come from the institution profile.
  */
 export function cellsFromCertificate(
   spec: KindSpec,
-  info: Pick<CertificateInfo, 'subject' | 'serialDecimal' | 'serialHex'>,
+  info: Pick<CertificateInfo, 'subject' | 'serialDecimal' | 'serialHex'> & Partial<Pick<CertificateInfo, 'sanDnsNames' | 'sanEmails'>>,
   institution: InstitutionProfile | null,
 ): CellUpdates {
   const updates: CellUpdates = new Map();
   const hasO = info.subject.some((r) => r.key === 'O');
+  const cn = info.subject.find((r) => r.key === 'CN')?.value ?? '';
   let dn = subjectTsvString(info.subject);
   if (!hasO && institution) {
-    const cn = info.subject.find((r) => r.key === 'CN')?.value ?? '';
     const ous = info.subject.filter((r) => r.key === 'OU').map((r) => r.value);
     dn = composeDn(spec.family, { cn, ous }, institution);
   }
   put(spec, updates, 'dn', dn);
   put(spec, updates, 'serial', serialForColumn(spec, info));
+  if (spec.action !== 'renew') return updates;
+  if (spec.family === 'server') {
+    put(spec, updates, 'fqdn', cn);
+    put(spec, updates, 'dnsNames', formatDnsNames(otherDnsNames(cn, info.sanDnsNames ?? [])));
+  } else {
+    const mail = info.sanEmails?.[0] ?? (cn.includes('@') ? cn : '');
+    if (mail) put(spec, updates, 'userMail', mail);
+    const p12At = columnIndex(spec, 'p12Name');
+    if (p12At >= 0 && cn) put(spec, updates, 'p12Name', p12NameFrom(cn, spec.columns[p12At].maxLength));
+  }
   return updates;
+}
+
+/** The certificate's dNSNames other than the FQDN (the RA adds the FQDN itself), in order, without repeats. */
+export function otherDnsNames(fqdn: string, names: readonly string[]): string[] {
+  const seen = new Set([fqdn.toLowerCase()]);
+  const out: string[] = [];
+  for (const n of names) {
+    const key = n.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(n);
+  }
+  return out;
 }
 
 /**

@@ -11,6 +11,8 @@ import type { FieldKey, KindId, KindSpec } from '../spec/types';
 export interface RowMeta {
   /** SHA-256 of the old certificate's SubjectPublicKeyInfo (hex, as pki/spki.ts `spkiSha256`). */
   readonly oldSpkiSha256?: string;
+  /** The old certificate's CN and dNSNames (renew rows), so dropping one is flagged (san-keep.ts). */
+  readonly oldDnsNames?: readonly string[];
 }
 
 export interface Row {

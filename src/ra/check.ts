@@ -1,9 +1,8 @@
 // Step 2 of an upload: the RA's own checks, after the validator (tsv/) found a record well formed.
 // They need what only the RA knows: the institution's registered values and the issued certificates.
-import { isSmimeProfile } from '../spec/profiles';
 import type { FieldKey } from '../spec/types';
 import { sameDn, parseDnString, type Rdn } from '../pki/dn';
-import { isUnderDomain } from './institutions';
+import { registeredErrors } from './registered';
 import { RA_MESSAGES, type RaMessage } from './messages';
 import { Row, rdnValue, rdnValues } from './row';
 import { isCertificateValid, type RaState } from './state';
@@ -53,32 +52,10 @@ function institutionErrors(row: Row, inst: Institution, now: Date): RaError[] {
   return [];
 }
 
-function registeredValueErrors(row: Row, rdns: Rdn[], inst: Institution): RaError[] {
-  const errors: RaError[] = [];
-  if (rdnValue(rdns, 'O') !== inst.o) errors.push(raError(row, 'dn', RA_MESSAGES.organizationMismatch));
-  const st = rdnValue(rdns, 'ST');
-  if (st !== undefined && st !== inst.st) errors.push(raError(row, 'dn', RA_MESSAGES.stateMismatch));
-  const l = rdnValue(rdns, 'L');
-  if (l !== undefined && l !== inst.l) errors.push(raError(row, 'dn', RA_MESSAGES.localityMismatch));
-  return errors;
-}
-
-/**
- * Server: the CN and every dNSName must lie under a registered domain (SPEC §3.1). S/MIME: the mail
- * domain of the CN, since the CA vouches for the address. Client authentication CNs are names: no check.
- */
-function domainErrors(row: Row, rdns: Rdn[], inst: Institution): RaError[] {
-  const cn = rdnValue(rdns, 'CN') ?? '';
-  if (row.family === 'server') {
-    const errors: RaError[] = [];
-    if (!isUnderDomain(cn, inst.domains)) errors.push(raError(row, 'dn', RA_MESSAGES.domainNotAllowed));
-    if (row.dnsNames().some((h) => !isUnderDomain(h, inst.domains))) errors.push(raError(row, 'dnsNames', RA_MESSAGES.domainNotAllowed));
-    return errors;
-  }
-  if (isSmimeProfile(row.get('profile')) && !isUnderDomain(cn.split('@')[1] ?? '', inst.domains)) {
-    return [raError(row, 'dn', RA_MESSAGES.domainNotAllowed)];
-  }
-  return [];
+/** 241, R101–R103: the shared check (registered.ts), as RA errors of this row. */
+function registeredValueErrors(row: Row, inst: Institution): RaError[] {
+  const input = { kind: row.kind, dn: row.dn(), dnsNames: row.dnsNames(), profile: row.get('profile') };
+  return registeredErrors(input, inst).map((e) => raError(row, e.field, e.message));
 }
 
 /** Renew and revoke name an existing certificate by serial: it must be this institution's, with this DN. */
@@ -120,8 +97,7 @@ export function checkRow(
   const blocking = institutionErrors(row, inst, now);
   if (blocking.length) return { errors: blocking };
   const rdns = row.dn();
-  const errors = [...registeredValueErrors(row, rdns, inst)];
-  if (row.action !== 'revoke') errors.push(...domainErrors(row, rdns, inst));
+  const errors = registeredValueErrors(row, inst);
   if (row.action === 'issue') {
     const key = dnKey(row.family, rdns);
     if (file.occupied.has(key)) errors.push(raError(row, 'dn', RA_MESSAGES.dnExists));

@@ -15,6 +15,13 @@ export interface Draft {
   rows: DraftRow[];
   /** The institution profile chosen for new rows. */
   profileId?: string;
+  /** 全行に共通の選択 (profile ID and download method for new and roster rows), restored with the draft. */
+  choices?: { profileId: string; method: string };
+  /**
+   * The sheet before the last destructive step (全行を削除, a sheet replaced by an import), kept until the next
+   * edit so that undo still works after a reload.
+   */
+  undo?: { rows: DraftRow[]; label: string };
   updatedAt: string;
 }
 
@@ -43,11 +50,14 @@ export class DraftStore {
   constructor(private readonly db: IDBDatabase) {}
 
   async save(draft: Draft): Promise<void> {
+    const copy = (rows: DraftRow[]) => rows.map((r) => (r.meta ? { id: r.id, cells: [...r.cells], meta: { ...r.meta } } : { id: r.id, cells: [...r.cells] }));
     const record: DraftRecord = {
       key: draftKey(draft.kind),
       kind: draft.kind,
-      rows: draft.rows.map((r) => (r.meta ? { id: r.id, cells: [...r.cells], meta: { ...r.meta } } : { id: r.id, cells: [...r.cells] })),
+      rows: copy(draft.rows),
       profileId: draft.profileId,
+      ...(draft.choices ? { choices: { ...draft.choices } } : {}),
+      ...(draft.undo ? { undo: { rows: copy(draft.undo.rows), label: draft.undo.label } } : {}),
       updatedAt: draft.updatedAt,
     };
     const active: ActiveRecord = { key: ACTIVE_KEY, kind: draft.kind, profileId: draft.profileId };

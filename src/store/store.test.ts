@@ -125,6 +125,19 @@ describe('DraftStore', () => {
     expect(await reopened.load('client-issue')).toBeUndefined();
   });
 
+  it('keeps 全行に共通の選択 and the sheet before a destructive step with the draft, and drops them when absent', async () => {
+    const factory = new IDBFactory();
+    const store = new DraftStore(await openBuilderDb(factory));
+    const before = [{ id: 'a', cells: ['CN=x', '5', '2'] }];
+    await store.save({ kind: 'client-issue', rows: [], choices: { profileId: '15', method: '3' }, undo: { rows: before, label: 'clear' }, updatedAt: '2026-11-23T00:00:00Z' });
+    const draft = await new DraftStore(await openBuilderDb(factory)).load('client-issue');
+    expect(draft?.choices).toEqual({ profileId: '15', method: '3' });
+    expect(draft?.undo).toEqual({ rows: before, label: 'clear' });
+    // The next edit is saved without it: the undo of the destructive step lasts until then.
+    await store.save({ kind: 'client-issue', rows: before, choices: { profileId: '15', method: '3' }, updatedAt: '2026-11-23T00:00:01Z' });
+    expect((await store.load('client-issue'))?.undo).toBeUndefined();
+  });
+
   it('a kind opened without an edit (no draft) still reopens with the profile that was in use', async () => {
     const factory = new IDBFactory();
     const store = new DraftStore(await openBuilderDb(factory));

@@ -51,8 +51,37 @@ export function checkCell(column: ColumnSpec, value: string, seq: number): Issue
   }
   if (column.charClass !== 'jis') issues.push(...controlIssues(column, value, seq));
   if (column.charClass !== 'dn' && value !== value.trim()) issues.push(makeIssue('surroundingSpace', where, { name: column.name }));
+  // Full-width ASCII in an ASCII column: one error naming every position (the usual IME slip), instead of the
+  // class rule's "not allowed" at the first one; the DN keeps its own per-attribute check as well.
+  // Digit columns keep NII's own 204 「半角数字以外の文字」, which already says it, as the RA shows it.
+  const wide = column.charClass === 'jis' || column.charClass === 'digits' ? null : fullWidthIssue(column, value, seq);
+  if (wide) {
+    issues.push(wide);
+    if (column.charClass !== 'dn') return issues;
+  }
   issues.push(...CLASS_CHECKS[column.charClass](column, value, seq));
   return issues;
+}
+
+/** U+FF01–FF5E and the ideographic space: the full-width twins of ASCII. */
+const FULL_WIDTH_ASCII = /[\uff01-\uff5e\u3000]/u;
+
+/** The half-width form of full-width ASCII (and U+3000 → space); other characters unchanged. */
+export function toHalfWidthAscii(value: string): string {
+  return value.replace(/[\uff01-\uff5e]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/gu, ' ');
+}
+
+function fullWidthIssue(column: ColumnSpec, value: string, seq: number): Issue | null {
+  if (!FULL_WIDTH_ASCII.test(value)) return null;
+  const chars = [...value];
+  const positions = chars.flatMap((c, i) => (FULL_WIDTH_ASCII.test(c) ? [i] : []));
+  const params = {
+    name: column.name,
+    chars: [...new Set(positions.map((i) => chars[i]))].join(''),
+    positions: positions.slice(0, MAX_CHAR_ISSUES_PER_CELL).map((i) => i + 1).join(', ') + (positions.length > MAX_CHAR_ISSUES_PER_CELL ? ', …' : ''),
+    half: toHalfWidthAscii(value),
+  };
+  return makeIssue('fullWidthAscii', at(seq, column, positions[0]), params);
 }
 
 type ClassCheck = (column: ColumnSpec, value: string, seq: number) => Issue[];

@@ -62,6 +62,7 @@ export const MESSAGES = {
   serialFormat: err('U206', '{name}は10進数、または先頭に「0x」をつけた16進数で記述してください。', '{name} must be decimal, or hexadecimal with a leading "0x".', h('例: 1234567812345678123 または 0x112210E261FEC92B', 'e.g. 1234567812345678123 or 0x112210E261FEC92B')),
   serialUpperPrefix: warn('U207', '{name}の接頭辞は「0X」ではなく「0x」（小文字）にしてください。', 'Write the prefix of {name} as "0x", not "0X".'),
   pinLength: err('U208', '{name}は6桁以上36桁以下で指定してください（現在{actual}桁）。', '{name} must be 6 to 36 characters long (now {actual}).'),
+  fullWidthAscii: err('U219', '{name}に全角文字「{chars}」があります（{positions}文字目）。この列は半角で入力してください。', '{name} contains full-width (全角) characters "{chars}" (position {positions}); this column takes half-width (ASCII) characters.', h('半角にすると「{half}」です。', 'In half-width: "{half}".')),
   surroundingSpace: warn('U209', '{name}の前後に空白があります。', '{name} has leading or trailing spaces.', h('空白がそのまま申請内容になります。不要なら削除してください。', 'Spaces are kept as part of the value; remove them unless intended.')),
   hostSyntax: err('U210', '{name}「{host}」はFQDNの形式ではありません。', '{name} "{host}" is not a valid FQDN.', h('{detail}', '{detail}')),
   hostNoDomain: warn('U211', '{name}「{host}」にドメイン名が含まれていません。', '{name} "{host}" contains no domain name.', h('サービス利用申請時に登録した対象ドメイン名を含むFQDNのみ発行できます。', 'Only FQDNs inside the domains registered with NII can be issued.')),
@@ -97,6 +98,8 @@ export const MESSAGES = {
   p12DefaultChars: warn('U305', 'P12ダウンロードファイル名が未指定のため主体者DNのCN「{cn}」がファイル名になりますが、ファイル名に使用できない文字「{char}」が含まれています。', 'With no P12 file name the CN "{cn}" becomes the file name, but it contains "{char}", which is not allowed in file names.', h('P12ダウンロードファイル名を指定してください。', 'Give a P12 download file name.')),
   p12ApostropheMethod3: warn('U306', 'ダウンロード方法が3でP12ダウンロードファイル名に「\'」が含まれている場合、現在証明書取得ができません。', 'With method 3, a P12 file name containing "\'" currently cannot be downloaded.', h('P12個別またはP12一括でご申請ください。', 'Apply with method 1 or 2 instead.')),
   duplicateSerial: warn('U307', '{otherSeq}行目と同じシリアル番号です。', 'Same serial number as record {otherSeq}.'),
+  // Builder only: the row remembers the dNSNames of the certificate it renews (builder/san-keep.ts).
+  droppedDnsName: warn('U308', '旧証明書にあったホスト名「{host}」がありません。更新後の証明書はこの名前を含みません。', 'The old certificate\'s host name "{host}" is missing: the renewed certificate will not cover it.', h('意図して外す場合はこのままで構いません。残す場合はdNSName列（13列目）に戻してください。', 'Fine if you meant to drop it; otherwise add it back to the dNSName column (13).')),
 
   // U4xx: CSR (column 7)
   csrArmour: err('U401', 'CSRの「-----BEGIN CERTIFICATE REQUEST-----」行と「-----END CERTIFICATE REQUEST-----」行を削除し、一行で記述してください。', 'Remove the BEGIN/END CERTIFICATE REQUEST lines and write the CSR on one line.'),
@@ -109,7 +112,7 @@ export const MESSAGES = {
   csrEmail: err('U408', 'CSRの主体者DNにemailAddressが含まれています。', 'The CSR subject contains an emailAddress.', h('Emailは本認証局では使用しないでください。', 'This CA does not use Email.')),
   csrDnMismatch: err('U409', '主体者DNがCSRに記述されたDNと異なります。', 'The subject DN differs from the DN in the CSR.', h('CSR: {csr} ／ TSV: {tsv}', 'CSR: {csr} / TSV: {tsv}')),
   csrUnknownAttribute: err('U410', 'CSRの主体者DNに使用できない属性（{oids}）が含まれています。', 'The CSR subject contains attributes that are not allowed ({oids}).'),
-  csrOu: err('U411', 'CSRの主体者DNにOUが含まれています。サーバ証明書のOUは2022年7月26日に廃止されました。', 'The CSR subject contains an OU; server OUs were abolished on 2022-07-26.'),
+  csrOu: err('U411', 'CSRの主体者DNにOUが含まれています。サーバ証明書のOUは2022年7月26日に廃止されました。', 'The CSR subject contains an OU; server OUs were abolished on 2022-07-26.', h('OUを含めずにCSRを作り直してください（鍵・CSRページで作成できます）。1列目のDNからもOUを削除してください。', 'Make the CSR again without an OU (the Keys & CSR page can), and drop the OU from the DN in column 1 too.')),
   csrSanIgnored: warn('U412', 'CSRのsubjectAltName（{names}）は証明書に反映されません。', 'The CSR\'s subjectAltName ({names}) is not copied into the certificate.', h('追加のホスト名はdNSName列に記載してください。', 'Write extra host names in the dNSName column.')),
   csrUnavailable: warn('U413', 'CSRを検査できませんでした。', 'The CSR could not be checked.', h('{detail}', '{detail}')),
   csrStringType: warn('U414', 'CSRの主体者DNの{attrs}がPrintableStringではありません（{types}）。', 'The CSR subject\'s {attrs} is not a PrintableString ({types}).', h('マニュアルはUTF8Stringを禁止していませんが、本アプリやNIIのツールで作成したCSRはPrintableStringです。OpenSSLでは設定ファイルに「string_mask = nombstr」を指定するとPrintableStringになります。', 'The manual does not forbid UTF8String, but CSRs made by this app and by NII\'s tool use PrintableString. With OpenSSL, put "string_mask = nombstr" in the config file.')),

@@ -1,5 +1,6 @@
 // Hash routing (#/validate, #/ra/uploads/3): works from file:// and from any static server without rewrites.
 import { createSignal } from 'solid-js';
+import { leaveQuestion } from './leave-guard';
 
 function pathFromHash(): string {
   const raw = globalThis.location?.hash.replace(/^#/, '') ?? '';
@@ -9,8 +10,23 @@ function pathFromHash(): string {
 
 const [path, setPath] = createSignal(pathFromHash());
 
+/** The hash of the page shown, to go back to when the user chooses to stay. */
+let shownHash = globalThis.location?.hash ?? '';
+
 if (typeof window !== 'undefined') {
-  window.addEventListener('hashchange', () => setPath(pathFromHash()));
+  window.addEventListener('hashchange', () => {
+    const next = pathFromHash();
+    if (next !== path()) {
+      const question = leaveQuestion(next);
+      // replaceState fires no hashchange: the address shows the page that stays, and nothing re-renders.
+      if (question && !window.confirm(question)) {
+        history.replaceState(history.state, '', shownHash || '#/');
+        return;
+      }
+    }
+    shownHash = location.hash;
+    setPath(next);
+  });
 }
 
 /** The current path, e.g. '/ra/uploads/3' (reactive). */

@@ -10,6 +10,9 @@ import { ProfileStore } from '../../store/profiles';
 import { t, tr } from '../i18n';
 import { visibleColumns } from './columns';
 import { ChoicesPanel } from './ChoicesPanel';
+import { CsrImport } from './CsrImport';
+import { cellsFromCsr, readCsrs, takesCsr } from '../../builder/from-csr';
+import { takeCsrHandoff } from '../app/handoff';
 import { ExportPanel } from './ExportPanel';
 import { Grid, PAGE_SIZE } from './Grid';
 import { ProfilePanel } from './ProfilePanel';
@@ -53,7 +56,21 @@ const BuilderPage: Component = () => {
     // Also without IndexedDB: restore is what allows editing.
     // eslint-disable-next-line solid/reactivity -- a lookup at restore time, not a reactive read
     await state.restore((id) => profiles().find((p) => p.id === id) ?? null).catch(() => setStorageError(true));
+    await takeHandoff();
   }
+
+  /** A CSR sent from 鍵・CSR (「TSV作成へ送る」): a new row of the kind chosen there, once the draft is shown. */
+  const takeHandoff = async () => {
+    const handoff = takeCsrHandoff();
+    if (!handoff) return;
+    await state.switchKind(handoff.kind);
+    const reads = await readCsrs(handoff.csr, 'CSR');
+    const good = reads.flatMap((r) => (r.ok ? [cellsFromCsr(state.spec(), r.info)] : []));
+    if (good.length === 0) return;
+    state.addFilledRows(good);
+    setPage(pages() - 1);
+    announce(t(`鍵・CSRページのCSRを「${KINDS[handoff.kind].title.ja}」の${state.sheet().rows.length}行目に追加しました。`, `Added the CSR from Keys & CSR as row ${state.sheet().rows.length} of "${KINDS[handoff.kind].title.en}".`));
+  };
 
   const pages = createMemo(() => Math.max(1, Math.ceil(state.sheet().rows.length / PAGE_SIZE)));
   const currentPage = () => Math.min(page(), pages() - 1);
@@ -63,6 +80,27 @@ const BuilderPage: Component = () => {
     await state.switchKind(kind);
     setPage(0);
     setToolsRow(null);
+  };
+
+  /** Destructive: asks first, and its undo survives a reload (state.ts keeps the sheet before it with the draft). */
+  const clearAll = () => {
+    const n = state.sheet().rows.length;
+    if (!window.confirm(t(`全${n}行を削除しますか？「元に戻す」で戻せます（再読み込み後も、次の編集までは戻せます）。`, `Delete all ${n} rows? Undo restores them (also after a reload, until the next edit).`))) return;
+    state.clear();
+    setPage(0);
+    announce(t('全行を削除しました（元に戻せます）。', 'All rows deleted (undo restores them).'));
+  };
+
+  /** An issue in the list → its cell: the right page, scrolled into view, focused (a hidden blank column shown). */
+  const goToCell = (row: number, column?: number) => {
+    const no = column ?? visibleColumns(spec(), showBlank())[0]?.no ?? 1;
+    if (!visibleColumns(spec(), showBlank()).some((c) => c.no === no)) setShowBlank(true);
+    setPage(Math.floor(row / PAGE_SIZE));
+    requestAnimationFrame(() => {
+      const input = document.querySelector<HTMLInputElement>(`.builder-grid input[data-r="${row}"][data-c="${no}"]`);
+      input?.scrollIntoView({ block: 'center', inline: 'center' });
+      input?.focus();
+    });
   };
 
   const addRow = () => {
@@ -104,18 +142,41 @@ const BuilderPage: Component = () => {
         <Show when={spec().family === 'client'}>
           <RosterImport state={state} announce={announce} />
         </Show>
+        <Show when={takesCsr(spec())}>
+          <CsrImport state={state} announce={announce} />
+        </Show>
         <TsvImport state={state} announce={announce} />
         <div class="toolbar" role="toolbar" aria-label={t('行の操作', 'Row operations')}>
           <button type="button" onClick={addRow}>{t('行を追加', 'Add row')}</button>
           <button type="button" class="secondary" onClick={() => state.undo()} disabled={!state.canUndo()} aria-keyshortcuts="Control+Z">{t('元に戻す', 'Undo')}</button>
           <button type="button" class="secondary" onClick={() => state.redo()} disabled={!state.canRedo()} aria-keyshortcuts="Control+Y">{t('やり直す', 'Redo')}</button>
-          <button type="button" class="secondary danger" onClick={() => { state.clear(); setPage(0); announce(t('全行を削除しました（元に戻せます）。', 'All rows deleted (undo restores them).')); }} disabled={state.sheet().rows.length === 0}>
+          <button type="button" class="secondary danger" onClick={clearAll} disabled={state.sheet().rows.length === 0}>
             {t('全行を削除', 'Delete all rows')}
           </button>
           <span class="pair">
             <input id="show-blank" type="checkbox" checked={showBlank()} onChange={(e) => setShowBlank(e.currentTarget.checked)} />
             <label for="show-blank">{t('空白列も表示', 'Show blank columns')}</label>
           </span>
+          <Show when={state.fixableCells() > 0}>
+            <button
+              type="button"
+              class="secondary"
+              data-testid="fix-all"
+              onClick={() => {
+                const n = state.fixAllCells();
+                announce(t(`${n}セルを修正しました（元に戻せます）。`, `Fixed ${n} cells (undo restores them).`));
+              }}
+            >
+              {t(`すべて修正（${state.fixableCells()}セル）`, `Fix all (${state.fixableCells()} cells)`)}
+            </button>
+          </Show>
+          <Show when={state.destructiveUndo()}>
+            {(what) => (
+              <span class="hint" data-testid="destructive-undo">
+                {what() === 'clear' ? t('「全行を削除」は「元に戻す」で戻せます。', '"Delete all rows" can be undone.') : t('読み込みで置き換えた表は「元に戻す」で戻せます。', 'The sheet replaced by the import can be restored with Undo.')}
+              </span>
+            )}
+          </Show>
           <span class="save-state" data-testid="save-state">
             {state.saveState() === 'saved' ? t('保存済み', 'Saved') : state.saveState() === 'saving' ? t('保存中…', 'Saving…') : state.saveState() === 'pending' ? t('未保存の変更あり', 'Unsaved changes') : state.saveState() === 'failed' ? t('保存失敗', 'Save failed') : ''}
           </span>
@@ -140,10 +201,10 @@ const BuilderPage: Component = () => {
             )}
           </p>
           <Pager page={currentPage()} pages={pages()} setPage={setPage} />
-          <Grid state={state} showBlank={showBlank()} page={currentPage()} setPage={setPage} onRowTools={setToolsRow} onFocusColumn={setFocusedColumn} />
+          <Grid state={state} showBlank={showBlank()} page={currentPage()} setPage={setPage} onRowTools={setToolsRow} onFocusColumn={setFocusedColumn} announce={announce} />
         </Show>
         <Show when={toolsRow()}>{(id) => <RowTools state={state} rowId={id()} onClose={() => setToolsRow(null)} announce={announce} />}</Show>
-        <ExportPanel state={state} announce={announce} />
+        <ExportPanel state={state} announce={announce} goTo={goToCell} />
       </div>
     </section>
   );

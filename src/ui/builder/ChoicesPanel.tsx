@@ -1,8 +1,9 @@
 // Profile ID and download method for new rows, and for every row at once.
 import { For, Show, type Component } from 'solid-js';
 import { columnIndex } from '../../builder/grid';
-import { DOWNLOAD_METHODS, PROFILE_IDS, PROFILES } from '../../spec/profiles';
+import { DOWNLOAD_METHODS, PROFILE_IDS } from '../../spec/profiles';
 import { t, tr } from '../i18n';
+import { profileLabel } from './value-labels';
 import type { BuilderState } from './state';
 
 export const ChoicesPanel: Component<{ state: BuilderState; announce: (text: string) => void }> = (props) => {
@@ -19,7 +20,7 @@ export const ChoicesPanel: Component<{ state: BuilderState; announce: (text: str
         <Show when={profileAt() >= 0}>
           <label for="choice-profile">{t('証明書プロファイル', 'Certificate profile')}</label>
           <select id="choice-profile" value={state.choices().profileId} onChange={(e) => state.setChoices({ ...state.choices(), profileId: e.currentTarget.value })}>
-            <For each={PROFILE_IDS[spec().family]}>{(id) => <option value={id}>{`${id}: ${tr(PROFILES[id].title)}`}</option>}</For>
+            <For each={PROFILE_IDS[spec().family]}>{(id) => <option value={id}>{profileLabel(id, tr)}</option>}</For>
           </select>
         </Show>
         <Show when={methodAt() >= 0}>

@@ -17,7 +17,8 @@ interface Listed {
   issue: Issue;
 }
 
-export const ExportPanel: Component<{ state: BuilderState; announce: (text: string) => void }> = (props) => {
+/** `goTo` scrolls to and focuses a grid cell (0-based row, 1-based column; the row when no column). */
+export const ExportPanel: Component<{ state: BuilderState; announce: (text: string) => void; goTo?: (row: number, column?: number) => void }> = (props) => {
   const [agreeSplit, setAgreeSplit] = createSignal(false);
   /** The last export's outcome; a refusal is an error the screen reader must hear at once. */
   const [message, setMessage] = createSignal<{ text: string; refused: boolean }>();
@@ -38,7 +39,7 @@ export const ExportPanel: Component<{ state: BuilderState; announce: (text: stri
     const spec = props.state.spec();
     const now = new Date();
     const rows = props.state.sheet().rows;
-    const result = await buildExport(spec, rows.map((r) => r.cells), now, rows.map((r) => r.meta));
+    const result = await buildExport(spec, rows.map((r) => r.cells), now, rows.map((r) => r.meta), props.state.registered());
     props.state.adoptCheck(result.check);
     if (!result.ok) {
       setMessage({ text: t('エラーが残っているため書き出せません。', 'Export refused: errors remain.'), refused: true });
@@ -59,6 +60,17 @@ export const ExportPanel: Component<{ state: BuilderState; announce: (text: stri
         <li class={check().errors > 0 ? 'result-ng' : 'result-ok'}>{t(`エラー ${check().errors}件`, `${check().errors} errors`)}</li>
         <li class="warn-tag">{t(`警告 ${check().warnings}件`, `${check().warnings} warnings`)}</li>
       </ul>
+      <p class="hint" data-testid="institution-checked">
+        {props.state.registered()
+          ? t(
+              `機関プロファイル「${props.state.institution()?.label ?? ''}」のO・ST・L・登録ドメインでもRAと同じ検査（241, R101–R103）をしています。`,
+              `Also checked against the institution profile "${props.state.institution()?.label ?? ''}": O, ST, L and registered domains, as the RA does (241, R101–R103).`,
+            )
+          : t(
+              '機関プロファイルを選んでいないため、O・ST・L・ドメインがRAの登録値と合うか（241, R101–R103）は検査していません。',
+              'No institution profile chosen: whether O, ST, L and the domains match what the RA has registered (241, R101–R103) was not checked.',
+            )}
+      </p>
       <Show when={props.state.checking()}>
         <p class="hint" data-testid="check-pending">{t('最新の編集を確認中…', 'Checking the latest edit…')}</p>
       </Show>
@@ -86,8 +98,8 @@ export const ExportPanel: Component<{ state: BuilderState; announce: (text: stri
         </tbody>
       </table>
       <For each={check().files.flatMap((f) => f.fileIssues)}>{(issue) => <p class={`err-line ${issue.severity}`}>{issue.code} {tr(issue.message)}</p>}</For>
-      <IssueSummary title={t('エラー', 'Errors')} items={listed().errors} />
-      <IssueSummary title={t('警告（書き出しは可能）', 'Warnings (export allowed)')} items={listed().warnings} />
+      <IssueSummary title={t('エラー', 'Errors')} items={listed().errors} goTo={props.goTo} />
+      <IssueSummary title={t('警告（書き出しは可能）', 'Warnings (export allowed)')} items={listed().warnings} goTo={props.goTo} />
       <Show when={needsSplit()}>
         <div class="notice notice-warn">
           <p>
@@ -119,8 +131,8 @@ export const ExportPanel: Component<{ state: BuilderState; announce: (text: stri
   );
 };
 
-/** Every issue reachable, one page at a time; messages that quote a long cell are clipped. */
-const IssueSummary: Component<{ title: string; items: Listed[] }> = (props) => {
+/** Every issue reachable, one page at a time, each a link to its cell; messages that quote a long cell are clipped. */
+const IssueSummary: Component<{ title: string; items: Listed[]; goTo?: (row: number, column?: number) => void }> = (props) => {
   const pages = createPages(() => props.items, MAX_LISTED);
   return (
     <Show when={props.items.length > 0}>
@@ -133,8 +145,18 @@ const IssueSummary: Component<{ title: string; items: Listed[] }> = (props) => {
           <For each={pages.slice()}>
             {(item) => (
               <li class={item.issue.severity}>
-                {t(`行${item.row + 1}`, `Row ${item.row + 1}`)}
-                {item.issue.column ? ` No${item.issue.column}` : ''}: [{item.issue.code}] {clipText(tr(item.issue.message))}
+                <a
+                  href="#"
+                  class="issue-link"
+                  onClick={(e) => {
+                    e.preventDefault();
+                    props.goTo?.(item.row, item.issue.column);
+                  }}
+                >
+                  {t(`行${item.row + 1}`, `Row ${item.row + 1}`)}
+                  {item.issue.column ? ` No${item.issue.column}` : ''}
+                </a>
+                : [{item.issue.code}] {clipText(tr(item.issue.message))}
                 {item.issue.hint ? ` ${clipText(tr(item.issue.hint))}` : ''}
               </li>
             )}

@@ -2,11 +2,16 @@
 // cell, the validator's messages beside each cell, arrow-key navigation, undo/redo on Ctrl+Z / Ctrl+Y.
 import { For, Index, Show, createMemo, createSignal, type Component } from 'solid-js';
 import { cellIssues, rowLevelIssues } from '../../builder/check';
+import { oneLineCsrFrom } from '../../builder/from-csr';
 import { hasRowTools } from '../../builder/grid';
+import { isBlock, parseBlock } from '../../builder/paste';
+import { fixesFor } from '../../builder/fixers';
+import { hasArmour } from '../../pki/pem';
 import type { ColumnSpec } from '../../spec/types';
 import type { Issue } from '../../tsv/types';
 import { t, tr } from '../i18n';
 import { columnWidthClass, requiredMark, visibleColumns } from './columns';
+import { valueChoices } from './value-labels';
 import type { BuilderState } from './state';
 
 export const PAGE_SIZE = 50;
@@ -18,6 +23,7 @@ export interface GridProps {
   setPage: (page: number) => void;
   onRowTools: (rowId: string) => void;
   onFocusColumn: (column: ColumnSpec) => void;
+  announce: (text: string) => void;
 }
 
 export const Grid: Component<GridProps> = (props) => {
@@ -31,6 +37,47 @@ export const Grid: Component<GridProps> = (props) => {
     const page = Math.floor(target / PAGE_SIZE);
     if (page !== props.page) props.setPage(page);
     requestAnimationFrame(() => table()?.querySelector<HTMLInputElement>(`input[data-r="${target}"][data-c="${columnNo}"]`)?.focus());
+  };
+
+  /**
+   * A CSR in PEM (pasted or typed into column 7) becomes the one-line form the TSV needs, and the page says so:
+   * never an error the user must fix by hand. Only when the cell still holds that text once the CSR is read.
+   */
+  const convertPemCsr = async (rowId: string, column: ColumnSpec, value: string, rowIndex: number): Promise<void> => {
+    const line = await oneLineCsrFrom(value);
+    const row = rows().find((r) => r.id === rowId);
+    if (!line || row?.cells[column.no - 1] !== value) return;
+    props.state.editCell(rowId, column.no - 1, line);
+    props.announce(t(`行${rowIndex + 1}: PEM形式のCSRを7列目の一行形式に変換しました。`, `Row ${rowIndex + 1}: the PEM CSR was converted to the one-line form for column 7.`));
+  };
+
+  const onInput = (rowId: string, column: ColumnSpec, value: string, rowIndex: number): void => {
+    props.state.editCell(rowId, column.no - 1, value);
+    if (column.field === 'csr' && hasArmour(value)) void convertPemCsr(rowId, column, value, rowIndex);
+  };
+
+  /** Tab/newline text fills cells right and down (Excel, Google Sheets); a PEM CSR into column 7 stays one value. */
+  const onPaste = (e: ClipboardEvent, rowId: string, rowIndex: number, column: ColumnSpec): void => {
+    const text = e.clipboardData?.getData('text/plain') ?? '';
+    if (column.field === 'csr' && hasArmour(text)) {
+      e.preventDefault();
+      props.state.endTyping();
+      props.state.editCell(rowId, column.no - 1, text);
+      void convertPemCsr(rowId, column, text, rowIndex);
+      return;
+    }
+    const block = parseBlock(text);
+    if (!isBlock(block)) return;
+    e.preventDefault();
+    props.state.endTyping();
+    const result = props.state.pasteBlock(rowIndex, column.no - 1, block);
+    const cells = block.reduce((n, line) => n + line.length, 0);
+    props.announce(
+      t(
+        `${block.length}行×${block.reduce((m, l) => Math.max(m, l.length), 0)}列を貼り付けました` + (result.rowsAdded ? `（${result.rowsAdded}行追加）` : '') + (result.cellsDropped ? `。右端を超えた${result.cellsDropped}セルは入りませんでした` : '') + '。',
+        `Pasted ${cells} cells in ${block.length} rows` + (result.rowsAdded ? ` (${result.rowsAdded} rows added)` : '') + (result.cellsDropped ? `; ${result.cellsDropped} cells beyond the last column were left out` : '') + '.',
+      ),
+    );
   };
 
   const onKeyDown = (e: KeyboardEvent, rowIndex: number, column: ColumnSpec): void => {
@@ -59,6 +106,14 @@ export const Grid: Component<GridProps> = (props) => {
 
   return (
     <div class="grid-scroll" role="region" aria-label={t('申請データの表', 'Application rows')} tabindex="0">
+      {/* Coded columns (profile with its validity, method, 失効理由 in the manual's words) offer their values. */}
+      <For each={columns().filter((c) => valueChoices(c, tr).length > 0)}>
+        {(c) => (
+          <datalist id={`values-${c.no}`}>
+            <For each={valueChoices(c, tr)}>{(v) => <option value={v.value} label={v.label} />}</For>
+          </datalist>
+        )}
+      </For>
       <table class="builder-grid" ref={setTable} aria-rowcount={rows().length + 1}>
         <thead>
           <tr>
@@ -102,14 +157,37 @@ export const Grid: Component<GridProps> = (props) => {
                             aria-invalid={issues().some((x) => x.severity === 'error')}
                             aria-describedby={issues().length > 0 ? messageId() : `col-help-${column.no}`}
                             value={row().cells[column.no - 1] ?? ''}
+                            list={valueChoices(column, tr).length > 0 ? `values-${column.no}` : undefined}
                             spellcheck={false}
                             autocomplete="off"
-                            onInput={(e) => props.state.editCell(row().id, column.no - 1, e.currentTarget.value)}
+                            onInput={(e) => onInput(row().id, column, e.currentTarget.value, rowIndex())}
+                            onPaste={(e) => onPaste(e, row().id, rowIndex(), column)}
                             onBlur={() => props.state.endTyping()}
-                            onFocus={() => props.onFocusColumn(column)}
+                            onFocus={(e) => {
+                              props.onFocusColumn(column);
+                              keepClearOfActions(e.currentTarget);
+                            }}
                             onKeyDown={(e) => onKeyDown(e, rowIndex(), column)}
                           />
                           <IssueList issues={issues()} id={messageId()} />
+                          <Show when={issues().length > 0}>
+                            <For each={fixesFor(column, row().cells[column.no - 1] ?? '')}>
+                              {(f) => (
+                                <button
+                                  type="button"
+                                  class="secondary small fix-button"
+                                  title={f.result}
+                                  onClick={() => {
+                                    props.state.endTyping();
+                                    props.state.editCell(row().id, column.no - 1, f.result);
+                                    props.state.endTyping();
+                                  }}
+                                >
+                                  {t('修正', 'Fix')}: {tr(f.fixer.label)}
+                                </button>
+                              )}
+                            </For>
+                          </Show>
                         </td>
                       );
                     }}
@@ -126,6 +204,18 @@ export const Grid: Component<GridProps> = (props) => {
     </div>
   );
 };
+
+/**
+ * The 操作 column is sticky on the right: a cell scrolled into view by focus (Tab, arrows) can end up beneath it.
+ * Scroll the grid so the focused cell sits left of that column.
+ */
+function keepClearOfActions(input: HTMLInputElement): void {
+  const scroller = input.closest<HTMLElement>('.grid-scroll');
+  const actions = input.closest('tr')?.querySelector<HTMLElement>('td.row-actions');
+  if (!scroller || !actions) return;
+  const over = input.getBoundingClientRect().right - actions.getBoundingClientRect().left;
+  if (over > 0) scroller.scrollLeft += over + 8;
+}
 
 const IssueList: Component<{ issues: Issue[]; id: string }> = (props) => (
   <Show when={props.issues.length > 0}>

@@ -1,6 +1,6 @@
 // Client rows in bulk: read a roster (file or pasted from a spreadsheet), map its columns to TSV columns,
 // preview, then add every row with the chosen profile and download method.
-import type { Text } from '../../spec/types';
+import type { FieldKey, Text } from '../../spec/types';
 import { For, Show, createMemo, createSignal, type Component } from 'solid-js';
 import { guessMapping, mapRoster, mappingTargets, type ColumnMapping, type MappingTarget } from '../../builder/mapping';
 import { MAX_ROSTER_CHARS, ROSTER_TOO_LARGE, parseRoster, readRosterFile, rosterWidth, type Roster } from '../../builder/roster';
@@ -74,10 +74,28 @@ export const RosterImport: Component<{ state: BuilderState; announce: (text: str
     return mapRoster(spec(), r, mapping(), { institution: props.state.institution(), ...props.state.choices() });
   });
 
+  /** Which profile and download method the rows get (from the roster's own column, else 全行に共通の選択): said before and after adding. */
+  const given = createMemo(() => {
+    const count = (field: FieldKey) => {
+      const at = columnOf(spec(), field);
+      if (!at) return '';
+      const n = new Map<string, number>();
+      for (const cells of mapped()) n.set(cells[at.no - 1] || '—', (n.get(cells[at.no - 1] || '—') ?? 0) + 1);
+      return [...n].map(([v, c]) => (n.size > 1 ? `${v}（${c}）` : v)).join('、');
+    };
+    const profile = count('profile');
+    const method = count('method');
+    return {
+      ja: [profile && `証明書プロファイル ${profile}`, method && `ダウンロード方法 ${method}`].filter(Boolean).join('、'),
+      en: [profile && `certificate profile ${profile}`, method && `download method ${method}`].filter(Boolean).join(', ').replace(/（(\d+)）/g, ' ($1)').replace(/、/g, ', '),
+    };
+  });
+
   const add = () => {
     const rows = mapped();
+    const got = given();
     props.state.appendRecords(rows);
-    props.announce(t(`名簿から${rows.length}行を追加しました。`, `Added ${rowsEn(rows.length)} from the roster.`));
+    props.announce(t(`名簿から${rows.length}行を追加しました（${got.ja}）。`, `Added ${rowsEn(rows.length)} from the roster (${got.en}).`));
     setText(null);
     setPasted('');
   };
@@ -139,6 +157,7 @@ export const RosterImport: Component<{ state: BuilderState; announce: (text: str
                 </tbody>
               </table>
             </div>
+            <p class="hint" data-testid="roster-choices">{t(`追加する行: ${given().ja}（「全行に共通の選択」または名簿の列から）`, `Rows added get: ${given().en} (from "Choices for all rows" or the roster's column)`)}</p>
             <div class="form-row">
               <button type="button" onClick={add} disabled={mapped().length === 0}>{t(`${mapped().length}行を追加`, `Add ${rowsEn(mapped().length)}`)}</button>
               <button type="button" class="secondary" onClick={() => setText(null)}>{t('取消', 'Cancel')}</button>

@@ -6,6 +6,7 @@ import { columnIndex } from '../../builder/grid';
 import { cnOf } from '../../builder/smime';
 import { parseDnString } from '../../pki/dn';
 import { inspectCertificate } from '../../pki/certificate';
+import { certificateFromPkcs12 } from '../../pki/pkcs12-read';
 import { makeKeyAndCsr } from '../../pki/keys';
 import { FileDrop } from '../components/FileDrop';
 import { t, tr } from '../i18n';
@@ -105,22 +106,55 @@ export const RowTools: Component<RowToolsProps> = (props) => {
     }
   };
 
-  const fillFromCertificate = async (file: File) => {
-    const result = await inspectCertificate(await readFileBytes(file));
+  // Client renew/revoke: the old certificate may only exist inside the user's .p12. Its PIN opens it here;
+  // only the certificate is kept, the key is dropped by certificateFromPkcs12 and the PIN cleared.
+  const [p12File, setP12File] = createSignal<File>();
+  const [p12Pin, setP12Pin] = createSignal('');
+  const readP12 = async () => {
+    const file = p12File();
+    if (!file) return;
+    setBusy(true);
+    try {
+      const r = await certificateFromPkcs12(await readFileBytes(file), p12Pin());
+      if (!r.ok) {
+        setMessages([r.message]);
+        return;
+      }
+      setP12Pin('');
+      setP12File(undefined);
+      await fillFromCertificate(r.certificate);
+    } catch (e) {
+      setMessages([failure({ ja: 'P12ファイルを読み込めませんでした', en: 'Could not read the P12 file' }, e)]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const fillFromCertificate = async (input: File | Uint8Array) => {
+    const result = await inspectCertificate(input instanceof Uint8Array ? input : await readFileBytes(input));
     if (!result.ok) {
       setMessages([result.message]);
       return;
     }
     // Renew rows remember the old key so a CSR with the same key is flagged (renewal needs a new key pair).
-    const meta = spec().action === 'renew' ? { oldSpkiSha256: result.info.spkiSha256 } : undefined;
+    // They also remember the old host names, so removing one later is flagged (builder/san-keep.ts).
+    const info = result.info;
+    const cn = info.subject.find((r) => r.key === 'CN')?.value ?? '';
+    const oldDnsNames = spec().family === 'server' ? [...new Set([cn, ...info.sanDnsNames].filter(Boolean))] : [];
+    const meta = spec().action === 'renew' ? { oldSpkiSha256: info.spkiSha256, ...(oldDnsNames.length ? { oldDnsNames } : {}) } : undefined;
     props.state.setRowCellsAndMeta(props.rowId, cellsFromCertificate(spec(), result.info, props.state.institution()), meta);
     setMessages([]);
     props.announce(
       spec().action === 'renew'
-        ? t(
-            `行${rowNumber()}に証明書のDNとシリアル番号を入れました。旧証明書と同じ鍵のCSRはエラーになります。`,
-            `Row ${rowNumber()}: DN and serial taken from the certificate. A CSR with the old certificate's key will be an error.`,
-          )
+        ? spec().family === 'server'
+          ? t(
+              `行${rowNumber()}に証明書のDN・シリアル番号・FQDN・ホスト名${oldDnsNames.length}件を入れました。旧証明書と同じ鍵のCSRはエラーになります。`,
+              `Row ${rowNumber()}: DN, serial, FQDN and ${oldDnsNames.length} host name(s) taken from the certificate. A CSR with the old certificate's key will be an error.`,
+            )
+          : t(
+              `行${rowNumber()}に証明書のDN・シリアル番号・利用者mail・P12ファイル名を入れました。`,
+              `Row ${rowNumber()}: DN, serial, user mail and P12 name taken from the certificate.`,
+            )
         : t(`行${rowNumber()}に証明書のDNとシリアル番号を入れました。`, `Row ${rowNumber()}: DN and serial taken from the certificate.`),
     );
   };
@@ -134,8 +168,8 @@ export const RowTools: Component<RowToolsProps> = (props) => {
             <h3>{t('鍵とCSRを作成', 'Make key and CSR')}</h3>
             <p class="hint">
               {t(
-                `O・ST・Lは行のDNまたは機関プロファイルから取ります（${subjectBase().o || '未設定'}）。秘密鍵はパスフレーズで暗号化してダウンロードします。`,
-                `O, ST, L come from the row's DN or the institution profile (${subjectBase().o || 'not set'}). The private key is downloaded, encrypted with the passphrase.`,
+                `O・ST・Lは行のDNまたは機関プロファイルから取ります（${subjectBase().o || '未設定'}）。秘密鍵は作成と同時にパスフレーズで暗号化してダウンロードします（このページには残りません）。`,
+                `O, ST, L come from the row's DN or the institution profile (${subjectBase().o || 'not set'}). The private key is downloaded at once, encrypted with the passphrase (this page keeps no copy).`,
               )}
             </p>
             <div class="form-row">
@@ -178,6 +212,19 @@ export const RowTools: Component<RowToolsProps> = (props) => {
         </Show>
         <Show when={hasSerial()}>
           <FileDrop label={t('旧証明書（PEM/DER）からDNとシリアル番号を入れる', 'Fill DN and serial from the old certificate (PEM/DER)')} accept=".pem,.crt,.cer,.der" onFile={readCertificate} testId="cert-drop" />
+          <Show when={spec().family === 'client'}>
+            <form class="p12-read" data-testid="p12-read" onSubmit={(e) => { e.preventDefault(); void readP12(); }}>
+              <h3>{t('利用者のP12ファイルから読み込む', 'Read from the user’s P12 file')}</h3>
+              <p class="hint">{t('PINでP12を開き、証明書だけを読みます（秘密鍵は読み捨て、保存しません）。', 'The PIN opens the P12 here; only the certificate is read (the key is discarded, never kept).')}</p>
+              <div class="form-row">
+                <label for="rt-p12">{t('P12ファイル', 'P12 file')}</label>
+                <input id="rt-p12" type="file" accept=".p12,.pfx" onChange={(e) => setP12File(e.currentTarget.files?.[0])} />
+                <label for="rt-p12-pin">{t('アクセスPIN', 'Access PIN')}</label>
+                <input id="rt-p12-pin" type="password" autocomplete="off" value={p12Pin()} onInput={(e) => setP12Pin(e.currentTarget.value)} />
+                <button type="submit" disabled={busy() || !p12File()}>{t('P12から読み込む', 'Read the P12')}</button>
+              </div>
+            </form>
+          </Show>
           <Show when={row()?.meta?.oldSpkiSha256}>
             <p class="hint" data-testid="row-old-key">
               {t(

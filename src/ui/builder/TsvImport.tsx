@@ -28,6 +28,9 @@ export const TsvImport: Component<{ state: BuilderState; announce: (text: string
     const f = found();
     if (!f || f.records.length === 0) return;
     await props.state.switchKind(kind());
+    // Opening replaces the sheet of that kind: ask when it has rows (undo restores them, also after a reload).
+    const n = props.state.sheet().rows.length;
+    if (n > 0 && !window.confirm(t(`「${KINDS[kind()].title.ja}」の${n}行を、読み込んだ${f.records.length}行で置き換えますか？「元に戻す」で戻せます。`, `Replace the ${n} rows of "${KINDS[kind()].title.en}" with the ${f.records.length} rows read? Undo restores them.`))) return;
     props.state.load(kind(), f.records);
     props.announce(t(`${f.records.length}行を「${KINDS[kind()].title.ja}」として読み込みました。`, `Opened ${f.records.length} rows as "${KINDS[kind()].title.en}".`));
     setFound(null);

@@ -5,6 +5,7 @@ import { checkSheetFull } from '../../builder/check';
 import { KINDS } from '../../spec/kinds';
 import type { KindId } from '../../spec/types';
 import { serveFunction } from '../../workers/call';
+import type { InstitutionRegistered } from '../../builder/institution-check';
 import type { RowMetas } from './run-check';
 
-serveFunction((kind: KindId, rows: string[][], metas?: RowMetas) => checkSheetFull(KINDS[kind], rows, metas));
+serveFunction((kind: KindId, rows: string[][], metas?: RowMetas, registered?: InstitutionRegistered) => checkSheetFull(KINDS[kind], rows, metas, registered));

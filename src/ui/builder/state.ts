@@ -21,6 +21,10 @@ import {
   type Sheet,
 } from '../../builder/grid';
 import type { InstitutionProfile } from '../../builder/institution';
+import { canCheckAgainst, type InstitutionRegistered } from '../../builder/institution-check';
+import { pasteBlock } from '../../builder/paste';
+import { fixSheet } from '../../builder/fixers';
+import { cellIssues } from '../../builder/check';
 import { syncSmimeSheet } from '../../builder/smime';
 import { columnIndex } from '../../builder/grid';
 import { canRedo, canUndo, createHistory, pushState, redo, replaceState, undo, type History } from '../../builder/undo';
@@ -58,17 +62,37 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
    */
   const [ready, setReady] = createSignal(false);
   let lastEdit = '';
+  /** The sheet before the last destructive step, saved with the draft until the next edit (undo after a reload). */
+  let destructive: { before: Sheet; label: string } | null = null;
+  /** The same, for the page (a signal: the hint beside Undo follows it). */
+  const [destructiveLabel, setDestructiveLabel] = createSignal<string | null>(null);
+  const setDestructive = (value: { before: Sheet; label: string } | null): void => {
+    destructive = value;
+    setDestructiveLabel(value?.label ?? null);
+  };
+  /** 全行に共通の選択 per kind, as restored from each kind's draft. */
+  const kindChoices = new Map<KindId, Choices>();
   /** Bumped on every change, so a save that finishes after a newer edit does not claim "saved". */
   let version = 0;
 
   const spec = createMemo(() => KINDS[kind()]);
+  /** What the rows are checked against: the chosen institution profile's O, ST, L and domains (241, R101–R103). */
+  const registered = (): InstitutionRegistered | undefined => {
+    const p = institution();
+    return canCheckAgainst(p) ? { o: p.o, st: p.st, l: p.l, domains: [...p.domains], label: p.label } : undefined;
+  };
   const sheet = createMemo(() => history().present);
+
+  const fixableCells = createMemo(() => {
+    const current = check();
+    return fixSheet(spec(), sheet(), (r, c) => cellIssues(current, r, c).length > 0).cells;
+  });
 
   let checkSeq = 0;
   /** After a kind switch or a load, show a result for the new rows at once (sync rules); the worker refines it. */
   const checkAtOnce = (): void => {
     checkSeq += 1;
-    setCheck(checkSheet(spec(), records(sheet())));
+    setCheck(checkSheet(spec(), records(sheet()), registered()));
   };
   /** The full check (CSR checks included) runs in a worker; only the answer for the latest edit is shown. */
   // eslint-disable-next-line solid/reactivity -- a debounced action, run like an event handler
@@ -77,7 +101,7 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
     const s = sheet();
     try {
       const m = metas(s);
-      const result = await runCheckOffThread(s.kind, records(s), m.some(Boolean) ? m : undefined);
+      const result = await runCheckOffThread(s.kind, records(s), m.some(Boolean) ? m : undefined, registered());
       if (seq === checkSeq) {
         setCheck(result);
         setChecking(false);
@@ -100,8 +124,10 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
     try {
       await store.save({
         kind: s.kind,
-        rows: s.rows.map((r) => (r.meta ? { id: r.id, cells: [...r.cells], meta: r.meta } : { id: r.id, cells: [...r.cells] })),
+        rows: s.rows.map(draftRow),
         profileId: institution()?.id,
+        choices: choices(),
+        ...(destructive && destructive.before.kind === s.kind ? { undo: { rows: destructive.before.rows.map(draftRow), label: destructive.label } } : {}),
         updatedAt: new Date().toISOString(),
       });
       setSaveState(saving === version ? 'saved' : 'pending');
@@ -139,8 +165,9 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
   }
 
   /** A new undo step, unless `mergeKey` says this continues the previous edit (typing in one cell). */
-  function apply(next: Sheet, mergeKey = ''): void {
+  function apply(next: Sheet, mergeKey = '', destructiveLabel?: string): void {
     if (!ready() || next === sheet()) return;
+    setDestructive(destructiveLabel && sheet().rows.length > 0 ? { before: sheet(), label: destructiveLabel } : null);
     const merge = mergeKey !== '' && mergeKey === lastEdit;
     lastEdit = mergeKey;
     commit(merge ? replaceState(history(), next) : pushState(history(), next));
@@ -151,7 +178,8 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
     let target = histories.get(next);
     if (!target) {
       const draft = await drafts()?.load(next);
-      target = createHistory(draft ? restoreSheet(next, draft.rows) : createSheet(KINDS[next]));
+      target = draft ? restoredHistory(next, draft) : createHistory(createSheet(KINDS[next]));
+      if (draft?.choices) kindChoices.set(next, draft.choices);
       histories.set(next, target);
     }
     return target;
@@ -160,7 +188,7 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
   function show(next: KindId, target: History<Sheet>): void {
     batch(() => {
       setKindSignal(next);
-      setChoices(defaultChoices(KINDS[next]));
+      setChoices(kindChoices.get(next) ?? defaultChoices(KINDS[next]));
       setHistory(target);
       lastEdit = '';
       checkAtOnce();
@@ -193,8 +221,20 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
       if (!ready()) return;
       setInstitution(profile);
       persist(sheet());
+      // The rows are now judged against another institution (or none).
+      checkAtOnce();
+      scheduleCheck();
     },
-    setChoices,
+    registered,
+    /** 全行に共通の選択: remembered per kind and saved with the draft. */
+    setChoices(next: Choices): void {
+      if (!ready()) return;
+      setChoices(next);
+      kindChoices.set(kind(), next);
+      persist(sheet());
+    },
+    /** What the last destructive step was, while its undo survives a reload (until the next edit). */
+    destructiveUndo: () => (canUndo(history()) ? destructiveLabel() : null),
     /** Switch kind: the current sheet stays in memory (and in IndexedDB); the other kind's draft is restored. */
     async switchKind(next: KindId): Promise<void> {
       if (!ready() || next === kind()) return;
@@ -218,7 +258,9 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
         const last = await store.lastSession(kind());
         if (!last.draft && last.kind === kind() && last.profileId === undefined) return; // a first visit
         setInstitution(findProfile(last.profileId));
-        const h = createHistory(last.draft ? restoreSheet(last.kind, last.draft.rows) : createSheet(KINDS[last.kind]));
+        if (last.draft?.choices) kindChoices.set(last.kind, last.draft.choices);
+        const h = last.draft ? restoredHistory(last.kind, last.draft) : createHistory(createSheet(KINDS[last.kind]));
+        if (last.draft?.undo && h.past.length > 0) setDestructive({ before: h.past[h.past.length - 1], label: last.draft.undo.label });
         histories.set(last.kind, h);
         show(last.kind, h);
       } finally {
@@ -229,6 +271,8 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
     load(next: KindId, rows: readonly (readonly string[])[] | readonly Row[]): void {
       if (!ready()) return;
       const s = restoreSheet(next, rows);
+      const old = histories.get(next)?.present;
+      setDestructive(old && old.rows.length > 0 ? { before: old, label: 'import' } : null);
       batch(() => {
         setKindSignal(next);
         const h = pushState(histories.get(next) ?? createHistory(createSheet(KINDS[next])), s);
@@ -258,6 +302,34 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
       const rows = Array.from({ length: count }, () => makeRow(spec(), newRowCells(spec(), institution(), choices())));
       apply(insertRows(sheet(), rows, at));
     },
+    /** New rows with the usual defaults, then `updates` on top (rows from CSR files): one undo step. */
+    addFilledRows(updates: readonly ReadonlyMap<number, string>[]): void {
+      const rows = updates.map((u) => {
+        const cells = newRowCells(spec(), institution(), choices());
+        for (const [i, v] of u) cells[i] = v;
+        return makeRow(spec(), cells);
+      });
+      apply(insertRows(sheet(), rows));
+    },
+    /** 「すべて修正」: every flagged cell the tool knows how to fix, in one undo step; returns how many changed. */
+    fixAllCells(): number {
+      const before = sheet();
+      const current = check();
+      const result = fixSheet(spec(), before, (r, c) => cellIssues(current, r, c).length > 0);
+      if (result.cells > 0) apply(syncSmimeSheet(spec(), result.sheet, undefined, before));
+      return result.cells;
+    },
+    /** How many flagged cells 「すべて修正」 would change. */
+    fixableCells,
+    /** An Excel-style block paste at (row, column), 0-based: one undo step. */
+    pasteBlock(row: number, column: number, block: readonly (readonly string[])[]) {
+      const before = sheet();
+      const [s, inst, ch] = [spec(), institution(), choices()];
+      const result = pasteBlock(before, s, row, column, block, () => makeRow(s, newRowCells(s, inst, ch)));
+      const touched = new Set(result.sheet.rows.slice(row, row + block.length).map((r) => r.id));
+      apply(syncSmimeSheet(spec(), result.sheet, touched, before));
+      return result;
+    },
     appendRecords(cells: readonly (readonly string[])[]): void {
       apply(insertRows(sheet(), cells.map((c) => makeRow(spec(), c))));
     },
@@ -273,19 +345,31 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
       if (methodAt >= 0) next = fillColumn(next, methodAt, choices().method);
       apply(syncSmimeSheet(spec(), next, undefined, sheet()));
     },
-    clear: () => apply(createSheet(spec())),
+    clear: () => apply(createSheet(spec()), '', 'clear'),
     undo: () => {
       lastEdit = '';
+      setDestructive(null);
       commit(undo(history()));
     },
     redo: () => {
       lastEdit = '';
+      setDestructive(null);
       commit(redo(history()));
     },
   };
 }
 
 export type BuilderState = ReturnType<typeof createBuilderState>;
+
+function draftRow(r: Row): { id: string; cells: string[]; meta?: RowMeta } {
+  return r.meta ? { id: r.id, cells: [...r.cells], meta: r.meta } : { id: r.id, cells: [...r.cells] };
+}
+
+/** A draft as a history: the sheet before its last destructive step (if kept) is one undo away. */
+function restoredHistory(kind: KindId, draft: { rows: readonly Row[]; undo?: { rows: readonly Row[] } }): History<Sheet> {
+  const present = restoreSheet(kind, draft.rows);
+  return draft.undo ? pushState(createHistory(restoreSheet(kind, draft.undo.rows)), present) : createHistory(present);
+}
 
 function restoreSheet(kind: KindId, rows: readonly (readonly string[])[] | readonly Row[]): Sheet {
   const spec = KINDS[kind];

@@ -7,7 +7,10 @@ export interface FileDropProps {
   label: string;
   /** e.g. '.tsv,.txt' — a hint to the picker only; dropped files are not filtered. */
   accept?: string;
-  onFile: (file: File) => void;
+  onFile?: (file: File) => void;
+  /** Take every file picked or dropped (with `multiple`) instead of the first. */
+  onFiles?: (files: File[]) => void;
+  multiple?: boolean;
   /** Extra text under the label (allowed types, size). */
   children?: JSX.Element;
   testId?: string;
@@ -18,8 +21,10 @@ export const FileDrop: Component<FileDropProps> = (props) => {
   const [dragging, setDragging] = createSignal(false);
 
   const take = (files: FileList | null | undefined) => {
-    const file = files?.[0];
-    if (file) props.onFile(file);
+    const list = [...(files ?? [])];
+    if (list.length === 0) return;
+    if (props.onFiles) props.onFiles(props.multiple ? list : list.slice(0, 1));
+    else props.onFile?.(list[0]);
   };
 
   const onDrop = (e: DragEvent) => {
@@ -47,6 +52,7 @@ export const FileDrop: Component<FileDropProps> = (props) => {
         id={id}
         type="file"
         accept={props.accept}
+        multiple={props.multiple}
         onChange={(e) => {
           take(e.currentTarget.files);
           // Let the same file be chosen again after it was edited on disk.

@@ -14,6 +14,7 @@ import { MESSAGES } from '../../tsv/messages';
 import type { Issue } from '../../tsv/types';
 import { t, tr } from '../i18n';
 import { CopyButton } from './CopyButton';
+import { SendToBuilder } from './SendToBuilder';
 
 const CSR_COLUMN = columnOf('server-issue', 'csr')!;
 
@@ -83,6 +84,7 @@ export const CsrFacts: Component<{ info: CsrInfo }> = (props) => {
           <For each={PROFILE_IDS.server}>{(id) => <option value={id}>{id}</option>}</For>
         </select>
       </div>
+      <SendToBuilder csr={() => props.info.der} />
       <IssueList issues={issues()} okText={t(`プロファイル${profile()}の規則に合っています。`, `Meets the rules of profile ${profile()}.`)} />
     </div>
   );

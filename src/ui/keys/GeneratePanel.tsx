@@ -6,6 +6,7 @@ import { parseDnsNameList, validateDnsNames, validateServerSubject, type Institu
 import { PROFILES } from '../../spec/profiles';
 import { t, tr } from '../i18n';
 import { FieldIssues, InstitutionFields, issuesFor } from './InstitutionFields';
+import { keepKeyResult, keyResult, keyUnsaved, unsavedKeyQuestion } from './key-session';
 import { ResultPanel } from './ResultPanel';
 
 export const GeneratePanel: Component = () => {
@@ -19,7 +20,9 @@ export const GeneratePanel: Component = () => {
   const [busy, setBusy] = createSignal(false);
   // Thunks, not strings: the messages must follow a later language switch.
   const [problems, setProblems] = createSignal<(() => string)[]>([]);
-  const [result, setResult] = createSignal<KeyAndCsr>();
+  // The result lives in key-session (memory only) so leaving unsaved asks first and a return finds it again.
+  const result = keyResult;
+  const setResult = (r: KeyAndCsr | undefined) => keepKeyResult(r);
   const [warnings, setWarnings] = createSignal<SubjectIssue[]>([]);
 
   const sans = () => parseDnsNameList(sanText());
@@ -36,6 +39,8 @@ export const GeneratePanel: Component = () => {
     if (!noEncrypt() && pass() !== pass2()) local.push(() => t('パスフレーズと確認が一致しません。', 'The passphrase and its confirmation differ.'));
     setProblems(local);
     if (local.length) return;
+    // A new key replaces the one shown: never drop an unsaved key without asking.
+    if (keyUnsaved() && !window.confirm(unsavedKeyQuestion())) return;
     setBusy(true);
     setResult(undefined);
     setWarnings([]);

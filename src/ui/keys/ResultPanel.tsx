@@ -6,6 +6,8 @@ import { zipFiles } from '../../pki/zip';
 import { downloadBytes } from '../builder/download';
 import { t } from '../i18n';
 import { CopyButton } from './CopyButton';
+import { markKeySaved } from './key-session';
+import { SendToBuilder } from './SendToBuilder';
 
 const PEM = 'application/x-pem-file';
 
@@ -18,6 +20,11 @@ export const ResultPanel: Component<{ result: KeyAndCsr }> = (props) => {
       { name: `${r().baseName}.csr.txt`, data: r().csrOneLine },
     ];
     downloadBytes(`${r().baseName}.zip`, await zipFiles(files, new Date()), 'application/zip');
+    markKeySaved();
+  };
+  const downloadKey = () => {
+    downloadBytes(`${r().baseName}.key`, r().keyPem, PEM);
+    markKeySaved();
   };
 
   return (
@@ -29,7 +36,7 @@ export const ResultPanel: Component<{ result: KeyAndCsr }> = (props) => {
         <p class="notice notice-warn">{t('秘密鍵は暗号化されていません。', 'The private key is NOT encrypted.')}</p>
       </Show>
       <div class="form-row">
-        <button type="button" onClick={() => downloadBytes(`${r().baseName}.key`, r().keyPem, PEM)} data-testid="keys-download-key">
+        <button type="button" onClick={downloadKey} data-testid="keys-download-key">
           {t('秘密鍵をダウンロード', 'Download private key')} ({r().baseName}.key)
         </button>
         <button type="button" onClick={() => downloadBytes(`${r().baseName}.csr`, r().csrPem, PEM)} data-testid="keys-download-csr">
@@ -52,6 +59,7 @@ export const ResultPanel: Component<{ result: KeyAndCsr }> = (props) => {
           {t('一行形式をダウンロード', 'Download one-line form')}
         </button>
       </div>
+      <SendToBuilder csr={() => r().csrPem} />
       <dl class="keys-facts">
         <dt>{t('TSV 1列目（主体者DN）', 'TSV column 1 (subject DN)')}</dt>
         <dd>

@@ -36,14 +36,16 @@ describe('renew/revoke row prefill', () => {
     expect(guessFamily({ subject: [{ key: 'CN', value: 'user@example.ac.jp' }] })).toBe('client');
   });
 
-  it('places DN (TSV order) and decimal serial in the kind’s columns, the rest empty', () => {
+  it('places DN (TSV order) and decimal serial in the kind’s columns; a renew row also keeps the FQDN; the rest empty', () => {
     for (const kind of ['server-renew', 'server-revoke'] as const) {
       const cells = prefilledRow(kind, { ...SERVER, subject: [...SERVER.subject] }).split('\t');
       expect(cells).toHaveLength(KINDS[kind].columnCount);
       expect(cells[0]).toBe('CN=www.example.ac.jp,O=National Institute of Informatics,L=Chiyoda-ku,ST=Tokyo,C=JP');
       const serialAt = KINDS[kind].columns.find((c) => c.field === 'serial')!.no - 1;
       expect(cells[serialAt]).toBe('1234567812345678123');
-      expect(cells.filter((c) => c !== '')).toHaveLength(2);
+      // Renewal keeps what the old certificate had (issue 11): FQDN = CN in column 11.
+      expect(cells.filter((c) => c !== '')).toHaveLength(kind === 'server-renew' ? 3 : 2);
+      if (kind === 'server-renew') expect(cells[10]).toBe('www.example.ac.jp');
     }
   });
 
@@ -64,7 +66,9 @@ describe('renew/revoke row prefill', () => {
         expect(cells[0]).toBe('CN=KOKURITSU HANAKO,OU=Research Lab,O=National Institute of Informatics,L=Chiyoda-ku,ST=Tokyo,C=JP');
         expect(cells[serialAt]).toBe(expected);
         expect(cells[serialAt].length).toBeLessThanOrEqual(max);
-        expect(cells.filter((c) => c !== '')).toHaveLength(2);
+        // A renew row also keeps the P12 name (from the CN); no mail in this certificate.
+        expect(cells.filter((c) => c !== '')).toHaveLength(kind === 'client-renew' ? 3 : 2);
+        if (kind === 'client-renew') expect(cells[11]).toBe('KOKURITSU HANAKO');
       }
       expect(long.info.serialDecimal.length).toBeGreaterThan(max);
     }

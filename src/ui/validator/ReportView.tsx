@@ -6,12 +6,13 @@ import { formatRaLine } from '../../tsv/format';
 import { lang, t, tr } from '../i18n';
 import { ResultTable } from './ResultTable';
 
-export const ReportView: Component<{ report: ShownReport; fileName: string }> = (props) => {
+/** `institution`: the profile the file was also checked against (241, R101–R103), or null when none was chosen. */
+export const ReportView: Component<{ report: ShownReport; fileName: string; institution?: string | null }> = (props) => {
   const fileErrors = createMemo(() => props.report.fileIssues.filter((i) => i.severity === 'error'));
   const fileWarnings = createMemo(() => props.report.fileIssues.filter((i) => i.severity === 'warning'));
   return (
     <>
-      <Summary report={props.report} fileName={props.fileName} />
+      <Summary report={props.report} fileName={props.fileName} institution={props.institution ?? null} />
       <Show when={fileErrors().length > 0}>
         <FileIssueList issues={fileErrors()} kind={props.report.kind} class="notice-error" title={t('ファイル全体のエラー', 'File errors')} />
       </Show>
@@ -36,7 +37,7 @@ export const ReportView: Component<{ report: ShownReport; fileName: string }> = 
   );
 };
 
-const Summary: Component<{ report: ShownReport; fileName: string }> = (props) => {
+const Summary: Component<{ report: ShownReport; fileName: string; institution: string | null }> = (props) => {
   const counts = () => props.report.totals;
   return (
     <div class={`notice ${props.report.ok ? 'notice-ok' : 'notice-error'}`} data-testid="summary">
@@ -44,12 +45,22 @@ const Summary: Component<{ report: ShownReport; fileName: string }> = (props) =>
       <p role="status">
         <strong data-testid="verdict">
           {props.report.ok
-            ? t('このファイルはRAの検査を通る見込みです。', 'This file is expected to pass the RA’s checks.')
+            ? props.institution !== null
+              ? t(`このファイルはRAの検査を通る見込みです（機関プロファイル「${props.institution}」のO・ST・L・ドメインも検査済み）。`, `This file is expected to pass the RA’s checks (also checked against the institution profile "${props.institution}": O, ST, L, domains).`)
+              : t('この検査ではエラーはありません。', 'No errors in these checks.')
             : t('このファイルにはエラーがあります。RAは受け付けません。', 'This file has errors; the RA would refuse it.')}
         </strong>{' '}
         <span class="mono">{props.fileName}</span>
         <Show when={props.report.encoding}>{(enc) => <span> ({t('文字コード', 'encoding')}: {enc()})</span>}</Show>
       </p>
+      <Show when={props.institution === null}>
+        <p class="hint" data-testid="institution-not-checked">
+          {t(
+            'O・ST・Lと登録ドメインがRAの登録値と合うか（241, R101–R103）は検査していません。「機関プロファイルで検査」で自機関のプロファイルを選ぶと検査します。',
+            'Whether O, ST, L and the domains match what the RA has registered (241, R101–R103) was not checked. Choose your institution profile above to check them.',
+          )}
+        </p>
+      </Show>
       <ul class="summary">
         <li>{t('レコード', 'Records')}: {counts().records}</li>
         <li class="result-ok">OK: {counts().ok}</li>

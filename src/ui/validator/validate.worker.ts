@@ -4,11 +4,15 @@ import 'reflect-metadata';
 import type { KindId } from '../../spec/types';
 import { validateFile } from '../../tsv';
 import { boundReport } from '../../tsv/bound-report';
+import { checkReportAgainst, type InstitutionRegistered } from '../../builder/institution-check';
 import { serveFunction } from '../../workers/call';
 
 // The page receives a bounded report (bound-report.ts): a 10 MB file or a 1 MB cell never reaches it whole.
 // It gets the File itself (a Blob is passed by reference) and reads it here: copying 10 MB of bytes into the
 // message would be a main-thread task of its own.
-serveFunction(async (file: Blob, kind: KindId, fileName?: string) =>
-  boundReport(await validateFile(new Uint8Array(await file.arrayBuffer()), kind, { fileName })),
-);
+// The institution's registered values (241, R101–R103) are checked here too, before bounding: the page never sees
+// the cells of a clean record, which is where such an error usually hides.
+serveFunction(async (file: Blob, kind: KindId, fileName?: string, institution?: InstitutionRegistered) => {
+  const report = await validateFile(new Uint8Array(await file.arrayBuffer()), kind, { fileName });
+  return boundReport(institution ? checkReportAgainst(report, institution) : report);
+});
