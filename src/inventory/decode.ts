@@ -17,6 +17,9 @@ const MAGIC: readonly { bytes: readonly number[]; what: Text }[] = [
   { bytes: [0xfe, 0xff], what: { ja: 'UTF-16BE のテキスト', en: 'UTF-16BE text' } },
 ];
 
+const EUC: Text = { ja: 'EUC-JP のテキスト', en: 'EUC-JP text' };
+const KNOWN_WORDS = /主体者DN|シリアル番号|状態|利用者|証明書/;
+
 export function whatIs(bytes: Uint8Array): Text | undefined {
   return MAGIC.find((m) => m.bytes.every((b, i) => bytes[i] === b))?.what;
 }
@@ -40,9 +43,12 @@ export function decodeListText(bytes: Uint8Array): Decoded {
   if (bytes.every((b) => b < 0x80)) return { ok: true, text: new TextDecoder().decode(bytes), encoding: 'ASCII' };
   const utf8 = tryDecode('utf-8', bytes);
   if (utf8 !== undefined) return { ok: true, text: utf8, encoding: 'UTF-8' };
-  // Well-formed EUC-JP kana/kanji also decode as Shift-JIS half-width kana: the text layer's detector tells them apart.
-  if (detectEncoding(bytes) === 'EUC-JP') return unreadable({ ja: 'EUC-JP のテキスト', en: 'EUC-JP text' });
+  // EUC-JP kana/kanji often also decode as Shift-JIS half-width kana: the text layer's detector catches what is not
+  // valid Shift-JIS, and a list whose headers read only in EUC-JP is named too.
+  if (detectEncoding(bytes) === 'EUC-JP') return unreadable(EUC);
   const sjis = tryDecode('shift_jis', bytes);
+  const euc = tryDecode('euc-jp', bytes);
+  if (euc !== undefined && KNOWN_WORDS.test(euc) && !KNOWN_WORDS.test(sjis ?? '')) return unreadable(EUC);
   if (sjis !== undefined) return { ok: true, text: sjis, encoding: 'Shift_JIS (CP932)' };
   return unreadable({ ja: 'Shift-JIS・CP932・UTF-8 のいずれでもないデータ', en: 'neither Shift-JIS, CP932 nor UTF-8' });
 }

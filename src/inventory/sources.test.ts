@@ -170,7 +170,7 @@ describe('bad input gets a clear message, never a crash', () => {
     ['empty.txt', new Uint8Array(), 'The file is empty.'],
     ['utf16.txt', new Uint8Array([0xff, 0xfe, 0x41, 0x00]), 'UTF-16LE'],
     ['bin.txt', new Uint8Array([1, 2, 3, 4, 5]), 'binary'],
-    ['eucjp.txt', new Uint8Array([0xa4, 0xa2, 0xa4, 0xa4, 0x0a]), 'EUC-JP'],
+    ['eucjp.txt', new Uint8Array([0xbc, 0xe7, 0xc2, 0xce, 0xbc, 0xd4, 0x44, 0x4e, 0x09, 0xbe, 0xf5, 0xc2, 0xd6, 0x0a]), 'EUC-JP'], // 主体者DN TAB 状態 in EUC-JP (iconv),
     ['broken.zip', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 9, 9]), 'broken or encrypted zip'],
     ['x.pdf', new TextEncoder().encode('%PDF-1.4'), 'a PDF'],
     ['app.tsv', new TextEncoder().encode(`${'CN=a.example.ac.jp,O=E,L=L,ST=T,C=JP\t3' + '\t'.repeat(11)}\r\n`), 'application TSV'],
