@@ -28,9 +28,10 @@ export function factsOfCertificate(info: CertificateInfo): CertFacts {
   };
 }
 
-/** A host name CN or DNS SANs → server; mail SANs → S/MIME; otherwise client authentication. */
+/** A guess for a certificate alone (a list's family wins in the merge): a mail CN → S/MIME; a host name CN or DNS
+ * SANs → server; otherwise client authentication (whose SAN may carry the user's mail, too). */
 function kindOf(info: CertificateInfo, cn: string): CertKind {
-  if (info.sanEmails.length > 0 || cn.includes('@')) return 'smime';
+  if (cn.includes('@')) return 'smime';
   if (info.sanDnsNames.length > 0 || /^[a-z0-9*-]+(\.[a-z0-9-]+)+$/i.test(cn)) return 'server';
   return 'client';
 }

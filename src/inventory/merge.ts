@@ -71,11 +71,17 @@ function mergeInto(e: InventoryEntry, r: SourceRecord): InventoryEntry {
       (out as unknown as Record<string, unknown>)[k] = v;
     }
   }
-  if (r.kind && r.kind !== 'unknown' && (out.kind === 'unknown' || (out.kind === 'client' && r.kind === 'smime'))) out.kind = r.kind as CertKind;
+  // A list knows the family (and the profile says S/MIME); a certificate alone only suggests it.
+  if (r.kind && r.kind !== 'unknown' && (out.kind === 'unknown' || (r.profile && !fromCertificateOnly(r)))) out.kind = r.kind as CertKind;
   if (extra) out.extra = { ...out.extra, ...extra };
   if (!out.sources.includes(source)) out.sources = [...out.sources, source];
   if (out.serialDecimal && out.id !== `s:${out.serialDecimal}`) out.id = `s:${out.serialDecimal}`;
   return out;
+}
+
+/** A record read from a certificate file (PEM, DER, P12), not from a list. */
+function fromCertificateOnly(r: SourceRecord): boolean {
+  return !r.raStatus && !r.applicationId && !r.profile;
 }
 
 /** Status at a moment: 失効 over 期限切れ over 更新済み over 取得待ち over 有効. */
