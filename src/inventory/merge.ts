@@ -18,7 +18,11 @@ export async function withCertificateFacts(records: SourceRecord[], onProgress?:
     } else {
       out.push(r);
     }
-    if (i % 200 === 199) onProgress?.(i + 1);
+    if (i % 200 === 199) {
+      onProgress?.(i + 1);
+      // Let the page paint and take input between batches (a 10 000-row list must not freeze it).
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
   }
   return out;
 }
