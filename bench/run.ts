@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { benchBuilderTyping } from './builder-typing';
+import { runInventoryBench } from './inventory';
 import { benchValidate } from './validate';
 
 console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
@@ -10,6 +11,9 @@ await benchValidate();
 
 console.log('\n# builder in Chromium (single-file build)');
 await benchBuilderTyping();
+
+console.log('\n# inventory in Chromium (single-file build)');
+await runInventoryBench();
 
 const raBench = new URL('./ra-bulk.ts', import.meta.url);
 if (existsSync(raBench)) {

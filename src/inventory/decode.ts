@@ -45,12 +45,21 @@ export function decodeListText(bytes: Uint8Array): Decoded {
   if (utf8 !== undefined) return { ok: true, text: utf8, encoding: 'UTF-8' };
   // EUC-JP kana/kanji often also decode as Shift-JIS half-width kana: the text layer's detector catches what is not
   // valid Shift-JIS, and a list whose headers read only in EUC-JP is named too.
-  if (detectEncoding(bytes) === 'EUC-JP') return unreadable(EUC);
+  // Judged on the head (the header row and some lines): the detector walks every byte in JavaScript.
+  const head = bytes.subarray(0, headEnd(bytes));
+  if (detectEncoding(head) === 'EUC-JP') return unreadable(EUC);
+  const euc = tryDecode('euc-jp', head);
+  if (euc !== undefined && KNOWN_WORDS.test(euc) && !KNOWN_WORDS.test(tryDecode('shift_jis', head) ?? '')) return unreadable(EUC);
   const sjis = tryDecode('shift_jis', bytes);
-  const euc = tryDecode('euc-jp', bytes);
-  if (euc !== undefined && KNOWN_WORDS.test(euc) && !KNOWN_WORDS.test(sjis ?? '')) return unreadable(EUC);
   if (sjis !== undefined) return { ok: true, text: sjis, encoding: 'Shift_JIS (CP932)' };
   return unreadable({ ja: 'Shift-JIS・CP932・UTF-8 のいずれでもないデータ', en: 'neither Shift-JIS, CP932 nor UTF-8' });
+}
+
+/** About 16 KiB, cut at a line end so no character is split. */
+function headEnd(bytes: Uint8Array): number {
+  if (bytes.length <= 16384) return bytes.length;
+  const lf = bytes.indexOf(0x0a, 16384);
+  return lf < 0 ? bytes.length : lf + 1;
 }
 
 function tryDecode(label: string, bytes: Uint8Array): string | undefined {

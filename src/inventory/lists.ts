@@ -9,7 +9,7 @@ import { cnOfDn, jstToIso, parseDnsList, serialToDecimalText } from './values';
 const DATE_FIELDS = new Set<ListField>(['appliedAt', 'notBefore', 'notAfter', 'downloadedAt', 'revokedAt']);
 
 export function splitTsv(text: string): string[][] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const lines = text.split(/\r?\n|\r/);
   while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop();
   return lines.map((l) => l.split('\t'));
 }

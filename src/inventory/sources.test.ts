@@ -208,3 +208,22 @@ function encodeCp932(text: string): Uint8Array {
   }
   return new Uint8Array(out);
 }
+
+describe('the fast certificate reader agrees with pki/certificate.ts', () => {
+  it('on every certificate of the simulated RA (server, client, renewed, revoked) and an OpenSSL ECDSA P-384 one with a mail SAN', async () => {
+    const { factsOfBase64, factsOfCertificate } = await import('./certs');
+    const { inspectCertificate } = await import('../pki/certificate');
+    const { base64Decode } = await import('../pki/pem');
+    const list = await one(file('allCertificateList.txt'));
+    const b64s = list.records.map((r) => r.certDerB64).filter((b): b is string => !!b);
+    expect(b64s.length).toBeGreaterThanOrEqual(9);
+    const { execFileSync } = await import('node:child_process');
+    const ec = execFileSync('sh', ['-c', 'openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-384 -nodes -keyout /dev/null -subj "/C=JP/O=Ex/OU=Lab/CN=ec.example.ac.jp" -addext "subjectAltName=DNS:ec.example.ac.jp,email:a@example.ac.jp" -days 3 -outform DER 2>/dev/null | base64 -w0']);
+    b64s.push(ec.toString().trim());
+    for (const b64 of b64s) {
+      const full = await inspectCertificate(base64Decode(b64)!);
+      if (!full.ok) throw new Error('full reader failed');
+      expect(await factsOfBase64(b64)).toEqual(factsOfCertificate(full.info));
+    }
+  });
+});
