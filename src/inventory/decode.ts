@@ -79,3 +79,37 @@ function unreadable(what: Text): Decoded {
     },
   };
 }
+
+/**
+ * decodeListText for big files: the same checks on the head, then the body decoded 1 MiB at a time (a streaming
+ * TextDecoder keeps characters split across chunks whole) with a pause between, so the page stays responsive.
+ */
+export async function decodeListTextAsync(bytes: Uint8Array): Promise<Decoded> {
+  if (bytes.length <= CHUNK) return decodeListText(bytes);
+  const head = decodeListText(bytes.subarray(0, headEnd(bytes)));
+  if (!head.ok) return head;
+  const bom = head.encoding === 'UTF-8 (BOM)' ? 3 : 0;
+  const labels = head.encoding === 'Shift_JIS (CP932)' ? ['shift_jis'] : ['utf-8', 'shift_jis'];
+  for (const label of labels) {
+    const text = await streamDecode(label, bytes.subarray(bom));
+    if (text !== undefined) return { ok: true, text, encoding: label === 'utf-8' ? (bom ? 'UTF-8 (BOM)' : head.encoding === 'ASCII' ? 'ASCII' : 'UTF-8') : 'Shift_JIS (CP932)' };
+  }
+  return decodeListText(bytes); // names what it is
+}
+
+const CHUNK = 1 << 20;
+
+async function streamDecode(label: string, bytes: Uint8Array): Promise<string | undefined> {
+  const d = decoder(label);
+  if (!d) return undefined;
+  const parts: string[] = [];
+  try {
+    for (let i = 0; i < bytes.length; i += CHUNK) {
+      parts.push(d.decode(bytes.subarray(i, i + CHUNK), { stream: i + CHUNK < bytes.length }));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  } catch {
+    return undefined;
+  }
+  return parts.join('');
+}

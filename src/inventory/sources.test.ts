@@ -227,3 +227,21 @@ describe('the fast certificate reader agrees with pki/certificate.ts', () => {
     }
   });
 });
+
+describe('big lists are read in pieces, with the same result', () => {
+  it('a 5 MB list in Shift-JIS and in UTF-8 with BOM', async () => {
+    const text = new TextDecoder('shift_jis').decode(ra.files['serverCertificateList.txt']);
+    const [header, ...rows] = text.trimEnd().split('\r\n');
+    const body = Array.from({ length: Math.ceil(5_000_000 / text.length) }, () => rows).flat();
+    const big = `${header}\r\n${body.join('\r\n')}\r\n`;
+    const sjisBig = encodeCp932(big);
+    expect(sjisBig.length).toBeGreaterThan(2 ** 20 * 2);
+    const a = await one({ name: 'big.txt', bytes: sjisBig });
+    expect(a.encoding).toBe('Shift_JIS (CP932)');
+    expect(a.records).toHaveLength(body.length);
+    const utf8 = new TextEncoder().encode(big);
+    const b = await one({ name: 'big.txt', bytes: new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]) });
+    expect(b.encoding).toBe('UTF-8 (BOM)');
+    expect(b.records.map(({ source: _s, ...r }) => r)).toEqual(a.records.map(({ source: _s, ...r }) => r));
+  });
+});

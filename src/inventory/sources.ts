@@ -1,9 +1,9 @@
 // Any dropped file → ReadResult(s): zips opened (with limits against zip bombs), lists decoded and read,
 // certificates and P12s recognised by name or by their bytes. Never throws: each file gets a result.
 import JSZip from 'jszip';
-import { decodeListText, whatIs } from './decode';
+import { decodeListTextAsync, whatIs } from './decode';
 import { readCertificateBytes } from './certs';
-import { readListText } from './lists';
+import { readListTextAsync } from './lists';
 import { readPkcs12 } from './p12';
 import type { ReadResult } from './types';
 
@@ -45,9 +45,9 @@ async function readOne(file: DroppedFile, options: ReadOptions, depth: number): 
     if (read.error && bytes[0] === 0x30 && options.askPin && !['pem', 'crt', 'cer', 'der'].includes(e)) return [await readP12(file, options)];
     return [read];
   }
-  const decoded = decodeListText(bytes);
+  const decoded = await decodeListTextAsync(bytes);
   if (!decoded.ok) return [fail(name, decoded.message)];
-  return [readListText(name, decoded.text, decoded.encoding)];
+  return [await readListTextAsync(name, decoded.text, decoded.encoding)];
 }
 
 function startsWithArmour(bytes: Uint8Array): boolean {

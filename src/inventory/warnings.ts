@@ -35,7 +35,9 @@ function sharedKeys(entries: readonly InventoryEntry[]): Warning[] {
     }));
 }
 
-const names = (g: readonly InventoryEntry[]) => g.map((e) => `${e.cn ?? e.dn ?? e.id} (${e.serialDecimal ?? '—'})`).join(', ');
+/** At most ten names, then a count: a key shared by thousands of rows must not make a megabyte of text. */
+const names = (g: readonly InventoryEntry[]) =>
+  g.slice(0, 10).map((e) => `${e.cn ?? e.dn ?? e.id} (${e.serialDecimal ?? '—'})`).join(', ') + (g.length > 10 ? ` … (+${g.length - 10})` : '');
 const sanKey = (e: InventoryEntry) => [...new Set(e.dnsNames ?? [])].sort().join(',');
 
 function sanChanges(entries: readonly InventoryEntry[]): Warning[] {

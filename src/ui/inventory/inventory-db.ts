@@ -41,20 +41,29 @@ export async function loadInventory(): Promise<InventoryEntry[]> {
   }
 }
 
-/** Replace the stored inventory with these rows (one transaction: a reload sees the old or the new, never half). */
+/**
+ * Replace the stored inventory with these rows: cleared, then written 500 rows per transaction with a pause
+ * between, because one transaction of 10 000 puts clones everything in one main-thread task (seconds). A tab
+ * closed mid-way keeps part of the rows; the next import of the same files restores the rest.
+ */
 export async function saveInventory(entries: readonly InventoryEntry[]): Promise<void> {
   const db = await open();
   try {
-    const tx = db.transaction(STORE, 'readwrite');
-    const store = tx.objectStore(STORE);
-    store.clear();
-    for (const e of entries) store.put(e);
-    tx.commit?.();
-    await finish(tx);
+    for (let i = 0; i === 0 || i < entries.length; i += CHUNK) {
+      const tx = db.transaction(STORE, 'readwrite');
+      const store = tx.objectStore(STORE);
+      if (i === 0) store.clear();
+      for (const e of entries.slice(i, i + CHUNK)) store.put(e);
+      tx.commit?.();
+      await finish(tx);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
   } finally {
     db.close();
   }
 }
+
+const CHUNK = 500;
 
 export async function clearInventory(): Promise<void> {
   await saveInventory([]);
