@@ -41,7 +41,7 @@ export async function registerOperator(ctx: TxContext, inst: Institution): Promi
 
 /** At the URL with the right PIN: key, certificate and P12 are made; the P12 is returned. */
 export async function issueOperatorCertificate(ctx: TxContext, token: string, inst: Institution, pin: string): Promise<{ p12: Uint8Array; certificate: OperatorCertificate }> {
-  const keys = (await globalThis.crypto.subtle.generateKey(CLIENT_KEY_PARAMS, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const keys = await globalThis.crypto.subtle.generateKey(CLIENT_KEY_PARAMS, true, ['sign', 'verify']);
   const serialHex = ctx.allocateSerial('client');
   const subject = operatorSubject(inst);
   const notAfter = addMonthsJst(ctx.now, OPERATOR_VALIDITY_MONTHS);
