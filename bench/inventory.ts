@@ -16,7 +16,7 @@ import { shiftJis } from '../src/ra/files/tsv-file';
 
 const ROWS = 10_000;
 const RENEW = 80;
-const SINGLE = resolve('dist-single/upki-workbench.html');
+const SINGLE = resolve(process.env.UPKI_SINGLE_HTML || 'dist-single/upki-workbench.html');
 
 /** One certificate from OpenSSL with placeholders, rewritten per row: serial bytes and the host name. */
 function certificates(dir: string): Uint8Array[] {
@@ -25,7 +25,7 @@ function certificates(dir: string): Uint8Array[] {
     '-subj', '/C=JP/ST=Tokyo/L=Chiyoda-ku/O=Bench University/CN=q00000.bench.example.ac.jp', '-addext', 'subjectAltName=DNS:q00000.bench.example.ac.jp');
   const base = new Uint8Array(readFileSync(join(dir, 'c.der')));
   const serialAt = Buffer.from(base).indexOf(Buffer.from([0x41, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11]));
-  const names = [...Buffer.from(base).toString('latin1').matchAll(/q00000/g)].map((m) => m.index!);
+  const names = [...Buffer.from(base).toString('latin1').matchAll(/q00000/g)].map((m) => m.index);
   return Array.from({ length: ROWS }, (_, i) => {
     const der = base.slice();
     der.set([0x41, 0x22, 0, 0, (i >> 24) & 255, (i >> 16) & 255, (i >> 8) & 255, i & 255], serialAt);

@@ -36,8 +36,8 @@ export async function run(argv: string[]): Promise<number> {
   if (positionals.length === 0) return usage('no FILE given');
   const profile = flags.profile;
   if (profile !== undefined && profile !== '3' && profile !== '11') return usage('--profile must be 3 or 11');
-  const str = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : undefined);
-  const defaults: RowDefaults = { serverProfile: profile as '3' | '11' | undefined, adminName: str('admin-name'), adminDept: str('admin-dept'), adminMail: str('admin-mail'), software: str('software') };
+  const str = (k: string) => (typeof flags[k] === 'string' ? (flags[k]) : undefined);
+  const defaults: RowDefaults = { serverProfile: profile, adminName: str('admin-name'), adminDept: str('admin-dept'), adminMail: str('admin-mail'), software: str('software') };
 
   const loaded = await load(positionals, str('as-of'), str('pin-file'));
   if (typeof loaded === 'string') return usage(loaded);

@@ -34,7 +34,7 @@ function fastBase64(s: string): Uint8Array | null {
   return out;
 }
 
-const HOST = /^[a-z0-9*-]+(\.[a-z0-9-]+)+$/i;
+const HOST = /^[a-z0-9*-]+(?:\.[a-z0-9-]+)+$/i;
 
 /** Facts a certificate proves, to merge over what a list says. */
 export function factsOfCertificate(info: CertificateInfo): CertFacts {

@@ -60,7 +60,7 @@ export const HEADER_FIELDS: Readonly<Record<string, ListField>> = {
 
 /** Full-width ASCII → half-width, spaces dropped: 「シリアル番号（16進）」 and 「シリアル番号(16進)」 are one header. */
 export function normalizeHeader(h: string): string {
-  return h.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\s\u3000]/g, '');
+  return h.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\s/g, '');
 }
 
 const NORMALIZED: ReadonlyMap<string, ListField> = new Map(Object.entries(HEADER_FIELDS).map(([h, f]) => [normalizeHeader(h), f]));

@@ -14,7 +14,7 @@ export async function withCertificateFacts(records: SourceRecord[], onProgress?:
     if (signal?.aborted) throw new DOMException('cancelled', 'AbortError');
     // A batch at a time: the SHA-256 digests of a batch run together, then the page gets a turn.
     const batch = records.slice(i, i + BATCH);
-    const facts = await Promise.all(batch.map((r) => (r.certDerB64 && !r.spkiSha256 ? factsOfBase64(r.certDerB64) : undefined)));
+    const facts = await Promise.all(batch.map((r) => (r.certDerB64 && !r.spkiSha256 ? factsOfBase64(r.certDerB64) : Promise.resolve(undefined))));
     batch.forEach((r, k) => {
       const f = facts[k];
       out.push(f ? { ...r, ...pick(f, CERT_FIELDS), kind: r.kind && r.kind !== 'unknown' ? r.kind : f.kind } : r);
@@ -29,7 +29,7 @@ export async function withCertificateFacts(records: SourceRecord[], onProgress?:
 function pick(facts: CertFacts, keys: readonly (keyof CertFacts)[]): CertFacts {
   const o: Record<string, unknown> = {};
   for (const k of keys) if (facts[k] !== undefined) o[k] = facts[k];
-  return o as CertFacts;
+  return o;
 }
 
 function keyOf(r: CertFacts): string {
@@ -75,7 +75,7 @@ function mergeInto(e: InventoryEntry, r: SourceRecord): InventoryEntry {
     }
   }
   // A list knows the family (and the profile says S/MIME); a certificate alone only suggests it.
-  if (r.kind && r.kind !== 'unknown' && (out.kind === 'unknown' || (r.profile && !fromCertificateOnly(r)))) out.kind = r.kind as CertKind;
+  if (r.kind && r.kind !== 'unknown' && (out.kind === 'unknown' || (r.profile && !fromCertificateOnly(r)))) out.kind = r.kind;
   if (extra) out.extra = { ...out.extra, ...extra };
   if (!out.sources.includes(source)) out.sources = [...out.sources, source];
   if (out.serialDecimal && out.id !== `s:${out.serialDecimal}`) out.id = `s:${out.serialDecimal}`;

@@ -13,7 +13,7 @@ export type Fields = Partial<Record<Exclude<FieldKey, 'blank'>, string>>;
 
 /** Cells of `kind` with the fields in their columns; blank columns stay empty. */
 export function rowOf(kind: KindId, fields: Fields): string[] {
-  return KINDS[kind].columns.map((c) => (c.field === 'blank' ? '' : (fields[c.field as keyof Fields] ?? '')));
+  return KINDS[kind].columns.map((c) => (c.field === 'blank' ? '' : (fields[c.field] ?? '')));
 }
 
 /** What the admin fills once for rows whose sources lack it (a PEM alone has no admin name). */

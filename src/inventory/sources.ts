@@ -76,11 +76,11 @@ async function readZip(file: DroppedFile, options: ReadOptions, depth: number): 
   if (declared > ZIP_LIMITS.totalBytes) return [fail(file.name, { ja: 'zipの展開後の大きさが大きすぎます。', en: 'The zip expands to too much data.' })];
   const results: ReadResult[] = [];
   // clientAll.zip: client.txt already lists every P12's certificate; asking a PIN per P12 would be pointless.
-  const hasClientTxt = entries.some((f) => /(^|\/)client\.txt$/i.test(f.name));
-  const skipped = hasClientTxt ? entries.filter((f) => /\.(p12|pfx)$/i.test(f.name)).length : 0;
+  const hasClientTxt = entries.some((f) => /(?:^|\/)client\.txt$/i.test(f.name));
+  const skipped = hasClientTxt ? entries.filter((f) => /\.(?:p12|pfx)$/i.test(f.name)).length : 0;
   if (skipped) results.push({ file: file.name, format: 'zip', records: [], notes: [{ ja: `client.txt があるため P12 ${skipped} 件は開きません。`, en: `${skipped} P12 file(s) not opened: client.txt lists them.` }] });
   for (const entry of entries) {
-    if (hasClientTxt && /\.(p12|pfx)$/i.test(entry.name)) continue;
+    if (hasClientTxt && /\.(?:p12|pfx)$/i.test(entry.name)) continue;
     const bytes = await entry.async('uint8array');
     const inner = `${file.name}/${entry.name}`;
     results.push(...(await readDropped({ name: inner, bytes }, options, depth + 1)));

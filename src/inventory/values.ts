@@ -40,6 +40,6 @@ export function domainOf(name: string): string {
   if (name.includes('@')) return domainOf(name.slice(name.indexOf('@') + 1));
   if (!/^[\w*.-]+\.[a-z]{2,}$/i.test(name)) return '';
   const labels = name.toLowerCase().split('.');
-  const secondLevelJp = labels.length >= 3 && labels[labels.length - 1] === 'jp' && /^(ac|co|go|or|ne|ed|lg|gr|ad)$/.test(labels[labels.length - 2]);
+  const secondLevelJp = labels.length >= 3 && labels[labels.length - 1] === 'jp' && /^(?:ac|co|go|or|ne|ed|lg|gr|ad)$/.test(labels[labels.length - 2]);
   return labels.slice(secondLevelJp ? -3 : -2).join('.');
 }

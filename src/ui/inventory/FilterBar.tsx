@@ -13,6 +13,7 @@ function toggled<T>(list: readonly T[], v: T, on: boolean): T[] {
 }
 
 export const FilterBar: Component<{ state: InventoryState }> = (props) => {
+  // eslint-disable-next-line solid/reactivity -- the page creates the state object once and never replaces it
   const s = props.state;
   return (
     <div class="inv-filters" role="search">

@@ -29,6 +29,7 @@ const COLUMNS: { key?: SortKey; label: () => string }[] = [
 const jst = (iso?: string) => (iso ? jstDateTime(new Date(iso)).slice(0, 16) : '');
 
 export const InventoryTable: Component<{ state: InventoryState }> = (props) => {
+  // eslint-disable-next-line solid/reactivity -- the page creates the state object once and never replaces it
   const s = props.state;
   const [scrollTop, setScrollTop] = createSignal(0);
   const [height, setHeight] = createSignal(600);

@@ -32,6 +32,7 @@ export const RenewalPanel: Component<{ state: InventoryState }> = (props) => {
   const renewable = () => props.state.selectedEntries().filter((e) => e.serialDecimal && e.status !== 'revoked');
   const servers = () => renewable().filter((e) => e.kind === 'server');
   const clients = () => renewable().filter((e) => e.kind === 'client' || e.kind === 'smime');
+  // eslint-disable-next-line solid/reactivity -- returns an event handler (used as onInput), read when the event fires
   const field = (k: keyof RowDefaults) => (e: InputEvent & { currentTarget: HTMLInputElement }) => setDefaults({ ...defaults(), [k]: e.currentTarget.value || undefined });
 
   async function make() {

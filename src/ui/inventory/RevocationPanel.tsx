@@ -19,7 +19,7 @@ export const RevocationPanel: Component<{ state: InventoryState }> = (props) => 
   const [error, setError] = createSignal<string>();
   const revocable = () => props.state.selectedEntries().filter((e) => e.serialDecimal && e.status !== 'revoked' && e.kind !== 'unknown');
   const rowOf = (e: InventoryEntry) => revokeRow(e, reason(), comment(), mail());
-  const kindOf = (e: InventoryEntry) => (e.kind === 'server' ? 'server-revoke' : 'client-revoke') as 'server-revoke' | 'client-revoke';
+  const kindOf = (e: InventoryEntry) => (e.kind === 'server' ? 'server-revoke' : 'client-revoke');
 
   async function save() {
     setError(undefined);
