@@ -82,18 +82,27 @@ export async function runInventoryBench(): Promise<Record<string, number>> {
     figures.parseMergeLongTasks = lt1.length;
     figures.parseMergeLongestTaskMs = Math.round(Math.max(0, ...lt1));
 
-    // Sort: click a header, wait for the first row to change; filter: type, wait for the count.
-    const firstCn = () => page.locator('tbody tr.inv-row').first().getAttribute('data-cn');
-    const before = await firstCn();
-    const s0 = Date.now();
-    await page.getByRole('button', { name: 'CN / FQDN' }).click();
-    await page.getByRole('button', { name: 'CN / FQDN' }).click(); // descending: k09999 first
-    await page.waitForFunction((b) => document.querySelector('tbody tr.inv-row')?.getAttribute('data-cn') !== b, before);
-    figures.sortTwiceMs = Date.now() - s0;
-    const f0 = Date.now();
-    await page.getByRole('searchbox').fill('r0');
+    // Sort and filter timed inside the page, from the DOM event to the frame after the update (Playwright's own
+    // locator work runs on the page's main thread and would otherwise be counted).
+    const inPage = (action: 'sort' | 'filter') =>
+      page.evaluate(async (what) => {
+        const t = performance.now();
+        if (what === 'sort') {
+          const button = [...document.querySelectorAll('th button')].find((b) => b.textContent === 'CN / FQDN') as HTMLButtonElement;
+          button.click();
+        } else {
+          const input = document.querySelector('input[type=search]') as HTMLInputElement;
+          input.value = 'r0';
+          input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+        }
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        return performance.now() - t;
+      }, action);
+    await longTasks();
+    figures.sortAscMs = Math.round(await inPage('sort'));
+    figures.sortDescMs = Math.round(await inPage('sort'));
+    figures.filterMs = Math.round(await inPage('filter'));
     await page.getByTestId('inventory-count').filter({ hasText: `${RENEW} / ${ROWS}` }).waitFor();
-    figures.filterMs = Date.now() - f0;
     const lt2 = await longTasks();
     figures.sortFilterLongTasks = lt2.length;
     figures.sortFilterLongestTaskMs = Math.round(Math.max(0, ...lt2));
@@ -120,7 +129,7 @@ export async function runInventoryBench(): Promise<Record<string, number>> {
     rmSync(dir, { recursive: true, force: true });
   }
   console.log(`inventory: ${ROWS}-row server list read and merged in ${figures.parseMergeMs} ms (long tasks: ${figures.parseMergeLongTasks}, longest ${figures.parseMergeLongestTaskMs} ms)`);
-  console.log(`inventory: sort twice ${figures.sortTwiceMs} ms, filter ${figures.filterMs} ms (long tasks: ${figures.sortFilterLongTasks}, longest ${figures.sortFilterLongestTaskMs} ms)`);
+  console.log(`inventory: sort ${figures.sortAscMs} ms / ${figures.sortDescMs} ms (event to next frame), filter ${figures.filterMs} ms (long tasks: ${figures.sortFilterLongTasks}, longest ${figures.sortFilterLongestTaskMs} ms)`);
   console.log(`inventory: ${RENEW} RSA 2048 key pairs + CSRs + encrypted keys + zip in the page ${figures.renew80Ms} ms vs openssl req loop ${figures.openssl80Ms} ms (ratio ${figures.renewVsOpenssl}; long tasks: ${figures.renewLongTasks}, longest ${figures.renewLongestTaskMs} ms)`);
   return figures;
 }
