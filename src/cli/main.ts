@@ -9,6 +9,7 @@ const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   ra: () => import('./ra'),
   inventory: () => import('./inventory'),
   'renew-plan': () => import('./renew-plan'),
+  jpnic: () => import('./jpnic'),
 };
 
 export const USAGE = `upki-tsv — UPKI TSV tools (offline)
@@ -19,6 +20,7 @@ export const USAGE = `upki-tsv — UPKI TSV tools (offline)
   upki-tsv ra init|upload|export|clock --state DIR ...
   upki-tsv inventory [--json | --csv] [--expiring-within DAYS] [--as-of DATE] [--pin-file F] FILE|DIR...
   upki-tsv renew-plan --expiring-within DAYS --out DIR [--passphrase-file F] [--as-of DATE] FILE|DIR...
+  upki-tsv jpnic init|register|issue|fetch|revoke|reissue|delete|login|clock|export --state DIR ...
 
 KIND: server-issue | server-renew | server-revoke | client-issue | client-renew | client-revoke
 `;
