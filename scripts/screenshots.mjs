@@ -117,6 +117,48 @@ const SHOTS = [
     },
   },
   {
+    name: 'inventory',
+    hash: '#/inventory',
+    async prepare(page) {
+      // A small university's year: servers issued in four batches a few weeks apart and 20 client certificates,
+      // by the simulated RA's CLI (CSRs from OpenSSL); then its lists are read by the page.
+      const { mkdtempSync, readFileSync, writeFileSync, rmSync } = await import('node:fs');
+      const { tmpdir } = await import('node:os');
+      const { join } = await import('node:path');
+      const dir = mkdtempSync(join(tmpdir(), 'upki-shot-inventory-'));
+      const cli = (...args) => execFileSync(process.execPath, [resolve('bin/upki-tsv.mjs'), ...args], { cwd: dir, encoding: 'utf8' });
+      const O = 'Example University';
+      writeFileSync(join(dir, 'inst.json'), JSON.stringify({ o: O, st: 'Tokyo', l: 'Chiyoda-ku', domains: ['example.ac.jp', 'lab.example.ac.jp'], ouAllowList: {}, approvalExpires: '2099-03-31' }));
+      cli('ra', 'init', '--state', 'st', '--institution', 'inst.json');
+      const hosts = [['www', 'mail', 'lms'], ['wiki', 'vpn', 'idp', 'git'], ['ml.lab', 'gpu.lab'], ['portal', 'cal', 'box']];
+      for (const [b, batch] of hosts.entries()) {
+        const rows = batch.map((h) => {
+          const cn = `${h}.example.ac.jp`;
+          execFileSync('openssl', ['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-subj', `/C=JP/ST=Tokyo/L=Chiyoda-ku/O=${O}/CN=${cn}`, '-keyout', join(dir, 'k'), '-out', join(dir, 'c')], { stdio: 'ignore' });
+          const csr = readFileSync(join(dir, 'c'), 'utf8').split('\n').filter((l) => l && !l.startsWith('-----')).join('');
+          return [`CN=${cn},O=${O},L=Chiyoda-ku,ST=Tokyo,C=JP`, '3', '', '', '', '', csr, '利用　管理', '情報基盤センター', 'admin@example.ac.jp', cn, 'nginx 1.24', ''];
+        });
+        writeFileSync(join(dir, `s${b}.tsv`), sjis(rows));
+        cli('ra', 'upload', '--state', 'st', '--kind', 'server-issue', `s${b}.tsv`);
+        if (b === 1) {
+          const users = Array.from({ length: 20 }, (_, i) => clientRow(`USER ${i + 1}`, String(i + 1).padStart(8, '0'), { 2: '5', 3: '2', 6: '', 12: `user${i + 1}`, 14: `user${i + 1}@example.ac.jp` })
+            .map((c) => c.replace('National Institute of Informatics', O)));
+          writeFileSync(join(dir, 'c.tsv'), sjis(users));
+          cli('ra', 'upload', '--state', 'st', '--kind', 'client-issue', 'c.tsv');
+        }
+        cli('ra', 'clock', '--state', 'st', '--advance', '35');
+      }
+      cli('ra', 'clock', '--state', 'st', '--advance', '40');
+      cli('ra', 'export', '--state', 'st', '--out', 'out');
+      const now = readFileSync(join(dir, 'out/now.txt'), 'utf8').split('\t')[0];
+      await page.getByTestId('inventory-files').setInputFiles(['serverCertificateList.txt', 'clientCertificateList.txt', 'allCertificateList.txt'].map((n) => join(dir, 'out/downloads', n)));
+      await page.getByTestId('inventory-count').waitFor();
+      await page.getByTestId('inventory-asof').fill(new Date(Date.parse(now) + 9 * 3600_000).toISOString().slice(0, 10));
+      await page.getByTestId('select-expiring').click();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  },
+  {
     name: 'jpnic',
     hash: '#/jpnic/manager',
     async prepare(page) {

@@ -8,6 +8,8 @@ const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   validate: () => import('./validate'),
   csr: () => import('./csr'),
   ra: () => import('./ra'),
+  inventory: () => import('./inventory'),
+  'renew-plan': () => import('./renew-plan'),
   jpnic: () => import('./jpnic'),
 };
 
@@ -18,6 +20,8 @@ export const USAGE = `upki-tsv — UPKI TSV tools (offline)
   upki-tsv csr --profile 3|11 --cn FQDN --o O --st ST --l L [--san host,host] --out DIR
                [--passphrase-file F | --no-encrypt] [--force]   (default: encrypted, passphrase asked on the terminal)
   upki-tsv ra init|upload|export|clock --state DIR ...
+  upki-tsv inventory [--json | --csv] [--expiring-within DAYS] [--as-of DATE] [--pin-file F] FILE|DIR...
+  upki-tsv renew-plan --expiring-within DAYS --out DIR [--passphrase-file F] [--as-of DATE] FILE|DIR...
   upki-tsv jpnic init|register|issue|fetch|revoke|reissue|delete|login|clock|export --state DIR ...
 
 KIND: server-issue | server-renew | server-revoke | client-issue | client-renew | client-revoke

@@ -1,0 +1,131 @@
+// Many sources → one row per certificate. Rows are matched by serial number, then by 申請ID (an application
+// still waiting for its certificate has no serial), then by DN for files that carry neither. A certificate's
+// own facts (dates, SANs, key) win over what a list says about it; the sources are listed.
+import { factsOfBase64 } from './certs';
+import type { CertFacts, CertKind, InventoryEntry, InventoryStatus, SourceRecord } from './types';
+
+const CERT_FIELDS: readonly (keyof CertFacts)[] = ['dn', 'cn', 'notBefore', 'notAfter', 'dnsNames', 'issuer', 'keyAlgorithm', 'rsaBits', 'spkiSha256', 'certDerB64'];
+
+/** Records that carry a certificate in base64 get its facts (in batches, yielding, so a page stays responsive). */
+export async function withCertificateFacts(records: SourceRecord[], onProgress?: (done: number) => void, signal?: AbortSignal): Promise<SourceRecord[]> {
+  const out: SourceRecord[] = [];
+  const BATCH = 250;
+  for (let i = 0; i < records.length; i += BATCH) {
+    if (signal?.aborted) throw new DOMException('cancelled', 'AbortError');
+    // A batch at a time: the SHA-256 digests of a batch run together, then the page gets a turn.
+    const batch = records.slice(i, i + BATCH);
+    const facts = await Promise.all(batch.map((r) => (r.certDerB64 && !r.spkiSha256 ? factsOfBase64(r.certDerB64) : Promise.resolve(undefined))));
+    batch.forEach((r, k) => {
+      const f = facts[k];
+      out.push(f ? { ...r, ...pick(f, CERT_FIELDS), kind: r.kind && r.kind !== 'unknown' ? r.kind : f.kind } : r);
+    });
+    onProgress?.(Math.min(records.length, i + BATCH));
+    // Let the page paint and take input between batches (a 10 000-row list must not freeze it).
+    if (i + BATCH < records.length) await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return out;
+}
+
+function pick(facts: CertFacts, keys: readonly (keyof CertFacts)[]): CertFacts {
+  const o: Record<string, unknown> = {};
+  for (const k of keys) if (facts[k] !== undefined) o[k] = facts[k];
+  return o;
+}
+
+function keyOf(r: CertFacts): string {
+  if (r.serialDecimal) return `s:${r.serialDecimal}`;
+  if (r.applicationId) return `a:${r.applicationId}`;
+  return `d:${r.dn ?? ''}`;
+}
+
+/** Merge records (after withCertificateFacts) into entries, onto the entries already kept (a new import updates). */
+export function mergeRecords(existing: readonly InventoryEntry[], records: readonly SourceRecord[]): InventoryEntry[] {
+  const byKey = new Map<string, InventoryEntry>();
+  const byApplication = new Map<string, InventoryEntry>();
+  const add = (e: InventoryEntry) => {
+    byKey.set(e.id, e);
+    if (e.applicationId) byApplication.set(e.applicationId, e);
+  };
+  for (const e of existing) add({ ...e, sources: [...e.sources] });
+  for (const r of records) {
+    const key = keyOf(r);
+    // An application first seen without a serial (取得待ち) gets it later: the same 申請ID is the same row.
+    const found = byKey.get(key) ?? (r.applicationId ? byApplication.get(r.applicationId) : undefined);
+    if (found) {
+      const merged = mergeInto(found, r);
+      if (merged.id !== found.id) byKey.delete(found.id);
+      add(merged);
+    } else {
+      const { source, ...facts } = r;
+      add({ ...facts, id: key, kind: r.kind ?? 'unknown', status: 'unknown', sources: [source] });
+    }
+  }
+  return [...byKey.values()];
+}
+
+function mergeInto(e: InventoryEntry, r: SourceRecord): InventoryEntry {
+  const { source, extra, ...facts } = r;
+  const out: InventoryEntry = { ...e };
+  const fromCertificate = !!r.spkiSha256;
+  for (const [k, v] of Object.entries(facts) as [keyof CertFacts, unknown][]) {
+    if (v === undefined || v === '') continue;
+    const current = out[k];
+    if (current === undefined || current === '' || (fromCertificate && CERT_FIELDS.includes(k)) || k === 'raStatus' || k === 'revokedAt') {
+      (out as unknown as Record<string, unknown>)[k] = v;
+    }
+  }
+  // A list knows the family (and the profile says S/MIME); a certificate alone only suggests it.
+  if (r.kind && r.kind !== 'unknown' && (out.kind === 'unknown' || (r.profile && !fromCertificateOnly(r)))) out.kind = r.kind;
+  if (extra) out.extra = { ...out.extra, ...extra };
+  if (!out.sources.includes(source)) out.sources = [...out.sources, source];
+  if (out.serialDecimal && out.id !== `s:${out.serialDecimal}`) out.id = `s:${out.serialDecimal}`;
+  return out;
+}
+
+/** A record read from a certificate file (PEM, DER, P12), not from a list. */
+function fromCertificateOnly(r: SourceRecord): boolean {
+  return !r.raStatus && !r.applicationId && !r.profile;
+}
+
+/** Status at a moment: 失効 over 期限切れ over 更新済み over 取得待ち over 有効. */
+export function statusAt(e: CertFacts, asOf: Date, renewed: ReadonlySet<string>): InventoryStatus {
+  if (e.raStatus === '7' || e.revokedAt) return 'revoked';
+  if (e.notAfter && Date.parse(e.notAfter) <= asOf.getTime()) return 'expired';
+  if (e.raStatus === '6' || (e.serialDecimal && renewed.has(e.serialDecimal))) return 'renewed';
+  if (e.raStatus === '4' && !e.notAfter) return 'pending';
+  if (e.raStatus === '4') return 'pending';
+  if (e.notAfter) return 'valid';
+  return 'unknown';
+}
+
+/** Serials some other row renews (更新元シリアル番号). */
+export function renewedSerials(entries: readonly CertFacts[]): Set<string> {
+  return new Set(entries.map((e) => e.renewsSerialDecimal).filter((s): s is string => !!s));
+}
+
+/** Whole days from asOf to notAfter (negative once expired). */
+export function daysLeft(e: CertFacts, asOf: Date): number | undefined {
+  if (!e.notAfter) return undefined;
+  return Math.floor((Date.parse(e.notAfter) - asOf.getTime()) / 86_400_000);
+}
+
+export function withStatus(entries: readonly InventoryEntry[], asOf: Date): InventoryEntry[] {
+  const renewed = renewedSerials(entries);
+  return entries.map((e) => ({ ...e, status: statusAt(e, asOf, renewed) }));
+}
+
+export const STATUS_LABELS: Readonly<Record<InventoryStatus, { ja: string; en: string }>> = {
+  valid: { ja: '有効', en: 'valid' },
+  pending: { ja: '取得待ち', en: 'awaiting download' },
+  renewed: { ja: '更新済み', en: 'renewed' },
+  revoked: { ja: '失効', en: 'revoked' },
+  expired: { ja: '期限切れ', en: 'expired' },
+  unknown: { ja: '不明', en: 'unknown' },
+};
+
+export const KIND_LABELS: Readonly<Record<CertKind, { ja: string; en: string }>> = {
+  server: { ja: 'サーバ', en: 'server' },
+  client: { ja: 'クライアント', en: 'client' },
+  smime: { ja: 'S/MIME', en: 'S/MIME' },
+  unknown: { ja: '不明', en: 'unknown' },
+};

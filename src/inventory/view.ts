@@ -1,0 +1,93 @@
+// Sorting, filtering and grouping the inventory table: plain functions on arrays, fast enough for 10 000 rows
+// (one pass to filter, one sort with precomputed keys).
+import { daysLeft, KIND_LABELS, STATUS_LABELS } from './merge';
+import type { CertKind, InventoryEntry, InventoryStatus } from './types';
+import { domainOf } from './values';
+
+export type SortKey = 'cn' | 'kind' | 'notAfter' | 'daysLeft' | 'status' | 'serial' | 'profile' | 'adminMail' | 'applicationId';
+
+export interface ViewFilter {
+  text?: string;
+  kinds?: readonly CertKind[];
+  statuses?: readonly InventoryStatus[];
+  /** Keep rows with at most this many days left (and not yet expired). */
+  maxDaysLeft?: number;
+}
+
+/** Text every filter looks in, lower-cased once per row. */
+function haystack(e: InventoryEntry): string {
+  return [e.cn, e.dn, e.serialDecimal, e.applicationId, e.adminMail, e.userMail, e.userName, e.issuer, ...(e.dnsNames ?? []), e.profile]
+    .filter(Boolean)
+    .join('\u0000')
+    .toLowerCase();
+}
+
+export function filterEntries(entries: readonly InventoryEntry[], f: ViewFilter, asOf: Date): InventoryEntry[] {
+  const text = f.text?.trim().toLowerCase();
+  const kinds = f.kinds && f.kinds.length ? new Set(f.kinds) : undefined;
+  const statuses = f.statuses && f.statuses.length ? new Set(f.statuses) : undefined;
+  return entries.filter((e) => {
+    if (kinds && !kinds.has(e.kind)) return false;
+    if (statuses && !statuses.has(e.status)) return false;
+    if (f.maxDaysLeft !== undefined) {
+      const d = daysLeft(e, asOf);
+      if (d === undefined || d < 0 || d > f.maxDaysLeft) return false;
+    }
+    return !text || haystack(e).includes(text);
+  });
+}
+
+const STATUS_ORDER: Record<InventoryStatus, number> = { expired: 0, valid: 1, pending: 2, renewed: 3, revoked: 4, unknown: 5 };
+
+function sortValue(e: InventoryEntry, key: SortKey, asOf: Date): string | number {
+  switch (key) {
+    case 'cn':
+      return (e.cn ?? e.dn ?? '').toLowerCase();
+    case 'kind':
+      return KIND_LABELS[e.kind].en;
+    case 'notAfter':
+      return e.notAfter ?? '9999';
+    case 'daysLeft':
+      return daysLeft(e, asOf) ?? Number.MAX_SAFE_INTEGER;
+    case 'status':
+      return STATUS_ORDER[e.status];
+    case 'serial':
+      return (e.serialDecimal ?? '').padStart(50, '0');
+    case 'profile':
+      return (e.profile ?? '').padStart(3, '0');
+    case 'adminMail':
+      return e.adminMail ?? '';
+    case 'applicationId':
+      return e.applicationId ?? '';
+  }
+}
+
+export function sortEntries(entries: readonly InventoryEntry[], key: SortKey, descending: boolean, asOf: Date): InventoryEntry[] {
+  const keyed = entries.map((e) => ({ e, v: sortValue(e, key, asOf) }));
+  const dir = descending ? -1 : 1;
+  keyed.sort((a, b) => (a.v < b.v ? -dir : a.v > b.v ? dir : 0));
+  return keyed.map((k) => k.e);
+}
+
+/** The domain a row belongs to: its CN's registered domain, else its first SAN's, else its mail's. */
+export function domainOfEntry(e: InventoryEntry): string {
+  return domainOf(e.cn ?? '') || domainOf(e.dnsNames?.[0] ?? '') || domainOf(e.userMail ?? '') || domainOf(e.adminMail ?? '') || '(その他)';
+}
+
+export interface Group {
+  domain: string;
+  entries: InventoryEntry[];
+}
+
+export function groupByDomain(entries: readonly InventoryEntry[]): Group[] {
+  const map = new Map<string, InventoryEntry[]>();
+  for (const e of entries) {
+    const d = domainOfEntry(e);
+    const list = map.get(d);
+    if (list) list.push(e);
+    else map.set(d, [e]);
+  }
+  return [...map.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([domain, list]) => ({ domain, entries: list }));
+}
+
+export { STATUS_LABELS, KIND_LABELS };

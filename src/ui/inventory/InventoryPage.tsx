@@ -1,0 +1,50 @@
+// #/inventory 「証明書一覧・更新計画」: what the admin already has (RA lists, certificates, P12s) as one table,
+// an expiry timeline and warnings, then renewal / revocation files, CSV and iCalendar. Nothing is sent anywhere.
+import { onMount, Show, type Component } from 'solid-js';
+import type { RouteProps } from '../app/routes';
+import { t } from '../i18n';
+import { ExportPanel } from './ExportPanel';
+import { FilterBar } from './FilterBar';
+import { ImportPanel } from './ImportPanel';
+import { InventoryTable } from './InventoryTable';
+import { RenewalPanel } from './RenewalPanel';
+import { RevocationPanel } from './RevocationPanel';
+import { createInventoryState } from './state';
+import { Timeline } from './Timeline';
+import { WarningsPanel } from './WarningsPanel';
+import './inventory.css';
+
+const InventoryPage: Component<RouteProps> = () => {
+  const state = createInventoryState();
+  onMount(() => void state.restore());
+  return (
+    <div class="inventory-page">
+      <h1>{t('証明書一覧・更新計画', 'Certificate inventory & renewal plan')}</h1>
+      <p class="hint">
+        {t(
+          '手元のRAダウンロードファイル・証明書・P12から一覧を作り、期限を見通して、更新・失効の申請ファイルを作ります。一覧はこのブラウザ内（IndexedDB）に保存されます（鍵・PINは保存しません）。',
+          'Turns the RA’s download files, certificates and P12s you have into one table, shows what expires when, and makes the renewal and revocation files. The table is kept in this browser (IndexedDB), never keys or PINs.',
+        )}
+      </p>
+      <ImportPanel state={state} />
+      <Show when={state.entries().length > 0}>
+        <p>
+          <button type="button" class="danger" onClick={() => confirm(t('保存した一覧を消去しますか？', 'Clear the stored inventory?')) && void state.clear()} data-testid="inventory-clear">
+            {t('一覧を消去', 'Clear the inventory')}
+          </button>
+        </p>
+        <Timeline state={state} />
+        <WarningsPanel state={state} />
+        <FilterBar state={state} />
+        <InventoryTable state={state} />
+        <section class="inv-actions" aria-label={t('操作', 'Actions')}>
+          <RenewalPanel state={state} />
+          <RevocationPanel state={state} />
+          <ExportPanel state={state} />
+        </section>
+      </Show>
+    </div>
+  );
+};
+
+export default InventoryPage;

@@ -1,0 +1,127 @@
+// The merged table, virtualised: only the rows in view (plus a margin) are in the DOM, so 10 000 rows scroll
+// and re-sort without freezing the page. Spacer rows keep the scroll height; aria-rowindex keeps the position.
+import { createMemo, createSignal, For, Show, type Component } from 'solid-js';
+import { jstDateTime } from '../../spec/jst';
+import { daysLeft, KIND_LABELS, STATUS_LABELS, type InventoryEntry, type SortKey } from '../../inventory';
+import { decimalToHex } from '../../inventory/values';
+import { t, tr } from '../i18n';
+import type { InventoryState, Item } from './state';
+
+const ROW = 34; // px, fixed so the window can be computed from scrollTop
+const MARGIN = 10;
+
+const COLUMNS: { key?: SortKey; label: () => string }[] = [
+  { label: () => t('選択', 'Select') },
+  { key: 'cn', label: () => 'CN / FQDN' },
+  { key: 'kind', label: () => t('種別', 'Kind') },
+  { label: () => 'SAN' },
+  { key: 'profile', label: () => t('プロファイル', 'Profile') },
+  { key: 'serial', label: () => t('シリアル番号', 'Serial') },
+  { label: () => t('発行者', 'Issuer') },
+  { key: 'notAfter', label: () => t('有効期間 (JST)', 'Validity (JST)') },
+  { key: 'daysLeft', label: () => t('残り日数', 'Days left') },
+  { key: 'status', label: () => t('状態', 'Status') },
+  { key: 'applicationId', label: () => t('申請ID', 'Application') },
+  { key: 'adminMail', label: () => t('利用管理者', 'Admin') },
+  { label: () => t('読込元・その他', 'Sources, other') },
+];
+
+const jst = (iso?: string) => (iso ? jstDateTime(new Date(iso)).slice(0, 16) : '');
+
+export const InventoryTable: Component<{ state: InventoryState }> = (props) => {
+  // eslint-disable-next-line solid/reactivity -- the page creates the state object once and never replaces it
+  const s = props.state;
+  const [scrollTop, setScrollTop] = createSignal(0);
+  const [height, setHeight] = createSignal(600);
+  const windowed = createMemo(() => {
+    const items = s.items();
+    const first = Math.max(0, Math.floor(scrollTop() / ROW) - MARGIN);
+    const last = Math.min(items.length, Math.ceil((scrollTop() + height()) / ROW) + MARGIN);
+    return { first, before: first * ROW, after: (items.length - last) * ROW, slice: items.slice(first, last) };
+  });
+  const sortBy = (key: SortKey) => s.setSort({ key, desc: s.sort().key === key ? !s.sort().desc : false });
+
+  return (
+    <section aria-labelledby="inv-table-h">
+      <h2 id="inv-table-h">
+        {t('証明書一覧', 'Certificates')} <span class="hint" data-testid="inventory-count">{t(`${s.shown().length} / ${s.entries().length} 件、選択 ${s.selected().size} 件`, `${s.shown().length} of ${s.entries().length}, ${s.selected().size} selected`)}</span>
+      </h2>
+      <div
+        class="inv-scroll"
+        ref={(el) => queueMicrotask(() => setHeight(el.clientHeight || 600))}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        tabindex="0"
+        aria-label={t('証明書一覧（スクロールできます）', 'Certificate table (scrollable)')}
+      >
+        <table class="inv-table" aria-rowcount={s.items().length + 1} data-testid="inventory-table">
+          <thead>
+            <tr aria-rowindex="1">
+              <For each={COLUMNS}>
+                {(c) => (
+                  <th scope="col" aria-sort={c.key && s.sort().key === c.key ? (s.sort().desc ? 'descending' : 'ascending') : undefined}>
+                    <Show when={c.key} fallback={c.label()}>
+                      {(key) => (
+                        <button type="button" class="linkish" onClick={() => sortBy(key())}>
+                          {c.label()}
+                        </button>
+                      )}
+                    </Show>
+                  </th>
+                )}
+              </For>
+            </tr>
+          </thead>
+          <tbody>
+            <tr aria-hidden="true" style={{ height: `${windowed().before}px` }} />
+            <For each={windowed().slice}>{(item, i) => <ItemRow item={item} index={windowed().first + i() + 2} state={s} />}</For>
+            <tr aria-hidden="true" style={{ height: `${windowed().after}px` }} />
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+};
+
+const ItemRow: Component<{ item: Item; index: number; state: InventoryState }> = (props) => (
+  <Show when={props.item.type === 'row' ? (props.item as { entry: InventoryEntry }).entry : undefined} fallback={<GroupRow item={props.item} index={props.index} />}>
+    {(e) => <EntryRow entry={e()} index={props.index} state={props.state} />}
+  </Show>
+);
+
+const GroupRow: Component<{ item: Item; index: number }> = (props) => (
+  <tr class="inv-group" aria-rowindex={props.index}>
+    <th colSpan={COLUMNS.length} scope="rowgroup">
+      {props.item.type === 'group' ? `${props.item.domain} (${props.item.count})` : ''}
+    </th>
+  </tr>
+);
+
+const EntryRow: Component<{ entry: InventoryEntry; index: number; state: InventoryState }> = (props) => {
+  const e = () => props.entry;
+  const days = () => daysLeft(e(), props.state.asOf());
+  const extra = () => Object.entries(e().extra ?? {}).map(([k, v]) => `${k}: ${v}`).join(' / ');
+  return (
+    <tr aria-rowindex={props.index} class={`inv-row st-${e().status}`} classList={{ soon: e().status === 'valid' && (days() ?? 999) <= 30 }} data-cn={e().cn}>
+      <td>
+        <input type="checkbox" checked={props.state.selected().has(e().id)} onChange={(ev) => props.state.toggle(e().id, ev.currentTarget.checked)} aria-label={t(`${e().cn ?? e().id} を選択`, `Select ${e().cn ?? e().id}`)} />
+      </td>
+      <td title={e().dn}>{e().cn ?? e().dn ?? '—'}</td>
+      <td>{tr(KIND_LABELS[e().kind])}</td>
+      <td title={(e().dnsNames ?? []).join(', ')}>{(e().dnsNames ?? []).join(', ')}</td>
+      <td>{e().profile ?? ''}</td>
+      <td title={e().serialDecimal ? `0x${decimalToHex(e().serialDecimal!)}` : ''}>{e().serialDecimal ?? ''}</td>
+      <td title={e().keyAlgorithm}>{e().issuer ?? ''}</td>
+      <td>
+        {jst(e().notBefore)} – {jst(e().notAfter)}
+      </td>
+      <td class="num">{days() ?? ''}</td>
+      <td>{tr(STATUS_LABELS[e().status])}</td>
+      <td>{e().applicationId ?? ''}</td>
+      <td>{e().adminMail ?? ''}</td>
+      <td title={`${e().sources.join('\n')}${extra() ? `\n${extra()}` : ''}`}>
+        {e().sources.length} {t('件', 'file(s)')}
+        {extra() ? ` · ${extra()}` : ''}
+      </td>
+    </tr>
+  );
+};
