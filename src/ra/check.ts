@@ -8,7 +8,7 @@ import { RA_MESSAGES, type RaMessage } from './messages';
 import { Row, rdnValue, rdnValues } from './row';
 import { isCertificateValid, type RaState } from './state';
 import { jstDate } from './clock';
-import type { CertificateRecord, Institution, RaError } from './types';
+import type { CertificateRecord, DomainFault, Institution, RaError } from './types';
 
 export function raError(row: Row, field: FieldKey, msg: RaMessage): RaError {
   return { column: row.column(field), columnName: row.columnName(field), code: msg.code, message: msg.message };
@@ -69,16 +69,32 @@ function registeredValueErrors(row: Row, rdns: Rdn[], inst: Institution): RaErro
  */
 function domainErrors(row: Row, rdns: Rdn[], inst: Institution): RaError[] {
   const cn = rdnValue(rdns, 'CN') ?? '';
+  const faults = inst.domainFaults ?? {};
+  // A domain the trainer "removed" is no longer registered (the CA withdrew it).
+  const domains = inst.domains.filter((d) => faults[d] !== 'removed');
   if (row.family === 'server') {
     const errors: RaError[] = [];
-    if (!isUnderDomain(cn, inst.domains)) errors.push(raError(row, 'dn', RA_MESSAGES.domainNotAllowed));
-    if (row.dnsNames().some((h) => !isUnderDomain(h, inst.domains))) errors.push(raError(row, 'dnsNames', RA_MESSAGES.domainNotAllowed));
+    if (!isUnderDomain(cn, domains)) errors.push(raError(row, 'dn', RA_MESSAGES.domainNotAllowed));
+    if (row.dnsNames().some((h) => !isUnderDomain(h, domains))) errors.push(raError(row, 'dnsNames', RA_MESSAGES.domainNotAllowed));
+    if (errors.length === 0) errors.push(...whoisErrors(row, cn, domains, faults));
     return errors;
   }
-  if (isSmimeProfile(row.get('profile')) && !isUnderDomain(cn.split('@')[1] ?? '', inst.domains)) {
+  if (isSmimeProfile(row.get('profile')) && !isUnderDomain(cn.split('@')[1] ?? '', domains)) {
     return [raError(row, 'dn', RA_MESSAGES.domainNotAllowed)];
   }
   return [];
+}
+
+/** The CA asks WHOIS about a server's domain at issuance (SPEC §7.2); the trainer decides what it answers. */
+const WHOIS_FAULT_MESSAGES = {
+  'whois-connection': RA_MESSAGES.whoisConnection,
+  'whois-mismatch': RA_MESSAGES.whoisMismatch,
+} as const;
+
+function whoisErrors(row: Row, cn: string, domains: string[], faults: Record<string, DomainFault>): RaError[] {
+  const domain = domains.find((d) => isUnderDomain(cn, [d]));
+  const fault = domain ? faults[domain] : undefined;
+  return fault && fault !== 'removed' ? [raError(row, 'dn', WHOIS_FAULT_MESSAGES[fault])] : [];
 }
 
 /** Renew and revoke name an existing certificate by serial: it must be this institution's, with this DN. */

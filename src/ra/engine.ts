@@ -19,6 +19,7 @@ import type { Institution, UploadResult } from './types';
 import { findInstitution, runUpload, type UploadInput } from './upload';
 import { registerOperator } from './issue/operator';
 import { runValidator } from './validate-port';
+import { login, logout, renewAtUrl, revokeOperator, startRenewal, type LoginResult, type OperatorActionResult, type RenewalResult } from './operator-life';
 
 export interface OpenOptions {
   clock?: RealClock;
@@ -168,6 +169,31 @@ export class RaEngine {
 
   downloadRaOperatorCertificate(token: string, pin: string): Promise<DownloadResult> {
     return this.transaction((ctx) => downloads.downloadOperatorCertificate(ctx, token, pin));
+  }
+
+  /** 登録担当者 login with a certificate from the browser's store (001 §3-2); written to the audit trail. */
+  raLogin(certificateDer: Uint8Array, subject = ''): Promise<LoginResult> {
+    return this.transaction(async (ctx) => login(ctx, certificateDer, subject));
+  }
+
+  /** 「ログアウト」: the audit trail records it (001 §3-4). */
+  raLogout(serialHex: string): Promise<void> {
+    return this.transaction(async (ctx) => logout(ctx, serialHex));
+  }
+
+  /** サービス窓口: renewal of a valid RA operator certificate; the URL goes out by mail (M11). */
+  startRaOperatorRenewal(serialHex: string): Promise<OperatorActionResult> {
+    return this.transaction(async (ctx) => startRenewal(ctx, serialHex));
+  }
+
+  /** At the renewal URL, presenting the current certificate: a new P12 and its PIN (shown once). */
+  renewRaOperatorCertificate(token: string, currentCertificateDer: Uint8Array): Promise<RenewalResult> {
+    return this.transaction((ctx) => renewAtUrl(ctx, token, currentCertificateDer));
+  }
+
+  /** サービス窓口: revoke a lost RA operator certificate (CRL published at once). */
+  revokeRaOperator(serialHex: string): Promise<OperatorActionResult> {
+    return this.transaction((ctx) => revokeOperator(ctx, serialHex));
   }
 
   /** Trainer: move the simulated clock forward, then run what fell due. */

@@ -154,6 +154,15 @@ export function applyEvent(state: RaState, e: RaEvent): void {
     case 'operator-certificate-issued':
       state.operatorCertificates.set(e.certificate.serialHex, e.certificate);
       return;
+    case 'operator-certificate-revoked': {
+      const cert = state.operatorCertificates.get(e.serialHex);
+      if (cert) state.operatorCertificates.set(e.serialHex, { ...cert, revokedAt: e.at });
+      return;
+    }
+    case 'ra-login':
+    case 'ra-login-refused':
+    case 'ra-logout':
+      return; // audit only
   }
 }
 
