@@ -16,10 +16,14 @@ import { projectState, type RaState } from './state';
 import { emptySnapshot, type Store } from './store/store';
 import { runTick } from './tick';
 import type { Institution, UploadResult } from './types';
+import type { Text } from '../spec/types';
 import { findInstitution, runUpload, type UploadInput } from './upload';
 import { registerOperator } from './issue/operator';
 import { runValidator } from './validate-port';
 import { login, logout, renewAtUrl, revokeOperator, startRenewal, type LoginResult, type OperatorActionResult, type RenewalResult } from './operator-life';
+
+/** ADDENDUM B.2: ASCII local@domain. */
+const ADMIN_MAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
 
 export interface OpenOptions {
   clock?: RealClock;
@@ -194,6 +198,22 @@ export class RaEngine {
   /** サービス窓口: revoke a lost RA operator certificate (CRL published at once). */
   revokeRaOperator(serialHex: string): Promise<OperatorActionResult> {
     return this.transaction((ctx) => revokeOperator(ctx, serialHex));
+  }
+
+  /**
+   * 利用管理者情報 更新: an administrator's name and mail. Later mails about that administrator's
+   * certificates (revocation notices, reminders) go to the new address. A malformed address is refused.
+   */
+  async updateAdministrator(oldMail: string, next: { name: string; mail: string }, institutionId?: string): Promise<{ ok: true } | { ok: false; error: Text }> {
+    const mail = next.mail.trim();
+    if (!ADMIN_MAIL.test(mail) || mail.length > 78) {
+      return { ok: false, error: { ja: 'メールアドレスの形式が正しくありません。', en: 'The mail address is not valid.' } };
+    }
+    await this.transaction(async (ctx) => {
+      const inst = findInstitution(ctx, institutionId);
+      ctx.emit({ type: 'administrator-updated', institutionId: inst.id, oldMail: oldMail.trim(), name: next.name.trim(), mail });
+    });
+    return { ok: true };
   }
 
   /** Trainer: move the simulated clock forward, then run what fell due. */

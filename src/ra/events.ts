@@ -49,7 +49,8 @@ export type RaEventBody =
   | { type: 'operator-certificate-revoked'; serialHex: string }
   | { type: 'ra-login'; serialHex: string; subject: string }
   | { type: 'ra-login-refused'; reason: string; subject: string }
-  | { type: 'ra-logout'; serialHex: string; subject: string };
+  | { type: 'ra-logout'; serialHex: string; subject: string }
+  | { type: 'administrator-updated'; institutionId: string; oldMail: string; name: string; mail: string };
 
 export type RaEvent = Base & RaEventBody;
 export type RaEventType = RaEvent['type'];

@@ -138,3 +138,44 @@ describe('trainer fault injection (SPEC §7.2 messages)', () => {
     expect(r.screen.notes?.[0].ja).toContain('エラーのないデータ（1件）も含めて何も登録されていません');
   });
 });
+
+describe('利用管理者情報 更新 and the method-3 P12 name rule', () => {
+  it("later mails go to the administrator's new address; a method-3 P12 name with ' cannot be obtained", async () => {
+    const { clientIssueRow } = await import('../tsv/fixtures');
+    const { readSjisTsv, unzip } = await import('./ra.testkit');
+    const engine = await openTestEngine();
+    const dn = 'CN=QUOTE USER,OU=55555555,O=National Institute of Informatics,L=Chiyoda-ku,ST=Tokyo,C=JP';
+    const res = await upload(engine, 'client-issue', [clientIssueRow({ dn, method: '3', userMail: 'q@nii.ac.jp', p12Name: "o'brien" })]);
+    expect(res.records[0].errors).toEqual([]);
+    expect(res.records[0].applicant).toEqual({ o: 'National Institute of Informatics', dept: expect.any(String), name: expect.any(String), mail: 'q@nii.ac.jp' });
+    const mails = (await engine.state()).mails;
+    const pins = await engine.downloadPins(tokenFrom(mails.find((m) => m.subject === 'アクセスPIN発行通知')!.body, 'アクセスPIN取得URL'));
+    if (!pins.ok) throw new Error('no pins');
+    const pin = readSjisTsv((await unzip(pins.bytes))['clientPin.txt'])[1][2];
+    const keys = (await crypto.subtle.generateKey(
+      { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+      true,
+      ['sign', 'verify'],
+    )) as CryptoKeyPair;
+    const spki = new Uint8Array(await crypto.subtle.exportKey('spki', keys.publicKey));
+    const got = await engine.issueBrowserCertificate(tokenFrom(mails.find((m) => m.subject === 'クライアント証明書発行受付通知')!.body, '証明書取得URL'), pin, spki);
+    expect(got.ok ? 'ok' : got.reason).toBe('p12-name-quote');
+    expect(got.ok ? '' : got.message.ja).toContain("P12ダウンロードファイル名に「'」が含まれています");
+
+    const admin = 'admin@nii.ac.jp';
+    expect((await engine.updateAdministrator(admin, { name: '新　管理者', mail: 'not-a-mail' })).ok).toBe(false);
+    expect((await engine.updateAdministrator(admin, { name: '新　管理者', mail: 'new-admin@nii.ac.jp' })).ok).toBe(true);
+    const state = await engine.state();
+    expect(state.institutions.get('nii')!.admins).toEqual([{ name: '新　管理者', mail: 'new-admin@nii.ac.jp' }]);
+    const csr = await makeServerCsr({ profile: '3', dn: 'CN=www.nii.ac.jp,O=National Institute of Informatics,L=Chiyoda-ku,ST=Tokyo,C=JP' });
+    const server = await upload(engine, 'server-issue', [serverIssueRow({ dn: 'CN=www.nii.ac.jp,O=National Institute of Informatics,L=Chiyoda-ku,ST=Tokyo,C=JP', profile: '3', csr: csr.oneLine, fqdn: 'www.nii.ac.jp', adminMail: admin })]);
+    // The application came with the old address: the update moves it too; revocation mails follow.
+    await engine.updateAdministrator(admin, { name: '新　管理者', mail: 'newer@nii.ac.jp' });
+    const revoke = await upload(engine, 'server-revoke', [serverRevokeRow({ dn: 'CN=www.nii.ac.jp,O=National Institute of Informatics,L=Chiyoda-ku,ST=Tokyo,C=JP', serial: server.records[0].serialDecimal!, reason: '0', reasonComment: '' })]);
+    expect(revoke.ok).toBe(true);
+    const notice = (await engine.state()).mails.filter((m) => m.subject === 'サーバ証明書失効完了通知').pop()!;
+    expect(notice.to).toContain('newer@nii.ac.jp');
+    expect(notice.to).not.toContain(admin);
+    expect(notice.body).toContain('【失効理由】\nその他\n');
+  });
+});
