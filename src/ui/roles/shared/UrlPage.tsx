@@ -60,7 +60,8 @@ export const UrlPage: Component<{ role: RoleId; token: string }> = (props) => {
       <Show when={link()} fallback={<p class="notice notice-error" role="alert">{t('このURLは無効です。', 'This URL is not valid.')}</p>}>
         {(l) => (
           <Switch fallback={<DownloadPage link={l()} />}>
-            <Match when={l().state === 'used' && l().purpose !== 'ra-operator'}>
+            {/* Pages that finish with their own completion screen (method 3, RA operator) say "used" themselves. */}
+            <Match when={l().state === 'used' && l().purpose !== 'ra-operator' && !l().needsPin}>
               <p class="notice notice-error" role="alert" data-testid="svc-url-used">
                 {tr({ ja: 'このURLはすでに使用されています（ワンタイムURL）。', en: 'This one-time URL has already been used.' })}
               </p>

@@ -67,15 +67,22 @@ export const BrowserIssue: Component<{ link: LinkView; role: RoleId }> = (props)
   return (
     <section class="svc-url-page" data-testid="svc-browser-issue">
       <h2>●{t('クライアント証明書発行画面（ブラウザ発行）', 'Client certificate issuance (in the browser)')}</h2>
+      <Show when={!done() && props.link.state === 'used'}>
+        <p class="notice notice-error" role="alert" data-testid="svc-url-used">
+          {t('このURLはすでに使用されています（ワンタイムURL）。', 'This one-time URL has already been used.')}
+        </p>
+      </Show>
       <Show
-        when={!done()}
+        when={!done() && props.link.state !== 'used'}
         fallback={
+          <Show when={done()}>
           <div class="notice notice-ok" role="status" data-testid="svc-browser-done">
             {t(
               `証明書を発行しました。${done()} を保存し、このブラウザ（模擬）に取り込みました。P12はあなたが入力したパスフレーズで保護されています。`,
               `The certificate was issued. ${done()} was saved and imported into this (simulated) browser, protected by the passphrase you typed.`,
             )}
           </div>
+          </Show>
         }
       >
         <p class="hint">
