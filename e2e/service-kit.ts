@@ -1,10 +1,42 @@
 // Helpers of e2e/service.spec.ts: the simulated service driven through its roles — the desk registers
 // the RA operator, the operator takes the certificate from the mailed URL with the PIN, logs in to the
 // RA system by choosing it in the simulated browser's picker, and uploads with the 審査項目 confirmation.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
-import { download } from './ra-kit';
+import { O } from './ra-kit';
 import type { UploadFile } from './tsv-files';
+
+// A directory of its own: ra-kit's is removed by ra.spec.ts when it ends, and specs share one worker.
+export const dir = mkdtempSync(join(tmpdir(), 'upki-e2e-service-'));
+
+export function removeDir(): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export async function download(page: Page, target: Locator): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent('download'), target.click()]);
+  const path = join(dir, `${Date.now()}-${file.suggestedFilename()}`);
+  await file.saveAs(path);
+  return path;
+}
+
+export function unzip(zip: string): string {
+  const out = mkdtempSync(join(dir, 'unzip-'));
+  execFileSync('unzip', ['-q', '-o', zip, '-d', out]);
+  return out;
+}
+
+/** A server issue row of the demo institution with a fresh OpenSSL CSR (13 columns, SPEC §5.1). */
+export function serverRow(cn: string): string[] {
+  const csr = join(dir, `${cn}.csr`);
+  execFileSync('openssl', ['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-subj', `/C=JP/ST=Tokyo/L=Chiyoda-ku/O=${O}/CN=${cn}`, '-keyout', join(dir, `${cn}.key`), '-out', csr], { stdio: 'ignore' });
+  const body = readFileSync(csr, 'utf8').split(/\r?\n/).filter((l) => l && !l.startsWith('-----')).join('');
+  return [`CN=${cn},O=${O},L=Chiyoda-ku,ST=Tokyo,C=JP`, '3', '', '', '', '', body, '利用　管理', '情報基盤センター', 'admin@example.ac.jp', cn, 'nginx', ''];
+}
 
 export async function role(page: Page, id: 'admin' | 'ra' | 'user' | 'pin' | 'desk' | 'trainer'): Promise<void> {
   await page.getByTestId(`svc-role-${id}`).click();

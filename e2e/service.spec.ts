@@ -8,8 +8,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
 import { sjisFile } from './tsv-files';
-import { clientRows, dir, download, openssl, removeDir, serverRow, sjisRows, unzip } from './ra-kit';
-import { issueOperatorCertificate, login, logout, openMailOf, openService, raUpload, role } from './service-kit';
+import { clientRows, openssl, sjisRows } from './ra-kit';
+import { dir, download, issueOperatorCertificate, login, logout, openMailOf, openService, raUpload, removeDir, role, serverRow, unzip } from './service-kit';
 
 test.afterAll(removeDir);
 
