@@ -89,8 +89,16 @@ test('RA operator certificate: issue → login → renewal (P12 PIN once) → re
 test('server certificate through the roles: upload with 審査項目, admin downloads, renewal, reminder, revocation; OpenSSL verifies', async ({ page }) => {
   await openService(page);
   await issueOperatorCertificate(page);
+  // The admin sends the file; the RA operator takes it from the mail and uploads it as it is.
+  await role(page, 'admin');
+  await page.getByTestId('svc-admin-file').setInputFiles(sjisFile('issue.tsv', [serverRow('www.example.ac.jp')]));
+  await page.getByTestId('svc-admin-send-button').click();
+  await role(page, 'ra');
+  const sent = await openMailOf(page, '申請TSVファイルの送付');
+  const tsv = await download(page, sent.getByTestId('svc-mail-attachment'));
+  expect(tsv.endsWith('issue.tsv')).toBe(true);
   await login(page, { index: 0 });
-  let screen = await raUpload(page, 'server', 'server-issue', sjisFile('issue.tsv', [serverRow('www.example.ac.jp')]));
+  let screen = await raUpload(page, 'server', 'server-issue', { name: 'issue.tsv', mimeType: 'text/tab-separated-values', buffer: readFileSync(tsv) });
   await expect(screen.getByTestId('ra-screen-title')).toHaveText('●サーバ証明書　発行・更新・失効申請完了画面');
 
   await expect(page.getByTestId('svc-unread-admin')).toHaveText('1');

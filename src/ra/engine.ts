@@ -20,6 +20,8 @@ import type { Text } from '../spec/types';
 import { findInstitution, runUpload, type UploadInput } from './upload';
 import { registerOperator } from './issue/operator';
 import { runValidator } from './validate-port';
+import { recipients, sendMail } from './notify/mailer';
+import { applicationSent } from './notify/templates';
 import { login, logout, renewAtUrl, revokeOperator, startRenewal, type LoginResult, type OperatorActionResult, type RenewalResult } from './operator-life';
 
 /** ADDENDUM B.2: ASCII local@domain. */
@@ -214,6 +216,20 @@ export class RaEngine {
       ctx.emit({ type: 'administrator-updated', institutionId: inst.id, oldMail: oldMail.trim(), name: next.name.trim(), mail });
     });
     return { ok: true };
+  }
+
+  /** 利用管理者 → 登録担当者: the application TSV, as a mail with the file attached (nothing is checked here). */
+  sendApplicationToRa(fileName: string, bytes: Uint8Array, from: { name: string; mail: string }, institutionId?: string): Promise<void> {
+    return this.transaction(async (ctx) => {
+      const inst = findInstitution(ctx, institutionId);
+      // The name is the sender's: it becomes part of a file id (a path in the CLI's store), so no separators.
+      const safeName = fileName.replace(/[\\/\0]/g, '_').replace(/^\.+/, '_').slice(0, 200) || 'application.tsv';
+      const fileId = ctx.putFile(`sent/${ctx.nextMailId()}/${safeName}`, bytes);
+      sendMail(ctx, recipients(inst.ra.mail), {
+        ...applicationSent(from.name, from.mail, fileName),
+        attachments: [{ fileName: safeName, contentType: 'text/tab-separated-values', fileId }],
+      });
+    });
   }
 
   /** Trainer: move the simulated clock forward, then run what fell due. */

@@ -179,3 +179,18 @@ describe('利用管理者情報 更新 and the method-3 P12 name rule', () => {
     expect(notice.body).toContain('【失効理由】\nその他\n');
   });
 });
+
+describe('the administrator sends the TSV to the RA operator', () => {
+  it('arrives as a mail to the RA with the file attached byte for byte; a path in the name is flattened', async () => {
+    const engine = await openTestEngine();
+    const bytes = new Uint8Array([0x82, 0xa0, 0x09, 0x0d, 0x0a]);
+    await engine.sendApplicationToRa('../../etc/passwd.tsv', bytes, { name: '国立　太郎', mail: 'admin@nii.ac.jp' });
+    const mail = (await engine.state()).mails.pop()!;
+    expect(mail.subject).toBe('申請TSVファイルの送付');
+    expect(mail.to).toEqual([NII.ra.mail]);
+    expect(mail.body).toContain('admin@nii.ac.jp');
+    expect(mail.attachments).toHaveLength(1);
+    expect(mail.attachments[0].fileName).toBe('__.._etc_passwd.tsv');
+    expect(await engine.file(mail.attachments[0].fileId)).toEqual(bytes);
+  });
+});

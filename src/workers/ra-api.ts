@@ -137,6 +137,8 @@ export interface RaApi {
   /** Method 3 from the user's page: the page's own public key; the chain (issuing CA, root) for its P12. */
   issueBrowserCertificate(token: string, pin: string, spkiDer: Uint8Array): Promise<{ result: DownloadResult; chainDer: Uint8Array[] }>;
   updateAdministrator(oldMail: string, next: { name: string; mail: string }): Promise<{ ok: true } | { ok: false; error: Text }>;
+  /** 利用管理者 → 登録担当者: the TSV file by (simulated) mail. */
+  sendApplicationToRa(fileName: string, bytes: Uint8Array, from: { name: string; mail: string }): Promise<void>;
 }
 
 export type RaMethod = keyof RaApi;

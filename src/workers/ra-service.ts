@@ -271,6 +271,10 @@ export class RaService implements RaApi {
     return { result, chainDer };
   }
 
+  async sendApplicationToRa(fileName: string, bytes: Uint8Array, from: { name: string; mail: string }) {
+    return (await this.get()).sendApplicationToRa(fileName, bytes, from);
+  }
+
   async updateAdministrator(oldMail: string, next: { name: string; mail: string }) {
     return (await this.get()).updateAdministrator(oldMail, next);
   }

@@ -234,3 +234,21 @@ export function operatorRenewal(url: string, serialDecimal: string): MailDraft {
     ]),
   };
 }
+
+/**
+ * The 利用管理者 sends the application TSV to the 登録担当者 (002 §1-1-2: 「作成したTSVファイルを登録担当者
+ * 宛にメールで送付します」). The simulator carries it as a mail; subject and text are ours.
+ */
+export function applicationSent(fromName: string, fromMail: string, fileName: string): MailDraft {
+  return {
+    subject: '申請TSVファイルの送付',
+    body: body([
+      '登録担当者様',
+      '',
+      `利用管理者 ${fromName} <${fromMail}> から申請TSVファイルが送付されました。`,
+      `添付ファイル: ${fileName}`,
+      '',
+      '機関の定められた手続きに従い利用管理者の本人性・実在性を審査した上で、RAシステムへアップロードしてください。',
+    ]),
+  };
+}
