@@ -238,3 +238,29 @@ test('trainer faults: WHOIS connection failure, WHOIS mismatch, domain removed, 
   const screen = await raUpload(page, 'server', 'server-issue', sjisFile('f9.tsv', [serverRow('f9.example.ac.jp')]));
   await expect(screen.getByTestId('ra-error')).toContainText('機関の証明書発行有効期限が切れています。サービス窓口にお問い合わせください。');
 });
+
+test('method 1: the user opens their own mail and gets their P12, which opens with the PIN the admin handed out', async ({ page }) => {
+  await openService(page);
+  await issueOperatorCertificate(page);
+  await login(page, { index: 0 });
+  const screen = await raUpload(page, 'client', 'client-issue', sjisFile('m1.tsv', clientRows(2, '1')));
+  await expect(screen.getByTestId('ra-complete')).toBeVisible();
+  await expect(page.getByTestId('svc-unread-user')).toHaveText('1'); // user1's mail (the first user is preselected)
+  await role(page, 'admin');
+  let reader = await openMailOf(page, 'アクセスPIN発行通知');
+  await reader.getByTestId('svc-mail-link').click();
+  const pins = sjisRows(join(unzip(await download(page, page.getByTestId('svc-url-download'))), 'clientPin.txt'));
+  await role(page, 'user');
+  await page.getByTestId('svc-user-pick').selectOption('user2@example.ac.jp');
+  reader = await openMailOf(page, 'クライアント証明書発行受付通知');
+  await expect(reader).toContainText('user2@example.ac.jp');
+  await reader.getByTestId('svc-mail-link').click();
+  const p12 = await download(page, page.getByTestId('svc-url-download'));
+  const pin = pins.find((r) => r[1] === 'user2@example.ac.jp')![2];
+  const dump = openssl(['pkcs12', '-in', p12, '-passin', `pass:${pin}`, '-nodes']);
+  expect(dump.status, dump.output).toBe(0);
+  expect(dump.output).toContain('CN = USER 2');
+  // The one-time URL is used now; the download-complete mail went to the RA operator and the admin.
+  await role(page, 'ra');
+  await expect(page.getByTestId('svc-mail-subject').filter({ hasText: /^クライアント証明書取得通知$/ })).toHaveCount(1);
+});

@@ -58,13 +58,14 @@ async function operatorCertificate(page) {
 async function serverUpload(page) {
   await page.getByTestId('nii-login-ok').click();
   await page.getByTestId('nii-menu-server-upload').click();
-  const csr = execFileSync('openssl', ['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-subj', '/C=JP/ST=Tokyo/L=Chiyoda-ku/O=Example University/CN=www.example.ac.jp', '-keyout', '/dev/null'], { encoding: 'utf8' })
+  const csr = execFileSync('openssl', ['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-subj', '/C=JP/ST=Tokyo/L=Chiyoda-ku/O=Example University/CN=www.example.ac.jp', '-keyout', '/dev/null'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
     .split('\n').filter((l) => l && !l.startsWith('-----')).join('');
   const row = ['CN=www.example.ac.jp,O=Example University,L=Chiyoda-ku,ST=Tokyo,C=JP', '3', '', '', '', '', csr, '利用　管理', '情報基盤センター', 'admin@example.ac.jp', 'www.example.ac.jp', 'nginx', ''];
   await page.getByTestId('nii-file').setInputFiles({ name: 'server.tsv', mimeType: 'text/plain', buffer: sjis([row]) });
   await page.getByTestId('nii-upload').click();
   await page.getByTestId('nii-review-ok').click();
   await page.getByTestId('ra-complete').waitFor({ timeout: 60_000 });
+  await page.evaluate(() => window.scrollTo(0, 0)); // the sticky role bar belongs at the top of a full-page shot
 }
 
 const SHOTS = [
@@ -148,7 +149,10 @@ const SHOTS = [
   {
     name: 'service-login',
     hash: '#/service/trainer',
-    prepare: operatorCertificate,
+    async prepare(page) {
+      await operatorCertificate(page);
+      await page.evaluate(() => window.scrollTo(0, 0));
+    },
   },
   {
     name: 'service-menu',
@@ -167,6 +171,7 @@ const SHOTS = [
       await page.getByTestId('svc-role-admin').click();
       await page.getByTestId('svc-mail-subject').first().click();
       await page.getByTestId('svc-mail-reader').waitFor();
+      await page.evaluate(() => window.scrollTo(0, 0));
     },
   },
 ];
