@@ -17,14 +17,14 @@ async function activeRecord(page: Page): Promise<{ kind?: string; profileId?: st
     () =>
       new Promise<{ kind?: string; profileId?: string } | undefined>((resolve, reject) => {
         const open = indexedDB.open('upki-workbench-builder');
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(open.error ?? new Error('IndexedDB open failed'));
         open.onsuccess = () => {
           const req = open.result.transaction('drafts').objectStore('drafts').get('active');
           req.onsuccess = () => {
             open.result.close();
             resolve(req.result as { kind?: string; profileId?: string } | undefined);
           };
-          req.onerror = () => reject(req.error);
+          req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
         };
       }),
   );
@@ -103,6 +103,7 @@ test('an edit tried while the stored draft is still being read changes nothing a
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     (window as unknown as { releaseIdb: () => void }).releaseIdb = release;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with .call(this)
     const get = IDBObjectStore.prototype.get;
     const onsuccess = Object.getOwnPropertyDescriptor(IDBRequest.prototype, 'onsuccess')!;
     IDBObjectStore.prototype.get = function (this: IDBObjectStore, key: IDBValidKey | IDBKeyRange) {

@@ -28,6 +28,7 @@ const CSP_MARK = '[csp-violation]';
 export const test = base.extend<GuardOptions & { netLog: NetworkLog }>({
   allowFileUrls: [false, { option: true }],
 
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   netLog: async ({}, use) => {
     await use({ requests: [], foreign: [], cspViolations: [], pageErrors: [] });
   },

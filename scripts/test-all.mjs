@@ -1,4 +1,4 @@
-// `npm test`: everything, in the order that fails fastest — tools present, types, unit + interop, build, end-to-end.
+// `npm test`: everything, in the order that fails fastest — tools present, types, lint, unit + interop, build, end-to-end.
 // Ends with one plain summary line, `Tests: N passed, N failed`, summed over vitest and Playwright.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -12,6 +12,7 @@ const playwrightJson = `${reports}/playwright.json`;
 const steps = [
   ['check tools', 'node', ['scripts/check-browser.mjs'], {}],
   ['typecheck (TypeScript 7)', 'node', ['node_modules/typescript7/bin/tsc', '--noEmit', '-p', 'tsconfig.json'], {}],
+  ['lint (ESLint, no warnings)', 'npx', ['eslint', '.', '--max-warnings', '0'], {}],
   ['unit + interop (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], {}],
   ['build', 'npm', ['run', 'build'], {}],
   ['end-to-end (playwright)', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson }],

@@ -128,7 +128,7 @@ function readProfile(item: unknown): InstitutionProfile | null {
   }
   if (item.domains !== undefined) {
     if (!Array.isArray(item.domains) || !item.domains.every((d) => typeof d === 'string')) return null;
-    profile.domains = item.domains as string[];
+    profile.domains = item.domains;
   }
   if (typeof item.updatedAt === 'string') profile.updatedAt = item.updatedAt;
   return profile;

@@ -20,7 +20,7 @@ export function mappingTargets(spec: KindSpec): MappingTarget[] {
   if (spec.family === 'client') targets.push('ou');
   for (const column of spec.columns) {
     if (column.required === 'blank' || column.field === 'blank') continue;
-    targets.push(column.field as MappingTarget);
+    targets.push(column.field);
   }
   return targets;
 }
@@ -46,8 +46,8 @@ const HEADER_RULES: readonly HeaderRule[] = [
 const JOINED: ReadonlySet<MappingTarget> = new Set(['cn', 'userName']);
 
 const MAIL = /^[^@\s]+@[^@\s]+$/;
-const DIGITS = /^[0-9A-Za-z]*[0-9][0-9A-Za-z]*$/;
-const ROMAN = /^[A-Za-z][A-Za-z .'-]*$/;
+const DIGITS = /^[A-Z]*\d[\dA-Z]*$/i;
+const ROMAN = /^[A-Z][A-Z .'-]*$/i;
 const NON_ASCII = /[^\x20-\x7e]/;
 
 /** Guess what a column holds from a few sample values, when the header does not say. */

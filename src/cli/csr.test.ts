@@ -1,6 +1,6 @@
 // `node bin/upki-tsv.mjs csr` end to end, the files checked with OpenSSL.
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openssl, tempDir, verifyCsr } from '../pki/openssl.testkit';
@@ -71,13 +71,53 @@ describe('upki-tsv csr', () => {
       openssl(['req', '-in', csr, '-pubkey', '-noout']),
     );
     const oneLine = tmp.read('out/www.example.ac.jp.csr.txt').toString();
-    expect(oneLine).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    expect(oneLine).toMatch(/^[A-Z0-9+/]+=*$/i);
     openssl(['base64', '-d', '-A', '-in', tmp.path('out/www.example.ac.jp.csr.txt'), '-out', tmp.path('one.der')]);
     expect(openssl(['req', '-inform', 'DER', '-in', tmp.path('one.der'), '-outform', 'PEM'])).toBe(tmp.read('out/www.example.ac.jp.csr').toString());
     // A second run refuses to overwrite the key.
     const again = cli(['--profile', '11', '--cn', 'www.example.ac.jp', ...INSTITUTION, '--out', 'out', '--passphrase-file', 'pass.txt']);
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('--force');
+  });
+
+  it('--force over an existing 0644 key leaves a 0600 key (a new file, renamed into place), no temporary file', () => {
+    const dir = tmp.path('force');
+    mkdirSync(dir, { mode: 0o700 });
+    chmodSync(dir, 0o700);
+    writeFileSync(`${dir}/f.example.ac.jp.key`, 'old key\n', { mode: 0o644 });
+    chmodSync(`${dir}/f.example.ac.jp.key`, 0o644);
+    const r = cli(['--profile', '11', '--cn', 'f.example.ac.jp', ...INSTITUTION, '--out', 'force', '--no-encrypt', '--force']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).not.toMatch(/others can write/);
+    expect(statSync(`${dir}/f.example.ac.jp.key`).mode & 0o777).toBe(0o600);
+    expect(openssl(['pkey', '-in', `${dir}/f.example.ac.jp.key`, '-pubout'])).toBe(openssl(['req', '-in', `${dir}/f.example.ac.jp.csr`, '-pubkey', '-noout']));
+    expect(readdirSync(dir).sort()).toEqual(['f.example.ac.jp.csr', 'f.example.ac.jp.csr.txt', 'f.example.ac.jp.key']);
+  });
+
+  it('refuses a symbolic link in place of the key, --force or not, and leaves its target alone', () => {
+    const dir = tmp.path('link');
+    mkdirSync(dir, { mode: 0o700 });
+    writeFileSync(tmp.path('victim.txt'), 'precious\n');
+    symlinkSync(tmp.path('victim.txt'), `${dir}/l.example.ac.jp.key`);
+    symlinkSync(tmp.path('nowhere'), `${dir}/l.example.ac.jp.csr`);
+    for (const extra of [[], ['--force']]) {
+      const r = cli(['--profile', '11', '--cn', 'l.example.ac.jp', ...INSTITUTION, '--out', 'link', '--no-encrypt', ...extra]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/シンボリックリンク[\s\S]*symbolic link/);
+    }
+    expect(readFileSync(tmp.path('victim.txt'), 'utf8')).toBe('precious\n');
+    expect(existsSync(tmp.path('nowhere'))).toBe(false);
+    expect(lstatSync(`${dir}/l.example.ac.jp.key`).isSymbolicLink()).toBe(true);
+  });
+
+  it('warns when others can write to the output folder', () => {
+    const dir = tmp.path('shared');
+    mkdirSync(dir);
+    chmodSync(dir, 0o777);
+    const r = cli(['--profile', '11', '--cn', 's.example.ac.jp', ...INSTITUTION, '--out', 'shared', '--no-encrypt']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/他のユーザーも書き込めます[\s\S]*others can write/);
+    expect(statSync(`${dir}/s.example.ac.jp.key`).mode & 0o777).toBe(0o600);
   });
 
   it('writes an unencrypted RSA key only with --no-encrypt', () => {

@@ -2,12 +2,13 @@
 // Writes <CN>.csr (PEM), <CN>.key (PKCS#8 PEM, encrypted unless --no-encrypt) and <CN>.csr.txt (TSV column 7 form).
 // The key is encrypted by default: without --passphrase-file the passphrase is asked on the terminal.
 // Exit: 0 written, 1 invalid input (reasons in Japanese and English), 2 usage error, 130 cancelled at the prompt.
-import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeKeyAndCsr, SERVER_PROFILE_IDS, type ServerProfileId } from '../pki/keys';
 import { hasErrors, parseDnsNameList, trimSubject, validateServerSubject, type SubjectIssue } from '../pki/subject-rules';
 import { parseArgs } from './args';
 import { askNewPassphrase } from './csr-prompt';
+import { othersCanWrite, unsafeTarget, writeFileAtomic } from './safe-write';
 
 const USAGE = `usage: upki-tsv csr --profile 3|11 --cn FQDN --o O --st ST --l L [--san host,host] --out DIR
                    [--passphrase-file F | --no-encrypt] [--force]
@@ -54,6 +55,11 @@ export async function run(argv: string[]): Promise<number> {
   const early = validateServerSubject(subject, dnsNames);
   if (hasErrors(early)) return invalid(early.filter((i) => i.severity === 'error').map(formatIssue));
   const files = ['.csr', '.key', '.csr.txt'].map((ext) => join(value('out'), `${trimSubject(subject).cn}${ext}`));
+  // A link in place of an output (even a dangling one) is refused, --force or not: it could point anywhere.
+  for (const f of files) {
+    const unsafe = await unsafeTarget(f);
+    if (unsafe) return invalid([unsafe.message]);
+  }
   if (!flags.force) {
     const existing = await firstExisting(files);
     if (existing)
@@ -79,10 +85,19 @@ export async function run(argv: string[]): Promise<number> {
   for (const w of result.warnings) process.stderr.write(`warning: ${formatIssue(w)}\n`);
 
   const out = result.value;
-  await mkdir(value('out'), { recursive: true });
-  await writeFile(files[0], out.csrPem);
-  await writeFile(files[1], out.keyPem, { mode: 0o600 });
-  await writeFile(files[2], out.csrOneLine);
+  await mkdir(value('out'), { recursive: true, mode: 0o700 });
+  if (await othersCanWrite(value('out')))
+    process.stderr.write(
+      `warning: 出力先は他のユーザーも書き込めます。鍵は安全な場所に置いてください: ${value('out')}\n` +
+        `  others can write to the output folder; keep keys in a folder only you can write: ${value('out')}\n`,
+    );
+  try {
+    await writeFileAtomic(files[0], out.csrPem, 0o644);
+    await writeFileAtomic(files[1], out.keyPem, 0o600);
+    await writeFileAtomic(files[2], out.csrOneLine, 0o644);
+  } catch (error) {
+    return invalid([error instanceof Error ? error.message : String(error)]);
+  }
   process.stdout.write(
     [
       ...files.map((f) => `wrote ${f}`),

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { own } from '../spec/own';
 
 // Entry of the `upki-tsv` command. Each sub-command is a module with `run(argv): Promise<number>`
 // returning the exit status: 0 all good, 1 something invalid, 2 usage error.
@@ -24,7 +25,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return cmd ? 0 : 2;
   }
-  const load = COMMANDS[cmd];
+  const load = own(COMMANDS, cmd);
   if (!load) {
     process.stderr.write(`upki-tsv: unknown command '${cmd}'\n\n${USAGE}`);
     return 2;

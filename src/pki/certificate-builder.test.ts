@@ -39,7 +39,7 @@ beforeAll(async () => {
 
 async function eeKey(kind: 'RSA' | 'P-384'): Promise<CryptoKeyPair> {
   const alg = kind === 'RSA' ? { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' } : { name: 'ECDSA', namedCurve: 'P-384' };
-  return (await crypto.subtle.generateKey(alg, true, ['sign', 'verify'])) as CryptoKeyPair;
+  return await crypto.subtle.generateKey(alg, true, ['sign', 'verify']);
 }
 
 async function issueEe(ca: TrainingCaId, profile: CertProfile, subject: Rdn[], key: CryptoKeyPair, extra: { dnsNames?: string[]; emails?: string[] } = {}) {

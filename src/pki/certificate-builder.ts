@@ -217,7 +217,7 @@ function addYears(d: Date, years: number): Date {
 
 async function makeCa(id: TrainingCaId, now: Date, parent: CaMaterial | undefined, extractable: boolean): Promise<CaMaterial> {
   const spec = TRAINING_CAS[id];
-  const keys = (await crypto.subtle.generateKey(caKeyAlgorithm(spec.key), extractable, ['sign', 'verify'])) as CryptoKeyPair;
+  const keys = await crypto.subtle.generateKey(caKeyAlgorithm(spec.key), extractable, ['sign', 'verify']);
   const certificate = await issueCertificate({
     issuer: parent ? { certificate: parent.certificate, privateKey: parent.privateKey } : 'self',
     signingKey: keys.privateKey,

@@ -31,7 +31,7 @@ let eeKey: CryptoKeyPair;
 beforeAll(async () => {
   h = await createTrainingHierarchy({ now });
   rootPem = write('root.pem', pemEncode('CERTIFICATE', h.root.certificate));
-  eeKey = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-384' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+  eeKey = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-384' }, true, ['sign', 'verify']);
 });
 
 async function issueEe(ca: TrainingCaId, serialHex: string): Promise<string> {

@@ -67,11 +67,11 @@ export async function buildCrl(p: BuildCrlParams): Promise<Uint8Array> {
         serialNumber: normalizeSerialHex(e.serialHex),
         revocationDate: e.revokedAt,
         // 0 is falsy: the generator then omits reasonCode, which is what RFC 5280 asks for.
-        reason: e.reason as number as x509.X509CrlReason,
+        reason: e.reason,
       })),
       extensions: [new x509.AuthorityKeyIdentifierExtension(keyId, false), crlNumberExtension(p.crlNumber)],
       signingKey: p.issuerKey,
-      signingAlgorithm: { name: p.issuerKey.algorithm.name, hash: p.hash ?? defaultHash(p.issuerKey) } as Algorithm,
+      signingAlgorithm: { name: p.issuerKey.algorithm.name, hash: p.hash ?? defaultHash(p.issuerKey) },
     },
     crypto,
   );

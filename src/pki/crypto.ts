@@ -29,7 +29,7 @@ export function fromHex(hex: string): Uint8Array {
 
 /** A copy as a plain ArrayBuffer: WebCrypto and asn1js want ArrayBuffer, not a view into a larger buffer. */
 export function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  return bytes.slice().buffer as ArrayBuffer;
+  return bytes.slice().buffer;
 }
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {

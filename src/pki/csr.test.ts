@@ -119,7 +119,7 @@ describe('inspectCsr on OpenSSL requests', () => {
     // OpenSSL's default string_mask (utf8only) writes UTF8String.
     const utf8Path = tmp.path('utf8.csr');
     openssl(['req', '-new', '-key', rsa2048, '-subj', UPKI_SUBJECT, '-out', utf8Path]);
-    expect((await facts(pem(utf8Path))).stringTypes).toEqual(['PrintableString', ...Array(4).fill('UTF8String')]);
+    expect((await facts(pem(utf8Path))).stringTypes).toEqual(['PrintableString', ...Array<string>(4).fill('UTF8String')]);
     const unknown = await facts(pem(makeCsr('serial-attr', rsa2048, [], `${UPKI_SUBJECT}/serialNumber=123`)));
     expect(unknown.unknownSubjectAttributes).toEqual(['2.5.4.5']);
     expect(unknown.subject).toHaveLength(5);

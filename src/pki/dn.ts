@@ -1,6 +1,7 @@
 // Distinguished names as UPKI writes them in TSV column 1: "CN=…,OU=…,O=…,L=…,ST=…,C=JP".
 // SPEC §3.2: values may themselves contain ',' and '=', and no escaping is defined, so a ',' only
 // separates two RDNs when it is immediately followed by a known attribute key and '='.
+import { own } from '../spec/own';
 
 export type DnKey = 'CN' | 'OU' | 'O' | 'L' | 'ST' | 'C' | 'E';
 
@@ -21,7 +22,7 @@ const KEY_ALIASES: Record<string, DnKey> = {
   EMAILADDRESS: 'E',
 };
 
-const SPLIT = /,(?=\s*(?:CN|OU|O|L|ST|C|E|EMAILADDRESS)\s*=)/i;
+const SPLIT = /,(?=\s*(?:CN|OU|[OLCE]|ST|EMAILADDRESS)\s*=)/i;
 
 export type DnParseResult =
   | { ok: true; rdns: Rdn[] }
@@ -47,7 +48,7 @@ export function parseDnStringDetailed(text: string): DnParseDetailedResult {
     const eq = part.indexOf('=');
     if (eq <= 0) return { ok: false, reason: 'syntax', part };
     const rawKey = part.slice(0, eq);
-    const key = KEY_ALIASES[rawKey.trim().toUpperCase()];
+    const key = own(KEY_ALIASES, rawKey.trim().toUpperCase());
     if (!key) return { ok: false, reason: 'syntax', part };
     rdns.push({ key, value: part.slice(eq + 1), rawKey, valueOffset: offset + eq + 1 });
     offset += part.length + 1; // the ',' the split consumed

@@ -56,7 +56,7 @@ describe('makeKeyAndCsr, checked by OpenSSL', () => {
     const text = openssl(['req', '-in', csr, '-noout', '-text']);
     expect(text).toMatch(/ASN1 OID: secp384r1/);
     expect(text).toMatch(/Signature Algorithm: ecdsa-with-SHA384/);
-    expect(text).toMatch(/Requested Extensions:[\s\S]*Subject Alternative Name:\s*\n\s*DNS:www\.example\.ac\.jp, DNS:alt\.example\.ac\.jp/);
+    expect(text).toMatch(/Requested Extensions:[\s\S]*Subject Alternative Name:[^\S\n]*\n\s*DNS:www\.example\.ac\.jp, DNS:alt\.example\.ac\.jp/);
     expect(openssl(['asn1parse', '-in', csr]).match(/PRINTABLESTRING/g)).toHaveLength(5);
 
     expect(out.keyPem).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
@@ -115,8 +115,8 @@ describe('makeKeyAndCsr, checked by OpenSSL', () => {
     expect(byField('SAN')).toEqual(['206']);
     expect(byField('passphrase')).toEqual(['passphrase-short']);
     for (const i of result.issues) {
-      expect(i.message.ja).toMatch(/[ぁ-んァ-ン一-龯]/);
-      expect(i.message.en).toMatch(/[A-Za-z]/);
+      expect(i.message.ja).toMatch(/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u);
+      expect(i.message.en).toMatch(/[A-Z]/i);
     }
   });
 });

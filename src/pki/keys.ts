@@ -10,6 +10,7 @@ import { checkPassphrase, DEFAULT_PBKDF2_ITERATIONS, encryptPkcs8, pkcs8ToPem } 
 import { CURVE_BY_OID, describePublicKey, OID_EC, OID_RSA, spkiSha256 } from './spki';
 import { hasErrors, trimSubject, validateServerSubject, type SubjectIssue } from './subject-rules';
 import type { PublicKeyInfo } from './types';
+import { own } from '../spec/own';
 
 export type ServerProfileId = '3' | '11';
 export const SERVER_PROFILE_IDS: readonly ServerProfileId[] = ['3', '11'];
@@ -27,7 +28,7 @@ export function keyAlgorithm(spec: KeySpec): { generate: RsaHashedKeyGenParams |
 /** A new key pair for a server profile. Extractable, because the user takes the private key away as PKCS#8. */
 export async function generateServerKeyPair(profile: ServerProfileId): Promise<CryptoKeyPair> {
   const { generate } = keyAlgorithm(PROFILES[profile].key);
-  return (await subtle().generateKey(generate, true, ['sign', 'verify'])) as CryptoKeyPair;
+  return await subtle().generateKey(generate, true, ['sign', 'verify']);
 }
 
 export async function exportPkcs8(key: CryptoKey): Promise<Uint8Array> {
@@ -115,7 +116,7 @@ export async function privateKeyFacts(pkcs8: Uint8Array): Promise<PrivateKeyFact
   const [, alg] = children(parseDer(pkcs8) ?? undefined);
   const id = algorithmOf(alg);
   if (!id) return null;
-  const curve = CURVE_BY_OID[oidOf(id.params) ?? ''];
+  const curve = own(CURVE_BY_OID, oidOf(id.params) ?? '');
   const algorithm =
     id.oid === OID_RSA ? { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } : id.oid === OID_EC && curve ? { name: 'ECDSA', namedCurve: curve } : null;
   if (!algorithm) return null;

@@ -107,7 +107,7 @@ export function encodePrintableName(rdns: readonly Rdn[]): Uint8Array {
 
 /** PrintableString's repertoire (X.680). */
 export function isPrintableString(text: string): boolean {
-  return /^[A-Za-z0-9 '()+,\-./:=?]*$/.test(text);
+  return /^[A-Z0-9 '()+,\-./:=?]*$/i.test(text);
 }
 
 /**

@@ -49,7 +49,7 @@ type Forge = typeof import('node-forge');
  * 300 kB for the whole library); each registers itself on the same forge object.
  */
 async function loadForge(): Promise<Forge> {
-  const [forge] = await Promise.all([
+  const [forge] = (await Promise.all([
     // @ts-expect-error node-forge's per-module files have no typings; forge.js exports the shared object.
     import('node-forge/lib/forge.js'),
     // @ts-expect-error as above (registers forge.des and the 3DES-CBC cipher)
@@ -58,8 +58,8 @@ async function loadForge(): Promise<Forge> {
     import('node-forge/lib/sha1.js'),
     // @ts-expect-error as above (forge.md.sha256)
     import('node-forge/lib/sha256.js'),
-  ]);
-  return (forge.default ?? forge) as Forge;
+  ])) as [{ default?: Forge } & Forge, ...unknown[]];
+  return forge.default ?? forge;
 }
 
 function binaryString(bytes: Uint8Array): string {

@@ -34,7 +34,7 @@ beforeAll(async () => {
 
 async function clientMaterial(keyKind: 'RSA' | 'P-384') {
   const alg = keyKind === 'RSA' ? { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' } : { name: 'ECDSA', namedCurve: 'P-384' };
-  const keys = (await crypto.subtle.generateKey(alg, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const keys = await crypto.subtle.generateKey(alg, true, ['sign', 'verify']);
   const certificate = await issueCertificate({
     issuer: { certificate: h['client-auth'].certificate, privateKey: h['client-auth'].privateKey },
     subject: [

@@ -5,6 +5,7 @@ import type { Text } from '../spec/types';
 import { algorithmOf, children, contentBytes, integerBytes, isSequence, isUniversal, parseDer, TAG } from './asn1';
 import { randomBytes, subtle, toArrayBuffer } from './crypto';
 import { pemDecodeAll, pemEncode } from './pem';
+import { own } from '../spec/own';
 
 export const PKCS8_PEM_LABEL = 'PRIVATE KEY';
 export const ENCRYPTED_PKCS8_PEM_LABEL = 'ENCRYPTED PRIVATE KEY';
@@ -148,11 +149,11 @@ function readPbes2(der: Uint8Array): Pbes2Params | DecryptResult {
   const [kdfNode, schemeNode] = children(outer.params);
   const kdf = algorithmOf(kdfNode);
   const scheme = algorithmOf(schemeNode);
-  if (kdf?.oid !== OID.pbkdf2 || !scheme || !AES_CBC_BITS[scheme.oid]) return DECRYPT_FAIL.unsupported;
+  if (kdf?.oid !== OID.pbkdf2 || !scheme || !own(AES_CBC_BITS, scheme.oid)) return DECRYPT_FAIL.unsupported;
   const [salt, count, ...rest] = children(kdf.params);
   if (!isUniversal(salt, TAG.OCTET_STRING) || !isUniversal(count, TAG.INTEGER)) return DECRYPT_FAIL.format;
   const prfNode = rest.find((n) => isSequence(n));
-  const hash = prfNode ? PRF_HASH[algorithmOf(prfNode)?.oid ?? ''] : 'SHA-1';
+  const hash = prfNode ? own(PRF_HASH, algorithmOf(prfNode)?.oid ?? '') : 'SHA-1';
   if (!hash || !isUniversal(scheme.params, TAG.OCTET_STRING)) return DECRYPT_FAIL.unsupported;
   return {
     salt: contentBytes(salt),
@@ -160,7 +161,7 @@ function readPbes2(der: Uint8Array): Pbes2Params | DecryptResult {
     hash,
     keyBits: AES_CBC_BITS[scheme.oid],
     iv: contentBytes(scheme.params!),
-    encrypted: contentBytes(data!),
+    encrypted: contentBytes(data),
   };
 }
 

@@ -56,7 +56,7 @@ export function parseSerial(text: string): SerialParseResult {
 /** Decimal string from a TSV hex form ("0x1F" or bare "1f"); null when it is not hex. */
 export function hexToDecimal(hex: string): string | null {
   const body = hex.replace(/^0x/i, '');
-  return /^[0-9A-Fa-f]+$/.test(body) ? BigInt(`0x${body}`).toString(10) : null;
+  return /^[0-9A-F]+$/i.test(body) ? BigInt(`0x${body}`).toString(10) : null;
 }
 
 /** TSV hex form ("0x…", upper-case) from decimal digits; null when it is not decimal. */

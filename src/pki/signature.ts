@@ -5,6 +5,7 @@ import { children, integerBytes, parseDer } from './asn1';
 import { subtle, toArrayBuffer } from './crypto';
 import { md5 } from './md5';
 import { CURVE_BY_OID, OID_EC, OID_RSA, rsaPublicNumbers } from './spki';
+import { own } from '../spec/own';
 
 type Hash = 'MD5' | 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512';
 
@@ -30,7 +31,7 @@ const OTHER_NAMES: Record<string, string> = { '1.2.840.113549.1.1.10': 'rsassaPs
 
 /** SPEC §2.1 name of a signature algorithm, or its OID when we do not know it. */
 export function signatureAlgorithmName(oid: string): string {
-  return SIGNATURE_ALGORITHMS[oid]?.name ?? OTHER_NAMES[oid] ?? oid;
+  return own(SIGNATURE_ALGORITHMS, oid)?.name ?? own(OTHER_NAMES, oid) ?? oid;
 }
 
 export interface SignedData {
@@ -42,7 +43,7 @@ export interface SignedData {
 
 /** True only when the signature verifies. Unknown algorithms, a key of the wrong kind or garbage give false. */
 export async function verifySignature(data: SignedData): Promise<boolean> {
-  const alg = SIGNATURE_ALGORITHMS[data.algorithmOid];
+  const alg = own(SIGNATURE_ALGORITHMS, data.algorithmOid);
   if (!alg) return false;
   try {
     if (alg.kind === 'rsa') return alg.hash === 'MD5' ? verifyRsaMd5(data) : await verifyRsa(data, alg.hash);
@@ -57,7 +58,7 @@ function keyAlgorithmOid(spki: Uint8Array): { oid: string; curve?: string } | nu
   const [oid, params] = children(alg);
   if (!(oid instanceof asn1js.ObjectIdentifier)) return null;
   const curveOid = params instanceof asn1js.ObjectIdentifier ? params.valueBlock.toString() : undefined;
-  return { oid: oid.valueBlock.toString(), curve: curveOid && CURVE_BY_OID[curveOid] };
+  return { oid: oid.valueBlock.toString(), curve: curveOid && own(CURVE_BY_OID, curveOid) };
 }
 
 async function verifyRsa(data: SignedData, hash: Hash): Promise<boolean> {

@@ -3,6 +3,7 @@
 import { algorithmOf, bitStringBytes, children, integerBytes, isSequence, oidOf, parseDer } from './asn1';
 import { sha256Hex } from './crypto';
 import type { PublicKeyInfo } from './types';
+import { own } from '../spec/own';
 
 export const OID_RSA = '1.2.840.113549.1.1.1';
 export const OID_EC = '1.2.840.10045.2.1';
@@ -43,7 +44,7 @@ export function describePublicKey(spki: Uint8Array): PublicKeyInfo | null {
   }
   if (alg.oid === OID_EC) {
     const curveOid = oidOf(alg.params) ?? 'unknown';
-    return { algorithm: 'EC', curve: CURVE_BY_OID[curveOid] ?? curveOid };
+    return { algorithm: 'EC', curve: own(CURVE_BY_OID, curveOid) ?? curveOid };
   }
   return { algorithm: 'other', oid: alg.oid };
 }

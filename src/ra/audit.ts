@@ -20,6 +20,9 @@ function describe(e: RaEvent): Text {
       return { ja: `機関情報を保存: ${e.institution.o}`, en: `institution saved: ${e.institution.o}` };
     case 'uploaded': {
       const ok = e.records.filter((r) => r.ok).length;
+      if (!e.registered) {
+        return { ja: `${e.fileName} をアップロード（${e.kind}、エラーのため登録なし）`, en: `uploaded ${e.fileName} (${e.kind}, refused: nothing registered)` };
+      }
       return { ja: `${e.fileName} をアップロード（${e.kind}、${ok}/${e.records.length}件受付）`, en: `uploaded ${e.fileName} (${e.kind}, ${ok}/${e.records.length} accepted)` };
     }
     case 'application-accepted':

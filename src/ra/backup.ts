@@ -64,7 +64,7 @@ export async function createBackup(snapshot: StoreSnapshot, kwk: CryptoKey, pass
   const iv = globalThis.crypto.getRandomValues(new Uint8Array(12));
   const key = await passphraseKey(passphrase, salt, PBKDF2_ITERATIONS);
   const plain = new TextEncoder().encode(JSON.stringify(payload));
-  const ciphertext = new Uint8Array(await globalThis.crypto.subtle.encrypt({ name: 'AES-GCM', iv: iv as BufferSource }, key, plain as BufferSource));
+  const ciphertext = new Uint8Array(await globalThis.crypto.subtle.encrypt({ name: 'AES-GCM', iv: iv as BufferSource }, key, plain));
   const envelope: BackupEnvelope = {
     format: BACKUP_FORMAT,
     version: 1,

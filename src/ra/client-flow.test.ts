@@ -276,11 +276,11 @@ describe('method 3 (browser issuance)', () => {
     if (!pins.ok) throw new Error('no pins');
     const pin = readSjisTsv((await unzip(pins.bytes))['clientPin.txt'])[1][2];
 
-    const keys = (await crypto.subtle.generateKey(
+    const keys = await crypto.subtle.generateKey(
       { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
       true,
       ['sign', 'verify'],
-    )) as CryptoKeyPair;
+    );
     const csr = await createCsr({ keys, subject: [{ key: 'CN', value: 'BROWSER USER' }], hash: 'SHA-256' });
     const token = tokenFrom(userMail.body, '証明書取得URL');
     const wrong = await engine.issueBrowserCertificate(token, 'not-the-pin', csr);
@@ -305,11 +305,11 @@ describe('method 3 (browser issuance)', () => {
     const renewToken = tokenFrom(renewMails.find((m) => m.subject === 'クライアント証明書発行受付通知')!.body, '証明書取得URL');
     const reused = await engine.issueBrowserCertificate(renewToken, renewPin, csr);
     expect(reused.ok ? 'ok' : reused.reason).toBe('key-reused');
-    const fresh = (await crypto.subtle.generateKey(
+    const fresh = await crypto.subtle.generateKey(
       { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
       true,
       ['sign', 'verify'],
-    )) as CryptoKeyPair;
+    );
     const renewed = await engine.issueBrowserCertificate(renewToken, renewPin, new Uint8Array(await crypto.subtle.exportKey('spki', fresh.publicKey)));
     expect(renewed.ok).toBe(true);
   });

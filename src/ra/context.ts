@@ -57,7 +57,7 @@ export class TxContext {
   }
 
   emit(body: RaEventBody): RaEvent {
-    const event = { seq: this.state.lastSeq + 1, at: this.at, ...body } as RaEvent;
+    const event = { seq: this.state.lastSeq + 1, at: this.at, ...body };
     this.tx.append(event);
     applyEvent(this.state, event);
     return event;

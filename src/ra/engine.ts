@@ -25,7 +25,7 @@ import { applicationSent } from './notify/templates';
 import { login, logout, renewAtUrl, revokeOperator, startRenewal, type LoginResult, type OperatorActionResult, type RenewalResult } from './operator-life';
 
 /** ADDENDUM B.2: ASCII local@domain. */
-const ADMIN_MAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
+const ADMIN_MAIL = /^[\w.%+-]+@[A-Z0-9-]+(?:\.[A-Z0-9-]+)+$/i;
 
 export interface OpenOptions {
   clock?: RealClock;

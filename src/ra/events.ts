@@ -35,6 +35,8 @@ export type RaEventBody =
       institutionId: string;
       registered: boolean;
       records: { seq: number; ok: boolean; codes: string[]; serialHex?: string }[];
+      /** Codes of file-level errors (a refused file; absent in logs written before they were recorded). */
+      fileCodes?: string[];
     }
   | { type: 'application-accepted'; application: Application }
   | { type: 'issued'; certificate: CertificateRecord }

@@ -20,7 +20,7 @@ export type InstitutionParse = { ok: true; institution: Institution } | { ok: fa
 const err = (ja: string, en: string): InstitutionParse => ({ ok: false, error: { ja, en } });
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DOMAIN = /^(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)(\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+const DOMAIN = /^(?=.{1,253}$)[A-Z0-9](?:[A-Z0-9-]*[A-Z0-9])?(?:\.[A-Z0-9](?:[A-Z0-9-]*[A-Z0-9])?)+$/i;
 
 function str(v: unknown): v is string {
   return typeof v === 'string' && v.trim() !== '';
@@ -47,7 +47,7 @@ export function parseInstitution(value: unknown): InstitutionParse {
   const contact = (c: unknown, fallback: Institution['ra']): Institution['ra'] => {
     const r = c as Record<string, unknown> | null;
     if (typeof r !== 'object' || r === null || !str(r.mail)) return fallback;
-    return { name: String(r.name ?? ''), mail: String(r.mail), ...(str(r.nameEn) ? { nameEn: r.nameEn } : {}) };
+    return { name: typeof r.name === 'string' ? r.name : '', mail: String(r.mail), ...(str(r.nameEn) ? { nameEn: r.nameEn } : {}) };
   };
   return {
     ok: true,

@@ -72,7 +72,7 @@ export function epochSeconds(at: Date): string {
  * engine clock, so the verdict must not change as real days pass. A date error is thrown, not returned.
  */
 export function verify(at: Date, args: string[], input?: string): { status: number; output: string } {
-  const r = spawnSync('openssl', ['verify', '-attime', epochSeconds(at), ...args], { input });
+  const r = spawnSync('openssl', ['verify', '-attime', epochSeconds(at), ...args], { input, encoding: 'utf8' });
   const output = `${r.stdout}${r.stderr}`;
   if (TIME_ERRORS.test(output)) throw new Error(`openssl verify judged a date at ${at.toISOString()}:\n${output}`);
   return { status: r.status ?? -1, output };

@@ -46,10 +46,10 @@ export async function simulateDownloads(engine: RaEngine, uploadId: string): Pro
 }
 
 async function browserKey(): Promise<Uint8Array> {
-  const keys = (await globalThis.crypto.subtle.generateKey(
+  const keys = await globalThis.crypto.subtle.generateKey(
     { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
     false,
     ['sign', 'verify'],
-  )) as CryptoKeyPair;
+  );
   return new Uint8Array(await globalThis.crypto.subtle.exportKey('spki', keys.publicKey));
 }

@@ -23,7 +23,15 @@ describe('error mode 「全件処理を中断する」 (abort)', () => {
     expect(bad.map((r) => r.seq)).toEqual([42]);
     expect(bad[0].lines).toEqual(['241:1,主体者DN,主体者DNの機関名が申請者の所属機関名ではありません。']);
     const after = await store.read((v) => v.snapshot());
-    expect(after).toBe(before); // the very same committed snapshot: not one write
+    // Nothing registered: the only write is the log line of the refused attempt (registered: false, the RA's codes),
+    // no application, certificate, file or mail.
+    expect(after.files).toEqual(before.files);
+    const added = after.events.slice(before.events.length);
+    expect(added.map((e) => e.type)).toEqual(['uploaded']);
+    expect(added[0]).toMatchObject({ registered: false, fileName: 'apply.tsv', fileCodes: [] });
+    const refused = added[0].type === 'uploaded' ? added[0].records.filter((r) => !r.ok) : [];
+    expect(refused).toEqual([{ seq: 42, ok: false, codes: ['241'] }]);
+    expect((await engine.state()).applications.size).toBe(0);
   });
 });
 

@@ -134,6 +134,20 @@ export async function runUpload(ctx: TxContext, input: UploadInput, report: Vali
   const refuse = fileErrors.length > 0 || accepted.length === 0 || (anyError && mode === 'abort');
 
   if (refuse) {
+    // A refused file is written to the log too (registered: false): the RA keeps a trail of what was tried, and the
+    // training player reads the RA's codes of a refusal from the log as the trainee's mistake.
+    ctx.emit({
+      type: 'uploaded',
+      uploadId: ctx.nextUploadId(),
+      fileName: input.fileName,
+      kind: input.kind,
+      mode,
+      p12Format,
+      institutionId: inst.id,
+      registered: false,
+      records: checked.map((c) => ({ seq: c.row.seq, ok: c.errors.length === 0, codes: c.errors.map((e) => e.code) })),
+      fileCodes: fileErrors.map((e) => e.code),
+    });
     return {
       kind: input.kind,
       mode,

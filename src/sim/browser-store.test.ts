@@ -28,9 +28,9 @@ describe.each(adapters)('browser store: $name', ({ make }) => {
     expect((await store.list({ owner: 'ra-operator:1' })).map((c) => c.label)).toEqual(['A']);
     expect(await store.list({ service: 'upki', owner: 'jpnic-applicant:1' })).toEqual([]);
     const [listedA] = await store.list({ service: 'upki' });
-    expect([...listedA!.certificateDer]).toEqual([...der(1)]);
-    expect([...listedA!.p12!]).toEqual([9]);
-    expect((await store.list({ service: 'jpnic' }))[0]!.p12).toBeUndefined();
+    expect([...listedA.certificateDer]).toEqual([...der(1)]);
+    expect([...listedA.p12!]).toEqual([9]);
+    expect((await store.list({ service: 'jpnic' }))[0].p12).toBeUndefined();
   });
 
   it('keeps its own copy of the bytes', async () => {
@@ -38,7 +38,7 @@ describe.each(adapters)('browser store: $name', ({ make }) => {
     const bytes = der(5);
     await store.add({ service: 'jpnic', owner: 'o', label: 'L', certificateDer: bytes }, '2026-12-01T00:00:00.000Z');
     bytes[4] = 0;
-    expect((await store.list())[0]!.certificateDer[4]).toBe(5);
+    expect((await store.list())[0].certificateDer[4]).toBe(5);
   });
 
   it('removes one certificate and keeps the other (old and new with the same subject live side by side)', async () => {
@@ -49,7 +49,7 @@ describe.each(adapters)('browser store: $name', ({ make }) => {
     await store.remove(old.id);
     const left = await store.list();
     expect(left).toHaveLength(1);
-    expect(left[0]!.certificateDer[4]).toBe(2);
+    expect(left[0].certificateDer[4]).toBe(2);
     await store.remove('no-such-id'); // removing twice is not an error
   });
 

@@ -48,10 +48,10 @@ export const PIN = charSet(
 export const BASE64 = charSet('A-Za-z0-9+/=', '半角英数字と「+」「/」「=」（Base64）', 'Base64: ASCII letters, digits, + / =');
 
 /** ADDENDUM B.2: ASCII local@domain, local part [A-Za-z0-9._%+-], dot-separated domain labels [A-Za-z0-9-]. */
-export const MAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*$/;
+export const MAIL = /^[\w.%+-]+@[A-Z0-9-]+(?:\.[A-Z0-9-]+)*$/i;
 
 /** ADDENDUM B.3: decimal, or 0x + hex digits of either case. */
-export const SERIAL_DECIMAL = /^[0-9]+$/;
+export const SERIAL_DECIMAL = /^\d+$/;
 export const SERIAL_HEX = /^0x[0-9A-Fa-f]+$/;
 /** `0X` is accepted with a warning (B.3). */
 export const SERIAL_HEX_UPPER_PREFIX = /^0X[0-9A-Fa-f]+$/;

@@ -1,6 +1,7 @@
 // Certificate profiles, download methods, revocation reasons and file limits (SPEC §2, §4.3, §5; ADDENDUM B.4, B.11).
 import type { Family, ProfileSpec, ProfileValidity, Text, ValidityRule } from './types';
 import { addMonthsJst } from './jst';
+import { own } from './own';
 
 export type Profile = ProfileSpec & ProfileValidity;
 
@@ -131,7 +132,7 @@ export const LIMITS = {
 
 /** The validity rule that applies to a certificate of `profileId` issued at `issuedAt`. */
 export function validityRuleFor(profileId: string, issuedAt: Date): ValidityRule | undefined {
-  const profile = PROFILES[profileId];
+  const profile = own(PROFILES, profileId);
   if (!profile) return undefined;
   let current: ValidityRule | undefined;
   for (const rule of profile.validity) {

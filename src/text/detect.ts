@@ -185,7 +185,7 @@ function isPlausibleUtf8Text(text: string): boolean {
  * an ASCII letter (José, Müller).
  */
 function isPlausibleTwoByteOnly(chars: string[]): boolean {
-  const isAsciiLetter = (c: string | undefined) => c !== undefined && /^[A-Za-z]$/.test(c);
+  const isAsciiLetter = (c: string | undefined) => c !== undefined && /^[A-Z]$/i.test(c);
   return chars.every((c, i) => {
     const cp = c.codePointAt(0)!;
     if (cp < 0x80 || (cp >= 0xa0 && cp <= 0xbf)) return true;

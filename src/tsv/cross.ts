@@ -8,6 +8,7 @@ import type { ColumnSpec, FieldKey, KindSpec } from '../spec/types';
 import { cnOf } from './dn-check';
 import { at, makeIssue } from './issue';
 import type { Issue } from './types';
+import { isOwnKey } from '../spec/own';
 
 export interface RecordContext {
   kind: KindSpec;
@@ -53,7 +54,7 @@ function clientRules(ctx: RecordContext): Issue[] {
   const profile = cell(ctx, 'profile');
   const method = cell(ctx, 'method');
   const profileId = profile.ok ? profile.value : '';
-  const methodId = method.ok && method.value in DOWNLOAD_METHODS ? (method.value as keyof typeof DOWNLOAD_METHODS) : undefined;
+  const methodId = method.ok && isOwnKey(DOWNLOAD_METHODS, method.value) ? method.value : undefined;
   const smime = isSmimeProfile(profileId);
   const cn = cnOf(ctx.rdns);
 

@@ -10,6 +10,7 @@ import type { KeySpec } from '../spec/types';
 import { checkRdns } from './dn-check';
 import { makeIssue, type Where } from './issue';
 import type { Issue } from './types';
+import { own } from '../spec/own';
 
 // The CN-first reordering is a pki fact (pki/name.ts); re-exported so tsv's public API keeps its name.
 export { toTsvOrder };
@@ -33,7 +34,7 @@ const DEFAULT_WHERE: Where = { seq: 0, column: CSR_COLUMN.no, field: 'csr' };
 
 /** Every rule a server profile puts on a CSR. An unknown or client profile yields no issues. */
 export function checkCsrForProfile(info: CsrInfo, profileId: string, options: CsrCheckOptions = {}): Issue[] {
-  const profile: Profile | undefined = PROFILES[profileId];
+  const profile: Profile | undefined = own(PROFILES, profileId);
   if (!profile || profile.family !== 'server') return [];
   const where = options.where ?? DEFAULT_WHERE;
   const issues: Issue[] = [];

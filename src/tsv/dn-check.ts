@@ -22,7 +22,7 @@ export interface DnCheckResult {
 
 const DN_NAME: Text = { ja: '主体者DN', en: 'Subject DN' };
 /** A value that still contains ",KEY=" after splitting: an attribute we do not know, or a typo. */
-const EMBEDDED_KEY = /,\s*[A-Za-z][A-Za-z0-9.-]*\s*=/;
+const EMBEDDED_KEY = /,\s*[A-Z][A-Z0-9.-]*\s*=/i;
 
 /** Check a DN string as written in TSV column 1. */
 export function checkDnString(family: Family, text: string, where: Where, options: DnCheckOptions = {}): DnCheckResult {

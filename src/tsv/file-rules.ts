@@ -6,6 +6,7 @@ import { DOWNLOAD_METHODS } from '../spec/profiles';
 import type { KindSpec } from '../spec/types';
 import { makeIssue } from './issue';
 import type { Issue } from './types';
+import { isOwnKey } from '../spec/own';
 
 export interface RecordFacts {
   seq: number;
@@ -15,7 +16,7 @@ export interface RecordFacts {
   wellFormed: boolean;
 }
 
-const ALLOWED_EXTENSION = /\.(tsv|txt)$/i;
+const ALLOWED_EXTENSION = /\.(?:tsv|txt)$/i;
 
 export function checkFileName(fileName: string | undefined): Issue[] {
   if (fileName === undefined || ALLOWED_EXTENSION.test(fileName)) return [];
@@ -29,7 +30,7 @@ function fileMethods(kind: KindSpec, records: readonly RecordFacts[]): Map<strin
   if (!column) return methods;
   for (const r of records) {
     const m = r.cells[column.no - 1];
-    if (r.wellFormed && m in DOWNLOAD_METHODS && !methods.has(m)) methods.set(m, r.seq);
+    if (r.wellFormed && isOwnKey(DOWNLOAD_METHODS, m) && !methods.has(m)) methods.set(m, r.seq);
   }
   return methods;
 }

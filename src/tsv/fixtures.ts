@@ -15,7 +15,7 @@ export const CLIENT_DN = 'CN=KOKURITSU HANAKO,OU=12345678,OU=Cyber Science Infra
 
 /** A row of `kind` with the given fields in their columns (blank columns stay empty). */
 export function buildRow(kind: KindId, fields: RowFields): string[] {
-  return KINDS[kind].columns.map((c) => (c.field === 'blank' ? '' : (fields[c.field as keyof RowFields] ?? '')));
+  return KINDS[kind].columns.map((c) => (c.field === 'blank' ? '' : (fields[c.field] ?? '')));
 }
 
 const SERVER_BASE: RowFields = {

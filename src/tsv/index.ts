@@ -33,7 +33,7 @@ export { guessKind } from './guess';
 export async function validateFile(bytes: Uint8Array, kind: KindId, options: ValidateOptions = {}): Promise<ValidationReport> {
   try {
     // Tolerate an ArrayBuffer from a File/Blob read: the type says Uint8Array, JavaScript callers may not.
-    const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes as unknown as ArrayBuffer);
+    const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
     const parsed = decodeAndParse(view, kind);
     return await validateParsed(kind, parsed, options, parsed.encoding);
   } catch (error) {

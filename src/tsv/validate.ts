@@ -46,11 +46,20 @@ export function runSyncRules(
   const fileIssues: Issue[] = [...initial, ...checkFileName(options.fileName)];
   const checked = checkRecords(spec, records, options.maxDetailedRecords ?? DEFAULT_MAX_DETAILED_RECORDS, fileIssues);
   const unreadable = records.length === 0 && hasError(initial);
-  if (!unreadable) fileIssues.push(...checkRecordCount(spec, checked));
-  fileIssues.push(...checkSingleMethod(spec, checked));
-  const mismatch = kindMismatchIssue(spec.id, records);
+  // Each file rule on its own: one that throws reports an internal error and the row results stay (issue 10).
+  const isolated = <T>(fallback: T, rule: () => T): T => {
+    try {
+      return rule();
+    } catch (error) {
+      fileIssues.push(internalError(0, error));
+      return fallback;
+    }
+  };
+  if (!unreadable) fileIssues.push(...isolated([], () => checkRecordCount(spec, checked)));
+  fileIssues.push(...isolated([], () => checkSingleMethod(spec, checked)));
+  const mismatch = isolated(undefined, () => kindMismatchIssue(spec.id, records));
   if (mismatch) fileIssues.push(mismatch);
-  const across = checkAcrossRecords(spec, checked);
+  const across = isolated(new Map<number, Issue[]>(), () => checkAcrossRecords(spec, checked));
   for (const r of checked) r.issues.push(...(across.get(r.seq) ?? []));
   return { fileIssues, checked };
 }

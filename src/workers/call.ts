@@ -65,12 +65,13 @@ export function serveFunction<A extends unknown[], R>(fn: (...args: A) => Promis
     onmessage: ((e: MessageEvent<{ id: number; args: A }>) => void) | null;
     postMessage(m: Reply<R>): void;
   };
-  scope.onmessage = async (e) => {
-    const { id, args } = e.data;
+  const answer = async (id: number, args: A): Promise<void> => {
     try {
       scope.postMessage({ id, result: await fn(...args) });
     } catch (err) {
       scope.postMessage({ id, error: err instanceof Error ? err.message : String(err) });
     }
   };
+  // answer() catches everything itself: nothing is left to reject.
+  scope.onmessage = (e) => void answer(e.data.id, e.data.args);
 }

@@ -34,18 +34,21 @@ async function handle(request: RaRequest): Promise<unknown> {
       }
     }
     default: {
-      const method = service[request.method] as (...args: unknown[]) => Promise<unknown>;
-      return method.apply(service, request.args);
+      const method = service[request.method].bind(service) as (...args: unknown[]) => Promise<unknown>;
+      return method(...request.args);
     }
   }
 }
 
-scope.onmessage = async (e) => {
-  const { id } = e.data;
+async function answer(request: RaRequest): Promise<void> {
+  const { id } = request;
   try {
-    scope.postMessage({ id, type: 'result', value: await handle(e.data) });
+    scope.postMessage({ id, type: 'result', value: await handle(request) });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     scope.postMessage({ id, type: 'error', message, cancelled: isAbort(err) });
   }
-};
+}
+
+// answer() catches everything itself: nothing is left to reject.
+scope.onmessage = (e) => void answer(e.data);

@@ -1,5 +1,5 @@
 // The CAs at work inside a transaction: their issuer material, chains and CRL publication.
-import { buildCrl, type CrlReason } from '../../pki/crl';
+import { buildCrl } from '../../pki/crl';
 import { base64Decode } from '../../pki/pem';
 import type { CertificateIssuer } from '../../pki/certificate-builder';
 import { addDays } from '../clock';
@@ -35,7 +35,7 @@ export function crlFileId(ca: CaRole, number: number): string {
 export async function publishCrl(ctx: TxContext, ca: CaRole): Promise<void> {
   const entries = [...ctx.state.certificates.values()]
     .filter((c) => c.caId === ca && c.revokedAt)
-    .map((c) => ({ serialHex: c.serialHex, revokedAt: new Date(c.revokedAt!), reason: (c.revocationReason ?? 0) as CrlReason }));
+    .map((c) => ({ serialHex: c.serialHex, revokedAt: new Date(c.revokedAt!), reason: c.revocationReason ?? 0 }));
   // RA operator certificates live apart from the TSV certificates; a lost one (reason 1 keyCompromise
   // would be a guess, so 0: no reasonCode, as for every unspecified reason) is listed on its CA's CRL.
   if (ca === 'ra-operator') {

@@ -43,7 +43,7 @@ export function safeFileName(name: string): string {
 }
 
 export function cnOf(dn: string): string {
-  return /^CN=(.*?)(?:,(?:OU|O|L|ST|C)=|$)/i.exec(dn)?.[1] ?? '';
+  return /^CN=(.*?)(?:,(?:OU|[OLC]|ST)=|$)/i.exec(dn)?.[1] ?? '';
 }
 
 export const PIN_FILE_COLUMNS: readonly FileColumn<PinRow>[] = [

@@ -79,7 +79,7 @@ async function issueWithEngineKeys(
 ): Promise<Issued[]> {
   let made = 0;
   const keys = await mapLimited(items, KEYGEN_CONCURRENCY, async () => {
-    const pair = (await globalThis.crypto.subtle.generateKey(CLIENT_KEY_PARAMS, true, ['sign', 'verify'])) as CryptoKeyPair;
+    const pair = await globalThis.crypto.subtle.generateKey(CLIENT_KEY_PARAMS, true, ['sign', 'verify']);
     onProgress?.(++made, items.length);
     return pair;
   });

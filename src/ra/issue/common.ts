@@ -10,6 +10,7 @@ import { caIssuer } from '../ca/authority';
 import type { TxContext } from '../context';
 import { serialHexToDecimal } from '../row';
 import type { Application, CertificateRecord, DownloadToken, TokenPurpose } from '../types';
+import { own } from '../../spec/own';
 
 /** One-time URLs are valid for one month from sending (SPEC §8). */
 export const URL_VALIDITY_MONTHS = 1;
@@ -24,7 +25,7 @@ export interface IssueInput {
 }
 
 export function issuerOf(profile: string): { ca: CertificateRecord['caId']; profile: CertProfile } {
-  const issuer = UPKI_PROFILE_ISSUER[profile];
+  const issuer = own(UPKI_PROFILE_ISSUER, profile);
   if (!issuer) throw new Error(`unknown profile ${profile}`);
   return issuer;
 }

@@ -47,7 +47,7 @@ export async function issueOperatorCertificate(
   pin: string,
   renewsSerialHex?: string,
 ): Promise<{ p12: Uint8Array; certificate: OperatorCertificate }> {
-  const keys = (await globalThis.crypto.subtle.generateKey(CLIENT_KEY_PARAMS, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const keys = await globalThis.crypto.subtle.generateKey(CLIENT_KEY_PARAMS, true, ['sign', 'verify']);
   const serialHex = ctx.allocateSerial('client');
   const subject = operatorSubject(inst);
   const notAfter = addMonthsJst(ctx.now, OPERATOR_VALIDITY_MONTHS);

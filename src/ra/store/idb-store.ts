@@ -19,14 +19,14 @@ const STORES = ['events', 'files', 'secrets', 'meta'] as const;
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
   });
 }
 
 function done(tx: IDBTransaction): Promise<void> {
   return new Promise((resolve, reject) => {
     tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
+    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
     tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
   });
 }
@@ -89,7 +89,7 @@ export class IndexedDbStore implements Store {
       request(tx.objectStore('secrets').getAll() as IDBRequest<StoredSecret[]>),
     ]);
     const files: Record<string, Uint8Array> = {};
-    fileKeys.forEach((k, i) => (files[String(k)] = new Uint8Array(fileValues[i])));
+    fileKeys.forEach((k, i) => (files[k as string] = new Uint8Array(fileValues[i])));
     return { events, files, secrets: Object.fromEntries(secrets.map((s) => [s.id, s])) };
   }
 
@@ -137,7 +137,7 @@ export class IndexedDbStore implements Store {
       const read = this.db.transaction('meta', 'readonly');
       const existing = await request(read.objectStore('meta').get('kwk') as IDBRequest<CryptoKey | undefined>);
       if (existing) return existing;
-      const key = (await globalThis.crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt'])) as CryptoKey;
+      const key = await globalThis.crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
       const write = this.db.transaction('meta', 'readwrite');
       const finished = done(write);
       write.objectStore('meta').add(key, 'kwk');
@@ -147,7 +147,7 @@ export class IndexedDbStore implements Store {
       } catch {
         // Another tab stored its key first: use that one.
         const again = this.db.transaction('meta', 'readonly');
-        return (await request(again.objectStore('meta').get('kwk') as IDBRequest<CryptoKey>))!;
+        return await request(again.objectStore('meta').get('kwk') as IDBRequest<CryptoKey>);
       }
     })();
     return this.kwk;

@@ -28,7 +28,7 @@ export class MemoryStore implements Store {
     this.kwk ??= globalThis.crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
       'encrypt',
       'decrypt',
-    ]) as Promise<CryptoKey>;
+    ]);
     return this.kwk;
   }
 }

@@ -18,7 +18,7 @@ export const App: Component = () => {
       <Header />
       <Nav />
       <main id="main" tabindex="-1">
-        <ErrorBoundary fallback={(err) => <PageError error={err} />}>
+        <ErrorBoundary fallback={(err: unknown) => <PageError error={err} />}>
           <Suspense fallback={<p class="loading">{t('読み込み中…', 'Loading…')}</p>}>
             <Show when={match()} fallback={currentPath() === '/' ? <Home /> : <NotFound />}>
               {(route) => <Dynamic component={route().component} rest={restOf(route().path, currentPath())} />}

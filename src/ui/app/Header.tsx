@@ -1,5 +1,5 @@
 // Title, the offline promise, and the language switch.
-import type { Component } from 'solid-js';
+import { For, type Component } from 'solid-js';
 import { lang, setLang, t, type Lang } from '../i18n';
 
 export const Header: Component = () => (
@@ -26,10 +26,10 @@ const LANGS: { id: Lang; label: string }[] = [
 
 const LangSwitch: Component = () => (
   <div class="lang-switch" role="group" aria-label={t('表示言語', 'Language')}>
-    {LANGS.map((l) => (
+    <For each={LANGS}>{(l) => (
       <button type="button" lang={l.id} aria-pressed={lang() === l.id} onClick={() => setLang(l.id)}>
         {l.label}
       </button>
-    ))}
+    )}</For>
   </div>
 );

@@ -6,6 +6,7 @@ import { t, tr } from '../i18n';
 import type { BuilderState } from './state';
 
 export const ChoicesPanel: Component<{ state: BuilderState; announce: (text: string) => void }> = (props) => {
+  // eslint-disable-next-line solid/reactivity -- the state object itself never changes; its signals are read reactively
   const state = props.state;
   const announce = (text: string) => props.announce(text);
   const spec = () => state.spec();

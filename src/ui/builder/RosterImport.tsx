@@ -3,9 +3,8 @@
 import type { Text } from '../../spec/types';
 import { For, Show, createMemo, createSignal, type Component } from 'solid-js';
 import { guessMapping, mapRoster, mappingTargets, type ColumnMapping, type MappingTarget } from '../../builder/mapping';
-import { parseRoster, readRosterFile, rosterWidth, type Roster } from '../../builder/roster';
+import { MAX_ROSTER_CHARS, ROSTER_TOO_LARGE, parseRoster, readRosterFile, rosterWidth, type Roster } from '../../builder/roster';
 import { columnOf } from '../../spec/kinds';
-import type { FieldKey } from '../../spec/types';
 import { FileDrop } from '../components/FileDrop';
 import { t, tr } from '../i18n';
 import { rowsEn } from './count-en';
@@ -28,6 +27,10 @@ export const RosterImport: Component<{ state: BuilderState; announce: (text: str
   });
 
   const start = (source: string) => {
+    if (source.length > MAX_ROSTER_CHARS) {
+      setError(ROSTER_TOO_LARGE);
+      return;
+    }
     setText(source);
     setHeader(undefined);
     const r = parseRoster(source);
@@ -44,6 +47,11 @@ export const RosterImport: Component<{ state: BuilderState; announce: (text: str
   };
 
   const onFile = async (file: File) => {
+    // Refused by its size before it is read into memory.
+    if (file.size > MAX_ROSTER_CHARS) {
+      setError(ROSTER_TOO_LARGE);
+      return;
+    }
     const result = readRosterFile(await readFileBytes(file));
     if (!result.ok) {
       setError(result.message);
@@ -56,7 +64,7 @@ export const RosterImport: Component<{ state: BuilderState; announce: (text: str
     if (target === 'ignore') return t('（使わない）', '(ignore)');
     if (target === 'cn') return t('CN（氏名ローマ字など）', 'CN (romanised name etc.)');
     if (target === 'ou') return t('OU（学籍番号など）', 'OU (student number etc.)');
-    const column = columnOf(spec(), target as FieldKey);
+    const column = columnOf(spec(), target);
     return column ? `No${column.no} ${tr(column.name)}` : target;
   };
 

@@ -6,7 +6,7 @@ import { columnIndex } from '../../builder/grid';
 import { cnOf } from '../../builder/smime';
 import { parseDnString } from '../../pki/dn';
 import { inspectCertificate } from '../../pki/certificate';
-import { makeKeyAndCsr, type ServerProfileId } from '../../pki/keys';
+import { makeKeyAndCsr } from '../../pki/keys';
 import { FileDrop } from '../components/FileDrop';
 import { t, tr } from '../i18n';
 import { downloadBytes, readFileBytes } from './download';
@@ -71,7 +71,7 @@ export const RowTools: Component<RowToolsProps> = (props) => {
     }
     setBusy(true);
     try {
-      const profile = (cell('profile') === '11' ? '11' : '3') as ServerProfileId;
+      const profile = (cell('profile') === '11' ? '11' : '3');
       const names = sans().map((s) => s.trim()).filter(Boolean);
       const result = await makeKeyAndCsr({ profile, subject: { cn: fqdn().trim(), ...subjectBase() }, dnsNames: names, passphrase: pass() });
       if (!result.ok) {

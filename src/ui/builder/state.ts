@@ -71,6 +71,7 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
     setCheck(checkSheet(spec(), records(sheet())));
   };
   /** The full check (CSR checks included) runs in a worker; only the answer for the latest edit is shown. */
+  // eslint-disable-next-line solid/reactivity -- a debounced action, run like an event handler
   const runCheck = debounce(async () => {
     const seq = ++checkSeq;
     const s = sheet();
@@ -90,6 +91,7 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
     setChecking(true);
     runCheck();
   };
+  // eslint-disable-next-line solid/reactivity -- a debounced action, run like an event handler
   const save = debounce(async (s: Sheet) => {
     const store = drafts();
     if (!store) return;
@@ -252,6 +254,7 @@ export function createBuilderState(drafts: () => DraftStore | undefined) {
       lastEdit = '';
     },
     addRows(count = 1, at?: number): void {
+      // eslint-disable-next-line solid/reactivity -- an action: reads the current values once
       const rows = Array.from({ length: count }, () => makeRow(spec(), newRowCells(spec(), institution(), choices())));
       apply(insertRows(sheet(), rows, at));
     },

@@ -12,6 +12,7 @@ import { CopyButton } from './CopyButton';
 import { guessFamily, prefilledRow } from './rows';
 
 export const CertFacts: Component<{ info: CertificateInfo; csr?: CsrInfo }> = (props) => {
+  // eslint-disable-next-line solid/reactivity -- only the first guess; the user then chooses
   const [family, setFamily] = createSignal<Family>(guessFamily(props.info));
   const dn = (rdns: CertificateInfo['subject']) => subjectTsvString(rdns);
   return (

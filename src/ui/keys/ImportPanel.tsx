@@ -6,7 +6,8 @@ import { FileDrop } from '../components/FileDrop';
 import { t, tr } from '../i18n';
 import { CertFacts } from './CertFacts';
 import { CsrFacts } from './CsrFacts';
-import { inspectAny } from './inspect-any';
+import { MAX_INPUT_BYTES } from '../../pki/pem';
+import { TOO_LARGE, inspectAny } from './inspect-any';
 import { KeyCheck } from './KeyCheck';
 
 export const ImportPanel: Component = () => {
@@ -31,6 +32,15 @@ export const ImportPanel: Component = () => {
     }
   };
 
+  // A big file is refused by its size, before it is read into memory.
+  const loadFile = (f: File) => {
+    if (f.size > MAX_INPUT_BYTES) {
+      setError(TOO_LARGE);
+      return;
+    }
+    void f.arrayBuffer().then((b) => load(new Uint8Array(b)));
+  };
+
   return (
     <section class="panel" aria-labelledby="keys-import-heading">
       <h2 id="keys-import-heading">{t('CSR・証明書を読み込んで確認', 'Check a CSR or certificate')}</h2>
@@ -47,7 +57,7 @@ export const ImportPanel: Component = () => {
           {t('確認', 'Check')}
         </button>
       </div>
-      <FileDrop label={t('ファイル（.csr .pem .crt .cer .der .key）', 'File (.csr .pem .crt .cer .der .key)')} accept=".csr,.pem,.crt,.cer,.der,.txt,.key" onFile={async (f) => load(new Uint8Array(await f.arrayBuffer()))} testId="keys-import-drop" />
+      <FileDrop label={t('ファイル（.csr .pem .crt .cer .der .key）', 'File (.csr .pem .crt .cer .der .key)')} accept=".csr,.pem,.crt,.cer,.der,.txt,.key" onFile={loadFile} testId="keys-import-drop" />
       <Show when={error()}>
         {(e) => (
           <p class="notice notice-error" role="alert" data-testid="keys-import-error">

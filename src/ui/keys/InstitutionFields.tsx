@@ -29,7 +29,9 @@ export const InstitutionFields: Component<InstitutionFieldsProps> = (props) => {
   const [status, setStatus] = createSignal('');
   const issues = () => validateInstitution(props.value);
 
-  onMount(async () => {
+  // The async work catches its own failure (storage unavailable): nothing is left to reject.
+  onMount(() => void loadProfiles());
+  async function loadProfiles(): Promise<void> {
     try {
       const s = new ProfileStore(await openBuilderDb());
       setStore(s);
@@ -39,7 +41,7 @@ export const InstitutionFields: Component<InstitutionFieldsProps> = (props) => {
     } catch {
       setStatus(t('機関プロファイルを保存できません（ブラウザの保存領域が使えません）。', 'Institution profiles cannot be saved (browser storage unavailable).'));
     }
-  });
+  }
 
   function choose(id: string): void {
     setSelected(id);

@@ -2,6 +2,7 @@
 import { inspectCertificate } from '../../pki/certificate';
 import { inspectCsr } from '../../pki/csr';
 import type { CertificateInfo, CsrInfo } from '../../pki/types';
+import { MAX_INPUT_BYTES } from '../../pki/pem';
 import type { Text } from '../../spec/types';
 
 export type Loaded =
@@ -10,7 +11,15 @@ export type Loaded =
   | { kind: 'key'; pem: string; encrypted: boolean }
   | { kind: 'error'; message: Text };
 
+/** Said before anything is parsed: no CSR, certificate or key file comes near 64 KiB, so bigger input is a mistake. */
+export const TOO_LARGE: Text = {
+  ja: `入力が大きすぎます（${MAX_INPUT_BYTES / 1024} KiB まで）。CSR・証明書・秘密鍵のファイルを1つだけ選んでください。`,
+  en: `The input is too large (${MAX_INPUT_BYTES / 1024} KiB at most). Choose a single CSR, certificate or private key file.`,
+};
+
 export async function inspectAny(input: string | Uint8Array): Promise<Loaded> {
+  // Checked first, on the page's thread: nothing below may scan megabytes of a paste (issue 10).
+  if ((typeof input === 'string' ? input.length : input.byteLength) > MAX_INPUT_BYTES) return { kind: 'error', message: TOO_LARGE };
   const text = typeof input === 'string' ? input : input[0] === 0x30 ? '' : new TextDecoder().decode(input.slice(0, 70_000));
   const key = /-----BEGIN (ENCRYPTED )?PRIVATE KEY-----/.exec(text);
   if (key) return { kind: 'key', pem: text, encrypted: !!key[1] };

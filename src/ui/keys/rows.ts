@@ -10,7 +10,7 @@ import type { Family, KindId } from '../../spec/types';
 /** Server when the CN is a host name (letters, digits, dots, hyphens, at least one dot); client otherwise. */
 export function guessFamily(info: Pick<CertificateInfo, 'subject'>): Family {
   const cn = info.subject.find((r) => r.key === 'CN')?.value ?? '';
-  return /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(cn) ? 'server' : 'client';
+  return /^[A-Z0-9-]+(?:\.[A-Z0-9-]+)+$/i.test(cn) ? 'server' : 'client';
 }
 
 /** One TSV record (no line end) of `kind` with the certificate's DN (TSV order) and serial filled in. */

@@ -26,9 +26,10 @@ const RaPage: Component<RouteProps> = (props) => {
   const tab = (): TabId => (TABS.find((x) => x.id === props.rest[0])?.id ?? 'upload');
   const [interrupted, setInterrupted] = createSignal<{ fileName: string; committed: boolean }>();
 
-  onMount(async () => {
-    const first = await refresh();
-    if (first) setInterrupted(interruptedUpload(first));
+  onMount(() => {
+    void refresh().then((first) => {
+      if (first) setInterrupted(interruptedUpload(first));
+    });
   });
   // Another tab (a second trainee, the trainer) may have changed the shared store meanwhile.
   const onVisible = () => document.visibilityState === 'visible' && void refresh();

@@ -42,6 +42,7 @@ const AuditTrail: Component = () => {
 const ClockControl: Component = () => {
   const [days, setDays] = createSignal('14');
   const advance = () =>
+    // eslint-disable-next-line solid/reactivity -- act() runs it as a button's action
     act(async () => {
       const n = Number(days());
       if (!Number.isInteger(n) || n <= 0 || n > 3650) {
@@ -109,6 +110,7 @@ const InstitutionForm: Component = () => {
   const set = (key: keyof InstitutionDraft, value: string | boolean) => setDraft((d) => (d ? { ...d, [key]: value } : d));
 
   const save = () =>
+    // eslint-disable-next-line solid/reactivity -- act() runs it as a button's action
     act(async () => {
       const inst = institution();
       const d = draft();
@@ -170,12 +172,14 @@ const BackupControls: Component = () => {
   const [confirmReset, setConfirmReset] = createSignal(false);
 
   const backup = () =>
+    // eslint-disable-next-line solid/reactivity -- act() runs it as a button's action
     act(async () => {
       saveFile(await call('backup', backupPass()));
       setNotice({ kind: 'ok', text: { ja: 'バックアップを保存しました。', en: 'The backup was saved.' } });
     });
 
   const restore = () =>
+    // eslint-disable-next-line solid/reactivity -- act() runs it as a button's action
     act(async () => {
       const f = restoreFile();
       if (!f) return;

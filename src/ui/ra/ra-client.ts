@@ -85,7 +85,7 @@ function send<M extends RaMethod>(method: M, args: Args<M>, onProgress?: Pending
   if (!w) return sendLocally(id, method, args, onProgress);
   const promise = new Promise<Result<M>>((resolve, reject) => {
     pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress });
-    w.postMessage({ id, method, args } as RaRequest);
+    w.postMessage({ id, method, args });
   }).catch((err: unknown) => {
     if (err instanceof WorkerUnavailable) return sendLocally(id, method, args, onProgress).promise;
     throw err;

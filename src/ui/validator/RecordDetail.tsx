@@ -1,6 +1,6 @@
 // One record's cells with the offending cells (and characters) highlighted, each problem's message and fix hint.
 // Rendered only while open: a 1000-row file of NG records stays light.
-import { For, Show, createSignal, type Component } from 'solid-js';
+import { For, Show, createMemo, createSignal, type Component } from 'solid-js';
 import { KINDS } from '../../spec/kinds';
 import type { KindId } from '../../spec/types';
 import { fixHint } from '../../tsv/hints';
@@ -9,6 +9,7 @@ import { t, tr } from '../i18n';
 import { CellValue } from './CellValue';
 
 export const RecordDetail: Component<{ record: RecordReport; kind: KindId; open: boolean }> = (props) => {
+  // eslint-disable-next-line solid/reactivity -- the initial state only; the user toggles it afterwards
   const [open, setOpen] = createSignal(props.open);
   return (
     <details class="record-detail" open={open()} onToggle={(e) => setOpen(e.currentTarget.open)}>
@@ -37,7 +38,7 @@ function positions(record: RecordReport, kind: KindId): { shown: number[]; quiet
 }
 
 const RecordCells: Component<{ record: RecordReport; kind: KindId }> = (props) => {
-  const cols = positions(props.record, props.kind);
+  const cols = createMemo(() => positions(props.record, props.kind));
   return (
     <>
       <table class="cells" data-testid={`cells-${props.record.seq}`}>
@@ -49,12 +50,12 @@ const RecordCells: Component<{ record: RecordReport; kind: KindId }> = (props) =
           </tr>
         </thead>
         <tbody>
-          <For each={cols.shown}>{(no) => <CellRow record={props.record} kind={props.kind} no={no} />}</For>
+          <For each={cols().shown}>{(no) => <CellRow record={props.record} kind={props.kind} no={no} />}</For>
         </tbody>
       </table>
-      <Show when={cols.quietEmpty.length > 0}>
+      <Show when={cols().quietEmpty.length > 0}>
         <p class="hint">
-          {t(`空の列（問題なし）: ${cols.quietEmpty.join(', ')}`, `Empty columns (fine): ${cols.quietEmpty.join(', ')}`)}
+          {t(`空の列（問題なし）: ${cols().quietEmpty.join(', ')}`, `Empty columns (fine): ${cols().quietEmpty.join(', ')}`)}
         </p>
       </Show>
     </>
@@ -62,16 +63,16 @@ const RecordCells: Component<{ record: RecordReport; kind: KindId }> = (props) =
 };
 
 const CellRow: Component<{ record: RecordReport; kind: KindId; no: number }> = (props) => {
-  const issues = props.record.issues.filter((i) => i.column === props.no);
-  const bad = issues.some((i) => i.severity === 'error');
-  const column = KINDS[props.kind].columns[props.no - 1];
-  const marks = issues.flatMap((i) => (i.position === undefined ? [] : [i.position]));
+  const issues = createMemo(() => props.record.issues.filter((i) => i.column === props.no));
+  const bad = () => issues().some((i) => i.severity === 'error');
+  const column = () => KINDS[props.kind].columns[props.no - 1];
+  const marks = () => issues().flatMap((i) => (i.position === undefined ? [] : [i.position]));
   return (
     <tr>
       <td>{props.no}</td>
-      <td>{column ? tr(column.name) : t('（余分な列）', '(extra column)')}</td>
-      <td classList={{ bad, warned: !bad && issues.length > 0 }} data-column={props.no} data-bad={bad ? 'true' : undefined}>
-        <CellValue value={props.record.cells[props.no - 1]} positions={marks} />
+      <td>{column() ? tr(column().name) : t('（余分な列）', '(extra column)')}</td>
+      <td classList={{ bad: bad(), warned: !bad() && issues().length > 0 }} data-column={props.no} data-bad={bad() ? 'true' : undefined}>
+        <CellValue value={props.record.cells[props.no - 1]} positions={marks()} />
       </td>
     </tr>
   );

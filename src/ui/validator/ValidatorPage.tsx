@@ -1,5 +1,5 @@
 // 申請TSVファイルの検証: pick a file and its kind, see the result as the RA's result screen shows it (SPEC §7.2).
-import { Match, Switch, createResource, createSignal, type Component } from 'solid-js';
+import { Match, Switch, createResource, createSignal, type Component, For } from 'solid-js';
 import { KIND_IDS, type KindId } from '../../spec/types';
 import { KINDS } from '../../spec/kinds';
 import { LIMITS } from '../../spec/profiles';
@@ -50,9 +50,9 @@ const ValidatorPage: Component<RouteProps> = () => {
       <div class="form-row">
         <label for="kind-select">{t('申請の種類', 'Application kind')}</label>
         <select id="kind-select" value={kind()} onChange={(e) => setKind(e.currentTarget.value as KindId)}>
-          {KIND_IDS.map((id) => (
+          <For each={KIND_IDS}>{(id) => (
             <option value={id}>{tr(KINDS[id].title)}</option>
-          ))}
+          )}</For>
         </select>
       </div>
       <FileDrop label={t('申請TSVファイル', 'Application TSV file')} accept=".tsv,.txt,text/tab-separated-values,text/plain" onFile={setFile} testId="tsv-drop">

@@ -11,6 +11,7 @@ import { Mailbox } from '../shared/Mailbox';
 export const AdminPage: Component = () => {
   const [file, setFile] = createSignal<File>();
   const send = () =>
+    // eslint-disable-next-line solid/reactivity -- act() runs it as a button's action
     act(async () => {
       const f = file();
       const admin = view()?.institutions[0]?.admins[0];

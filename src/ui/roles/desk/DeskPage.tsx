@@ -98,11 +98,13 @@ export const DeskPage: Component = () => {
 
 /** The institution as the desk registered it; saving goes through the engine's validation. */
 const InstitutionForm: Component<{ institution: Institution }> = (props) => {
+  // eslint-disable-next-line solid/reactivity -- the form starts from the institution as it is; the desk edits it afterwards
   const [draft, setDraft] = createSignal({ ...props.institution, domainsText: props.institution.domains.join(', ') });
   const [error, setError] = createSignal<Text>();
   const set = (key: 'o' | 'st' | 'l' | 'approvalExpires' | 'domainsText', value: string) => setDraft({ ...draft(), [key]: value });
   const setRa = (key: 'name' | 'nameEn' | 'mail', value: string) => setDraft({ ...draft(), ra: { ...draft().ra, [key]: value } });
   const save = () =>
+    // eslint-disable-next-line solid/reactivity -- act() runs it as a button's action
     act(async () => {
       const { domainsText, ...rest } = draft();
       const r = await call('saveInstitution', { ...rest, domains: domainsText.split(/[\s,]+/).filter(Boolean) });

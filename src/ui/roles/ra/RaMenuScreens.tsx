@@ -30,6 +30,7 @@ export const ListDownloadScreen: Component<{ kind: CertificateListKind }> = (pro
     <h2>{tr(LIST_TITLES[props.kind][0])}</h2>
     <p>{tr(LIST_TITLES[props.kind][1])}</p>
     <p>{t('ダウンロードボタンを押して、ダウンロード先を指定して下さい。', 'Press the download button and choose where to save.')}</p>
+    {/* eslint-disable-next-line solid/reactivity -- act() runs it as the button's action */}
     <button type="button" data-testid="nii-list-download" onClick={() => act(async () => saveFile(await call('certificateList', props.kind)))}>
       ダウンロード
     </button>
@@ -60,7 +61,9 @@ export const AdminUpdateScreen: Component = () => {
         <tbody>
           <Index each={admins()}>
             {(a) => {
+              // eslint-disable-next-line solid/reactivity -- the row's inputs start from the stored values
               const [name, setName] = createSignal(a().name);
+              // eslint-disable-next-line solid/reactivity -- as above
               const [mail, setMail] = createSignal(a().mail);
               return (
                 <tr>
@@ -75,6 +78,7 @@ export const AdminUpdateScreen: Component = () => {
                       type="button"
                       data-testid="nii-admin-save"
                       onClick={() =>
+                        // eslint-disable-next-line solid/reactivity -- act() runs it as the button's action
                         act(async () => {
                           const r = await call('updateAdministrator', a().mail, { name: name(), mail: mail() });
                           setMessage(r.ok ? { ok: true, text: { ja: '更新しました。', en: 'Updated.' } } : { ok: false, text: r.error });

@@ -38,6 +38,7 @@ function reviewItems(kind: KindId): Text[] {
 }
 
 export const RaUpload: Component<{ family: Family }> = (props) => {
+  // eslint-disable-next-line solid/reactivity -- a screen is for one family; the first kind is only the initial choice
   const [kind, setKind] = createSignal<KindId>(KINDS[props.family][0].id);
   const [mode, setMode] = createSignal<ErrorMode>('abort');
   const [p12, setP12] = createSignal<P12Format>('modern');

@@ -118,6 +118,7 @@ const MailReader: Component<{ mail: MailView; role: RoleId }> = (props) => {
         </ul>
       </Show>
       <p>
+        {/* eslint-disable-next-line solid/reactivity -- act() runs it as the button's action */}
         <button type="button" class="secondary" data-testid="svc-mail-eml" onClick={() => act(async () => saveFile(await call('eml', props.mail.id)))}>
           {t('.eml で保存', 'Save as .eml')}
         </button>

@@ -30,6 +30,7 @@ const TITLES: Record<string, [string, string]> = {
 const DownloadPage: Component<{ link: LinkView }> = (props) => {
   const title = () => TITLES[props.link.purpose ?? ''] ?? ['', ''];
   const download = () =>
+    // eslint-disable-next-line solid/reactivity -- act() runs it as a button's action
     act(async () => {
       const r = await call('openLink', props.link.token);
       if (r.ok) {

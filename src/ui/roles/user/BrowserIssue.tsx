@@ -40,7 +40,7 @@ export const BrowserIssue: Component<{ link: LinkView; role: RoleId }> = (props)
         { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
         true,
         ['sign', 'verify'],
-      )) as CryptoKeyPair;
+      ));
       const spki = new Uint8Array(await crypto.subtle.exportKey('spki', keys.publicKey));
       const { result, chainDer } = await call('issueBrowserCertificate', props.link.token, pin(), spki);
       if (!result.ok) {
