@@ -243,6 +243,18 @@ test('method 1: the user opens their own mail and gets their P12, which opens wi
   await openService(page);
   await issueOperatorCertificate(page);
   await login(page, { index: 0 });
+  // 審査項目 → キャンセル uploads nothing.
+  await page.getByTestId('nii-menu-client-upload').click();
+  const upload = page.getByTestId('nii-upload-client');
+  await upload.getByTestId('nii-file').setInputFiles(sjisFile('m1.tsv', clientRows(2, '1')));
+  await upload.getByTestId('nii-upload').click();
+  await expect(upload.getByTestId('nii-review')).toBeVisible();
+  await upload.getByTestId('nii-review-cancel').click();
+  await expect(upload.getByTestId('nii-review')).toBeHidden();
+  await expect(upload.getByTestId('ra-complete').or(upload.getByTestId('ra-error'))).toHaveCount(0);
+  await role(page, 'trainer');
+  await expect(page.getByTestId('svc-mail-subject')).toHaveCount(1); // only the operator's own mail so far
+  await login(page, { index: 0 });
   const screen = await raUpload(page, 'client', 'client-issue', sjisFile('m1.tsv', clientRows(2, '1')));
   await expect(screen.getByTestId('ra-complete')).toBeVisible();
   await expect(page.getByTestId('svc-unread-user')).toHaveText('1'); // user1's mail (the first user is preselected)

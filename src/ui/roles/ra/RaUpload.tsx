@@ -1,7 +1,7 @@
 // 「●サーバ証明書 発行・更新・失効画面」 and its client twin (002 §1-1-4, SPEC §7.2): 処理内容 with that
 // screen's three kinds, the error-mode radios, the file, [アップロード] → the 「審査項目」 confirmation
 // (OK / キャンセル) → the engine's completion or error screen. Progress and cancel for long client uploads.
-import { For, Show, createSignal, type Component } from 'solid-js';
+import { For, Show, createEffect, createSignal, type Component } from 'solid-js';
 import type { Family, KindId, Text } from '../../../spec/types';
 import type { ErrorMode, P12Format, UploadResult } from '../../../ra/types';
 import { LIMITS } from '../../../spec/profiles';
@@ -48,6 +48,12 @@ export const RaUpload: Component<{ family: Family }> = (props) => {
   const [progress, setProgress] = createSignal<{ done: number; total: number }>();
   const [result, setResult] = createSignal<UploadResult>();
   const [message, setMessage] = createSignal<Text>();
+  let dialog: HTMLDialogElement | undefined;
+  createEffect(() => {
+    if (!dialog) return;
+    if (confirming() && !dialog.open) dialog.showModal();
+    else if (!confirming() && dialog.open) dialog.close();
+  });
   const familyName = () => (props.family === 'server' ? t('サーバ証明書', 'Server certificate') : t('クライアント証明書', 'Client certificate'));
 
   const askReview = () => {
@@ -119,23 +125,29 @@ export const RaUpload: Component<{ family: Family }> = (props) => {
       <button type="button" data-testid="nii-upload" disabled={!file() || !!running()} onClick={askReview}>
         アップロード
       </button>
-      <Show when={confirming()}>
-        <div class="nii-review" role="dialog" aria-modal="true" aria-labelledby="nii-review-title" data-testid="nii-review">
-          <h3 id="nii-review-title">審査項目</h3>
-          <p class="hint">{t('各項目を確認後、問題がなければ[OK]を選択してください。（項目の文言は模擬: マニュアルに記載なし）', 'Check each item, then choose [OK]. (Wording simulated: the manual does not give it.)')}</p>
-          <ul>
-            <For each={reviewItems(kind())}>{(item) => <li>{tr(item)}</li>}</For>
-          </ul>
-          <div class="ra-buttons">
-            <button type="button" data-testid="nii-review-ok" onClick={() => void upload()}>
-              OK
-            </button>
-            <button type="button" class="secondary" data-testid="nii-review-cancel" onClick={() => setConfirming(false)}>
-              キャンセル
-            </button>
-          </div>
+      {/* A modal <dialog>: focus moves into it, Esc cancels, the page behind is inert while it is open. */}
+      <dialog
+        ref={dialog}
+        class="nii-review"
+        aria-labelledby="nii-review-title"
+        data-testid="nii-review"
+        onCancel={() => setConfirming(false)}
+        onClose={() => setConfirming(false)}
+      >
+        <h3 id="nii-review-title">審査項目</h3>
+        <p class="hint">{t('各項目を確認後、問題がなければ[OK]を選択してください。（項目の文言は模擬: マニュアルに記載なし）', 'Check each item, then choose [OK]. (Wording simulated: the manual does not give it.)')}</p>
+        <ul>
+          <For each={reviewItems(kind())}>{(item) => <li>{tr(item)}</li>}</For>
+        </ul>
+        <div class="ra-buttons">
+          <button type="button" data-testid="nii-review-ok" onClick={() => void upload()}>
+            OK
+          </button>
+          <button type="button" class="secondary" data-testid="nii-review-cancel" onClick={() => setConfirming(false)}>
+            キャンセル
+          </button>
         </div>
-      </Show>
+      </dialog>
       <Show when={running()}>
         <div class="notice" role="status" data-testid="nii-progress">
           <Show when={progress() && progress()!.total > 0} fallback={t('処理中…', 'Processing…')}>
