@@ -174,6 +174,23 @@ const SHOTS = [
       await page.evaluate(() => window.scrollTo(0, 0));
     },
   },
+  {
+    name: 'jpnic',
+    hash: '#/jpnic/manager',
+    async prepare(page) {
+      // 資源管理者: log in with the 資源管理者証明書, register an account, 発行 → 証明書申請完了 (2 of 3 license blocks).
+      await page.getByTestId('jp-manager-login').click({ timeout: 60_000 });
+      await page.getByTestId('jp-picker-ok').click();
+      await page.getByTestId('jp-register-user').fill('山田 太郎');
+      await page.getByTestId('jp-register').click();
+      await page.getByTestId('jp-account-row').first().getByTestId('jp-op-issue').click();
+      await page.getByTestId('jp-picker-ok').click();
+      await page.getByTestId('jp-apply-name').fill('Taro Yamada');
+      await page.getByTestId('jp-apply-email').fill('taro@example.ac.jp');
+      await page.getByTestId('jp-apply-submit').click();
+      await page.getByTestId('jp-license-screen').waitFor();
+    },
+  },
 ];
 
 if (!existsSync(SINGLE)) {

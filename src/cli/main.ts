@@ -7,6 +7,7 @@ const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   validate: () => import('./validate'),
   csr: () => import('./csr'),
   ra: () => import('./ra'),
+  jpnic: () => import('./jpnic'),
 };
 
 export const USAGE = `upki-tsv — UPKI TSV tools (offline)
@@ -15,6 +16,7 @@ export const USAGE = `upki-tsv — UPKI TSV tools (offline)
   upki-tsv csr --profile 3|11 --cn FQDN --o O --st ST --l L [--san host,host] --out DIR
                [--passphrase-file F | --no-encrypt] [--force]   (default: encrypted, passphrase asked on the terminal)
   upki-tsv ra init|upload|export|clock --state DIR ...
+  upki-tsv jpnic init|register|issue|fetch|revoke|reissue|delete|login|clock|export --state DIR ...
 
 KIND: server-issue | server-renew | server-revoke | client-issue | client-renew | client-revoke
 `;

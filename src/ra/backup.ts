@@ -5,7 +5,7 @@
 import { base64Decode, base64Encode } from '../pki/pem';
 import type { RaEvent } from './events';
 import { unwrapPkcs8, wrapPkcs8 } from './ca/keyring';
-import type { StoreSnapshot, StoredSecret } from './store/store';
+import type { StoredEvent, StoreSnapshot, StoredSecret } from './store/store';
 import type { Text } from '../spec/types';
 
 export const BACKUP_FORMAT = 'upki-ra-backup';
@@ -25,14 +25,14 @@ interface BackupEnvelope {
   ciphertext: string;
 }
 
-interface BackupPayload {
-  events: RaEvent[];
+interface BackupPayload<E extends StoredEvent = RaEvent> {
+  events: E[];
   files: Record<string, string>;
   /** PKCS#8 of each CA key, base64 (protected by the envelope's encryption only). */
   keys: Record<string, string>;
 }
 
-export type RestoreResult = { ok: true; snapshot: StoreSnapshot } | { ok: false; message: Text };
+export type RestoreResult<E extends StoredEvent = RaEvent> = { ok: true; snapshot: StoreSnapshot<E> } | { ok: false; message: Text };
 
 const REFUSED: Record<'format' | 'decrypt' | 'content', Text> = {
   format: { ja: 'バックアップファイルではないか、ファイルが壊れています。', en: 'This is not a backup file, or the file is damaged.' },
@@ -54,12 +54,12 @@ async function passphraseKey(passphrase: string, salt: Uint8Array, iterations: n
   );
 }
 
-export async function createBackup(snapshot: StoreSnapshot, kwk: CryptoKey, passphrase: string, now: Date): Promise<Uint8Array> {
+export async function createBackup<E extends StoredEvent>(snapshot: StoreSnapshot<E>, kwk: CryptoKey, passphrase: string, now: Date): Promise<Uint8Array> {
   const keys: Record<string, string> = {};
   for (const secret of Object.values(snapshot.secrets)) keys[secret.id] = base64Encode(await unwrapPkcs8(secret, kwk));
   const files: Record<string, string> = {};
   for (const [id, bytes] of Object.entries(snapshot.files)) files[id] = base64Encode(bytes);
-  const payload: BackupPayload = { events: snapshot.events, files, keys };
+  const payload: BackupPayload<E> = { events: snapshot.events, files, keys };
   const salt = globalThis.crypto.getRandomValues(new Uint8Array(16));
   const iv = globalThis.crypto.getRandomValues(new Uint8Array(12));
   const key = await passphraseKey(passphrase, salt, PBKDF2_ITERATIONS);
@@ -95,8 +95,8 @@ function parseEnvelope(bytes: Uint8Array): BackupEnvelope | undefined {
   }
 }
 
-function isPayload(p: unknown): p is BackupPayload {
-  const v = p as BackupPayload;
+function isPayload<E extends StoredEvent>(p: unknown): p is BackupPayload<E> {
+  const v = p as BackupPayload<E>;
   return (
     typeof v === 'object' &&
     v !== null &&
@@ -108,7 +108,7 @@ function isPayload(p: unknown): p is BackupPayload {
 }
 
 /** Decrypt and check a backup; re-wrap its CA keys under this installation's key. Changes nothing itself. */
-export async function openBackup(bytes: Uint8Array, passphrase: string, kwk: CryptoKey): Promise<RestoreResult> {
+export async function openBackup<E extends StoredEvent = RaEvent>(bytes: Uint8Array, passphrase: string, kwk: CryptoKey): Promise<RestoreResult<E>> {
   const envelope = parseEnvelope(bytes);
   const salt = envelope && base64Decode(envelope.kdf.salt);
   const iv = envelope && base64Decode(envelope.cipher.iv);
@@ -127,7 +127,7 @@ export async function openBackup(bytes: Uint8Array, passphrase: string, kwk: Cry
   } catch {
     return { ok: false, message: REFUSED.content };
   }
-  if (!isPayload(payload)) return { ok: false, message: REFUSED.content };
+  if (!isPayload<E>(payload)) return { ok: false, message: REFUSED.content };
   const files: Record<string, Uint8Array> = {};
   for (const [id, b64] of Object.entries(payload.files)) {
     const data = base64Decode(b64);

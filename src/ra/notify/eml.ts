@@ -29,14 +29,22 @@ function filenameParams(name: string): string {
   return ascii ? `filename="${name}"` : `filename*=UTF-8''${encoded}`;
 }
 
-export function toEml(mail: Mail, files: (id: string) => Uint8Array | undefined): Uint8Array {
+/** The domain of a `"Name" <user@domain>` sender (Message-ID's right-hand side). */
+function senderDomain(from: string): string {
+  const at = from.lastIndexOf('@');
+  const end = from.indexOf('>', at);
+  return at >= 0 && end > at ? from.slice(at + 1, end) : 'upki-sim.invalid';
+}
+
+/** `from` defaults to the simulated UPKI sender; another simulated service (src/jpnic) passes its own. */
+export function toEml(mail: Mail, files: (id: string) => Uint8Array | undefined, from: string = FROM): Uint8Array {
   const boundary = `=_upki_${mail.id}`;
   const headers = [
-    `From: ${FROM}`,
+    `From: ${from}`,
     `To: ${mail.to.join(', ')}`,
     `Subject: ${encodedWord(mail.subject)}`,
     `Date: ${rfc5322Date(mail.at)}`,
-    `Message-ID: <${mail.id}@upki-sim.invalid>`,
+    `Message-ID: <${mail.id}@${senderDomain(from)}>`,
     'MIME-Version: 1.0',
     ...(mail.signed ? ['X-UPKI-Simulated: the real service signs this mail (S/MIME); the simulator does not'] : []),
   ];

@@ -10,14 +10,14 @@
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { BufferedTx, Mutex, emptySnapshot, readView, type ReadView, type Store, type StoreSnapshot, type StoreTx } from './store';
+import { BufferedTx, Mutex, emptySnapshot, readView, type ReadView, type Store, type StoredEvent, type StoreSnapshot, type StoreTx } from './store';
 import type { RaEvent } from '../events';
 import type { StoredSecret } from './store';
 
-interface StateFile {
+interface StateFile<E extends StoredEvent = RaEvent> {
   format: 'upki-ra-state';
   version: 1;
-  events: RaEvent[];
+  events: E[];
   secrets: Record<string, StoredSecret>;
   files: string[];
 }
@@ -40,9 +40,9 @@ function diskName(id: string): string {
   return encodeURIComponent(id);
 }
 
-export class DirectoryStore implements Store {
+export class DirectoryStore<E extends StoredEvent = RaEvent> implements Store<E> {
   private readonly lock = new Mutex();
-  private cache: StoreSnapshot | undefined;
+  private cache: StoreSnapshot<E> | undefined;
   private cacheMtime = -1;
 
   constructor(private readonly dir: string) {}
@@ -51,26 +51,26 @@ export class DirectoryStore implements Store {
     return existsSync(join(dir, 'state.json'));
   }
 
-  private async load(): Promise<StoreSnapshot> {
+  private async load(): Promise<StoreSnapshot<E>> {
     const path = join(this.dir, 'state.json');
     const mtime = existsSync(path) ? (await stat(path)).mtimeMs : 0;
     if (this.cache && this.cacheMtime === mtime) return this.cache;
     this.cacheMtime = mtime;
-    if (!existsSync(path)) return (this.cache = emptySnapshot());
-    const state = JSON.parse(await readFile(path, 'utf8')) as StateFile;
+    if (!existsSync(path)) return (this.cache = emptySnapshot<E>());
+    const state = JSON.parse(await readFile(path, 'utf8')) as StateFile<E>;
     if (state.format !== 'upki-ra-state') throw new Error(`${path} is not an RA state file`);
     const files: Record<string, Uint8Array> = {};
     for (const id of state.files) files[id] = new Uint8Array(await readFile(join(this.dir, 'files', diskName(id))));
     return (this.cache = { events: state.events, secrets: state.secrets, files });
   }
 
-  private async persist(before: StoreSnapshot, after: StoreSnapshot): Promise<void> {
+  private async persist(before: StoreSnapshot<E>, after: StoreSnapshot<E>): Promise<void> {
     await mkdir(join(this.dir, 'files'), { recursive: true });
     for (const [id, bytes] of Object.entries(after.files)) {
       if (before.files[id] !== bytes) await writeFile(join(this.dir, 'files', diskName(id)), bytes);
     }
     const stale = Object.keys(before.files).filter((id) => !(id in after.files));
-    const state: StateFile = {
+    const state: StateFile<E> = {
       format: 'upki-ra-state',
       version: 1,
       events: after.events,
@@ -108,10 +108,10 @@ export class DirectoryStore implements Store {
     }
   }
 
-  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+  transaction<T>(fn: (tx: StoreTx<E>) => Promise<T>): Promise<T> {
     return this.lock.run(() => this.withFileLock(async () => {
       const before = await this.load();
-      const tx = new BufferedTx(before);
+      const tx = new BufferedTx<E>(before);
       const value = await fn(tx);
       if (!tx.hasChanges()) return value;
       const after = tx.result();
@@ -121,7 +121,7 @@ export class DirectoryStore implements Store {
     }));
   }
 
-  read<T>(fn: (view: ReadView) => T | Promise<T>): Promise<T> {
+  read<T>(fn: (view: ReadView<E>) => T | Promise<T>): Promise<T> {
     return this.lock.run(async () => fn(readView(await this.load())));
   }
 

@@ -11,7 +11,7 @@
 //                            'version' → a counter bumped by every commit, so a page reloads only what changed
 //                            (another tab's commit) and otherwise works on its cached snapshot
 import type { RaEvent } from '../events';
-import { BufferedTx, Mutex, readView, type ReadView, type Store, type StoreSnapshot, type StoredSecret, type StoreTx } from './store';
+import { BufferedTx, Mutex, readView, type ReadView, type Store, type StoredEvent, type StoreSnapshot, type StoredSecret, type StoreTx } from './store';
 
 const DB_VERSION = 1;
 const STORES = ['events', 'files', 'secrets', 'meta'] as const;
@@ -47,18 +47,18 @@ interface LockManagerLike {
   request<T>(name: string, fn: () => Promise<T>): Promise<T>;
 }
 
-export class IndexedDbStore implements Store {
+export class IndexedDbStore<E extends StoredEvent = RaEvent> implements Store<E> {
   private readonly lock = new Mutex();
   private kwk: Promise<CryptoKey> | undefined;
-  private cache: { version: number; snapshot: StoreSnapshot } | undefined;
+  private cache: { version: number; snapshot: StoreSnapshot<E> } | undefined;
 
   constructor(
     private readonly db: IDBDatabase,
     private readonly locks: LockManagerLike | undefined = (globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks,
   ) {}
 
-  static async open(factory: IDBFactory = globalThis.indexedDB, name?: string): Promise<IndexedDbStore> {
-    return new IndexedDbStore(await openRaDatabase(factory, name));
+  static async open<E extends StoredEvent = RaEvent>(factory: IDBFactory = globalThis.indexedDB, name?: string): Promise<IndexedDbStore<E>> {
+    return new IndexedDbStore<E>(await openRaDatabase(factory, name));
   }
 
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
@@ -71,7 +71,7 @@ export class IndexedDbStore implements Store {
   }
 
   /** The committed snapshot: the cached one unless another page committed since (version changed). */
-  private async load(): Promise<StoreSnapshot> {
+  private async load(): Promise<StoreSnapshot<E>> {
     const version = await this.version();
     if (this.cache?.version === version) return this.cache.snapshot;
     const snapshot = await this.loadAll();
@@ -80,10 +80,10 @@ export class IndexedDbStore implements Store {
   }
 
   /** Reads the whole database (a training simulator's data is small enough). */
-  private async loadAll(): Promise<StoreSnapshot> {
+  private async loadAll(): Promise<StoreSnapshot<E>> {
     const tx = this.db.transaction(['events', 'files', 'secrets'], 'readonly');
     const [events, fileKeys, fileValues, secrets] = await Promise.all([
-      request(tx.objectStore('events').getAll() as IDBRequest<RaEvent[]>),
+      request(tx.objectStore('events').getAll() as IDBRequest<E[]>),
       request(tx.objectStore('files').getAllKeys()),
       request(tx.objectStore('files').getAll() as IDBRequest<Uint8Array[]>),
       request(tx.objectStore('secrets').getAll() as IDBRequest<StoredSecret[]>),
@@ -93,7 +93,7 @@ export class IndexedDbStore implements Store {
     return { events, files, secrets: Object.fromEntries(secrets.map((s) => [s.id, s])) };
   }
 
-  private async commit(tx: BufferedTx): Promise<void> {
+  private async commit(tx: BufferedTx<E>): Promise<void> {
     const changes = tx.changes();
     const idb = this.db.transaction(['events', 'files', 'secrets', 'meta'], 'readwrite');
     const finished = done(idb);
@@ -118,16 +118,16 @@ export class IndexedDbStore implements Store {
     this.cache = { version, snapshot: tx.result() };
   }
 
-  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+  transaction<T>(fn: (tx: StoreTx<E>) => Promise<T>): Promise<T> {
     return this.exclusive(async () => {
-      const tx = new BufferedTx(await this.load());
+      const tx = new BufferedTx<E>(await this.load());
       const value = await fn(tx);
       if (tx.hasChanges()) await this.commit(tx);
       return value;
     });
   }
 
-  read<T>(fn: (view: ReadView) => T | Promise<T>): Promise<T> {
+  read<T>(fn: (view: ReadView<E>) => T | Promise<T>): Promise<T> {
     return this.exclusive(async () => fn(readView(await this.load())));
   }
 

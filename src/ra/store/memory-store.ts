@@ -1,26 +1,27 @@
 // In-memory store: tests and one-shot Node use. Commits swap the whole snapshot, so a failed
 // transaction leaves the previous snapshot untouched.
-import { BufferedTx, Mutex, emptySnapshot, readView, type ReadView, type Store, type StoreSnapshot, type StoreTx } from './store';
+import type { RaEvent } from '../events';
+import { BufferedTx, Mutex, emptySnapshot, readView, type ReadView, type Store, type StoredEvent, type StoreSnapshot, type StoreTx } from './store';
 
-export class MemoryStore implements Store {
-  private snapshot: StoreSnapshot;
+export class MemoryStore<E extends StoredEvent = RaEvent> implements Store<E> {
+  private snapshot: StoreSnapshot<E>;
   private readonly lock = new Mutex();
   private kwk: Promise<CryptoKey> | undefined;
 
-  constructor(initial: StoreSnapshot = emptySnapshot()) {
+  constructor(initial: StoreSnapshot<E> = emptySnapshot<E>()) {
     this.snapshot = initial;
   }
 
-  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+  transaction<T>(fn: (tx: StoreTx<E>) => Promise<T>): Promise<T> {
     return this.lock.run(async () => {
-      const tx = new BufferedTx(this.snapshot);
+      const tx = new BufferedTx<E>(this.snapshot);
       const value = await fn(tx);
       if (tx.hasChanges()) this.snapshot = tx.result();
       return value;
     });
   }
 
-  read<T>(fn: (view: ReadView) => T | Promise<T>): Promise<T> {
+  read<T>(fn: (view: ReadView<E>) => T | Promise<T>): Promise<T> {
     return this.lock.run(async () => fn(readView(this.snapshot)));
   }
 

@@ -3,6 +3,16 @@
 // writes are one `transaction`: either all of them land or none does.
 import type { RaEvent } from '../events';
 
+/**
+ * What the store needs of an event: its place in the log. The RA's events are the default; the JPNIC
+ * service (src/jpnic) keeps its own event type in its own store through the same adapters.
+ */
+export interface StoredEvent {
+  seq: number;
+  at: string;
+  type: string;
+}
+
 /** A CA private key at rest: PKCS#8 encrypted (AES-GCM) under the installation's key-wrapping key. */
 export interface StoredSecret {
   id: string;
@@ -11,47 +21,47 @@ export interface StoredSecret {
 }
 
 /** Everything a store holds, as one plain value (backup, restore, reset, tests). */
-export interface StoreSnapshot {
-  events: RaEvent[];
+export interface StoreSnapshot<E extends StoredEvent = RaEvent> {
+  events: E[];
   files: Record<string, Uint8Array>;
   secrets: Record<string, StoredSecret>;
 }
 
 /** What a transaction sees: reads see the writes made earlier in the same transaction. */
-export interface StoreTx {
-  events(): readonly RaEvent[];
-  append(...events: RaEvent[]): void;
+export interface StoreTx<E extends StoredEvent = RaEvent> {
+  events(): readonly E[];
+  append(...events: E[]): void;
   getFile(id: string): Uint8Array | undefined;
   putFile(id: string, bytes: Uint8Array): void;
   getSecret(id: string): StoredSecret | undefined;
   putSecret(secret: StoredSecret): void;
   /** Drop everything (reset) or replace everything (restore). */
-  replaceAll(snapshot: StoreSnapshot): void;
+  replaceAll(snapshot: StoreSnapshot<E>): void;
 }
 
-export interface Store {
+export interface Store<E extends StoredEvent = RaEvent> {
   /**
    * Run `fn` alone (transactions are serialised) and commit its writes atomically when it resolves.
    * When `fn` throws, nothing is written and the error is re-thrown.
    */
-  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: StoreTx<E>) => Promise<T>): Promise<T>;
   /**
    * The installation's AES-GCM key that wraps CA private keys at rest. Non-extractable where the
    * platform can keep it (IndexedDB holds the CryptoKey itself); the CLI keeps it raw in its state directory.
    */
   keyWrappingKey(): Promise<CryptoKey>;
   /** Read-only view of the committed state. */
-  read<T>(fn: (view: ReadView) => T | Promise<T>): Promise<T>;
+  read<T>(fn: (view: ReadView<E>) => T | Promise<T>): Promise<T>;
 }
 
-export interface ReadView {
-  events(): readonly RaEvent[];
+export interface ReadView<E extends StoredEvent = RaEvent> {
+  events(): readonly E[];
   getFile(id: string): Uint8Array | undefined;
   getSecret(id: string): StoredSecret | undefined;
-  snapshot(): StoreSnapshot;
+  snapshot(): StoreSnapshot<E>;
 }
 
-export function emptySnapshot(): StoreSnapshot {
+export function emptySnapshot<E extends StoredEvent = RaEvent>(): StoreSnapshot<E> {
   return { events: [], files: {}, secrets: {} };
 }
 
@@ -59,22 +69,22 @@ export function emptySnapshot(): StoreSnapshot {
  * A transaction over an in-memory snapshot: writes go to a buffer and are applied by `commit`.
  * Every adapter uses it; they differ only in how the committed snapshot is loaded and persisted.
  */
-export class BufferedTx implements StoreTx {
-  private readonly newEvents: RaEvent[] = [];
+export class BufferedTx<E extends StoredEvent = RaEvent> implements StoreTx<E> {
+  private readonly newEvents: E[] = [];
   private readonly newFiles = new Map<string, Uint8Array>();
   private readonly newSecrets = new Map<string, StoredSecret>();
-  private replacement: StoreSnapshot | undefined;
+  private replacement: StoreSnapshot<E> | undefined;
 
-  constructor(private readonly base: StoreSnapshot) {}
+  constructor(private readonly base: StoreSnapshot<E>) {}
 
-  private current(): StoreSnapshot {
+  private current(): StoreSnapshot<E> {
     return this.replacement ?? this.base;
   }
-  events(): readonly RaEvent[] {
+  events(): readonly E[] {
     const events = this.current().events;
     return this.newEvents.length === 0 ? events : [...events, ...this.newEvents];
   }
-  append(...events: RaEvent[]): void {
+  append(...events: E[]): void {
     this.newEvents.push(...events);
   }
   getFile(id: string): Uint8Array | undefined {
@@ -89,7 +99,7 @@ export class BufferedTx implements StoreTx {
   putSecret(secret: StoredSecret): void {
     this.newSecrets.set(secret.id, secret);
   }
-  replaceAll(snapshot: StoreSnapshot): void {
+  replaceAll(snapshot: StoreSnapshot<E>): void {
     this.replacement = snapshot;
     this.newEvents.length = 0;
     this.newFiles.clear();
@@ -102,8 +112,8 @@ export class BufferedTx implements StoreTx {
 
   /** What changed: either a full replacement or additions on top of the base. */
   changes(): {
-    replacement?: StoreSnapshot;
-    events: RaEvent[];
+    replacement?: StoreSnapshot<E>;
+    events: E[];
     files: [string, Uint8Array][];
     secrets: StoredSecret[];
   } {
@@ -116,7 +126,7 @@ export class BufferedTx implements StoreTx {
   }
 
   /** The snapshot after this transaction (a new object; the base is not mutated). */
-  result(): StoreSnapshot {
+  result(): StoreSnapshot<E> {
     const base = this.current();
     const files = { ...base.files };
     for (const [id, bytes] of this.newFiles) files[id] = bytes;
@@ -139,7 +149,7 @@ export class Mutex {
   }
 }
 
-export function readView(snapshot: StoreSnapshot): ReadView {
+export function readView<E extends StoredEvent = RaEvent>(snapshot: StoreSnapshot<E>): ReadView<E> {
   return {
     events: () => snapshot.events,
     getFile: (id: string) => snapshot.files[id],
