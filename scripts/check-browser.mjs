@@ -18,6 +18,13 @@ if (!has('openssl')) missing.push('openssl');
 if (!has('pk12util')) missing.push('libnss3-tools');
 // Interop tests read the app's zips with Python's zipfile (an implementation independent of JSZip).
 if (!has('python3')) missing.push('python3');
+// Real-server interop tests (src/cli/ra-servers.test.ts) run Debian's nginx and Apache on 127.0.0.1 and
+// check them with curl and gnutls-cli. /usr/sbin may be off a non-root user's PATH.
+const hasServer = (cmd) => has(cmd) || existsSync(`/usr/sbin/${cmd}`);
+if (!hasServer('nginx')) missing.push('nginx');
+if (!hasServer('apache2')) missing.push('apache2');
+if (!has('curl')) missing.push('curl');
+if (!has('gnutls-cli')) missing.push('gnutls-bin');
 
 if (missing.length) {
   console.error(`\nUPKI Workbench tests need: ${missing.join(', ')}`);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../pki/openssl.testkit';
 import { clientIssueRow, clientIssueRows, makeServerCsr, serverIssueRow, serverRenewRow, serverRevokeRow, tsvBytes } from '../tsv/fixtures';
 import { nssDb, pk12utilImports, readSjisTsv, unzip, verify } from '../ra/ra.testkit';
+import { validityRuleFor } from '../spec/profiles';
 
 const BIN = resolve(__dirname, '../../bin/upki-tsv.mjs');
 const tmp = tempDir('upki-cli-ra-');
@@ -107,7 +108,7 @@ describe('upki-tsv ra', () => {
     expect(cli(['upload', '--state', 'st', '--kind', 'server-revoke', 'revoke.tsv']).status).toBe(0);
     const c = cli(['clock', '--state', 'st', '--advance', '10']);
     expect(c.status).toBe(0);
-    expect(c.stdout).toContain('CRLs refreshed: 5');
+    expect(c.stdout).toContain('CRLs refreshed: 6'); // five issuing CAs and the root (its ARL)
     const e = cli(['export', '--state', 'st', '--out', 'out']);
     expect(e.status).toBe(0);
 
@@ -119,7 +120,7 @@ describe('upki-tsv ra', () => {
     const cert = tmp.path(`out/certs/${serverSerial}.pem`);
     expect(verify(at, ['-CAfile', chain, cert]).output).toContain(': OK');
     const crls = readdirSync(tmp.path('out/crl'));
-    expect(crls.sort()).toEqual(['client-auth.crl', 'ra-operator.crl', 'server-ecc.crl', 'server-rsa.crl', 'smime.crl']);
+    expect(crls.sort()).toEqual(['all.pem', 'client-auth.crl', 'ra-operator.crl', 'root.crl', 'server-ecc.crl', 'server-rsa.crl', 'smime.crl']);
     const crlText = spawnSync('openssl', ['crl', '-inform', 'DER', '-in', tmp.path('out/crl/server-rsa.crl'), '-CAfile', chain, '-verify', '-noout', '-text'], { encoding: 'utf8' });
     expect(crlText.stderr).toContain('verify OK');
     expect(crlText.stdout).toContain('Superseded');
@@ -168,7 +169,7 @@ describe('upki-tsv ra', () => {
     expect(readdirSync(tmp.path('out/downloads')).sort()).toEqual([
       'allCertificateList.txt', 'clientCertificateList.txt', 'ouAllowList.txt', 'serverCertificateList.txt', 'statistics.txt',
     ]);
-  });
+  }, 180_000);
 
   it('writes mails as RFC 5322 messages that Python parses, with decoded subjects and attachments', () => {
     const script = `
@@ -191,6 +192,72 @@ print(json.dumps(out, ensure_ascii=False))
     expect(subjects).toContain('アクセスPIN発行通知');
     expect(subjects).toContain('クライアント証明書取得通知');
     expect(mails.find((m) => m.subject === 'サーバ証明書発行受付通知')!.body).toContain('#以下に証明書の取得先が記述されています。');
+  });
+
+  it('export: every AIA caIssuers / CDP URL in the certificates names an exported file at the same path', () => {
+    const PREFIX = 'http://upki-workbench.example/';
+    const urls = new Set<string>();
+    const texts: Record<string, string> = {};
+    const files = [...readdirSync(tmp.path('out/certs')).map((f) => `certs/${f}`), ...['server-rsa', 'client-auth'].map((ca) => `chain/${ca}.pem`)];
+    for (const f of files) {
+      texts[f] = spawnSync('openssl', ['x509', '-in', tmp.path(`out/${f}`), '-noout', '-text'], { encoding: 'utf8' }).stdout;
+      for (const m of texts[f].matchAll(/URI:(\S+)/g)) urls.add(m[1]);
+    }
+    for (const expected of ['crl/root.crl', 'ca/root.cer', 'crl/server-rsa.crl', 'ca/server-rsa.cer', 'crl/client-auth.crl', 'ca/client-auth.cer']) {
+      expect([...urls]).toContain(PREFIX + expected);
+    }
+    for (const url of urls) {
+      expect(url.startsWith(PREFIX), url).toBe(true);
+      const path = tmp.path(`out/${url.slice(PREFIX.length)}`);
+      const kind = url.endsWith('.crl') ? 'crl' : 'x509';
+      const r = spawnSync('openssl', [kind, '-inform', 'DER', '-in', path, '-noout'], { encoding: 'utf8' });
+      expect(r.status, `${url}: ${r.stderr}`).toBe(0);
+    }
+    // The DER caIssuers file is the CA certificate of chain/.
+    const der = spawnSync('openssl', ['x509', '-inform', 'DER', '-in', tmp.path('out/ca/server-rsa.cer')], { encoding: 'utf8' }).stdout;
+    expect(der).toBe(readFileSync(tmp.path('out/chain/server-rsa.pem'), 'utf8'));
+    // Profile: training policy OIDs, the issuing CA's EKU as NII's G7 intermediates carry it, no OCSP.
+    const server = texts[`certs/${serverSerial}.pem`];
+    expect(server).toContain('Policy: 2.25.6532093304910340162613057054859102759.1');
+    expect(server).toMatch(/CA Issuers - URI:http:\/\/upki-workbench\.example\/ca\/server-rsa\.cer/);
+    expect(server).not.toContain('OCSP');
+    expect(texts['chain/server-rsa.pem']).toMatch(/Extended Key Usage: \n\s+TLS Web Server Authentication, TLS Web Client Authentication/);
+    expect(texts['chain/server-rsa.pem']).toContain('Policy: 2.25.6532093304910340162613057054859102759.1');
+    expect(texts['chain/client-auth.pem']).toMatch(/Extended Key Usage: \n\s+TLS Web Client Authentication\n/);
+    // crl/all.pem: every CRL, the root's first, each signed by its CA.
+    const all = readFileSync(tmp.path('out/crl/all.pem'), 'utf8');
+    expect(all.match(/-----BEGIN X509 CRL-----/g)).toHaveLength(6);
+    const rootCrl = spawnSync('openssl', ['crl', '-inform', 'DER', '-in', tmp.path('out/crl/root.crl'), '-CAfile', tmp.path('out/chain/root.pem'), '-verify', '-noout', '-issuer'], { encoding: 'utf8' });
+    expect(rootCrl.stderr).toContain('verify OK');
+    expect(rootCrl.stdout).toContain('UPKI Workbench Training Root CA');
+  });
+
+  it('counts validity inclusively and backdates notBefore by one hour', () => {
+    const dates = spawnSync('openssl', ['x509', '-in', tmp.path(`out/certs/${serverSerial}.pem`), '-noout', '-startdate', '-enddate'], { encoding: 'utf8' }).stdout;
+    const [start, end] = ['notBefore', 'notAfter'].map((k) => Date.parse(new RegExp(`${k}=(.+)`).exec(dates)![1]));
+    const days = validityRuleFor('3', new Date(start))!.days!;
+    expect((end - start) / 1000).toBe(days * 86400 - 1);
+  });
+
+  it('--lang en prints file-level errors in English, and rows of a refused file are marked not processed (not OK)', () => {
+    const bytes = tsvBytes(clientIssueRows(1, { method: '2' }));
+    const nul = new Uint8Array([...bytes.slice(0, 10), 0, ...bytes.slice(10)]);
+    tmp.write('nul.tsv', nul);
+    const en = cli(['upload', '--state', 'st', '--kind', 'client-issue', '--lang', 'en', 'nul.tsv']);
+    expect(en.status).toBe(1);
+    expect(en.stdout).toMatch(/^0\tNG\tU101:[\x20-\x7e]+$/m); // ASCII: the English message
+    expect(en.stdout).not.toMatch(/^\d+\tOK/m); // an undecodable file has no rows to show
+    tmp.write('too-many.tsv', tsvBytes(clientIssueRows(100, { method: '1' }))); // method 1: at most 99 records
+    const ja = cli(['upload', '--state', 'st', '--kind', 'client-issue', 'too-many.tsv']);
+    const en100 = cli(['upload', '--state', 'st', '--kind', 'client-issue', '--lang', 'en', 'too-many.tsv']);
+    expect(en100.stdout).toMatch(/^0\tNG\t214:The file has more records than allowed\.$/m);
+    expect(en100.stdout).toContain('100\t-\tnot processed (the whole file was refused)');
+    expect(ja.stdout).toMatch(/^0\tNG\t214:/m);
+    expect(ja.stdout).not.toMatch(/^\d+\tOK/m);
+    expect(ja.stdout).toContain('100\t-\t未処理');
+    const json = JSON.parse(cli(['upload', '--state', 'st', '--kind', 'client-issue', '--json', '--lang', 'en', 'too-many.tsv']).stdout);
+    expect(json.fileErrors[0].code).toBe('214');
+    expect(json.records.at(-1)).toMatchObject({ seq: 100, ok: true, notProcessed: true });
   });
 
   it('init without --institution starts with the demo institution; the 14-day reminder is in the export after clock --advance 15', async () => {
@@ -223,5 +290,5 @@ print(json.dumps(out, ensure_ascii=False))
     expect(admin?.to).toBe('admin@example.ac.jp');
     expect(admin?.body).toContain(serial);
     expect(ra?.to).toBe('ra@example.ac.jp');
-  });
+  }, 180_000);
 });

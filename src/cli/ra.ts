@@ -123,6 +123,19 @@ async function upload(state: string, flags: Record<string, string | true>, posit
   return result.ok ? 0 : 1;
 }
 
+/**
+ * A file-level error (size 214, encoding U101/U103 …) refuses the whole file: its rows are not processed,
+ * so a row without an error of its own is "not processed", never "OK".
+ */
+function notProcessed(result: UploadResult, r: UploadResult['records'][number]): boolean {
+  return result.fileErrors.length > 0 && r.ok;
+}
+
+const NOT_PROCESSED = {
+  ja: '未処理（ファイル全体のエラーのため、この行は処理されていません）',
+  en: 'not processed (the whole file was refused)',
+} as const;
+
 function toJson(result: UploadResult, lang: Lang): string {
   return `${JSON.stringify({
     ok: result.ok,
@@ -131,6 +144,7 @@ function toJson(result: UploadResult, lang: Lang): string {
     records: result.records.map((r) => ({
       seq: r.seq,
       ok: r.ok,
+      ...(notProcessed(result, r) ? { notProcessed: true } : {}),
       errors: r.errors.map((e) => ({ column: e.column, code: e.code, message: e.message[lang] })),
       ...(r.serialDecimal ? { serial: r.serialDecimal, serialHex: `0x${r.serialHex!.toUpperCase()}` } : {}),
     })),
@@ -140,10 +154,11 @@ function toJson(result: UploadResult, lang: Lang): string {
 /** The RA screen as text: title, lines, then SEQ / 処理結果 / エラー内容 / シリアル番号. */
 function toTable(result: UploadResult, lang: Lang): string {
   const out = [`● ${result.screen.title[lang]}`, ...result.screen.lines.map((l) => `  ${l[lang]}`), ''];
-  for (const line of result.fileLines) out.push(`0\tNG\t${line}`);
+  result.fileErrors.forEach((e, i) => out.push(`0\tNG\t${lang === 'ja' ? result.fileLines[i] : `${e.code}:${e.message.en}`}`));
   out.push(lang === 'ja' ? 'SEQ\t処理結果\tエラー内容\tシリアル番号' : 'SEQ\tresult\terror\tserial');
   for (const r of result.records) {
-    if (r.ok) out.push(`${r.seq}\tOK\t\t${r.serialDecimal ?? ''}`);
+    if (notProcessed(result, r)) out.push(`${r.seq}\t-\t${NOT_PROCESSED[lang]}\t`);
+    else if (r.ok) out.push(`${r.seq}\tOK\t\t${r.serialDecimal ?? ''}`);
     else r.errors.forEach((e, i) => out.push(`${r.seq}\tNG\t${lang === 'ja' ? r.lines[i] : `${e.code}:${e.column ? `${e.column},` : ''}${e.message.en}`}\t`));
   }
   return `${out.join('\n')}\n`;

@@ -8,12 +8,16 @@ import type { Rdn } from './dn';
 import { OID_BY_KEY, isPrintableString } from './name';
 import { toArrayBuffer, toHex } from './crypto';
 import { randomSerial } from './serial';
+import { backdated, inclusiveNotAfter } from './validity';
 import {
   EXT_KEY_USAGE_OIDS,
   PROFILE_EXTENSIONS,
   TRAINING_CAS,
+  caPolicies,
+  repositoryOf,
   type CaKeySpec,
   type CertProfile,
+  type ExtKeyUsageName,
   type KeyUsageName,
   type ProfileExtensions,
   type TrainingCaId,
@@ -48,8 +52,14 @@ export interface IssueCertificateParams {
    * for ECDSA keys this chooses it. Default: SHA-384 for P-384 keys, else SHA-256.
    */
   hash?: 'SHA-256' | 'SHA-384';
-  /** Optional cRLDistributionPoints URL (see trainingCrlUrl in ca-profiles.ts). */
+  /** cRLDistributionPoints URL (ca-profiles.ts repositoryOf). */
   crlUrl?: string;
+  /** authorityInfoAccess caIssuers URL (ca-profiles.ts repositoryOf). OCSP is not simulated, so never an OCSP URL. */
+  caIssuersUrl?: string;
+  /** certificatePolicies OIDs; default: the profile's (an issuing CA passes caPolicies(id)). */
+  policies?: string[];
+  /** extendedKeyUsage; default: the profile's (an issuing CA passes its TRAINING_CAS row's). */
+  extKeyUsage?: ExtKeyUsageName[];
 }
 
 function attributeValue(rdn: Rdn): asn1js.BaseBlock {
@@ -133,12 +143,16 @@ async function buildExtensions(p: IssueCertificateParams, spki: Uint8Array, issu
   const row = PROFILE_EXTENSIONS[p.profile];
   const exts: x509.Extension[] = [new x509.BasicConstraintsExtension(row.ca, row.ca ? row.pathLength : undefined, true)];
   exts.push(keyUsageExtension(row, isRsaKey(spki)));
-  if (row.extKeyUsage.length) exts.push(new x509.ExtendedKeyUsageExtension(row.extKeyUsage.map((n) => EXT_KEY_USAGE_OIDS[n]), false));
+  const eku = p.extKeyUsage ?? row.extKeyUsage;
+  if (eku.length) exts.push(new x509.ExtendedKeyUsageExtension(eku.map((n) => EXT_KEY_USAGE_OIDS[n]), false));
   const san = sanEntries(p, row);
   if (san.length) exts.push(new x509.SubjectAlternativeNameExtension(san, false));
   exts.push(new x509.SubjectKeyIdentifierExtension(await keyIdentifier(spki), false));
   if (row.authorityKeyIdentifier && issuerCert) exts.push(new x509.AuthorityKeyIdentifierExtension(await issuerKeyId(issuerCert), false));
+  if (p.caIssuersUrl) exts.push(new x509.AuthorityInfoAccessExtension({ caIssuers: p.caIssuersUrl }, false));
   if (p.crlUrl) exts.push(new x509.CRLDistributionPointsExtension([p.crlUrl], false));
+  const policies = p.policies ?? row.policies;
+  if (policies.length) exts.push(new x509.CertificatePolicyExtension(policies, false));
   return exts;
 }
 
@@ -209,6 +223,7 @@ export function caKeyAlgorithm(spec: CaKeySpec): RsaHashedKeyGenParams | EcKeyGe
     : { name: 'ECDSA', namedCurve: spec.curve };
 }
 
+/** The end of a period of whole years from `d` (exclusive; see inclusiveNotAfter). */
 function addYears(d: Date, years: number): Date {
   const r = new Date(d.getTime());
   r.setUTCFullYear(r.getUTCFullYear() + years);
@@ -218,21 +233,23 @@ function addYears(d: Date, years: number): Date {
 async function makeCa(id: TrainingCaId, now: Date, parent: CaMaterial | undefined, extractable: boolean): Promise<CaMaterial> {
   const spec = TRAINING_CAS[id];
   const keys = await crypto.subtle.generateKey(caKeyAlgorithm(spec.key), extractable, ['sign', 'verify']);
+  const notBefore = backdated(now);
   const certificate = await issueCertificate({
     issuer: parent ? { certificate: parent.certificate, privateKey: parent.privateKey } : 'self',
     signingKey: keys.privateKey,
     subject: spec.subject,
     publicKey: keys.publicKey,
     serialHex: randomSerial().hex,
-    notBefore: now,
-    notAfter: addYears(now, spec.validityYears),
+    notBefore,
+    notAfter: inclusiveNotAfter(addYears(notBefore, spec.validityYears)),
     profile: parent ? 'issuing-ca' : 'root-ca',
+    ...(parent ? { ...repositoryOf(parent.id), policies: caPolicies(id), extKeyUsage: spec.extKeyUsage } : {}),
   });
   return { id, certificate, privateKey: keys.privateKey, publicKey: keys.publicKey };
 }
 
 /**
- * Generate the whole training hierarchy with fresh keys, valid from `now`.
+ * Generate the whole training hierarchy with fresh keys, issued at `now` (notBefore backdated, pki/validity.ts).
  * `extractable` (default false) lets the caller export the CA keys as PKCS#8 for storage.
  */
 export async function createTrainingHierarchy(p: { now: Date; extractable?: boolean }): Promise<TrainingHierarchy> {

@@ -3,7 +3,8 @@
 //
 // Reason 0 (unspecified): the entry carries NO reasonCode extension. RFC 5280 §5.3.1 says the
 // unspecified code SHOULD NOT be used and that the extension should be absent instead; OpenSSL then
-// lists the entry without a reason, and every relying party treats it as revoked just the same.
+// lists the entry without a reason, and every relying party treats it as revoked just the same. Such an
+// entry then has no crlEntryExtensions field at all (an empty one is invalid DER for RFC 5280).
 import * as asn1js from 'asn1js';
 import * as x509 from '@peculiar/x509';
 import { defaultHash, issuerKeyId, normalizeSerialHex } from './certificate-builder';
@@ -58,6 +59,7 @@ function bigintBytes(n: bigint): ArrayBuffer {
 export async function buildCrl(p: BuildCrlParams): Promise<Uint8Array> {
   const issuer = new x509.X509Certificate(toArrayBuffer(p.issuerCertificate));
   const keyId = await issuerKeyId(issuer);
+  const signingAlgorithm = { name: p.issuerKey.algorithm.name, hash: p.hash ?? defaultHash(p.issuerKey) };
   const crl = await x509.X509CrlGenerator.create(
     {
       issuer: issuer.subjectName,
@@ -71,9 +73,41 @@ export async function buildCrl(p: BuildCrlParams): Promise<Uint8Array> {
       })),
       extensions: [new x509.AuthorityKeyIdentifierExtension(keyId, false), crlNumberExtension(p.crlNumber)],
       signingKey: p.issuerKey,
-      signingAlgorithm: { name: p.issuerKey.algorithm.name, hash: p.hash ?? defaultHash(p.issuerKey) },
+      signingAlgorithm,
     },
     crypto,
   );
-  return new Uint8Array(crl.rawData);
+  return withoutEmptyEntryExtensions(new Uint8Array(crl.rawData), p.issuerKey, signingAlgorithm);
+}
+
+/**
+ * @peculiar/x509's generator gives every entry a `crlEntryExtensions` field, empty (`30 00`) when the
+ * entry has no extension (reason 0). RFC 5280 says SIZE (1..MAX): the field must then be absent. This
+ * drops the empty fields and signs the corrected TBSCertList again (same algorithm, same key).
+ */
+async function withoutEmptyEntryExtensions(der: Uint8Array, key: CryptoKey, algorithm: { name: string; hash: string }): Promise<Uint8Array> {
+  const parsed = asn1js.fromBER(toArrayBuffer(der));
+  const [tbs, signatureAlgorithm] = (parsed.result as asn1js.Sequence).valueBlock.value as [asn1js.Sequence, asn1js.Sequence];
+  // revokedCertificates: the only universal SEQUENCE of SEQUENCEs after the issuer (fields 0–2 are version, signature, issuer).
+  const revoked = tbs.valueBlock.value.slice(3).find((b): b is asn1js.Sequence => b instanceof asn1js.Sequence);
+  let changed = false;
+  for (const entry of revoked?.valueBlock.value ?? []) {
+    const fields = (entry as asn1js.Sequence).valueBlock.value;
+    const last = fields[fields.length - 1];
+    if (fields.length === 3 && last instanceof asn1js.Sequence && last.valueBlock.value.length === 0) {
+      fields.pop();
+      changed = true;
+    }
+  }
+  if (!changed) return der;
+  const tbsDer = tbs.toBER(false);
+  const raw = await crypto.subtle.sign({ name: algorithm.name, hash: algorithm.hash }, key, tbsDer);
+  // The formatter needs the curve (namedCurve, from the key) to split r‖s; without it it assumes P-256.
+  const withCurve = { ...algorithm, ...key.algorithm } as EcdsaParams & EcKeyAlgorithm;
+  const signature = algorithm.name === 'ECDSA' ? new x509.AsnEcSignatureFormatter().toAsnSignature(withCurve, raw) : raw;
+  if (!signature) throw new Error('cannot encode the CRL signature');
+  const list = new asn1js.Sequence({
+    value: [asn1js.fromBER(tbsDer).result, signatureAlgorithm, new asn1js.BitString({ valueHex: signature })],
+  });
+  return new Uint8Array(list.toBER(false));
 }

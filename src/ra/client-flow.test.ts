@@ -52,16 +52,18 @@ function pk12utilOpens(p12: string, pin: string, name: string) {
 
 /**
  * notAfter per profile for a certificate issued at START (2026-11-23 09:00 JST), worked out by hand from
- * spec/profiles.ts: 13 or 25 calendar months (13/15, 14/16), 48 months for 5 (issued after 2023-09-08
- * 21:00 JST), 823 days for 7 (2027-11-23 is 365 days on, 2028-11-23 731, +92 days = 2029-02-23).
+ * spec/profiles.ts: notBefore is backdated one hour (08:00 JST), the period runs from there — 13 or 25
+ * calendar months (13/15, 14/16), 48 months for 5 (issued after 2023-09-08 21:00 JST), 823 days for 7
+ * (2027-11-23 is 365 days on, 2028-11-23 731, +92 days = 2029-02-23) — and ends one second early
+ * (inclusive count, pki/validity.ts).
  */
 const NOT_AFTER: Record<string, string> = {
-  '5': 'Nov 23 00:00:00 2030 GMT',
-  '7': 'Feb 23 00:00:00 2029 GMT',
-  '13': 'Dec 23 00:00:00 2027 GMT',
-  '14': 'Dec 23 00:00:00 2028 GMT',
-  '15': 'Dec 23 00:00:00 2027 GMT',
-  '16': 'Dec 23 00:00:00 2028 GMT',
+  '5': 'Nov 22 22:59:59 2030 GMT',
+  '7': 'Feb 22 22:59:59 2029 GMT',
+  '13': 'Dec 22 22:59:59 2027 GMT',
+  '14': 'Dec 22 22:59:59 2028 GMT',
+  '15': 'Dec 22 22:59:59 2027 GMT',
+  '16': 'Dec 22 22:59:59 2028 GMT',
 };
 
 /** OpenSSL reads the engine's RSA 2048 key and the profile's validity from the certificate. */
@@ -69,7 +71,7 @@ function checkKeyAndValidity(leaf: string, profile: string): void {
   const text = execFileSync('openssl', ['x509', '-in', leaf, '-noout', '-text', '-startdate', '-enddate'], { encoding: 'utf8' });
   expect(text).toContain('Public Key Algorithm: rsaEncryption');
   expect(text).toContain('Public-Key: (2048 bit)');
-  expect(text).toContain('notBefore=Nov 23 00:00:00 2026 GMT');
+  expect(text).toContain('notBefore=Nov 22 23:00:00 2026 GMT');
   expect(text).toContain(`notAfter=${NOT_AFTER[profile]}`);
 }
 

@@ -2,7 +2,7 @@
 // move the clock, read lists and mails, back up and restore. Every mutation is one store transaction.
 import { base64Decode, pemEncode } from '../pki/pem';
 import type { TrainingCaId } from '../pki/ca-profiles';
-import { ISSUING_CAS, publishCrl } from './ca/authority';
+import { CRL_CAS, publishCrl } from './ca/authority';
 import { generateHierarchy } from './ca/hierarchy';
 import { CaKeyring } from './ca/keyring';
 import { DAY, systemClock, simulatedNow, type RealClock } from './clock';
@@ -66,7 +66,7 @@ export class RaEngine {
       const { cas, secrets } = await generateHierarchy(ctx.now, kwk);
       for (const s of secrets) ctx.tx.putSecret(s);
       ctx.emit({ type: 'initialized', institutions: this.firstInstitutions, cas });
-      for (const ca of ISSUING_CAS) await publishCrl(ctx, ca);
+      for (const ca of CRL_CAS) await publishCrl(ctx, ca);
     });
   }
 

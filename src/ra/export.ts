@@ -1,8 +1,14 @@
 // Everything a trainer may want to inspect with other tools, as relative paths and bytes
 // (the CLI writes them under --out; layout in docs/ra-files.md):
 //   chain/<ca>.pem  chain/chain.pem        CA certificates (root + issuing CAs), one and all
+//   ca/<ca>.cer                            CA certificates, DER: the AIA caIssuers targets
 //   certs/<decimal serial>.pem             every issued certificate (RA operator certificates included)
-//   crl/<ca>.crl                           the latest CRL of each issuing CA (DER)
+//   crl/<ca>.crl                           the latest CRL of the root (the ARL) and of each issuing CA (DER):
+//                                          the cRLDistributionPoints targets
+//   crl/all.pem                            every CRL as PEM in one file (nginx ssl_crl, Apache SSLCARevocationFile)
+//   install/<decimal serial>/              the install kit of every unrevoked server certificate (install.ts)
+// The certificates' URLs are http://upki-workbench.example/<path>: the export directory can be served
+// as that name's document root (pki/ca-profiles.ts TRAINING_REPOSITORY).
 //   mail/<id>.eml                          the outbox (RFC 5322, MIME, UTF-8)
 //   bundles/<name>.zip                     clientPin.zip / clientAllPin.zip / clientAll.zip as delivered
 //   p12/<申請ID>/<P12 file name>           the P12 of every method 1 and 2 application (PIN in the PIN zip)
@@ -11,7 +17,9 @@
 //   downloads/*.txt                        the RA's information downloads (Shift-JIS TSV with header)
 import { base64Decode, pemEncode } from '../pki/pem';
 import type { TrainingCaId } from '../pki/ca-profiles';
-import { ISSUING_CAS } from './ca/authority';
+import { caCertPath, crlPath } from '../pki/ca-profiles';
+import { CRL_CAS, ISSUING_CAS } from './ca/authority';
+import { crlAllPem, serverInstallKit } from './install';
 import type { RaEngine } from './engine';
 import { p12FileName } from './files/layouts';
 import { p12FileId } from './issue/client';
@@ -35,12 +43,18 @@ export async function exportAll(engine: RaEngine): Promise<ExportedFile[]> {
     const pem = await engine.caCertificatePem(ca);
     chain.push(pem);
     out.push({ path: `chain/${ca}.pem`, bytes: text(pem) });
+    out.push({ path: caCertPath(ca), bytes: base64Decode(state.cas.get(ca)!.certDerB64)! });
   }
   out.push({ path: 'chain/chain.pem', bytes: text(chain.join('')) });
   for (const cert of [...state.certificates.values(), ...state.operatorCertificates.values()]) {
     out.push({ path: `certs/${cert.serialDecimal}.pem`, bytes: text(pemEncode('CERTIFICATE', base64Decode(cert.certDerB64)!)) });
   }
-  for (const ca of ISSUING_CAS) out.push({ path: `crl/${ca}.crl`, bytes: (await engine.crl(ca)).der });
+  for (const ca of CRL_CAS) out.push({ path: crlPath(ca), bytes: (await engine.crl(ca)).der });
+  out.push({ path: 'crl/all.pem', bytes: text(await crlAllPem(engine)) });
+  for (const cert of state.certificates.values()) {
+    if (cert.family !== 'server' || cert.revokedAt) continue;
+    for (const f of await serverInstallKit(engine, cert)) out.push({ path: `install/${cert.serialDecimal}/${f.path}`, bytes: text(f.text) });
+  }
   const files = await engine.files();
   for (const mail of state.mails) out.push({ path: `mail/${mail.id}.eml`, bytes: toEml(mail, (id) => files[id]) });
   for (const [id, bytes] of Object.entries(files)) {

@@ -179,8 +179,10 @@ describe('server renew and revoke', () => {
     expect(text).toContain(`X509v3 CRL Number: \n                ${crl.number}`);
     const dates = execFileSync('openssl', ['crl', '-inform', 'DER', '-in', crlFile, '-noout', '-lastupdate', '-nextupdate'], { encoding: 'utf8' });
     const [last, next] = ['lastUpdate', 'nextUpdate'].map((k) => Date.parse(new RegExp(`${k}=(.+)`).exec(dates)?.[1] ?? 'none'));
-    expect(last).toBe(Math.floor((await engine.now()).getTime() / 1000) * 1000);
-    expect(next - last).toBe(7 * 86_400_000);
+    // thisUpdate backdated one hour (pki/validity.ts); nextUpdate 7 days after the moment of publication.
+    const published = Math.floor((await engine.now()).getTime() / 1000) * 1000;
+    expect(last).toBe(published - 3600_000);
+    expect(next - published).toBe(7 * 86_400_000);
     const crls = await writeCrls(engine, dir, `crls-${reason}.pem`);
     const check = verify(await engine.now(), ['-CAfile', chain, '-CRLfile', crls, '-crl_check', issued.file]);
     expect(check.status).not.toBe(0);

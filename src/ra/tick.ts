@@ -1,7 +1,7 @@
 // What falls due as simulated time passes: the old-certificate reminder 14 days after a renewed
 // server certificate was downloaded (SPEC §7.3 ⑩, §8 M4; sent once), and fresh CRLs when the
 // published ones reach their nextUpdate. Runs on every clock advance and on demand.
-import { ISSUING_CAS, publishCrl } from './ca/authority';
+import { CRL_CAS, publishCrl } from './ca/authority';
 import { addDays } from './clock';
 import type { TxContext } from './context';
 import { recipients, sendMail } from './notify/mailer';
@@ -31,7 +31,7 @@ export async function runTick(ctx: TxContext): Promise<{ reminders: number; crls
     ctx.emit({ type: 'reminder-sent', serialHex: old.serialHex });
   }
   let crls = 0;
-  for (const ca of ISSUING_CAS) {
+  for (const ca of CRL_CAS) {
     const crl = ctx.state.crls.get(ca);
     if (!crl || new Date(crl.nextUpdate) <= ctx.now) {
       await publishCrl(ctx, ca);

@@ -116,6 +116,10 @@ export interface RaApi {
   chain(): Promise<NamedFile>;
   /** One issued certificate as PEM, `<serial decimal>.pem`. */
   certificate(serialHex: string): Promise<NamedFile>;
+  /** A server certificate's install kit (chain file, nginx/Apache snippets, IIS notes, checks): a zip (ra/install.ts). */
+  installKit(serialHex: string): Promise<NamedFile>;
+  /** Every CRL (the root's included) as PEM in one file: nginx `ssl_crl`, Apache `SSLCARevocationFile`. */
+  crlAll(): Promise<NamedFile>;
   advanceClock(days: number): Promise<{ reminders: number; crls: number }>;
   saveInstitution(value: Institution): Promise<SaveInstitutionResult>;
   backup(passphrase: string): Promise<NamedFile>;

@@ -7,6 +7,8 @@ import type { TrainingCaId } from '../pki/ca-profiles';
 import { base64Decode, pemEncode } from '../pki/pem';
 import { cnOf } from '../ra/files/layouts';
 import { jstDate } from '../spec/jst';
+import { crlAllPem, serverInstallKit } from '../ra/install';
+import { zipFiles } from '../pki/zip';
 import type { CertificateView, LinkState, LinkView, MailView, NamedFile, RaApi, RaView, UploadRequest } from './ra-api';
 
 const DAY_MS = 86_400_000;
@@ -199,6 +201,22 @@ export class RaService implements RaApi {
     if (!cert || !der) throw new Error(`no certificate ${serialHex}`);
     const pem = pemEncode('CERTIFICATE', der);
     return { fileName: `${cert.serialDecimal}.pem`, contentType: 'application/x-pem-file', bytes: new TextEncoder().encode(pem) };
+  }
+
+  async installKit(serialHex: string): Promise<NamedFile> {
+    const engine = await this.get();
+    const cert = (await engine.state()).certificates.get(serialHex);
+    if (!cert || cert.family !== 'server') throw new Error(`no server certificate ${serialHex}`);
+    await engine.tick(); // CRLs current, and the root's published in a state made before it existed
+    const files = await serverInstallKit(engine, cert);
+    const bytes = await zipFiles(files.map((f) => ({ name: f.path, data: f.text })), await engine.now());
+    return { fileName: `install-${cert.serialDecimal}.zip`, contentType: 'application/zip', bytes };
+  }
+
+  async crlAll(): Promise<NamedFile> {
+    const engine = await this.get();
+    await engine.tick(); // as installKit
+    return { fileName: 'all.pem', contentType: 'application/x-pem-file', bytes: new TextEncoder().encode(await crlAllPem(engine)) };
   }
 
   async advanceClock(days: number): Promise<{ reminders: number; crls: number }> {

@@ -1,5 +1,7 @@
 // The CAs at work inside a transaction: their issuer material, chains and CRL publication.
 import { buildCrl } from '../../pki/crl';
+import { repositoryOf } from '../../pki/ca-profiles';
+import { backdated } from '../../pki/validity';
 import { base64Decode } from '../../pki/pem';
 import type { CertificateIssuer } from '../../pki/certificate-builder';
 import { addDays } from '../clock';
@@ -10,6 +12,12 @@ import type { CaRole } from '../types';
 export const CRL_NEXT_UPDATE_DAYS = 7;
 
 export const ISSUING_CAS: readonly CaRole[] = ['server-rsa', 'server-ecc', 'client-auth', 'smime', 'ra-operator'];
+
+/**
+ * Every CA that publishes a CRL: the issuing CAs and the root, whose CRL (an ARL, listing revoked issuing
+ * CAs — normally none) lets nginx/Apache check the whole chain (`ssl_crl` checks every level).
+ */
+export const CRL_CAS: readonly CaRole[] = ['root', ...ISSUING_CAS];
 
 export function caCertificate(ctx: Pick<TxContext, 'state'>, ca: CaRole): Uint8Array {
   const record = ctx.state.cas.get(ca);
@@ -22,6 +30,11 @@ export async function caIssuer(ctx: TxContext, ca: CaRole): Promise<CertificateI
   return { certificate: caCertificate(ctx, ca), privateKey: await ctx.keyring.signingKey(ctx.tx, ca) };
 }
 
+/** What `issueCertificate` needs from a CA that signs an end-entity certificate: the issuer and its repository URLs (AIA, CDP). */
+export async function signingCa(ctx: TxContext, ca: CaRole): Promise<{ issuer: CertificateIssuer; crlUrl: string; caIssuersUrl: string }> {
+  return { issuer: await caIssuer(ctx, ca), ...repositoryOf(ca) };
+}
+
 /** Issuing CA first, then the root (what a P12 and a server chain file carry). */
 export function chainOf(ctx: Pick<TxContext, 'state'>, ca: CaRole): Uint8Array[] {
   return ca === 'root' ? [caCertificate(ctx, 'root')] : [caCertificate(ctx, ca), caCertificate(ctx, 'root')];
@@ -31,7 +44,7 @@ export function crlFileId(ca: CaRole, number: number): string {
   return `crl/${ca}-${number}.crl`;
 }
 
-/** Sign and record a new CRL for `ca` listing every certificate it issued that is revoked. */
+/** Sign and record a new CRL for `ca` listing every certificate it issued that is revoked (thisUpdate backdated, pki/validity.ts). */
 export async function publishCrl(ctx: TxContext, ca: CaRole): Promise<void> {
   const entries = [...ctx.state.certificates.values()]
     .filter((c) => c.caId === ca && c.revokedAt)
@@ -50,7 +63,7 @@ export async function publishCrl(ctx: TxContext, ca: CaRole): Promise<void> {
     issuerCertificate: issuer.certificate,
     issuerKey: issuer.privateKey,
     entries,
-    thisUpdate: ctx.now,
+    thisUpdate: backdated(ctx.now),
     nextUpdate,
     crlNumber: BigInt(number),
   });

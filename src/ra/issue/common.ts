@@ -6,7 +6,8 @@ import { base64Encode } from '../../pki/pem';
 import type { Rdn } from '../../pki/dn';
 import { spkiSha256 } from '../../pki/spki';
 import { addMonthsJst } from '../clock';
-import { caIssuer } from '../ca/authority';
+import { signingCa } from '../ca/authority';
+import { backdated, inclusiveNotAfter } from '../../pki/validity';
 import type { TxContext } from '../context';
 import { serialHexToDecimal } from '../row';
 import type { Application, CertificateRecord, DownloadToken, TokenPurpose } from '../types';
@@ -34,11 +35,13 @@ export function issuerOf(profile: string): { ca: CertificateRecord['caId']; prof
 export async function issueForApplication(ctx: TxContext, input: IssueInput): Promise<CertificateRecord> {
   const { ca, profile } = issuerOf(input.app.profile);
   const serialHex = ctx.allocateSerial(input.app.family);
-  const notBefore = ctx.now;
-  const notAfter = computeNotAfter(input.app.profile, notBefore);
-  if (!notAfter) throw new Error(`no validity rule for profile ${input.app.profile}`);
+  // Backdated, and the period counted inclusively from notBefore (pki/validity.ts).
+  const notBefore = backdated(ctx.now);
+  const periodEnd = computeNotAfter(input.app.profile, notBefore);
+  if (!periodEnd) throw new Error(`no validity rule for profile ${input.app.profile}`);
+  const notAfter = inclusiveNotAfter(periodEnd);
   const der = await issueCertificate({
-    issuer: await caIssuer(ctx, ca),
+    ...(await signingCa(ctx, ca)),
     subject: input.subject,
     publicKey: input.spki,
     serialHex,

@@ -7,7 +7,8 @@ import { issueCertificate } from '../../pki/certificate-builder';
 import { buildPkcs12 } from '../../pki/pkcs12';
 import { base64Encode } from '../../pki/pem';
 import type { Rdn } from '../../pki/dn';
-import { caIssuer, chainOf } from '../ca/authority';
+import { chainOf, signingCa } from '../ca/authority';
+import { backdated, inclusiveNotAfter } from '../../pki/validity';
 import { addMonthsJst } from '../clock';
 import type { TxContext } from '../context';
 import { recipients, sendMail } from '../notify/mailer';
@@ -50,13 +51,14 @@ export async function issueOperatorCertificate(
   const keys = await globalThis.crypto.subtle.generateKey(CLIENT_KEY_PARAMS, true, ['sign', 'verify']);
   const serialHex = ctx.allocateSerial('client');
   const subject = operatorSubject(inst);
-  const notAfter = addMonthsJst(ctx.now, OPERATOR_VALIDITY_MONTHS);
+  const notBefore = backdated(ctx.now);
+  const notAfter = inclusiveNotAfter(addMonthsJst(notBefore, OPERATOR_VALIDITY_MONTHS));
   const der = await issueCertificate({
-    issuer: await caIssuer(ctx, 'ra-operator'),
+    ...(await signingCa(ctx, 'ra-operator')),
     subject,
     publicKey: keys.publicKey,
     serialHex,
-    notBefore: ctx.now,
+    notBefore,
     notAfter,
     profile: 'ra-operator',
     emails: [inst.ra.mail],
@@ -75,7 +77,7 @@ export async function issueOperatorCertificate(
     institutionId: inst.id,
     subject: [...subject].reverse().map((r) => `${r.key}=${r.value}`).join(','),
     certDerB64: base64Encode(der),
-    notBefore: ctx.at,
+    notBefore: notBefore.toISOString(),
     notAfter: notAfter.toISOString(),
     issuedAt: ctx.at,
     fileId: ctx.putFile(`operator/${serialHex}.p12`, p12),

@@ -77,6 +77,18 @@ export const CertificatesPanel: Component = () => {
                       <button type="button" class="secondary" data-testid="ra-dl-cert" onClick={() => act(async () => saveFile(await call('certificate', c.serialHex)))}>
                         PEM
                       </button>
+                      {/* Server certificates: the chain file and the nginx / Apache / IIS guide (ra/install.ts). */}
+                      <Show when={c.family === 'server'}>
+                        <button
+                          type="button"
+                          class="secondary"
+                          data-testid="ra-dl-install-kit"
+                          title={t('サーバ証明書＋中間CA（ルートなし）、nginx・Apache・IIS の設定例と確認コマンド', 'Server + intermediate (no root), nginx / Apache / IIS snippets and checks')}
+                          onClick={() => act(async () => saveFile(await call('installKit', c.serialHex)))}
+                        >
+                          {t('設置キット', 'Install kit')}
+                        </button>
+                      </Show>
                     </td>
                   </tr>
                 )}
@@ -103,6 +115,9 @@ export const CertificatesPanel: Component = () => {
         </button>
         <button type="button" class="secondary" data-testid="ra-dl-chain" onClick={() => act(async () => saveFile(await call('chain')))}>
           {t('CA証明書チェーン（PEM）', 'CA certificate chain (PEM)')}
+        </button>
+        <button type="button" class="secondary" data-testid="ra-dl-crl-all" onClick={() => act(async () => saveFile(await call('crlAll')))}>
+          {t('全CRL（PEM、nginx ssl_crl・Apache用）', 'All CRLs (PEM, for nginx ssl_crl / Apache)')}
         </button>
       </div>
 

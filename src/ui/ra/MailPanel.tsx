@@ -16,11 +16,15 @@ const LINK_STATE: Record<LinkState, [string, string]> = {
   unknown: ['無効', 'not valid'],
 };
 
+/** The server certificate just downloaded: its install kit is offered right there (ra/install.ts). */
+const [kitFor, setKitFor] = createSignal<string>();
+
 async function openLink(link: LinkView, pin?: string): Promise<void> {
   await act(async () => {
     const result = await call('openLink', link.token, pin);
     if (result.ok) {
       saveFile({ fileName: result.fileName, contentType: result.contentType, bytes: result.bytes });
+      setKitFor(result.fileName === 'server.crt' ? result.serialsHex[0] : undefined);
       setNotice({
         kind: 'ok',
         text: { ja: `${result.fileName} をダウンロードしました（模擬）。`, en: `Downloaded ${result.fileName} (simulated).` },
@@ -79,6 +83,19 @@ export const MailPanel: Component = () => {
             </For>
           </tbody>
         </table>
+      </Show>
+      <Show when={kitFor()}>
+        {(serialHex) => (
+          <p class="ra-install-kit" data-testid="ra-install-kit-offer">
+            {t(
+              'server.crt はサーバ証明書だけです。サーバには中間CA証明書と合わせた fullchain.pem を設定します（ルートCAは含めない）:',
+              'server.crt is the certificate alone; servers are configured with fullchain.pem, which adds the intermediate (never the root):',
+            )}{' '}
+            <button type="button" class="secondary" data-testid="ra-install-kit" onClick={() => act(async () => saveFile(await call('installKit', serialHex())))}>
+              {t('設置キット（チェーン・nginx/Apache/IIS 設定例）', 'Install kit (chain, nginx / Apache / IIS)')}
+            </button>
+          </p>
+        )}
       </Show>
       <Show when={selected()}>{(m) => <MailReader mail={m()} />}</Show>
     </section>
