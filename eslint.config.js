@@ -21,6 +21,15 @@ export default tseslint.config(
       // Not in `recommended`, but exactly the class of bug issue 10 found: make them errors.
       'regexp/no-super-linear-backtracking': 'error',
       'regexp/no-super-linear-move': 'error',
+      // Spreading a user-sized array into arguments overflows the stack past ~125k items (a big roster crashed the
+      // builder, issue 10): Math.max/min take a loop or reduce instead.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name=/^(max|min)$/] > SpreadElement",
+          message: 'No spread into Math.max/min: a large array overflows the stack. Use a loop or reduce.',
+        },
+      ],
       // Unused names starting with `_` are deliberate (placeholders in destructuring and callbacks).
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       // Solid ignores what an event handler returns, and our async handlers keep their own error state (busy flag,

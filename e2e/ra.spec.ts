@@ -278,6 +278,7 @@ test('trainer: the clock moves, a wrong restore passphrase is refused clearly, t
   expect(Math.round(days)).toBe(10);
 
   await page.getByLabel('バックアップのパスフレーズ').fill('training passphrase');
+  await page.getByLabel('パスフレーズ（確認）').fill('training passphrase');
   const backup = await download(page, page.getByTestId('ra-backup'));
   await page.getByTestId('ra-reset').click();
   await page.getByTestId('ra-reset-confirm').click();

@@ -58,7 +58,7 @@ export function clientIssueRow(over: Partial<Record<number, string>> = {}): stri
 /** Rows → TSV text with CRLF, encoded by iconv. CP932 so that vendor characters (髙) can be written, as Excel would. */
 export function sjisFile(name: string, rows: string[][]): UploadFile {
   const text = rows.map((r) => r.join('\t')).join('\r\n') + '\r\n';
-  return { name, mimeType: 'text/tab-separated-values', buffer: execFileSync('iconv', ['-f', 'UTF-8', '-t', 'CP932'], { input: text }) };
+  return { name, mimeType: 'text/tab-separated-values', buffer: execFileSync('iconv', ['-f', 'UTF-8', '-t', 'CP932'], { input: text, maxBuffer: 256 * 1024 * 1024 }) };
 }
 
 export function utf8File(name: string, rows: string[][]): UploadFile {

@@ -96,7 +96,7 @@ test('bad input gives a clear message, never a crash: empty file, 10 MB of rando
   await expect(row(page, 1).locator('td').nth(1)).toHaveText('OK');
 });
 
-test('1000 records (client issue, method 2): all rendered, NG filter works', async ({ page }) => {
+test('1000 records (client issue, method 2): 50 per page, every page reachable, NG filter works', async ({ page }) => {
   const rows = Array.from({ length: 1000 }, (_, i) =>
     clientIssueRow({
       1: `CN=USER ${i + 1},OU=${String(i + 1).padStart(4, '0')},O=National Institute of Informatics,L=Chiyoda-ku,ST=Tokyo,C=JP`,
@@ -107,10 +107,62 @@ test('1000 records (client issue, method 2): all rendered, NG filter works', asy
   );
   await validate(page, 'client-issue', sjisFile('bulk.tsv', rows));
   const bodyRows = page.locator('[data-testid=result-table] > tbody > tr[data-seq]');
-  await expect(bodyRows).toHaveCount(1000);
+  await expect(bodyRows).toHaveCount(50);
   await expect(page.getByTestId('summary')).toContainText('NG: 500');
+  const pager = page.getByTestId('result-pager');
+  await expect(pager.getByTestId('pager-where')).toHaveText('1 / 20 ページ（1000件中 1–50件目）');
+  await pager.getByRole('button', { name: '最後' }).click();
+  await expect(bodyRows.first()).toHaveAttribute('data-seq', '951');
+  await expect(bodyRows.last()).toHaveAttribute('data-seq', '1000');
+  await expect(row(page, 1000).locator('td').nth(2)).toContainText('201:10,');
   await page.getByLabel('エラー・警告のある行だけ表示').check();
-  await expect(bodyRows).toHaveCount(500);
+  await expect(bodyRows).toHaveCount(50);
+  await expect(pager.getByTestId('pager-where')).toContainText('500件中');
+});
+
+/** Long tasks (> 50 ms) on the page's main thread from now on, for the annotations (figures: npm run bench). */
+async function watchLongTasks(page: Page): Promise<() => Promise<number[]>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __long: number[] };
+    w.__long = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(Math.round(e.duration)))).observe({ type: 'longtask' });
+  });
+  return () => page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+}
+
+test('a 10 MB file of 50,000 rows: counts cover every row, the page holds one page of them', async ({ page }) => {
+  const one = clientIssueRow({ 3: '2' });
+  const rows = Array.from({ length: 50_000 }, (_, i) => (i % 3 === 0 ? clientIssueRow({ 3: '2', 10: '' }) : one));
+  const file = sjisFile('huge.tsv', rows);
+  expect(file.buffer.length).toBeGreaterThan(10_000_000);
+  const longTasks = await watchLongTasks(page);
+  await validate(page, 'client-issue', file);
+  await expect(page.getByTestId('summary')).toContainText('レコード: 50000');
+  await expect(page.getByTestId('file-issues').first()).toContainText('214:');
+  await expect(page.getByTestId('records-omitted')).toContainText('残り49000件は表示していません');
+  // Bounded DOM: one page of records, whatever the file.
+  await expect(page.locator('[data-testid=result-table] > tbody > tr[data-seq]')).toHaveCount(50);
+  expect(await page.locator('*').count()).toBeLessThan(5000);
+  test.info().annotations.push({ type: 'long tasks (ms)', description: JSON.stringify(await longTasks()) });
+});
+
+test('a 1 MB cell: shown cut with its length, more on demand within a bound', async ({ page }) => {
+  const long = 'あ'.repeat(1_048_576);
+  const longTasks = await watchLongTasks(page);
+  await validate(page, 'client-issue', sjisFile('long-cell.tsv', [clientIssueRow({ 11: long })]));
+  await expect(row(page, 1).locator('td').nth(1)).toHaveText('NG');
+  const cell = page.getByTestId('cells-1').locator('td[data-column="11"]');
+  await expect(cell.getByTestId('cell-cut')).toContainText('全1,048,576文字のうち');
+  const shownLength = async () => Array.from((await cell.getByTestId('cell-value').textContent()) ?? '').length;
+  expect(await shownLength()).toBeLessThanOrEqual(202);
+  await cell.getByTestId('cell-more').click();
+  await expect(cell.getByTestId('cell-more')).toHaveCount(0);
+  expect(await shownLength()).toBeGreaterThan(202);
+  expect(await shownLength()).toBeLessThanOrEqual(1002);
+  await expect(cell.getByTestId('cell-cut')).toContainText('全1,048,576文字のうち1–1,000文字目');
+  // The RA line quoting nothing long: every line of the row stays short.
+  expect(((await row(page, 1).locator('td').nth(2).textContent()) ?? '').length).toBeLessThan(2000);
+  test.info().annotations.push({ type: 'long tasks (ms)', description: JSON.stringify(await longTasks()) });
 });
 
 test('at 200% zoom (1280×800 seen as 640×400 CSS px) the result reflows without horizontal scrolling', async ({ page }) => {

@@ -3,6 +3,7 @@
 import { KINDS } from '../spec/kinds';
 import type { KindId } from '../spec/types';
 import { checkColumnCount, decodeAndParse } from '../tsv/codec';
+import { makeIssue } from '../tsv/issue';
 import type { Issue } from '../tsv/types';
 import { guessKind, type KindGuess } from './guess';
 
@@ -15,7 +16,19 @@ export interface TsvImport {
   guesses: KindGuess[];
 }
 
+/**
+ * The builder opens a file on the page's thread: above this it is refused (U112) instead of freezing the page.
+ * The largest real file, 1000 client rows of ~2.5 KB, is well below (issue 10).
+ */
+export const MAX_EDIT_BYTES = 4 * 1024 * 1024;
+
+/** What opening a file of `size` bytes over MAX_EDIT_BYTES gives: no rows, the U112 file issue. */
+export function tooLargeForEditing(size: number): TsvImport {
+  return { records: [], encoding: '', fileIssues: [makeIssue('fileTooLarge', { seq: 0 }, { size: `${size} bytes` })], guesses: [] };
+}
+
 export function readTsvForEditing(bytes: Uint8Array): TsvImport {
+  if (bytes.byteLength > MAX_EDIT_BYTES) return tooLargeForEditing(bytes.byteLength);
   // The layout (TAB, CRLF, no header) is the same for every kind, so any kind id serves for splitting.
   const parsed = decodeAndParse(bytes, 'server-issue');
   const records = parsed.records.map((r) => r.cells);

@@ -65,7 +65,7 @@ function guessFromValues(values: readonly string[]): MappingTarget {
 /** Propose a mapping; each single-valued target is used at most once (OU, and split names by header, may repeat). */
 export function guessMapping(spec: KindSpec, roster: Roster): ColumnMapping {
   const allowed = new Set(mappingTargets(spec));
-  const width = Math.max(roster.header?.length ?? 0, ...roster.rows.slice(0, 20).map((r) => r.length), 0);
+  const width = roster.rows.slice(0, 20).reduce((w, r) => Math.max(w, r.length), roster.header?.length ?? 0);
   const used = new Set<MappingTarget>();
   const mapping: ColumnMapping = [];
   for (let col = 0; col < width; col += 1) {

@@ -7,7 +7,8 @@ export interface ParsedArgs {
 export type ArgsResult = { ok: true; args: ParsedArgs } | { ok: false; error: string };
 
 export function parseArgs(argv: string[], spec: { values: string[]; booleans: string[] }): ArgsResult {
-  const flags: Record<string, string | true> = {};
+  // No prototype: `flags.help` and friends can never find an inherited member (--constructor, --__proto__).
+  const flags = Object.create(null) as Record<string, string | true>;
   const positionals: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];

@@ -1,6 +1,6 @@
 // `upki-tsv ra init|upload|export|clock --state DIR ...` — the simulated RA/CA on a state directory.
 // Exit: 0 all good, 1 something refused or invalid, 2 usage error (as `validate`).
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { KIND_IDS, type KindId } from '../spec/types';
 import { RaEngine } from '../ra/engine';
@@ -12,6 +12,7 @@ import { jstDateTime } from '../ra/clock';
 import type { ErrorMode, P12Format, UploadResult } from '../ra/types';
 import { parseArgs } from './args';
 import { OPERATOR_USAGE, runOperator } from './ra-operator';
+import { writeFileAtomic } from './safe-write';
 
 type Lang = 'ja' | 'en';
 
@@ -170,8 +171,9 @@ async function exportTo(state: string, out: string): Promise<number> {
   const files = await exportAll(engine);
   for (const f of files) {
     const path = join(out, f.path);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, f.bytes);
+    // P12 files lie next to their PINs: owner-only folders and files, written atomically (issue 10).
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    await writeFileAtomic(path, f.bytes, 0o600);
   }
   process.stdout.write(`${files.length} files written to ${out}\n`);
   return 0;

@@ -298,7 +298,10 @@ export class JpnicEngine {
   async backup(passphrase: string): Promise<Uint8Array> {
     const kwk = await this.store.keyWrappingKey();
     const now = await this.now();
-    return this.store.read((view) => createBackup(view.snapshot(), kwk, passphrase, now));
+    // The shared writer refuses a passphrase under 8 characters (issue 10); the JPNIC page asks for more.
+    const made = await this.store.read((view) => createBackup(view.snapshot(), kwk, passphrase, now));
+    if (!made.ok) throw new Error(made.message.en);
+    return made.bytes;
   }
 
   async restore(bytes: Uint8Array, passphrase: string): Promise<RestoreResult<JpnicEvent>> {

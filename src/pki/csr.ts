@@ -1,12 +1,15 @@
 // PKCS#10 certificate requests: building one for a UPKI server certificate, and reading the facts the
 // UPKI checks need out of any request (SPEC §5 R-CSR). Reading never throws: bad input is a value.
 import * as x509 from '@peculiar/x509';
+import type * as asn1js from 'asn1js';
 import { algorithmOf, bitStringBytes, children, isContext, isSequence, isUniversal, oidOf, parseDer, rawBytes, TAG, type Node } from './asn1';
 import { toArrayBuffer, webCrypto } from './crypto';
 import type { Rdn } from './dn';
 import { encodePrintableName, readName } from './name';
 import { base64Decode, derOrText, hasArmour, pemDecodeAll, pemEncode, toOneLine } from './pem';
-import { signatureAlgorithmName, verifySignature } from './signature';
+import { isStrictDer } from './der-strict';
+import { SIGNATURE_ALGORITHMS, signatureAlgorithmName, verifySignature } from './signature';
+import { own } from '../spec/own';
 import { describePublicKey, spkiSha256 } from './spki';
 import type { CsrInfo, CsrInspectResult } from './types';
 import { readSanExtension } from './extensions';
@@ -130,13 +133,18 @@ export interface CsrParts {
 
 /** CertificationRequest ::= SEQUENCE { info SEQUENCE { version, subject, spki, [0] attributes }, alg, BIT STRING } */
 export function splitCsr(der: Uint8Array): CsrParts | null {
+  // Strict DER and exact shapes, as OpenSSL reads them: what we accept, `openssl req -verify` accepts too.
+  if (!isStrictDer(der)) return null;
   const root = parseDer(der);
-  if (!root || !isSequence(root)) return null;
+  if (!root || !isSequence(root) || children(root).length !== 3) return null;
   const [info, alg, sig] = children(root);
-  const [version, subject, spki, attrs] = children(info);
+  const infoParts = children(info);
+  if (infoParts.length < 3 || infoParts.length > 4) return null;
+  const [version, subject, spki, attrs] = infoParts;
   const algorithm = algorithmOf(alg);
-  if (!isSequence(info) || !isUniversal(version, TAG.INTEGER) || !isSequence(spki) || !algorithm) return null;
-  if (!isUniversal(sig, TAG.BIT_STRING) || (attrs && !isContext(attrs, 0))) return null;
+  if (!isSequence(info) || !isUniversal(version, TAG.INTEGER) || !isSequence(subject) || !isSequence(spki) || !algorithm) return null;
+  if (!signatureParamsOk(algorithm.oid, children(alg))) return null;
+  if (!isUniversal(sig, TAG.BIT_STRING) || (sig as asn1js.BitString).valueBlock.unusedBits !== 0 || (attrs && !isContext(attrs, 0))) return null;
   return {
     info,
     subject,
@@ -145,6 +153,17 @@ export function splitCsr(der: Uint8Array): CsrParts | null {
     algorithmOid: algorithm.oid,
     signature: bitStringBytes(sig),
   };
+}
+
+/**
+ * AlgorithmIdentifier of the signature: RSA PKCS#1 v1.5 with exactly one NULL parameter (RFC 4055 §5, as every
+ * tool writes it), ECDSA with none (RFC 5758 §3.2); anything else (NULL,NULL; parameters on ECDSA) is refused.
+ */
+function signatureParamsOk(oid: string, parts: Node[]): boolean {
+  const alg = own(SIGNATURE_ALGORITHMS, oid);
+  if (!alg) return parts.length <= 2; // unknown: reported as such later, its parameters are not ours to judge
+  if (alg.kind === 'ecdsa') return parts.length === 1;
+  return parts.length === 2 && isUniversal(parts[1], TAG.NULL);
 }
 
 /** Extensions inside an extensionRequest attribute (PKCS#9), if any. */

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTrainingHierarchy, issueCertificate, type TrainingHierarchy } from './certificate-builder';
 import { randomSerial } from './serial';
-import { buildPkcs12, type Pkcs12Format } from './pkcs12';
+import { buildPkcs12, p12Iterations, PERSON_PIN_ITERATIONS, type Pkcs12Format } from './pkcs12';
 import { bmpPassword, pkcs12Kdf } from './pkcs12-legacy';
 import { pemEncode } from './pem';
 import { toHex } from './crypto';
@@ -137,6 +137,36 @@ describe.each(['modern', 'legacy'] as const)('buildPkcs12 %s', (format) => {
     expect(execFileSync('certutil', ['-L', '-d', `sql:${db}`], { encoding: 'utf8' })).toMatch(/yamada-cert\s+u,u,u/);
     const wrong = run('pk12util', ['-l', p12, '-d', `sql:${db}`, '-W', 'wrong-pin']);
     expect(wrong.status).not.toBe(0);
+  });
+});
+
+describe('buildPkcs12 for a PIN a person chose (method 2 PIN column)', () => {
+  it('uses the higher count in the modern format only, and OpenSSL and NSS open the file with it', async () => {
+    expect(p12Iterations('modern', 'person')).toBe(PERSON_PIN_ITERATIONS);
+    expect(p12Iterations('modern', 'generated')).toBe(2048);
+    expect(p12Iterations('legacy', 'person')).toBe(2048);
+    const { keys, certificate } = await clientMaterial('RSA');
+    const chosen = 'hanako2024'; // what a person picks
+    const der = await buildPkcs12({
+      privateKey: keys.privateKey,
+      certificate,
+      chain: [h['client-auth'].certificate],
+      password: chosen,
+      format: 'modern',
+      friendlyName: 'hanako',
+      iterations: p12Iterations('modern', 'person'),
+    });
+    const p12 = write('person.p12', der);
+    const info = run('openssl', ['pkcs12', '-info', '-noout', '-in', p12, '-passin', `pass:${chosen}`]);
+    expect(info.status).toBe(0);
+    expect(info.out).toMatch(new RegExp(`MAC: sha256, Iteration ${PERSON_PIN_ITERATIONS}`));
+    expect(info.out).toMatch(new RegExp(`Shrouded Keybag: PBES2, PBKDF2, AES-256-CBC, Iteration ${PERSON_PIN_ITERATIONS}`));
+    expect(info.out).toMatch(new RegExp(`PKCS7 Encrypted data: PBES2, PBKDF2, AES-256-CBC, Iteration ${PERSON_PIN_ITERATIONS}`));
+    expect(run('openssl', ['pkcs12', '-info', '-noout', '-in', p12, '-passin', 'pass:hanako2025']).status).not.toBe(0);
+    const db = nssDb('nss-person');
+    const imported = run('pk12util', ['-i', p12, '-d', `sql:${db}`, '-W', chosen]);
+    expect(imported.status, imported.out).toBe(0);
+    expect(run('certutil', ['-L', '-d', `sql:${db}`]).out).toMatch(/hanako\s+u,u,u/);
   });
 });
 

@@ -25,10 +25,33 @@ export interface BuildPkcs12Params {
   format: Pkcs12Format;
   /** Shown by Windows/macOS/Firefox as the certificate's name (e.g. the CN or P12 file name). */
   friendlyName: string;
+  /** PBKDF2 / KDF and MAC iterations; default the suite's (2048). See `p12Iterations`. */
+  iterations?: number;
 }
 
 /** Iterations for PBKDF2 and for the MAC: OpenSSL 3's defaults, so every importer is known to cope. */
 export const MODERN_ITERATIONS = 2048;
+
+/**
+ * For a PIN a person chose (method 2, PIN column): ≈ 10 × OpenSSL's default, so guessing a weak PIN costs
+ * ten times more. Both the key/certificate PBKDF2 and the MAC's PKCS#12 KDF get it — an attacker takes the
+ * cheaper of the two. Opened by OpenSSL 3 and NSS pk12util (pkcs12.test.ts); the cost: docs/pkcs12.md.
+ */
+export const PERSON_PIN_ITERATIONS = 20_000;
+
+/**
+ * Iterations by who chose the PIN. Drawn PINs (methods 1 and 3, method 2 without a PIN column) are long and
+ * random: 2048 is enough. Legacy files keep 2048 even for chosen PINs: the old importers they exist for
+ * (macOS Keychain, iOS, Windows Server 2016) are the ones least tested with higher counts.
+ */
+const ITERATIONS: Record<Pkcs12Format, Record<'generated' | 'person', number>> = {
+  modern: { generated: MODERN_ITERATIONS, person: PERSON_PIN_ITERATIONS },
+  legacy: { generated: LEGACY_ITERATIONS, person: LEGACY_ITERATIONS },
+};
+
+export function p12Iterations(format: Pkcs12Format, chosenBy: 'generated' | 'person'): number {
+  return ITERATIONS[format][chosenBy];
+}
 
 const OID = {
   data: '1.2.840.113549.1.7.1',
@@ -45,14 +68,14 @@ const OID = {
 type Encrypted = { algorithm: asn1js.Sequence; ciphertext: Uint8Array };
 
 interface Suite {
-  encrypt(plain: Uint8Array, password: string): Promise<Encrypted>;
+  encrypt(plain: Uint8Array, password: string, iterations: number): Promise<Encrypted>;
   macHash: Pkcs12Hash;
-  macIterations: number;
+  iterations: number;
 }
 
 const SUITES: Record<Pkcs12Format, Suite> = {
-  modern: { encrypt: (plain, pw) => encryptPbes2(plain, pw, MODERN_ITERATIONS), macHash: 'SHA-256', macIterations: MODERN_ITERATIONS },
-  legacy: { encrypt: (plain, pw) => encryptPbeSha1TripleDes(plain, pw), macHash: 'SHA-1', macIterations: LEGACY_ITERATIONS },
+  modern: { encrypt: (plain, pw, n) => encryptPbes2(plain, pw, n), macHash: 'SHA-256', iterations: MODERN_ITERATIONS },
+  legacy: { encrypt: (plain, pw, n) => encryptPbeSha1TripleDes(plain, pw, n), macHash: 'SHA-1', iterations: LEGACY_ITERATIONS },
 };
 
 const oid = (value: string) => new asn1js.ObjectIdentifier({ value });
@@ -85,28 +108,29 @@ function encryptedDataContentInfo(e: Encrypted): asn1js.Sequence {
   return seq(oid(OID.encryptedData), explicit0(seq(new asn1js.Integer({ value: 0 }), seq(oid(OID.data), e.algorithm, encryptedContent))));
 }
 
-async function macData(authSafe: Uint8Array, password: string, suite: Suite): Promise<asn1js.Sequence> {
+async function macData(authSafe: Uint8Array, password: string, suite: Suite, iterations: number): Promise<asn1js.Sequence> {
   const salt = crypto.getRandomValues(new Uint8Array(suite.macHash === 'SHA-1' ? 8 : 16));
   const size = suite.macHash === 'SHA-1' ? 20 : 32;
-  const keyBytes = await pkcs12Kdf(bmpPassword(password), salt, 3, suite.macIterations, size, suite.macHash);
+  const keyBytes = await pkcs12Kdf(bmpPassword(password), salt, 3, iterations, size, suite.macHash);
   const key = await crypto.subtle.importKey('raw', bufferSource(keyBytes), { name: 'HMAC', hash: suite.macHash }, false, ['sign']);
   const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, bufferSource(authSafe)));
   const digestAlgorithm = seq(oid(suite.macHash === 'SHA-1' ? OID.sha1 : OID.sha256), new asn1js.Null());
-  return seq(seq(digestAlgorithm, octets(mac)), octets(salt), new asn1js.Integer({ value: suite.macIterations }));
+  return seq(seq(digestAlgorithm, octets(mac)), octets(salt), new asn1js.Integer({ value: iterations }));
 }
 
 /** Build a password-protected PKCS#12 file (DER) holding the key, its certificate and the chain. */
 export async function buildPkcs12(p: BuildPkcs12Params): Promise<Uint8Array> {
   const suite = SUITES[p.format];
+  const n = p.iterations ?? suite.iterations;
   const localKeyId = new Uint8Array(await crypto.subtle.digest('SHA-1', bufferSource(p.certificate)));
   const attributes = () => bagAttributes(p.friendlyName, localKeyId);
 
   const certContents = der(seq(certBag(p.certificate, attributes()), ...p.chain.map((c) => certBag(c))));
-  const shrouded = await suite.encrypt(p.privateKey instanceof Uint8Array ? p.privateKey : await exportPkcs8(p.privateKey), p.password);
+  const shrouded = await suite.encrypt(p.privateKey instanceof Uint8Array ? p.privateKey : await exportPkcs8(p.privateKey), p.password, n);
   const encryptedKeyInfo = seq(shrouded.algorithm, octets(shrouded.ciphertext));
   const keyContents = der(seq(seq(oid(OID.pkcs8ShroudedKeyBag), explicit0(encryptedKeyInfo), attributes())));
 
-  const authSafe = der(seq(encryptedDataContentInfo(await suite.encrypt(certContents, p.password)), dataContentInfo(keyContents)));
-  const pfx = seq(new asn1js.Integer({ value: 3 }), dataContentInfo(authSafe), await macData(authSafe, p.password, suite));
+  const authSafe = der(seq(encryptedDataContentInfo(await suite.encrypt(certContents, p.password, n)), dataContentInfo(keyContents)));
+  const pfx = seq(new asn1js.Integer({ value: 3 }), dataContentInfo(authSafe), await macData(authSafe, p.password, suite, n));
   return der(pfx);
 }

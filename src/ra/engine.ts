@@ -9,7 +9,7 @@ import { DAY, systemClock, simulatedNow, type RealClock } from './clock';
 import { DEFAULT_OPTIONS, TxContext, type EngineOptions } from './context';
 import * as downloads from './downloads';
 import type { DownloadResult } from './downloads';
-import { createBackup, openBackup, type RestoreResult } from './backup';
+import { createBackup, openBackup, RA_LOG_CHECK, type BackupResult, type RestoreResult } from './backup';
 import { DEMO_INSTITUTION, parseInstitution, type InstitutionParse } from './institutions';
 import { certificateListFile, ouAllowListFile, statisticsFile, type CertificateListKind } from './reports';
 import { projectState, type RaState } from './state';
@@ -256,7 +256,7 @@ export class RaEngine {
     return parsed;
   }
 
-  async backup(passphrase: string): Promise<Uint8Array> {
+  async backup(passphrase: string): Promise<BackupResult> {
     const kwk = await this.store.keyWrappingKey();
     const now = await this.now();
     return this.store.read((view) => createBackup(view.snapshot(), kwk, passphrase, now));
@@ -264,17 +264,30 @@ export class RaEngine {
 
   /** Replace the whole state by a backup's. A wrong passphrase or damaged file changes nothing. */
   async restore(bytes: Uint8Array, passphrase: string): Promise<RestoreResult> {
-    const opened = await openBackup(bytes, passphrase, await this.store.keyWrappingKey());
-    if (!opened.ok) return opened;
-    await this.store.transaction(async (tx) => tx.replaceAll(opened.snapshot));
+    const result = await RaEngine.restoreStore(this.store, bytes, passphrase);
     this.keyring.clear();
-    return opened;
+    return result;
   }
 
   /** Forget everything and start afresh (new CA hierarchy, the first-start institutions). */
   async reset(): Promise<void> {
-    await this.store.transaction(async (tx) => tx.replaceAll(emptySnapshot()));
+    await RaEngine.wipeStore(this.store);
     this.keyring.clear();
     await this.initialize();
+  }
+
+  /**
+   * Restore without opening an engine: the way back when the stored state cannot be opened. The backup is
+   * checked in full (schema, replay, CA keys, files: backup.ts) before the one transaction replaces everything.
+   */
+  static async restoreStore(store: Store, bytes: Uint8Array, passphrase: string): Promise<RestoreResult> {
+    const opened = await openBackup(bytes, passphrase, await store.keyWrappingKey(), RA_LOG_CHECK);
+    if (opened.ok) await store.transaction(async (tx) => tx.replaceAll(opened.snapshot));
+    return opened;
+  }
+
+  /** Empty a store without reading its state (which may be damaged); the next `open` starts afresh. */
+  static async wipeStore(store: Store): Promise<void> {
+    await store.transaction(async (tx) => tx.replaceAll(emptySnapshot()));
   }
 }

@@ -11,7 +11,7 @@ export { recipients } from '../ra/notify/mailer';
 export { toEml } from '../ra/notify/eml';
 export type { Mail } from '../ra/types';
 export type { AuditLine } from '../ra/audit';
-export { createBackup, openBackup, type RestoreResult } from '../ra/backup';
+export { createBackup, openBackup, MINIMAL_LOG_CHECK, type BackupResult, type LogCheck, type RestoreResult } from '../ra/backup';
 export { randomSerialHex, normaliseSerialHex } from '../ra/context';
 // CA and certificate building are the pure core's (src/pki); re-exported so a service imports one place.
 export { issueCertificate, caKeyAlgorithm, encodeName, type CertificateIssuer } from '../pki/certificate-builder';

@@ -185,7 +185,9 @@ describe('packs', () => {
   it('a pack saved from one engine opens in another with the same state', async () => {
     const engine = await openTestEngine();
     await upload(engine, 'client-issue', clientIssueRows(3, { method: '2' }));
-    const backup = await engine.backup('研修用パスフレーズ 2026');
+    const made = await engine.backup('研修用パスフレーズ 2026');
+    if (!made.ok) throw new Error('backup refused');
+    const backup = made.bytes;
     const bytes = makePack(scenario('client-p12-class'), backup, '4月研修', now());
     const parsed = parsePack(bytes);
     if (!parsed.ok) throw new Error(parsed.error.en);
@@ -212,7 +214,9 @@ describe('packs', () => {
   it('a pack whose backup is damaged is refused by the engine and changes nothing', async () => {
     const engine = await openTestEngine();
     await upload(engine, 'client-issue', clientIssueRows(2, { method: '2' }));
-    const backup = await engine.backup('研修用パスフレーズ 2026');
+    const made = await engine.backup('研修用パスフレーズ 2026');
+    if (!made.ok) throw new Error('backup refused');
+    const backup = made.bytes;
     backup[backup.length - 5] ^= 0xff;
     const parsed = parsePack(makePack(scenario('client-p12-class'), backup, 't', now()));
     if (!parsed.ok) throw new Error('the pack itself is well formed');

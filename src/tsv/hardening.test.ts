@@ -1,6 +1,7 @@
 // Issue 10 regressions on adversarial input: inputs that once took seconds (quadratic regexes), crashed
 // (`__proto__` as a table key, spread of user-sized arrays) now give their normal answer. Timing is in bench/.
 import { describe, expect, it } from 'vitest';
+import { MAX_EDIT_BYTES, readTsvForEditing } from '../builder/import-tsv';
 import { guessMapping } from '../builder/mapping';
 import { MAX_ROSTER_CHARS, parseRoster, readRosterFile, rosterWidth } from '../builder/roster';
 import { KINDS } from '../spec/kinds';
@@ -43,6 +44,14 @@ describe('regexes on long runs of one character', () => {
     const result = readRosterFile(new TextEncoder().encode('1'.repeat(MAX_ROSTER_CHARS + 1)));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message.en).toMatch(/too large/);
+  });
+});
+
+describe('files opened on the page thread', () => {
+  it('the builder refuses a TSV over its limit with U112 and no rows', () => {
+    const opened = readTsvForEditing(new Uint8Array(MAX_EDIT_BYTES + 1).fill(0x41));
+    expect(opened.records).toEqual([]);
+    expect(opened.fileIssues.map((i) => i.code)).toEqual(['U112']);
   });
 });
 

@@ -122,7 +122,7 @@ export interface RaApi {
   crlAll(): Promise<NamedFile>;
   advanceClock(days: number): Promise<{ reminders: number; crls: number }>;
   saveInstitution(value: Institution): Promise<SaveInstitutionResult>;
-  backup(passphrase: string): Promise<NamedFile>;
+  backup(passphrase: string): Promise<{ ok: true; file: NamedFile } | Extract<RestoreResult, { ok: false }>>;
   /** The snapshot stays in the worker: the page only needs to know whether it worked. */
   restore(bytes: Uint8Array, passphrase: string): Promise<{ ok: true } | Extract<RestoreResult, { ok: false }>>;
   reset(): Promise<void>;

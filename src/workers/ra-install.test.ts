@@ -4,15 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { openTestEngine, unzip, upload } from '../ra/ra.testkit';
 import { simulateDownloads } from '../ra/simulate';
 import { makeServerCsr, serverIssueRow } from '../tsv/fixtures';
+import { MemoryStore } from '../ra/store/memory-store';
 import { RaService } from './ra-service';
 
 describe('RaService install kit', () => {
   it('hands out the server certificate kit as a zip and all CRLs as PEM', async () => {
-    const engine = await openTestEngine();
+    const store = new MemoryStore();
+    const engine = await openTestEngine(store);
     const csr = await makeServerCsr();
     const result = await upload(engine, 'server-issue', [serverIssueRow({ csr: csr.oneLine })]);
     await simulateDownloads(engine, result.uploadId!);
-    const service = new RaService(async () => engine);
+    const service = new RaService(async () => store, async () => engine);
     const zip = await service.installKit(result.records[0].serialHex!);
     expect(zip.fileName).toBe(`install-${result.records[0].serialDecimal}.zip`);
     const files = await unzip(zip.bytes);

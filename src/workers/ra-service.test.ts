@@ -11,7 +11,7 @@ import { NII, openTestEngine, unzip } from '../ra/ra.testkit';
 import { RaService } from './ra-service';
 
 function serviceOn(factory: IDBFactory): RaService {
-  return new RaService(async () => openTestEngine(await IndexedDbStore.open(factory, 'ra-ui')));
+  return new RaService(() => IndexedDbStore.open(factory, 'ra-ui'), (store) => openTestEngine(store));
 }
 
 const request = (rows: number) => ({
@@ -83,7 +83,9 @@ describe('RaService', () => {
   it('reports a wrong backup passphrase as a value and keeps the state', async () => {
     const service = serviceOn(new IDBFactory());
     await service.upload(request(1));
-    const backup = await service.backup('right passphrase');
+    const made = await service.backup('right passphrase');
+    if (!made.ok) throw new Error('backup refused');
+    const backup = made.file;
     const refused = await service.restore(backup.bytes, 'wrong passphrase');
     expect(refused.ok).toBe(false);
     expect(!refused.ok && refused.message.ja).toContain('パスフレーズが違う');
@@ -118,8 +120,39 @@ describe('RaService', () => {
   it('names the backup after the JST day, not the UTC one', async () => {
     // 20:00 UTC on 23 November is 05:00 on 24 November in Japan.
     const clock = () => new Date('2026-11-23T20:00:00Z');
-    const service = new RaService(() => RaEngine.open(new MemoryStore(), { clock, institutions: [NII] }));
-    expect((await service.backup('right passphrase')).fileName).toBe('upki-ra-backup-2026-11-24.json');
+    const service = new RaService(async () => new MemoryStore(), (store) => RaEngine.open(store, { clock, institutions: [NII] }));
+    const made = await service.backup('right passphrase');
+    expect(made.ok && made.file.fileName).toBe('upki-ra-backup-2026-11-24.json');
+  });
+
+  it('refuses a short passphrase in the engine, not only in the page', async () => {
+    const service = serviceOn(new IDBFactory());
+    for (const passphrase of ['', 'seven77', 'パスフレーズ７']) {
+      const made = await service.backup(passphrase);
+      expect(made.ok ? 'made' : made.message.en, passphrase).toBe('The passphrase must be at least 8 characters long.');
+    }
+    expect((await service.backup('パスフレーズです。')).ok).toBe(true);
+  });
+
+  it('keeps restore and reset working when the stored state cannot be opened', async () => {
+    const factory = new IDBFactory();
+    const service = serviceOn(factory);
+    await service.upload(request(1));
+    const made = await service.backup('right passphrase');
+    if (!made.ok) throw new Error('backup refused');
+    // A log damaged before validation existed: its first event cannot be replayed.
+    const damaged = await IndexedDbStore.open(factory, 'ra-ui');
+    await RaEngine.wipeStore(damaged);
+    await damaged.transaction(async (tx) => tx.append({ seq: 1, at: '2026-01-01T00:00:00.000Z', type: 'initialized', institutions: null, cas: [] } as never));
+    const broken = serviceOn(factory);
+    await expect(broken.view()).rejects.toThrow();
+    expect((await broken.restore(made.file.bytes, 'right passphrase')).ok).toBe(true);
+    expect((await broken.view()).certificates).toHaveLength(1);
+    await damaged.transaction(async (tx) => tx.replaceAll({ events: [{ seq: 1, at: '2026-01-01T00:00:00.000Z', type: 'initialized', institutions: null, cas: [] } as never], files: {}, secrets: {} }));
+    const again = serviceOn(factory);
+    await expect(again.view()).rejects.toThrow();
+    await again.reset();
+    expect((await again.view()).certificates).toEqual([]);
   });
 });
 

@@ -6,6 +6,8 @@ import type { CaRole, CertificateRecord, DownloadToken, Institution, UploadResul
 import type { TrainingCaId } from '../pki/ca-profiles';
 import { base64Decode, pemEncode } from '../pki/pem';
 import { cnOf } from '../ra/files/layouts';
+import type { Store } from '../ra/store/store';
+import type { Text } from '../spec/types';
 import { jstDate } from '../spec/jst';
 import { crlAllPem, serverInstallKit } from '../ra/install';
 import { zipFiles } from '../pki/zip';
@@ -99,14 +101,32 @@ async function browserPublicKey(): Promise<Uint8Array> {
 
 export class RaService implements RaApi {
   private engine: Promise<RaEngine> | undefined;
+  private store: Promise<Store> | undefined;
 
-  constructor(private readonly openEngine: () => Promise<RaEngine>) {}
+  /**
+   * The store is opened apart from the engine so that restore and reset work even when the stored state
+   * cannot be opened (a damaged log): the page must never lose its way back.
+   */
+  constructor(
+    private readonly openStore: () => Promise<Store>,
+    private readonly openEngine: (store: Store) => Promise<RaEngine> = (store) => RaEngine.open(store),
+  ) {}
 
-  private get(): Promise<RaEngine> {
-    this.engine ??= this.openEngine().catch((err: unknown) => {
-      this.engine = undefined; // let the next call try again
+  private getStore(): Promise<Store> {
+    this.store ??= this.openStore().catch((err: unknown) => {
+      this.store = undefined;
       throw err;
     });
+    return this.store;
+  }
+
+  private get(): Promise<RaEngine> {
+    this.engine ??= this.getStore()
+      .then((store) => this.openEngine(store))
+      .catch((err: unknown) => {
+        this.engine = undefined; // let the next call try again
+        throw err;
+      });
     return this.engine;
   }
 
@@ -227,20 +247,28 @@ export class RaService implements RaApi {
     return (await this.get()).saveInstitution(value);
   }
 
-  async backup(passphrase: string): Promise<NamedFile> {
+  async backup(passphrase: string): Promise<{ ok: true; file: NamedFile } | { ok: false; message: Text }> {
     const engine = await this.get();
     // The date in the name is the trainer's calendar day (JST), like every other date the RA shows.
     const stamp = jstDate(await engine.now());
-    return { fileName: `upki-ra-backup-${stamp}.json`, contentType: 'application/json', bytes: await engine.backup(passphrase) };
+    const made = await engine.backup(passphrase);
+    if (!made.ok) return made;
+    return { ok: true, file: { fileName: `upki-ra-backup-${stamp}.json`, contentType: 'application/json', bytes: made.bytes } };
   }
 
+  /** Works without an open engine (see the constructor); the engine is reopened on the restored state. */
   async restore(bytes: Uint8Array, passphrase: string) {
-    const result = await (await this.get()).restore(bytes, passphrase);
-    return result.ok ? { ok: true as const } : result;
+    const result = await RaEngine.restoreStore(await this.getStore(), bytes, passphrase);
+    if (!result.ok) return result;
+    this.engine = undefined;
+    return { ok: true as const };
   }
 
+  /** Works without an open engine: empties the store, then opens afresh (new CA hierarchy). */
   async reset(): Promise<void> {
-    await (await this.get()).reset();
+    await RaEngine.wipeStore(await this.getStore());
+    this.engine = undefined;
+    await this.get();
   }
 
   async auditTrail(limit: number) {

@@ -3,13 +3,13 @@
 // uploads also send progress and can be cancelled (the engine then commits nothing).
 // reflect-metadata first: the engine's CSR checks load @peculiar/x509, which reads decorator metadata.
 import 'reflect-metadata';
-import { IndexedDbStore, RaEngine } from '../ra';
+import { IndexedDbStore } from '../ra';
 import type { RaReply, RaRequest } from './ra-api';
 import { RaService } from './ra-service';
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<RaRequest>) => void) | null; postMessage(m: RaReply): void };
 
-const service = new RaService(async () => RaEngine.open(await IndexedDbStore.open()));
+const service = new RaService(() => IndexedDbStore.open());
 const running = new Map<number, AbortController>();
 
 function isAbort(err: unknown): boolean {

@@ -1,7 +1,7 @@
 // Client issue and renew (SPEC §6.3, §6.4; ADDENDUM A). Methods 1 and 2: the engine makes an RSA 2048
 // key, issues, and wraps key + certificate in a P12 protected by the access PIN. Method 3: the
 // certificate waits for the user's own key (browser.ts). Deliveries and mails follow per method.
-import { buildPkcs12 } from '../../pki/pkcs12';
+import { buildPkcs12, p12Iterations } from '../../pki/pkcs12';
 import { zipFiles } from '../../pki/zip';
 import { isSmimeProfile } from '../../spec/profiles';
 import type { Rdn } from '../../pki/dn';
@@ -25,6 +25,8 @@ export interface ClientRowInput {
 interface Issued {
   app: Application;
   pin: string;
+  /** The PIN came from the file (method 2): its P12 gets the higher iteration count (docs/pkcs12.md). */
+  pinChosen?: boolean;
   cert?: CertificateRecord;
   p12FileId?: string;
 }
@@ -64,8 +66,10 @@ export function clientEmails(app: Application, rdns: readonly Rdn[]): string[] {
   return app.userMail ? [app.userMail] : [];
 }
 
-function pinFor(row: Row): string {
-  return row.get('method') === '2' && row.get('pin') ? row.get('pin') : generatePin();
+/** Method 2 lets the admin write each user's PIN in the file (a person's choice, often weak); else we draw one. */
+function pinFor(row: Row): { pin: string; chosen: boolean } {
+  const given = row.get('method') === '2' ? row.get('pin') : '';
+  return given ? { pin: given, chosen: true } : { pin: generatePin(), chosen: false };
 }
 
 /** Issue the certificates of methods 1 and 2 and build their P12 files. */
@@ -74,7 +78,7 @@ export type ProgressCallback = (done: number, total: number) => void;
 
 async function issueWithEngineKeys(
   ctx: TxContext,
-  items: { app: Application; pin: string; rdns: Rdn[] }[],
+  items: { app: Application; pin: string; pinChosen: boolean; rdns: Rdn[] }[],
   onProgress?: ProgressCallback,
 ): Promise<Issued[]> {
   let made = 0;
@@ -92,7 +96,7 @@ async function issueWithEngineKeys(
       spki,
       emails: clientEmails(item.app, item.rdns),
     });
-    issued.push({ app: item.app, pin: item.pin, cert });
+    issued.push({ app: item.app, pin: item.pin, pinChosen: item.pinChosen, cert });
   }
   const p12s = await mapLimited(issued, KEYGEN_CONCURRENCY, (it, i) =>
     buildPkcs12({
@@ -102,6 +106,7 @@ async function issueWithEngineKeys(
       password: it.pin,
       format: it.app.p12Format,
       friendlyName: it.app.p12Name || cnOf(it.app.dn),
+      iterations: p12Iterations(it.app.p12Format, it.pinChosen ? 'person' : 'generated'),
     }),
   );
   issued.forEach((it, i) => (it.p12FileId = ctx.putFile(p12FileId(it.app.id), p12s[i])));
@@ -183,11 +188,11 @@ export async function issueClientRows(
   p12Format: P12Format,
   onProgress?: ProgressCallback,
 ): Promise<Map<number, CertificateRecord | undefined>> {
-  const items = inputs.map(({ row, renews }) => ({
-    app: acceptApplication(ctx, row, inst, uploadId, p12Format, renews),
-    pin: pinFor(row),
-    rdns: row.dn(),
-  }));
+  const items = inputs.map(({ row, renews }) => {
+    const app = acceptApplication(ctx, row, inst, uploadId, p12Format, renews);
+    const { pin, chosen } = pinFor(row);
+    return { app, pin, pinChosen: chosen, rdns: row.dn() };
+  });
   const engineKeyed = items.filter((it) => it.app.method !== '3');
   const waiting: Issued[] = items.filter((it) => it.app.method === '3').map(({ app, pin }) => ({ app, pin }));
   const issued: Issued[] = [...(await issueWithEngineKeys(ctx, engineKeyed, onProgress)), ...waiting];

@@ -1,20 +1,23 @@
-// Directory-backed store for the CLI (`--state DIR`). Layout (docs/ra-files.md):
-//   DIR/state.json   {"format":"upki-ra-state","version":1,"events":[…],"secrets":{…},"files":[ids]}
-//   DIR/files/<id>   binary deliverables (zips, P12, CRLs); the id URI-encoded ('/' → %2F)
-//   DIR/kwk.key      the raw 32-byte key-wrapping key (file mode 0600)
-// A commit writes new files first, then replaces state.json by rename: the rename is the commit point,
-// so an interrupted command leaves at most unreferenced files behind. Two processes on one directory
-// take turns through DIR/.lock (created exclusively, holding the owner's pid; the lock of a process that
-// no longer runs counts as abandoned),
-// and each transaction re-reads state.json when another process changed it.
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+// Directory-backed store for the CLI (`--state DIR`); layout and commit protocol in docs/ra-files.md.
+// Safe against concurrent and interrupted use (issue 10):
+//  - processes take turns through DIR/.lockdir (proper-lockfile: atomic mkdir, mtime kept fresh while held, stale
+//    after LOCK_STALE_MS, never released by anyone but its owner);
+//  - a lock can still be broken twice at once (two waiters judging the same stale lock), so the commit itself is a
+//    compare-and-swap: state.json carries a generation g, and a commit publishes generation g+1 by hard-linking
+//    its complete state file to DIR/gen/<g+1>.json, which only one process can create. The loser re-reads the
+//    state and runs its transaction again: no update is lost, ids are never handed out twice;
+//  - new files get a disk name unique to their transaction, so a losing transaction never overwrites a file the
+//    winner references; files nobody references (an interrupted or lost commit) are removed later.
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { link, lstat, mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import lockfile from 'proper-lockfile';
 import { BufferedTx, Mutex, emptySnapshot, readView, type ReadView, type Store, type StoredEvent, type StoreSnapshot, type StoreTx } from './store';
 import type { RaEvent } from '../events';
 import type { StoredSecret } from './store';
 
-interface StateFile<E extends StoredEvent = RaEvent> {
+interface StateFileV1<E extends StoredEvent> {
   format: 'upki-ra-state';
   version: 1;
   events: E[];
@@ -22,27 +25,68 @@ interface StateFile<E extends StoredEvent = RaEvent> {
   files: string[];
 }
 
+interface StateFile<E extends StoredEvent> {
+  format: 'upki-ra-state';
+  version: 2;
+  generation: number;
+  events: E[];
+  secrets: Record<string, StoredSecret>;
+  /** File id → its name under files/. */
+  files: Record<string, string>;
+}
+
 /** A bulk upload of 1000 rows takes minutes on a slow machine: wait up to 30 minutes for the other process. */
 const LOCK_WAIT_MS = 30 * 60_000;
+/** A held lock is refreshed every LOCK_STALE_MS / 4; one not refreshed for this long belongs to a dead process. */
+export const LOCK_STALE_MS = 60_000;
+/** Unreferenced files and temporaries younger than this may belong to a commit in flight: left alone. */
+export const ORPHAN_AGE_MS = 10 * 60_000;
+/** How often a transaction is run again after losing the commit race before giving up. */
+const MAX_ATTEMPTS = 5;
 
-/** Whether a process with this id exists on this machine (a lock left by a crashed process is abandoned). */
-function isRunning(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+const FILE_MODE = 0o600;
+const DIR_MODE = 0o700;
+
+class CommitConflict extends Error {
+  constructor() {
+    super('another process committed first');
   }
 }
 
-function diskName(id: string): string {
-  return encodeURIComponent(id);
+interface Loaded<E extends StoredEvent> {
+  snapshot: StoreSnapshot<E>;
+  generation: number;
+  diskNames: Map<string, string>;
+}
+
+function token(): string {
+  return randomBytes(8).toString('hex');
+}
+
+/** Written whole, made durable, only then visible under its final name (by link or rename). */
+async function writeDurable(path: string, data: string | Uint8Array): Promise<void> {
+  const handle = await open(path, 'wx', FILE_MODE);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+function parseState<E extends StoredEvent>(text: string, path: string): StateFile<E> {
+  const raw = JSON.parse(text) as StateFile<E> | StateFileV1<E>;
+  if (raw?.format !== 'upki-ra-state') throw new Error(`${path} is not an RA state file`);
+  if (raw.version === 1) {
+    const files = Object.fromEntries(raw.files.map((id) => [id, encodeURIComponent(id)]));
+    return { format: raw.format, version: 2, generation: 0, events: raw.events, secrets: raw.secrets, files };
+  }
+  return raw;
 }
 
 export class DirectoryStore<E extends StoredEvent = RaEvent> implements Store<E> {
   private readonly lock = new Mutex();
-  private cache: StoreSnapshot<E> | undefined;
+  private cache: Loaded<E> | undefined;
   private cacheMtime = -1;
 
   constructor(private readonly dir: string) {}
@@ -51,89 +95,174 @@ export class DirectoryStore<E extends StoredEvent = RaEvent> implements Store<E>
     return existsSync(join(dir, 'state.json'));
   }
 
-  private async load(): Promise<StoreSnapshot<E>> {
-    const path = join(this.dir, 'state.json');
-    const mtime = existsSync(path) ? (await stat(path)).mtimeMs : 0;
-    if (this.cache && this.cacheMtime === mtime) return this.cache;
-    this.cacheMtime = mtime;
-    if (!existsSync(path)) return (this.cache = emptySnapshot<E>());
-    const state = JSON.parse(await readFile(path, 'utf8')) as StateFile<E>;
-    if (state.format !== 'upki-ra-state') throw new Error(`${path} is not an RA state file`);
-    const files: Record<string, Uint8Array> = {};
-    for (const id of state.files) files[id] = new Uint8Array(await readFile(join(this.dir, 'files', diskName(id))));
-    return (this.cache = { events: state.events, secrets: state.secrets, files });
+  private path(...parts: string[]): string {
+    return join(this.dir, ...parts);
   }
 
-  private async persist(before: StoreSnapshot<E>, after: StoreSnapshot<E>): Promise<void> {
-    await mkdir(join(this.dir, 'files'), { recursive: true });
-    for (const [id, bytes] of Object.entries(after.files)) {
-      if (before.files[id] !== bytes) await writeFile(join(this.dir, 'files', diskName(id)), bytes);
+  /** The committed state: state.json, rolled forward over any generation published but not yet renamed in. */
+  private async load(): Promise<Loaded<E>> {
+    const statePath = this.path('state.json');
+    const mtime = existsSync(statePath) ? (await stat(statePath)).mtimeMs : 0;
+    let state: StateFile<E> | undefined;
+    if (!this.cache || this.cacheMtime !== mtime) {
+      this.cacheMtime = mtime;
+      this.cache = undefined;
+      state = mtime === 0 ? undefined : parseState<E>(await readFile(statePath, 'utf8'), statePath);
     }
-    const stale = Object.keys(before.files).filter((id) => !(id in after.files));
+    let generation = state?.generation ?? this.cache?.generation ?? 0;
+    // A process that won generation g+1 and died before its rename left the complete state in gen/<g+1>.json.
+    while (existsSync(this.path('gen', `${generation + 1}.json`))) {
+      const next = this.path('gen', `${generation + 1}.json`);
+      state = parseState<E>(await readFile(next, 'utf8'), next);
+      generation = state.generation;
+    }
+    if (!state) return this.cache ?? { snapshot: emptySnapshot<E>(), generation: 0, diskNames: new Map() };
+    const files: Record<string, Uint8Array> = {};
+    const diskNames = new Map<string, string>();
+    for (const [id, name] of Object.entries(state.files)) {
+      files[id] = new Uint8Array(await readFile(this.path('files', name)));
+      diskNames.set(id, name);
+    }
+    this.cache = { snapshot: { events: state.events, secrets: state.secrets, files }, generation, diskNames };
+    return this.cache;
+  }
+
+  /** Publish `after` as generation base+1, or throw CommitConflict when another process published it first. */
+  private async persist(base: Loaded<E>, after: StoreSnapshot<E>): Promise<Loaded<E>> {
+    const t = token();
+    await mkdir(this.path('files'), { recursive: true, mode: DIR_MODE });
+    await mkdir(this.path('gen'), { recursive: true, mode: DIR_MODE });
+    const diskNames = new Map<string, string>();
+    for (const [id, bytes] of Object.entries(after.files)) {
+      const old = base.diskNames.get(id);
+      if (old !== undefined && base.snapshot.files[id] === bytes) {
+        diskNames.set(id, old);
+        continue;
+      }
+      const name = `${t}.${encodeURIComponent(id)}`;
+      await writeDurable(this.path('files', name), bytes);
+      diskNames.set(id, name);
+    }
+    const generation = base.generation + 1;
     const state: StateFile<E> = {
       format: 'upki-ra-state',
-      version: 1,
+      version: 2,
+      generation,
       events: after.events,
       secrets: after.secrets,
-      files: Object.keys(after.files),
+      files: Object.fromEntries(diskNames),
     };
-    const tmp = join(this.dir, `state.json.${process.pid}.tmp`);
-    await writeFile(tmp, JSON.stringify(state));
-    await rename(tmp, join(this.dir, 'state.json'));
-    this.cacheMtime = (await stat(join(this.dir, 'state.json'))).mtimeMs;
-    // Only after the commit point: files a reset or restore dropped.
-    for (const id of stale) await rm(join(this.dir, 'files', diskName(id)), { force: true });
+    const temp = this.path(`state.json.${t}.tmp`);
+    await writeDurable(temp, JSON.stringify(state));
+    try {
+      await link(temp, this.path('gen', `${generation}.json`)); // the commit point: exclusive
+    } catch (error) {
+      await unlink(temp).catch(() => undefined);
+      for (const [id, name] of diskNames) if (name !== base.diskNames.get(id)) await rm(this.path('files', name), { force: true });
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new CommitConflict();
+      throw error;
+    }
+    await rename(temp, this.path('state.json'));
+    await this.syncDir();
+    this.cacheMtime = (await stat(this.path('state.json'))).mtimeMs;
+    await this.collectGarbage(generation, new Set(diskNames.values()));
+    return { snapshot: after, generation, diskNames };
   }
 
-  /** Exclusive across processes: DIR/.lock exists while a transaction runs. */
-  private async withFileLock<T>(fn: () => Promise<T>): Promise<T> {
-    await mkdir(this.dir, { recursive: true });
-    const lockPath = join(this.dir, '.lock');
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await writeFile(lockPath, String(process.pid), { flag: 'wx' });
-        break;
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-        const holder = Number(await readFile(lockPath, 'utf8').catch(() => ''));
-        if (!isRunning(holder)) await rm(lockPath, { force: true });
-        else if (attempt > LOCK_WAIT_MS / 100) throw new Error(`${this.dir} is locked by process ${holder} (${lockPath})`);
-        else await new Promise((r) => setTimeout(r, 100));
-      }
+  /** Older generations, and files and temporaries nobody references that are too old to be a commit in flight. */
+  private async collectGarbage(generation: number, referenced: ReadonlySet<string>): Promise<void> {
+    for (const name of await readdir(this.path('gen'))) {
+      const g = Number.parseInt(name, 10);
+      // The previous generation stays: a reader that saw the old state.json may be rolling forward over it.
+      if (Number.isInteger(g) && g < generation - 1) await rm(this.path('gen', name), { force: true });
     }
+    const old = Date.now() - ORPHAN_AGE_MS;
+    const isOld = async (p: string) => (await lstat(p).catch(() => undefined))?.mtimeMs ?? Infinity;
+    for (const name of await readdir(this.path('files'))) {
+      if (!referenced.has(name) && (await isOld(this.path('files', name))) < old) await rm(this.path('files', name), { force: true });
+    }
+    for (const name of await readdir(this.dir)) {
+      if (name.startsWith('state.json.') && name.endsWith('.tmp') && (await isOld(this.path(name))) < old) await rm(this.path(name), { force: true });
+    }
+  }
+
+  private async syncDir(): Promise<void> {
     try {
-      return await fn();
+      const handle = await open(this.dir, 'r');
+      await handle.sync().finally(() => handle.close());
+    } catch {
+      // Not every file system syncs a directory; the rename has happened either way.
+    }
+  }
+
+  /** Exclusive across processes (mostly: see the file comment); `fn` learns whether the lock was lost meanwhile. */
+  private async withFileLock<T>(fn: (lost: () => boolean) => Promise<T>): Promise<T> {
+    await mkdir(this.dir, { recursive: true, mode: DIR_MODE });
+    let compromised = false;
+    const release = await lockfile.lock(this.dir, {
+      lockfilePath: this.path('.lockdir'),
+      realpath: false,
+      stale: LOCK_STALE_MS,
+      update: LOCK_STALE_MS / 4,
+      retries: { retries: Math.ceil(LOCK_WAIT_MS / 1000), minTimeout: 50, maxTimeout: 1000, factor: 1.5 },
+      // Someone broke our lock: finish nothing on its strength (the commit's generation check decides).
+      onCompromised: () => {
+        compromised = true;
+      },
+    });
+    try {
+      return await fn(() => compromised);
     } finally {
-      await rm(lockPath, { force: true });
+      // Releasing a compromised lock would remove the other process's: proper-lockfile refuses, and so do we.
+      if (!compromised) await release().catch(() => undefined);
     }
   }
 
   transaction<T>(fn: (tx: StoreTx<E>) => Promise<T>): Promise<T> {
-    return this.lock.run(() => this.withFileLock(async () => {
-      const before = await this.load();
-      const tx = new BufferedTx<E>(before);
-      const value = await fn(tx);
-      if (!tx.hasChanges()) return value;
-      const after = tx.result();
-      await this.persist(before, after);
-      this.cache = after;
-      return value;
-    }));
+    return this.lock.run(() =>
+      this.withFileLock(async (lost) => {
+        for (let attempt = 1; ; attempt++) {
+          const base = await this.load();
+          const tx = new BufferedTx<E>(base.snapshot);
+          const value = await fn(tx);
+          if (!tx.hasChanges()) return value;
+          try {
+            if (lost()) throw new CommitConflict();
+            this.cache = await this.persist(base, tx.result());
+            return value;
+          } catch (error) {
+            if (!(error instanceof CommitConflict) || attempt >= MAX_ATTEMPTS) throw error;
+            this.cache = undefined; // run again on what the other process committed
+          }
+        }
+      }),
+    );
   }
 
   read<T>(fn: (view: ReadView<E>) => T | Promise<T>): Promise<T> {
-    return this.lock.run(async () => fn(readView(await this.load())));
+    return this.lock.run(async () => fn(readView((await this.load()).snapshot)));
   }
 
+  /**
+   * DIR/kwk.key, made on first use. Published by link() from a complete temporary file: two `ra init` at once
+   * both end up with the one key that won, never with a half-written one.
+   */
   async keyWrappingKey(): Promise<CryptoKey> {
-    const path = join(this.dir, 'kwk.key');
-    let raw: Uint8Array;
-    if (existsSync(path)) raw = new Uint8Array(await readFile(path));
-    else {
-      raw = globalThis.crypto.getRandomValues(new Uint8Array(32));
-      await mkdir(this.dir, { recursive: true });
-      await writeFile(path, raw, { mode: 0o600 });
+    const path = this.path('kwk.key');
+    if (!existsSync(path)) {
+      await mkdir(this.dir, { recursive: true, mode: DIR_MODE });
+      const temp = this.path(`kwk.key.${token()}.tmp`);
+      await writeDurable(temp, globalThis.crypto.getRandomValues(new Uint8Array(32)));
+      try {
+        await link(temp, path);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      } finally {
+        await unlink(temp).catch(() => undefined);
+      }
     }
-    return globalThis.crypto.subtle.importKey('raw', raw as BufferSource, 'AES-GCM', false, ['encrypt', 'decrypt']);
+    const raw = new Uint8Array(await readFile(path));
+    if (raw.length !== 32) throw new Error(`${path} is not a 32-byte key`);
+    return globalThis.crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
   }
 }

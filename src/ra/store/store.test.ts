@@ -2,7 +2,7 @@
 // transactions, replaceAll, and a key-wrapping key that survives reopening.
 import { afterAll, describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, rmdirSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RaEvent } from '../events';
@@ -138,8 +138,30 @@ describe('directory store shared by two processes', () => {
     await Promise.all([append(a), append(b), append(a), append(b)]);
     expect((await new DirectoryStore(dir).read((v) => v.events())).map((e) => e.seq)).toEqual([1, 2, 3, 4]);
 
-    writeFileSync(join(dir, '.lock'), '999999999'); // a process id that does not run
+    // The lock a killed process leaves: present, not refreshed for an hour.
+    mkdirSync(join(dir, '.lockdir'));
+    const hourAgo = new Date(Date.now() - 3600_000);
+    utimesSync(join(dir, '.lockdir'), hourAgo, hourAgo);
     await append(a);
     expect((await b.read((v) => v.events())).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('when two hold the lock at once (it was broken under one of them), the later commit runs again: none lost', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'upki-ra-store-'));
+    dirs.push(dir);
+    const a = new DirectoryStore(dir);
+    const b = new DirectoryStore(dir);
+    let runs = 0;
+    await a.transaction(async (tx) => {
+      runs += 1;
+      const seq = tx.events().length + 1;
+      if (runs === 1) {
+        rmdirSync(join(dir, '.lockdir')); // someone judged a's lock stale and removed it
+        await b.transaction(async (btx) => btx.append(event(btx.events().length + 1)));
+      }
+      tx.append(event(seq));
+    });
+    expect(runs).toBe(2);
+    expect((await new DirectoryStore(dir).read((v) => v.events())).map((e) => e.seq)).toEqual([1, 2]);
   });
 });

@@ -5,6 +5,8 @@ import { buildExport, packageExport } from '../../builder/export';
 import { exportFileName } from '../../builder/naming';
 import type { Issue } from '../../tsv/types';
 import { t, tr } from '../i18n';
+import { Pager, createPages } from '../components/Pager';
+import { clipText } from '../components/clip';
 import { downloadBytes } from './download';
 import type { BuilderState } from './state';
 
@@ -117,26 +119,28 @@ export const ExportPanel: Component<{ state: BuilderState; announce: (text: stri
   );
 };
 
-const IssueSummary: Component<{ title: string; items: Listed[] }> = (props) => (
-  <Show when={props.items.length > 0}>
-    <details open={props.items.length <= 10}>
-      <summary>
-        {t(`${props.title}（${props.items.length}）`, `${props.title} (${props.items.length})`)}
-      </summary>
-      <ul class="issue-summary">
-        <For each={props.items.slice(0, MAX_LISTED)}>
-          {(item) => (
-            <li class={item.issue.severity}>
-              {t(`行${item.row + 1}`, `Row ${item.row + 1}`)}
-              {item.issue.column ? ` No${item.issue.column}` : ''}: [{item.issue.code}] {tr(item.issue.message)}
-              {item.issue.hint ? ` ${tr(item.issue.hint)}` : ''}
-            </li>
-          )}
-        </For>
-        <Show when={props.items.length > MAX_LISTED}>
-          <li>{t(`ほか${props.items.length - MAX_LISTED}件`, `and ${props.items.length - MAX_LISTED} more`)}</li>
-        </Show>
-      </ul>
-    </details>
-  </Show>
-);
+/** Every issue reachable, one page at a time; messages that quote a long cell are clipped. */
+const IssueSummary: Component<{ title: string; items: Listed[] }> = (props) => {
+  const pages = createPages(() => props.items, MAX_LISTED);
+  return (
+    <Show when={props.items.length > 0}>
+      <details open={props.items.length <= 10}>
+        <summary>
+          {t(`${props.title}（${props.items.length}）`, `${props.title} (${props.items.length})`)}
+        </summary>
+        <Pager pages={pages} testId="issue-pager" />
+        <ul class="issue-summary">
+          <For each={pages.slice()}>
+            {(item) => (
+              <li class={item.issue.severity}>
+                {t(`行${item.row + 1}`, `Row ${item.row + 1}`)}
+                {item.issue.column ? ` No${item.issue.column}` : ''}: [{item.issue.code}] {clipText(tr(item.issue.message))}
+                {item.issue.hint ? ` ${clipText(tr(item.issue.hint))}` : ''}
+              </li>
+            )}
+          </For>
+        </ul>
+      </details>
+    </Show>
+  );
+};

@@ -1,6 +1,6 @@
 // Open an existing application TSV (Shift-JIS or UTF-8) to edit it. The kind is guessed and the user confirms.
 import { For, Show, createMemo, createSignal, type Component } from 'solid-js';
-import { readTsvForEditing, widthProblems, type TsvImport as Imported } from '../../builder/import-tsv';
+import { MAX_EDIT_BYTES, readTsvForEditing, tooLargeForEditing, widthProblems, type TsvImport as Imported } from '../../builder/import-tsv';
 import { KINDS } from '../../spec/kinds';
 import type { KindId } from '../../spec/types';
 import { FileDrop } from '../components/FileDrop';
@@ -18,7 +18,8 @@ export const TsvImport: Component<{ state: BuilderState; announce: (text: string
   const misfits = createMemo(() => widthProblems(kind(), found()?.records ?? []));
 
   const onFile = async (file: File) => {
-    const result = readTsvForEditing(await readFileBytes(file));
+    // Refused by its size before it is read (the file is parsed on this thread).
+    const result = file.size > MAX_EDIT_BYTES ? tooLargeForEditing(file.size) : readTsvForEditing(await readFileBytes(file));
     setFound(result);
     if (result.guesses[0]) setKind(result.guesses[0].kind);
   };

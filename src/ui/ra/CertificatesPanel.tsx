@@ -1,6 +1,7 @@
 // Issued certificates (server / client) with their 状態, serial in decimal and hex, DN and dates, and
 // the RA's downloads: certificate information TSVs, statistics, OU allow-list, CRLs, the CA chain.
 import { For, Show, createSignal, type Component } from 'solid-js';
+import { Pager, createPages } from '../components/Pager';
 import { CERT_STATUS, type CaRole } from '../../ra/types';
 import type { Family } from '../../spec/types';
 import type { CertificateListKind } from '../../ra/reports';
@@ -28,6 +29,7 @@ const hex = (serialHex: string) => `0x${serialHex.toUpperCase()}`;
 export const CertificatesPanel: Component = () => {
   const [family, setFamily] = createSignal<Family>('server');
   const certificates = () => (view()?.certificates ?? []).filter((c) => c.family === family());
+  const pages = createPages(certificates);
 
   return (
     <section class="ra-certs" aria-labelledby="ra-certs-title">
@@ -46,6 +48,7 @@ export const CertificatesPanel: Component = () => {
           <p data-testid="ra-certs-empty">{t('証明書はまだ発行されていません。', 'No certificates have been issued yet.')}</p>
         }
       >
+        <Pager pages={pages} testId="ra-cert-pager" />
         <div class="ra-scroll">
           <table class="ra-cert-table" data-testid="ra-cert-table">
             <thead>
@@ -61,7 +64,7 @@ export const CertificatesPanel: Component = () => {
               </tr>
             </thead>
             <tbody>
-              <For each={certificates()}>
+              <For each={pages.slice()}>
                 {(c) => (
                   <tr data-testid="ra-cert-row">
                     <td class="ra-status">

@@ -2,6 +2,7 @@
 // read it. Its one-time URLs are buttons that perform the simulated download here in the page (each
 // download sends the next mail, as the real system does); attachments download as files.
 import { For, Show, createMemo, createSignal, type Component } from 'solid-js';
+import { Pager, createPages } from '../components/Pager';
 import type { LinkState, LinkView, MailView } from '../../workers/ra-api';
 import { href } from '../app/router';
 import { t } from '../i18n';
@@ -39,6 +40,7 @@ async function openLink(link: LinkView, pin?: string): Promise<void> {
 export const MailPanel: Component = () => {
   const [selectedId, setSelectedId] = createSignal<string>();
   const mails = () => view()?.mails ?? [];
+  const pages = createPages(mails);
   const selected = createMemo(() => mails().find((m) => m.id === selectedId()));
 
   return (
@@ -51,6 +53,7 @@ export const MailPanel: Component = () => {
         )}
       </p>
       <Show when={mails().length > 0} fallback={<p>{t('メールはまだありません。', 'No mails yet.')}</p>}>
+        <Pager pages={pages} testId="ra-mail-pager" />
         <table class="ra-mail-list" data-testid="ra-mail-list">
           <thead>
             <tr>
@@ -61,7 +64,7 @@ export const MailPanel: Component = () => {
             </tr>
           </thead>
           <tbody>
-            <For each={mails()}>
+            <For each={pages.slice()}>
               {(m) => (
                 <tr classList={{ selected: m.id === selectedId() }}>
                   <td class="mono">{jst(m.at)}</td>

@@ -9,7 +9,7 @@ import { t, tr } from '../i18n';
 import { CertificatesPanel } from './CertificatesPanel';
 import { MailPanel } from './MailPanel';
 import { interruptedUpload, loadError, notice, refresh, setNotice, view } from './ra-store';
-import { TrainerPanel } from './TrainerPanel';
+import { BackupControls, TrainerPanel } from './TrainerPanel';
 import { UploadPanel } from './UploadPanel';
 import './ra.css';
 
@@ -90,13 +90,26 @@ const RaPage: Component<RouteProps> = (props) => {
           {t('模擬RAを開けませんでした: ', 'The simulated RA could not be opened: ')}
           {loadError()}
         </div>
+        <Show when={!view()}>
+          <p class="hint">
+            {t(
+              '保存されている状態を開けません。バックアップから復元するか、リセットして最初からやり直してください。',
+              'The stored state cannot be opened. Restore a backup, or reset and start afresh.',
+            )}
+          </p>
+          <div data-testid="ra-recovery">
+            <BackupControls recovery />
+          </div>
+        </Show>
       </Show>
       <Show
         when={view()}
         fallback={
+          !loadError() && (
           <p class="loading" role="status">
             {t('模擬RAを準備中…（初回は認証局の鍵を作成するため数秒かかります）', 'Preparing the simulated RA… (the first start makes the CA keys and takes a few seconds)')}
           </p>
+          )
         }
       >
         <div hidden={tab() !== 'upload'}>

@@ -164,8 +164,15 @@ const InstitutionForm: Component = () => {
   );
 };
 
-const BackupControls: Component = () => {
+/**
+ * Backup, restore and reset. With `recovery` (the stored state cannot be opened) only restore and reset
+ * are offered: the RA page shows them with the error, so a damaged state never locks the trainer out.
+ */
+export const BackupControls: Component<{ recovery?: boolean }> = (props) => {
   const [backupPass, setBackupPass] = createSignal('');
+  const [backupConfirm, setBackupConfirm] = createSignal('');
+  const [backupError, setBackupError] = createSignal<Text>();
+  const passLength = () => [...backupPass()].length;
   const [restoreFile, setRestoreFile] = createSignal<File>();
   const [restorePass, setRestorePass] = createSignal('');
   const [restoreError, setRestoreError] = createSignal<Text>();
@@ -174,7 +181,13 @@ const BackupControls: Component = () => {
   const backup = () =>
     // eslint-disable-next-line solid/reactivity -- act() runs it as a button's action
     act(async () => {
-      saveFile(await call('backup', backupPass()));
+      const made = await call('backup', backupPass());
+      if (!made.ok) {
+        setBackupError(made.message);
+        return;
+      }
+      setBackupError(undefined);
+      saveFile(made.file);
       setNotice({ kind: 'ok', text: { ja: 'バックアップを保存しました。', en: 'The backup was saved.' } });
     });
 
@@ -204,14 +217,30 @@ const BackupControls: Component = () => {
   return (
     <div class="ra-box">
       <h3>{t('バックアップ・復元・リセット', 'Backup, restore, reset')}</h3>
-      <div class="form-row">
-        <label for="ra-backup-pass">{t('バックアップのパスフレーズ', 'Backup passphrase')}</label>
-        <input id="ra-backup-pass" type="password" autocomplete="new-password" value={backupPass()} onInput={(e) => setBackupPass(e.currentTarget.value)} />
-        <button type="button" data-testid="ra-backup" disabled={backupPass().length < 8} onClick={backup}>
-          {t('バックアップを保存', 'Save a backup')}
-        </button>
-      </div>
-      <p class="hint">{t('パスフレーズは8文字以上。バックアップは全データを暗号化します（アクセスPINを含むため）。', 'At least 8 characters. The whole state is encrypted (it holds access PINs).')}</p>
+      <Show when={!props.recovery}>
+        <div class="form-row">
+          <label for="ra-backup-pass">{t('バックアップのパスフレーズ', 'Backup passphrase')}</label>
+          <input id="ra-backup-pass" type="password" autocomplete="new-password" value={backupPass()} onInput={(e) => setBackupPass(e.currentTarget.value)} />
+        </div>
+        <div class="form-row">
+          <label for="ra-backup-confirm">{t('パスフレーズ（確認）', 'Passphrase again')}</label>
+          <input id="ra-backup-confirm" type="password" autocomplete="new-password" value={backupConfirm()} onInput={(e) => setBackupConfirm(e.currentTarget.value)} />
+          <button type="button" data-testid="ra-backup" disabled={passLength() < 8 || backupConfirm() !== backupPass()} onClick={backup}>
+            {t('バックアップを保存', 'Save a backup')}
+          </button>
+        </div>
+        <Show when={backupConfirm() !== '' && backupConfirm() !== backupPass()}>
+          <p class="hint" role="status" data-testid="ra-backup-mismatch">
+            {t('確認のパスフレーズが一致しません。', 'The two passphrases differ.')}
+          </p>
+        </Show>
+        <Show when={backupError()}>
+          <div class="notice notice-error" role="alert">
+            {tr(backupError()!)}
+          </div>
+        </Show>
+        <p class="hint">{t('パスフレーズは8文字以上（確認のため2回入力）。バックアップは全データを暗号化します（アクセスPINを含むため）。', 'At least 8 characters, typed twice. The whole state is encrypted (it holds access PINs).')}</p>
+      </Show>
       <FileDrop label={t('復元するバックアップファイル', 'Backup file to restore')} accept=".json,application/json" onFile={setRestoreFile} testId="ra-restore-drop">
         <Show when={restoreFile()}>
           <p class="hint">{t(`選択中: ${restoreFile()!.name}`, `Selected: ${restoreFile()!.name}`)}</p>

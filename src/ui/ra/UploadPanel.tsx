@@ -42,7 +42,8 @@ export const UploadPanel: Component = () => {
   const [running, setRunning] = createSignal<RunningUpload>();
   const [progress, setProgress] = createSignal<Progress>();
   const [result, setResult] = createSignal<UploadResult>();
-  const [cancelled, setCancelled] = createSignal(false);
+  /** After a cancel: whether the upload had committed just before the worker stopped. */
+  const [cancelled, setCancelled] = createSignal<{ committed: boolean }>();
   const [failure, setFailure] = createSignal<Text>();
   const [clock, setClock] = createSignal(Date.now());
   const timer = setInterval(() => running() && setClock(Date.now()), 500);
@@ -54,7 +55,7 @@ export const UploadPanel: Component = () => {
     const f = file();
     if (!f || running()) return;
     setResult(undefined);
-    setCancelled(false);
+    setCancelled(undefined);
     setFailure(undefined);
     if (f.size > LIMITS.maxFileBytes) {
       // Refused before reading, as the validator page does: reading it would only stall the tab.
@@ -65,7 +66,8 @@ export const UploadPanel: Component = () => {
     const bytes = new Uint8Array(await f.arrayBuffer());
     const startedAt = Date.now();
     setProgress({ startedAt, done: 0, total: 0 });
-    rememberUpload(f.name, view()?.uploads.length ?? 0);
+    const uploadsBefore = view()?.uploads.length ?? 0;
+    rememberUpload(f.name, uploadsBefore);
     const job = startUpload({ bytes, fileName: f.name, kind: kind(), mode: mode(), p12Format: p12() }, (done, total) =>
       setProgress({ startedAt, done, total }),
     );
@@ -73,8 +75,10 @@ export const UploadPanel: Component = () => {
     try {
       setResult(await job.promise);
     } catch (err) {
-      if (err instanceof UploadCancelled) setCancelled(true);
-      else {
+      if (err instanceof UploadCancelled) {
+        const after = await refresh();
+        setCancelled({ committed: !!after?.uploads.slice(uploadsBefore).some((u) => u.fileName === f.name) });
+      } else {
         const message = err instanceof Error ? err.message : String(err);
         setFailure({ ja: message, en: message });
       }
@@ -134,9 +138,16 @@ export const UploadPanel: Component = () => {
       </p>
       <Show when={progress()}>{(p) => <ProgressView progress={p()} now={clock()} onCancel={() => running()?.cancel()} />}</Show>
       <Show when={cancelled()}>
-        <div class="notice notice-warn" role="status" data-testid="ra-cancelled">
-          {t('アップロードをキャンセルしました。何も登録されていません。', 'The upload was cancelled. Nothing was registered.')}
-        </div>
+        {(c) => (
+          <div class="notice notice-warn" role="status" data-testid="ra-cancelled">
+            {c().committed
+              ? t(
+                  'キャンセルが間に合わず、アップロードは完了して登録されました（メール・証明書一覧を確認してください）。',
+                  'The cancel came too late: the upload had finished and is registered (see the mails and certificates).',
+                )
+              : t('アップロードをキャンセルしました。何も登録されていません。', 'The upload was cancelled. Nothing was registered.')}
+          </div>
+        )}
       </Show>
       <Show when={failure()}>
         <div class="notice notice-error" role="alert">

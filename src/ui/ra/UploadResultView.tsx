@@ -1,6 +1,8 @@
 // The RA's completion / error screen after an upload: the engine's screen texts (never the UI's own)
 // and the result table SEQ | 処理結果 | エラー内容 (ADDENDUM A), plus the serial of each accepted record.
 import { For, Show, type Component } from 'solid-js';
+import { Pager, createPages } from '../components/Pager';
+import { clipText } from '../components/clip';
 import { RA_MESSAGES } from '../../ra/messages';
 import type { Institution, RaError, UploadResult } from '../../ra/types';
 import { lang, t, tr } from '../i18n';
@@ -16,6 +18,8 @@ export const UploadResultView: Component<{ result: UploadResult }> = (props) => 
   const r = () => props.result;
   // Client result tables add 機関名 / 所属名 / 氏名 / メールアドレス (ADDENDUM A).
   const hasApplicant = () => r().records.some((rec) => rec.applicant);
+  // A 1000-row result (bulk method 2) renders one page at a time.
+  const pages = createPages(() => r().records);
   const institution = () =>
     r().records.some((rec) => rec.errors.some((e) => INSTITUTION_CODES.has(e.code))) ? view()?.institutions[0] : undefined;
   return (
@@ -48,6 +52,7 @@ export const UploadResultView: Component<{ result: UploadResult }> = (props) => 
       </Show>
       <Show when={institution()}>{(inst) => <InstitutionNote institution={inst()} />}</Show>
       <Show when={r().records.length > 0}>
+        <Pager pages={pages} testId="ra-result-pager" />
         <table class="ra-table ra-result-table" data-testid="ra-result-table">
           <thead>
             <tr>
@@ -64,7 +69,7 @@ export const UploadResultView: Component<{ result: UploadResult }> = (props) => 
             </tr>
           </thead>
           <tbody>
-            <For each={r().records}>
+            <For each={pages.slice()}>
               {(rec) => (
                 <tr classList={{ 'row-ng': !rec.ok }}>
                   <td>{rec.seq}</td>
@@ -98,11 +103,11 @@ export const UploadResultView: Component<{ result: UploadResult }> = (props) => 
 /** The RA line is Japanese as the real screen prints it; English readers get the message beside it. */
 const RaLine: Component<{ line: string; error: RaError | undefined }> = (props) => (
   <div class="err-line">
-    {props.line}
+    {clipText(props.line)}
     <Show when={lang() === 'en' && props.error}>
       {(e) => (
         <div class="hint" lang="en">
-          {e().message.en}
+          {clipText(e().message.en)}
         </div>
       )}
     </Show>

@@ -2,7 +2,7 @@
 // `?worker` works in both builds (an inline blob: worker in the single file; see vite.config.ts).
 // When no worker can start, the same service runs on the main thread (slower, but still correct).
 import type { UploadResult } from '../../ra/types';
-import type { RaApi, RaMethod, RaReply, RaRequest, UploadRequest } from '../../workers/ra-api';
+import type { RaApi, RaMethod, RaReply, UploadRequest } from '../../workers/ra-api';
 import RaWorker from '../../workers/ra.worker?worker';
 
 type Args<M extends RaMethod> = Parameters<RaApi[M]>;
@@ -63,14 +63,28 @@ function getWorker(): Worker | undefined {
   return worker;
 }
 
+/**
+ * Cancel at once, even inside synchronous validation or P12 building: stop the worker and start a new
+ * one on the next call. The upload's store transaction commits in one IndexedDB transaction, which a
+ * terminated worker either finished or never began, so the state is consistent either way (the upload
+ * panel looks at the store afterwards to say which). Other requests waiting behind the upload are
+ * refused (not re-sent: one may have run already) — the page refreshes its view after a cancel anyway.
+ */
+function cancelByTermination(uploadId: number): void {
+  worker?.terminate();
+  worker = undefined;
+  for (const [id, p] of pending) p.reject(id === uploadId ? new UploadCancelled() : new Error('interrupted by a cancelled upload; please try again'));
+  pending.clear();
+}
+
 // ---- main-thread fallback ---------------------------------------------------------------------
 
 let local: Promise<import('../../workers/ra-service').RaService> | undefined;
 
 function localService() {
   local ??= (async () => {
-    const [{ RaService }, { RaEngine, IndexedDbStore }] = await Promise.all([import('../../workers/ra-service'), import('../../ra')]);
-    return new RaService(async () => RaEngine.open(await IndexedDbStore.open()));
+    const [{ RaService }, { IndexedDbStore }] = await Promise.all([import('../../workers/ra-service'), import('../../ra')]);
+    return new RaService(() => IndexedDbStore.open());
   })();
   return local;
 }
@@ -123,7 +137,7 @@ export function startUpload(request: UploadRequest, onProgress: (done: number, t
   return {
     promise,
     cancel() {
-      if (worker) worker.postMessage({ id: nextId++, method: 'cancel', args: [id] } satisfies RaRequest);
+      if (pending.has(id)) cancelByTermination(id);
       else localUploads.get(id)?.abort();
     },
   };

@@ -4,11 +4,12 @@ import { For, Show, createMemo, createSignal, type Component } from 'solid-js';
 import { KINDS } from '../../spec/kinds';
 import type { KindId } from '../../spec/types';
 import { fixHint } from '../../tsv/hints';
-import type { Issue, RecordReport } from '../../tsv/types';
+import type { ShownRecord } from '../../tsv/bound-report';
+import type { Issue } from '../../tsv/types';
 import { t, tr } from '../i18n';
 import { CellValue } from './CellValue';
 
-export const RecordDetail: Component<{ record: RecordReport; kind: KindId; open: boolean }> = (props) => {
+export const RecordDetail: Component<{ record: ShownRecord; kind: KindId; open: boolean }> = (props) => {
   // eslint-disable-next-line solid/reactivity -- the initial state only; the user toggles it afterwards
   const [open, setOpen] = createSignal(props.open);
   return (
@@ -19,13 +20,16 @@ export const RecordDetail: Component<{ record: RecordReport; kind: KindId; open:
       <Show when={open()}>
         <RecordCells record={props.record} kind={props.kind} />
         <IssueList issues={props.record.issues} kind={props.kind} seq={props.record.seq} />
+        <Show when={props.record.omittedIssues}>
+          {(n) => <p class="hint">{t(`ほかに${n()}件の問題があります（表示を省略）。`, `${n()} more problems (not shown).`)}</p>}
+        </Show>
       </Show>
     </details>
   );
 };
 
 /** Column positions: the kind's columns plus any extra cells. Empty cells without a problem are only listed by number. */
-function positions(record: RecordReport, kind: KindId): { shown: number[]; quietEmpty: number[] } {
+function positions(record: ShownRecord, kind: KindId): { shown: number[]; quietEmpty: number[] } {
   const count = Math.max(KINDS[kind].columnCount, record.cells.length);
   const shown: number[] = [];
   const quietEmpty: number[] = [];
@@ -37,7 +41,7 @@ function positions(record: RecordReport, kind: KindId): { shown: number[]; quiet
   return { shown, quietEmpty };
 }
 
-const RecordCells: Component<{ record: RecordReport; kind: KindId }> = (props) => {
+const RecordCells: Component<{ record: ShownRecord; kind: KindId }> = (props) => {
   const cols = createMemo(() => positions(props.record, props.kind));
   return (
     <>
@@ -58,11 +62,14 @@ const RecordCells: Component<{ record: RecordReport; kind: KindId }> = (props) =
           {t(`空の列（問題なし）: ${cols().quietEmpty.join(', ')}`, `Empty columns (fine): ${cols().quietEmpty.join(', ')}`)}
         </p>
       </Show>
+      <Show when={props.record.omittedCells}>
+        {(n) => <p class="hint">{t(`ほかに${n()}列あります（表示を省略）。`, `${n()} more columns (not shown).`)}</p>}
+      </Show>
     </>
   );
 };
 
-const CellRow: Component<{ record: RecordReport; kind: KindId; no: number }> = (props) => {
+const CellRow: Component<{ record: ShownRecord; kind: KindId; no: number }> = (props) => {
   const issues = createMemo(() => props.record.issues.filter((i) => i.column === props.no));
   const bad = () => issues().some((i) => i.severity === 'error');
   const column = () => KINDS[props.kind].columns[props.no - 1];
@@ -72,7 +79,7 @@ const CellRow: Component<{ record: RecordReport; kind: KindId; no: number }> = (
       <td>{props.no}</td>
       <td>{column() ? tr(column().name) : t('（余分な列）', '(extra column)')}</td>
       <td classList={{ bad: bad(), warned: !bad() && issues().length > 0 }} data-column={props.no} data-bad={bad() ? 'true' : undefined}>
-        <CellValue value={props.record.cells[props.no - 1]} positions={marks()} />
+        <CellValue value={props.record.cells[props.no - 1]} positions={marks()} cut={props.record.cuts?.[props.no - 1]} />
       </td>
     </tr>
   );

@@ -1,11 +1,12 @@
 // One validation report: summary, file-level problems, then the RA-style result table.
 import { For, Show, createMemo, type Component } from 'solid-js';
+import type { ShownReport } from '../../tsv/bound-report';
 import type { Issue, ValidationReport } from '../../tsv/types';
 import { formatRaLine } from '../../tsv/format';
 import { lang, t, tr } from '../i18n';
 import { ResultTable } from './ResultTable';
 
-export const ReportView: Component<{ report: ValidationReport; fileName: string }> = (props) => {
+export const ReportView: Component<{ report: ShownReport; fileName: string }> = (props) => {
   const fileErrors = createMemo(() => props.report.fileIssues.filter((i) => i.severity === 'error'));
   const fileWarnings = createMemo(() => props.report.fileIssues.filter((i) => i.severity === 'warning'));
   return (
@@ -17,25 +18,26 @@ export const ReportView: Component<{ report: ValidationReport; fileName: string 
       <Show when={fileWarnings().length > 0}>
         <FileIssueList issues={fileWarnings()} kind={props.report.kind} class="notice-warn" title={t('ファイル全体の警告', 'File warnings')} />
       </Show>
+      <Show when={props.report.omittedFileIssues > 0}>
+        <p class="hint">{t(`ほかに${props.report.omittedFileIssues}件のファイル全体の問題があります（表示を省略）。`, `${props.report.omittedFileIssues} more file problems (not shown).`)}</p>
+      </Show>
       <Show when={props.report.records.length > 0}>
         <ResultTable report={props.report} />
+      </Show>
+      <Show when={props.report.omittedRecords > 0}>
+        <p class="notice notice-warn" data-testid="records-omitted">
+          {t(
+            `表示は先頭の${props.report.records.length}件までです。残り${props.report.omittedRecords}件は表示していません（件数・エラー数は全件の集計です）。`,
+            `Only the first ${props.report.records.length} records are shown; ${props.report.omittedRecords} more are not (the counts above cover all records).`,
+          )}
+        </p>
       </Show>
     </>
   );
 };
 
-const Summary: Component<{ report: ValidationReport; fileName: string }> = (props) => {
-  const counts = createMemo(() => {
-    const records = props.report.records;
-    const all = [...props.report.fileIssues, ...records.flatMap((r) => r.issues)];
-    return {
-      records: records.length,
-      ok: records.filter((r) => r.ok).length,
-      ng: records.filter((r) => !r.ok).length,
-      errors: all.filter((i) => i.severity === 'error').length,
-      warnings: all.filter((i) => i.severity === 'warning').length,
-    };
-  });
+const Summary: Component<{ report: ShownReport; fileName: string }> = (props) => {
+  const counts = () => props.report.totals;
   return (
     <div class={`notice ${props.report.ok ? 'notice-ok' : 'notice-error'}`} data-testid="summary">
       {/* role=status: the verdict is announced, not the whole (possibly 1000-row) table. */}

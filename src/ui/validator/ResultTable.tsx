@@ -1,21 +1,25 @@
 // The RA's result table: SEQ | 処理結果 | エラー内容 (SPEC §7.2, ADDENDUM A: `code:column,name,message`),
 // and under each record with a problem, its cells with the offending ones highlighted.
 import { For, Show, createMemo, createSignal, type Component } from 'solid-js';
-import type { Issue, RecordReport, ValidationReport } from '../../tsv/types';
+import type { ShownRecord, ShownReport } from '../../tsv/bound-report';
+import type { Issue, ValidationReport } from '../../tsv/types';
+import { Pager, createPages } from '../components/Pager';
 import { formatRaLine } from '../../tsv/format';
 import { lang, t } from '../i18n';
 import { RecordDetail } from './RecordDetail';
 
-/** NG records opened on first display; the rest open on demand, so 1000 NG rows stay cheap to render. */
-const OPEN_FIRST = 20;
+/** NG records of a page opened on display; the rest open on demand. */
+const OPEN_FIRST = 10;
 
-export const ResultTable: Component<{ report: ValidationReport }> = (props) => {
+export const ResultTable: Component<{ report: ShownReport }> = (props) => {
   const [problemsOnly, setProblemsOnly] = createSignal(false);
   const shown = createMemo(() => (problemsOnly() ? props.report.records.filter((r) => r.issues.length > 0) : props.report.records));
-  // Index among NG records, to open only the first few; records with warnings only start closed.
+  // One page of records in the DOM at a time, however long the file.
+  const pages = createPages(() => shown());
+  // Index among the page's NG records, to open only the first few; records with warnings only start closed.
   const ngIndex = createMemo(() => {
     const map = new Map<number, number>();
-    for (const r of props.report.records) if (!r.ok) map.set(r.seq, map.size);
+    for (const r of pages.slice()) if (!r.ok) map.set(r.seq, map.size);
     return map;
   });
 
@@ -26,6 +30,7 @@ export const ResultTable: Component<{ report: ValidationReport }> = (props) => {
         <input id="problems-only" type="checkbox" checked={problemsOnly()} onChange={(e) => setProblemsOnly(e.currentTarget.checked)} />
         <label for="problems-only">{t('エラー・警告のある行だけ表示', 'Show only rows with errors or warnings')}</label>
       </div>
+      <Pager pages={pages} testId="result-pager" />
       <table class="ra-table" data-testid="result-table">
         <thead>
           <tr>
@@ -35,11 +40,12 @@ export const ResultTable: Component<{ report: ValidationReport }> = (props) => {
           </tr>
         </thead>
         <tbody>
-          <For each={shown()}>
+          <For each={pages.slice()}>
             {(record) => <RecordRows record={record} kind={props.report.kind} open={(ngIndex().get(record.seq) ?? OPEN_FIRST) < OPEN_FIRST} />}
           </For>
         </tbody>
       </table>
+      <Pager pages={pages} testId="result-pager-bottom" />
     </>
   );
 };
@@ -49,7 +55,7 @@ function ordered(issues: Issue[]): Issue[] {
   return [...issues.filter((i) => i.severity === 'error'), ...issues.filter((i) => i.severity === 'warning')];
 }
 
-const RecordRows: Component<{ record: RecordReport; kind: ValidationReport['kind']; open: boolean }> = (props) => (
+const RecordRows: Component<{ record: ShownRecord; kind: ValidationReport['kind']; open: boolean }> = (props) => (
   <>
     <tr data-seq={props.record.seq} class={props.record.ok ? 'row-ok' : 'row-ng'}>
       <td>{props.record.seq}</td>

@@ -4,7 +4,7 @@ import { KIND_IDS, type KindId } from '../../spec/types';
 import { KINDS } from '../../spec/kinds';
 import { LIMITS } from '../../spec/profiles';
 import { makeIssue } from '../../tsv/issue';
-import type { ValidationReport } from '../../tsv/types';
+import type { ShownReport } from '../../tsv/bound-report';
 import type { RouteProps } from '../app/routes';
 import { FileDrop } from '../components/FileDrop';
 import { t, tr } from '../i18n';
@@ -17,10 +17,9 @@ interface Job {
   kind: KindId;
 }
 
-async function validateUpload(job: Job): Promise<ValidationReport> {
+async function validateUpload(job: Job): Promise<ShownReport> {
   if (job.file.size > LIMITS.maxFileBytes) throw new Error(tooLarge(job.file.size));
-  const bytes = new Uint8Array(await job.file.arrayBuffer());
-  return runValidation(bytes, job.kind, job.file.name);
+  return runValidation(job.file, job.kind, job.file.name);
 }
 
 // Refused before reading: reading it would only stall the tab.
