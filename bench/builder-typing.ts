@@ -1,24 +1,22 @@
 // Benchmark: the builder with a 1000-user roster, in Debian's Chromium, from the single-file build.
 // Adds 1000 client rows from a roster, then types into a cell of that sheet and reports the time from each
 // keydown to the next frame, and the main-thread long tasks seen meanwhile. Figures only; asserts nothing.
-// Needs `npm run build` first (it reads dist-single/). Run alone: npx tsx bench/builder-typing.ts [ROWS]
+// Needs `npm run build` first (it reads dist-single/).
 import { chromium } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Report } from './lib/report';
 
-const ROWS = Number(process.argv[2] ?? 1000);
+const ROWS = 1000;
 const KEYS = 'KOKURITSU HANAKO TEST';
 const SINGLE = resolve('dist-single/upki-workbench.html');
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-export async function benchBuilderTyping(): Promise<void> {
-  if (!existsSync(SINGLE)) {
-    console.log('builder typing: skipped (no dist-single/upki-workbench.html; run `npm run build` first)');
-    return;
-  }
+export async function benchBuilderTyping(r: Report): Promise<void> {
+  if (!existsSync(SINGLE)) return r.skip('no dist-single/upki-workbench.html; run `npm run build` first');
   const dir = mkdtempSync(join(tmpdir(), 'upki-bench-builder-'));
   const lines = ['氏名,ローマ字,学籍番号,メールアドレス'];
   for (let i = 0; i < ROWS; i += 1) lines.push(`学生${i},GAKUSEI ${i},${2024000 + i},s${i}@nii.ac.jp`);
@@ -63,13 +61,16 @@ export async function benchBuilderTyping(): Promise<void> {
       const w = window as unknown as { benchLatencies: number[]; benchLongTasks: number[] };
       return { lat: w.benchLatencies, longTasks: w.benchLongTasks };
     });
-    console.log(`builder: ${ROWS}-row roster added; grid shows the rows after ${shown} ms, first full check after ${checked} ms`);
-    console.log(`builder: typing ${lat.length} keys into a cell of that sheet — keydown to next frame median ${median(lat).toFixed(1)} ms, max ${lat.reduce((a, b) => Math.max(a, b), 0).toFixed(1)} ms`);
-    console.log(`builder: long tasks (>50 ms) while typing: ${longTasks.length}${longTasks.length ? `, longest ${longTasks.reduce((a, b) => Math.max(a, b), 0).toFixed(0)} ms` : ''}`);
+    r.add(`builder: ${ROWS}-row roster added, rows shown`, shown, 'ms');
+    r.add('builder: first full check of the sheet', checked, 'ms');
+    r.add(`builder: typing ${lat.length} keys, keydown to next frame (median)`, median(lat), 'ms');
+    r.add('builder: keydown to next frame (max)', lat.reduce((a, b) => Math.max(a, b), 0), 'ms');
+    const longest = longTasks.reduce((a, b) => Math.max(a, b), 0);
+    r.add('builder: main-thread long tasks while typing', longTasks.length, 'tasks', longTasks.length ? `longest ${longest.toFixed(0)} ms` : undefined);
+    r.budget(`Longest main-thread task while typing in a ${ROWS}-row sheet`, longest, 50, 'ms');
   } finally {
     await browser.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await benchBuilderTyping();

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { version } from '../../package.json';
 import { own } from '../spec/own';
 
 // Entry of the `upki-tsv` command. Each sub-command is a module with `run(argv): Promise<number>`
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
 
 export const USAGE = `upki-tsv — UPKI TSV tools (offline)
 
+  upki-tsv --version
   upki-tsv validate --kind KIND [--json] [--lang ja|en] FILE...
   upki-tsv csr --profile 3|11 --cn FQDN --o O --st ST --l L [--san host,host] --out DIR
                [--passphrase-file F | --no-encrypt] [--force]   (default: encrypted, passphrase asked on the terminal)
@@ -26,6 +28,10 @@ export async function main(argv: string[]): Promise<number> {
   if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
     process.stdout.write(USAGE);
     return cmd ? 0 : 2;
+  }
+  if (cmd === '--version' || cmd === '-V') {
+    process.stdout.write(`upki-tsv ${version}\n`);
+    return 0;
   }
   const load = own(COMMANDS, cmd);
   if (!load) {

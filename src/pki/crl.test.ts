@@ -4,10 +4,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTrainingHierarchy, issueCertificate, type TrainingHierarchy } from './certificate-builder';
+import { createTrainingHierarchy, issueCertificate, issuerKeyId, type TrainingHierarchy } from './certificate-builder';
 import { TRAINING_CAS, type TrainingCaId } from './ca-profiles';
+import * as asn1js from 'asn1js';
+import * as x509 from '@peculiar/x509';
 import { buildCrl, CRL_REASON_NAMES, type CrlEntry, type CrlReason } from './crl';
 import { pemEncode } from './pem';
+import { toArrayBuffer } from './crypto';
 
 const dir = mkdtempSync(join(tmpdir(), 'upki-crl-'));
 const now = new Date(Date.now() - 3600_000);
@@ -122,4 +125,42 @@ describe('buildCrl, verified by openssl', () => {
     expect(text).toContain('No Revoked Certificates.');
     expect(text).toMatch(/CRL Number: \n\s+1180591620717411303424\n/);
   });
+
+  // Reason 0 is left out: the library then writes an empty crlEntryExtensions SEQUENCE, which RFC 5280 does not
+  // allow (SIZE (1..MAX)); ours writes no extensions at all (the first test checks that entry with OpenSSL).
+  it('writes the same bytes as @peculiar/x509 would (RSA signatures are deterministic), for reasons 1-5 and a date after 2049', async () => {
+    const ca = 'client-auth';
+    const withReason = reasons.filter((r) => r !== 0);
+    const entries: CrlEntry[] = Array.from({ length: 60 }, (_, i) => ({
+      serialHex: (0x7f0000 + i * 7919).toString(16) + (i % 3 ? 'ab' : ''),
+      revokedAt: new Date(now.getTime() + i * 61_000 + (i === 59 ? 30 * 365 * 86400_000 : 0)), // the last in 2056: GeneralizedTime
+      reason: withReason[i % withReason.length],
+    }));
+    const ours = await buildCrl({ issuerCertificate: h[ca].certificate, issuerKey: h[ca].privateKey, entries, thisUpdate: now, nextUpdate: later, crlNumber: 77n });
+    const issuer = new x509.X509Certificate(toArrayBuffer(h[ca].certificate));
+    const library = await x509.X509CrlGenerator.create({
+      issuer: issuer.subjectName,
+      thisUpdate: now,
+      nextUpdate: later,
+      entries: entries.map((e) => ({ serialNumber: e.serialHex, revocationDate: e.revokedAt, reason: e.reason })),
+      extensions: [new x509.AuthorityKeyIdentifierExtension(await issuerKeyId(issuer), false), new x509.Extension('2.5.29.20', false, new asn1js.Integer({ value: 77 }).toBER(false))],
+      signingKey: h[ca].privateKey,
+      signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+    });
+    expect(Buffer.from(ours).toString('hex')).toBe(Buffer.from(library.rawData).toString('hex'));
+  });
+
+  it('lists 2000 entries under the ECC CA, signed (DER ECDSA signature) so that openssl verifies it', async () => {
+    const ca = 'server-ecc';
+    const entries: CrlEntry[] = Array.from({ length: 2000 }, (_, i) => ({ serialHex: `5e${i.toString(16).padStart(30, '0')}`, revokedAt: now, reason: 4 }));
+    const der = await buildCrl({ issuerCertificate: h[ca].certificate, issuerKey: h[ca].privateKey, entries, thisUpdate: now, nextUpdate: later, crlNumber: 3n });
+    const crlPath = write('ecc-2000.crl', der);
+    const caPem = write('ecc-ca-2000.pem', pemEncode('CERTIFICATE', h[ca].certificate));
+    expect(openssl('crl', '-inform', 'DER', '-in', crlPath, '-noout', '-CAfile', caPem, '-verify').out).toContain('verify OK');
+    const text = execFileSync('openssl', ['crl', '-inform', 'DER', '-in', crlPath, '-noout', '-text'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(text.match(/Serial Number: /g)).toHaveLength(2000);
+    expect(text).toContain(`Serial Number: 5E${'0'.repeat(26)}07CF`);
+    expect(text.match(/Superseded/g)).toHaveLength(2000);
+  });
 });
+

@@ -10,6 +10,7 @@ import * as x509 from '@peculiar/x509';
 import { defaultHash, issuerKeyId, normalizeSerialHex } from './certificate-builder';
 import { toArrayBuffer } from './crypto';
 import { serialToBytes } from './serial';
+import { children, concat, ecdsaSignatureDer, revokedEntry, tlv } from './crl-der';
 
 export type CrlReason = 0 | 1 | 3 | 4 | 5;
 
@@ -55,59 +56,37 @@ function bigintBytes(n: bigint): ArrayBuffer {
   return toArrayBuffer(serialToBytes(n));
 }
 
-/** Build and sign a CRL. Returns its DER (use a PEM helper for the "X509 CRL" armour). */
+/**
+ * Build and sign a CRL. Returns its DER (use a PEM helper for the "X509 CRL" armour).
+ * @peculiar/x509 writes the CRL without entries (issuer, times, extensions, algorithm); the entries are written
+ * by crl-der.ts and spliced in before crlExtensions, and the TBSCertList is signed again (the library's per-entry
+ * encoding is too slow for thousands of entries).
+ */
 export async function buildCrl(p: BuildCrlParams): Promise<Uint8Array> {
   const issuer = new x509.X509Certificate(toArrayBuffer(p.issuerCertificate));
   const keyId = await issuerKeyId(issuer);
-  const signingAlgorithm = { name: p.issuerKey.algorithm.name, hash: p.hash ?? defaultHash(p.issuerKey) };
+  const hash = p.hash ?? defaultHash(p.issuerKey);
   const crl = await x509.X509CrlGenerator.create(
     {
       issuer: issuer.subjectName,
       thisUpdate: p.thisUpdate,
       nextUpdate: p.nextUpdate,
-      entries: p.entries.map((e) => ({
-        serialNumber: normalizeSerialHex(e.serialHex),
-        revocationDate: e.revokedAt,
-        // 0 is falsy: the generator then omits reasonCode, which is what RFC 5280 asks for.
-        reason: e.reason,
-      })),
       extensions: [new x509.AuthorityKeyIdentifierExtension(keyId, false), crlNumberExtension(p.crlNumber)],
       signingKey: p.issuerKey,
-      signingAlgorithm,
+      signingAlgorithm: { name: p.issuerKey.algorithm.name, hash },
     },
     crypto,
   );
-  return withoutEmptyEntryExtensions(new Uint8Array(crl.rawData), p.issuerKey, signingAlgorithm);
-}
+  const empty = new Uint8Array(crl.rawData);
+  if (p.entries.length === 0) return empty;
 
-/**
- * @peculiar/x509's generator gives every entry a `crlEntryExtensions` field, empty (`30 00`) when the
- * entry has no extension (reason 0). RFC 5280 says SIZE (1..MAX): the field must then be absent. This
- * drops the empty fields and signs the corrected TBSCertList again (same algorithm, same key).
- */
-async function withoutEmptyEntryExtensions(der: Uint8Array, key: CryptoKey, algorithm: { name: string; hash: string }): Promise<Uint8Array> {
-  const parsed = asn1js.fromBER(toArrayBuffer(der));
-  const [tbs, signatureAlgorithm] = (parsed.result as asn1js.Sequence).valueBlock.value as [asn1js.Sequence, asn1js.Sequence];
-  // revokedCertificates: the only universal SEQUENCE of SEQUENCEs after the issuer (fields 0–2 are version, signature, issuer).
-  const revoked = tbs.valueBlock.value.slice(3).find((b): b is asn1js.Sequence => b instanceof asn1js.Sequence);
-  let changed = false;
-  for (const entry of revoked?.valueBlock.value ?? []) {
-    const fields = (entry as asn1js.Sequence).valueBlock.value;
-    const last = fields[fields.length - 1];
-    if (fields.length === 3 && last instanceof asn1js.Sequence && last.valueBlock.value.length === 0) {
-      fields.pop();
-      changed = true;
-    }
-  }
-  if (!changed) return der;
-  const tbsDer = tbs.toBER(false);
-  const raw = await crypto.subtle.sign({ name: algorithm.name, hash: algorithm.hash }, key, tbsDer);
-  // The formatter needs the curve (namedCurve, from the key) to split r‖s; without it it assumes P-256.
-  const withCurve = { ...algorithm, ...key.algorithm } as EcdsaParams & EcKeyAlgorithm;
-  const signature = algorithm.name === 'ECDSA' ? new x509.AsnEcSignatureFormatter().toAsnSignature(withCurve, raw) : raw;
-  if (!signature) throw new Error('cannot encode the CRL signature');
-  const list = new asn1js.Sequence({
-    value: [asn1js.fromBER(tbsDer).result, signatureAlgorithm, new asn1js.BitString({ valueHex: signature })],
-  });
-  return new Uint8Array(list.toBER(false));
+  const [tbs, signatureAlgorithm] = children(empty);
+  const fields = children(tbs);
+  const at = fields.findIndex((f) => f[0] === 0xa0); // [0] crlExtensions
+  const revoked = tlv(0x30, concat(p.entries.map((e) => revokedEntry(normalizeSerialHex(e.serialHex), e.revokedAt, e.reason))));
+  const withEntries = tlv(0x30, concat(at < 0 ? [...fields, revoked] : [...fields.slice(0, at), revoked, ...fields.slice(at)]));
+  const ecdsa = p.issuerKey.algorithm.name === 'ECDSA';
+  const raw = new Uint8Array(await crypto.subtle.sign(ecdsa ? { name: 'ECDSA', hash } : p.issuerKey.algorithm, p.issuerKey, withEntries as BufferSource));
+  const signature = ecdsa ? ecdsaSignatureDer(raw) : raw;
+  return tlv(0x30, concat([withEntries, signatureAlgorithm, tlv(0x03, concat([Uint8Array.of(0), signature]))]));
 }

@@ -68,10 +68,46 @@ export function emptyState(): RaState {
   };
 }
 
-export function projectState(events: readonly RaEvent[]): RaState {
+/** The whole log folded from the start: the definition every faster path must equal (projection.test.ts). */
+export function replayState(events: readonly RaEvent[]): RaState {
   const state = emptyState();
   for (const e of events) applyEvent(state, e);
   return state;
+}
+
+/**
+ * The last projection, kept so that the next one only applies the events appended since (a store holding
+ * 100 000 certificates is not replayed at every read and upload). It is valid for a log that starts with the
+ * same event object and still holds the same object at its old end; any other log (another store, a reset, a
+ * restore, a log re-read from disk) is replayed in full. Never handed out: callers get a copy.
+ */
+let memo: { length: number; first: RaEvent; last: RaEvent; state: RaState } | undefined;
+
+/** The state after `events` (a fresh value: changing it changes nothing else). */
+export function projectState(events: readonly RaEvent[]): RaState {
+  if (events.length === 0) return emptyState();
+  const extends_ = memo && events.length >= memo.length && events[0] === memo.first && events[memo.length - 1] === memo.last;
+  const state = extends_ ? memo!.state : emptyState();
+  for (let i = extends_ ? memo!.length : 0; i < events.length; i++) applyEvent(state, events[i]);
+  memo = { length: events.length, first: events[0], last: events[events.length - 1], state };
+  return copyState(state);
+}
+
+/** A copy whose maps and lists can be changed without touching `s`; records are shared (applyEvent replaces them, never edits). */
+export function copyState(s: RaState): RaState {
+  return {
+    ...s,
+    institutions: new Map(s.institutions),
+    cas: new Map(s.cas),
+    applications: new Map(s.applications),
+    certificates: new Map(s.certificates),
+    certificateByApplication: new Map(s.certificateByApplication),
+    tokens: new Map(s.tokens),
+    mails: [...s.mails],
+    uploads: [...s.uploads],
+    crls: new Map(s.crls),
+    operatorCertificates: new Map(s.operatorCertificates),
+  };
 }
 
 /** Mutates `state` by one event. Records are replaced, never edited in place, so snapshots stay intact. */

@@ -205,6 +205,13 @@ describe('CSR text (column 7, sync part)', () => {
     expect(rowCodes('server-issue', serverIssueRow({ csr: '----BEGIN CERTIFICATE REQUEST----MIIBAAAA' }))).toEqual(['U401']);
   });
 
+  it('finds armour after a long run of dashes, and a cell of dashes alone is not armour (3 dashes + BEGIN is the pattern)', () => {
+    expect(rowCodes('server-issue', serverIssueRow({ csr: `${'-'.repeat(2000)}BEGIN CERTIFICATE REQUEST-----MIIB` }))).toEqual(['U401']);
+    expect(rowCodes('server-issue', serverIssueRow({ csr: `${'-'.repeat(2000)} END` }))).toEqual(['U401']);
+    expect(rowCodes('server-issue', serverIssueRow({ csr: '-'.repeat(2000) }))).not.toContain('U401');
+    expect(rowCodes('server-issue', serverIssueRow({ csr: '--BEGIN CERTIFICATE-MIIB' }))).not.toContain('U401');
+  });
+
   it('rejects non-base64 characters and spaces', () => {
     expect(rowCodes('server-issue', serverIssueRow({ csr: 'MIIB AAAA' }))).toEqual(['U402']);
     expect(rowCodes('server-issue', serverIssueRow({ csr: 'MIIB*AAAA' }))).toEqual(['U402']);

@@ -1,0 +1,100 @@
+// Scale of the simulated RA: a store holding N certificates (synthetic 'application-accepted' + 'issued' events
+// cloned from a real issuance, so the log has the shape the engine writes), then: open the engine, one list page,
+// a search, a 99-row server upload (99 real CSRs) against the same upload on an empty store, and a CRL of M entries.
+import { RaEngine } from '../src/ra/engine';
+import { RaService } from '../src/workers/ra-service';
+import { MemoryStore } from '../src/ra/store/memory-store';
+import type { RaEvent } from '../src/ra/events';
+import { CRL_NEXT_UPDATE_DAYS } from '../src/ra/ca/authority';
+import { makeServerCsr, serverIssueRow, tsvBytes } from '../src/tsv/fixtures';
+import { clientRows, O } from './lib/files';
+import type { Report } from './lib/report';
+
+const PAGE = 50;
+
+export async function benchRaScale(r: Report, certificates: number, revoked: number): Promise<void> {
+  const server99 = await serverFile(99);
+  const store = new MemoryStore();
+  let engine = await RaEngine.open(store);
+  const seed = await engine.upload({ bytes: tsvBytes(clientRows(1).map((row) => { row[2] = '1'; return row; })), fileName: 'seed.tsv', kind: 'client-issue', mode: 'abort', p12Format: 'modern' });
+  if (!seed.ok) throw new Error('seed upload refused');
+
+  // The 99-row upload on an (almost) empty store first.
+  const empty = await timed(() => engine.upload({ bytes: server99, fileName: 'servers.tsv', kind: 'server-issue', mode: 'abort', p12Format: 'modern' }));
+  if (!empty.value.ok) throw new Error(`99-row server upload refused: ${JSON.stringify(empty.value.fileErrors.concat(empty.value.records.flatMap((x) => x.errors)).slice(0, 3))}`);
+  r.add('99-row server upload, empty store', empty.ms, 'ms');
+
+  await store.transaction(async (tx) => {
+    const more = synthetic(tx.events(), certificates, revoked);
+    for (let i = 0; i < more.length; i += 10_000) tx.append(...more.slice(i, i + 10_000)); // spread has a stack limit
+  });
+  const events = await engine.events();
+  r.add(`store: certificates (${revoked} revoked)`, certificates, 'certs', `${events.length} events`);
+
+  const open = await timed(() => RaEngine.open(store));
+  engine = open.value;
+  r.add(`open the engine on ${certificates} certificates`, open.ms, 'ms');
+  r.budget(`RA open with ${certificates} certificates`, open.ms, 2000, 'ms');
+
+  const page = await timed(async () => {
+    const s = await engine.state();
+    return [...s.certificates.values()].slice(-PAGE).reverse(); // the map keeps issuance order
+  });
+  r.add(`list page (newest ${PAGE} certificates)`, page.ms, 'ms');
+  r.budget('RA list page', page.ms, 100, 'ms');
+  const search = await timed(async () => {
+    const s = await engine.state();
+    return [...s.certificates.values()].filter((c) => c.dn.includes(`CN=USER ${Math.floor(certificates * 0.777)},`));
+  });
+  r.add('search by CN', search.ms, 'ms', `${search.value.length} found`);
+  r.budget('RA search', search.ms, 100, 'ms');
+  // What the RA page asks its worker for today: every certificate and mail (no paging yet).
+  const view = await timed(() => new RaService(async () => store, async () => engine).view());
+  r.add('the RA page\'s whole view from the worker (all certificates and mails)', view.ms, 'ms', `${view.value.certificates.length} certificates`);
+
+  const second99 = await serverFile(99, 'b');
+  const full = await timed(() => engine.upload({ bytes: second99, fileName: 'servers2.tsv', kind: 'server-issue', mode: 'abort', p12Format: 'modern' }));
+  if (!full.value.ok) throw new Error('99-row server upload refused on the full store');
+  r.add(`99-row server upload, ${certificates} certificates`, full.ms, 'ms');
+  r.add('upload full ÷ empty store', full.ms / empty.ms, '×');
+  r.budget('RA 99-row upload, full ÷ empty store', full.ms / empty.ms, 1.2, '×');
+
+  const crl = await timed(() => engine.advanceClock(CRL_NEXT_UPDATE_DAYS + 1));
+  r.add(`clock advance: CRLs republished, one with ${revoked} entries`, crl.ms, 'ms', `${crl.value.crls} CRLs`);
+  r.budget(`CRL of ${revoked} entries`, crl.ms, 1000, 'ms');
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t0, value };
+}
+
+async function serverFile(n: number, prefix = 'a'): Promise<Uint8Array> {
+  const rows: string[][] = [];
+  for (let i = 0; i < n; i++) {
+    const cn = `${prefix}${i}.example.ac.jp`;
+    const dn = `CN=${cn},O=${O},L=Chiyoda-ku,ST=Tokyo,C=JP`;
+    const profile = i % 2 ? '11' : '3';
+    rows.push(serverIssueRow({ dn, profile, fqdn: cn, csr: (await makeServerCsr({ profile, dn })).oneLine, adminMail: 'admin@example.ac.jp' }));
+  }
+  return tsvBytes(rows);
+}
+
+/** `count` more client certificates shaped like the seed's, the first `revoked` of them revoked. */
+function synthetic(log: readonly RaEvent[], count: number, revoked: number): RaEvent[] {
+  const app = log.find((e) => e.type === 'application-accepted');
+  const cert = log.find((e) => e.type === 'issued');
+  if (app?.type !== 'application-accepted' || cert?.type !== 'issued') throw new Error('no seed issuance');
+  let seq = log[log.length - 1].seq;
+  const out: RaEvent[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = `S${String(i).padStart(7, '0')}`;
+    const serialHex = `7e${i.toString(16).padStart(24, '0')}`;
+    const dn = `CN=USER ${i},OU=${String(i).padStart(8, '0')},O=${O},L=Chiyoda-ku,ST=Tokyo,C=JP`;
+    out.push({ ...app, seq: ++seq, application: { ...app.application, id, dn, userMail: `u${i}@example.ac.jp` } });
+    out.push({ ...cert, seq: ++seq, certificate: { ...cert.certificate, applicationId: id, serialHex, serialDecimal: BigInt(`0x${serialHex}`).toString(), dn } });
+    if (i < revoked) out.push({ seq: ++seq, at: cert.at, type: 'revoked', serialHex, reason: 0, comment: '', uploadId: 'bench' });
+  }
+  return out;
+}
