@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test, expect } from './fixtures';
 import { serverCsrBase64, serverIssueRow, sjisFile, utf8File } from './tsv-files';
-import { O, clientRows, download, openMail, openRa, openssl, recordProgress, removeDir, serverRow, sjisRows, unzip, upload } from './ra-kit';
+import { O, clientRows, dir, download, openMail, openRa, openssl, recordProgress, removeDir, serverRow, sjisRows, unzip, upload } from './ra-kit';
 
 test.afterAll(removeDir);
 
@@ -168,23 +168,34 @@ test('client method 1: clientPin.zip to the admin, then each user’s own URL gi
   await expect(page.getByTestId('ra-mail-subject').first()).toHaveText('クライアント証明書取得通知');
 });
 
-test('client method 3: the user enters the access PIN next to the URL and gets client.crt', async ({ page }) => {
+test('client method 3: the URL opens the user\'s page, which makes the key and saves a P12 under the user\'s passphrase', async ({ page }) => {
   await openRa(page);
   await upload(page, 'client-issue', sjisFile('m3.tsv', clientRows(1, '3')));
   await expect(page.getByTestId('ra-complete')).toBeVisible();
   let reader = await openMail(page, 'アクセスPIN発行通知');
   const pin = sjisRows(join(unzip(await download(page, reader.getByTestId('ra-mail-link'))), 'clientPin.txt'))[0][2];
-
-  reader = await openMail(page, 'クライアント証明書発行受付通知');
-  await reader.getByLabel('アクセスPIN').fill('wrongwrongwrong1');
-  await reader.getByTestId('ra-mail-link').click();
-  await expect(page.getByTestId('ra-notice')).toContainText('アクセスPINが正しくありません。');
-  await reader.getByLabel('アクセスPIN').fill(pin);
-  const crt = await download(page, reader.getByTestId('ra-mail-link'));
-  expect(crt.endsWith('client.crt')).toBe(true);
   await page.getByTestId('ra-tab-certs').click();
   const chain = await download(page, page.getByTestId('ra-dl-chain'));
-  expect(openssl(['verify', '-CAfile', chain, '-purpose', 'sslclient', crt]).output).toContain(': OK');
+
+  reader = await openMail(page, 'クライアント証明書発行受付通知');
+  await reader.getByTestId('ra-mail-link').click();
+  const pass = 'my own passphrase';
+  await page.getByLabel('アクセスPIN（半角英数字）').fill('wrongwrongwrong1');
+  await page.getByLabel('P12ファイルのパスフレーズ').fill(pass);
+  await page.getByLabel('パスフレーズ（確認）').fill(pass);
+  await page.getByTestId('svc-browser-issue-button').click();
+  await expect(page.getByTestId('svc-browser-error')).toContainText('アクセスPINが正しくありません。');
+  await page.getByLabel('アクセスPIN（半角英数字）').fill(pin);
+  await page.getByLabel('P12ファイルのパスフレーズ').fill(pass);
+  await page.getByLabel('パスフレーズ（確認）').fill(pass);
+  const p12 = await download(page, page.getByTestId('svc-browser-issue-button'));
+  expect(p12.endsWith('user1.p12')).toBe(true);
+  const dump = openssl(['pkcs12', '-in', p12, '-passin', `pass:${pass}`, '-nodes']);
+  expect(dump.status, dump.output).toBe(0);
+  expect(dump.output).toContain('-----BEGIN PRIVATE KEY-----');
+  const leaf = join(dir, 'm3-leaf.pem');
+  execFileSync('openssl', ['pkcs12', '-in', p12, '-passin', `pass:${pass}`, '-clcerts', '-nokeys', '-out', leaf]);
+  expect(openssl(['verify', '-CAfile', chain, '-purpose', 'sslclient', leaf]).output).toContain(': OK');
 });
 
 test('abort mode with one bad row: error screen with the RA line, and nothing is registered', async ({ page }) => {

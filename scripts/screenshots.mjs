@@ -38,6 +38,36 @@ function clientRow(cn, ou, over = {}) {
   return row;
 }
 
+/** 模擬サービス: the desk registers the RA operator, who takes the certificate into the simulated browser. */
+async function operatorCertificate(page) {
+  await page.getByTestId('svc-trainer').waitFor({ timeout: 60_000 });
+  await page.getByTestId('svc-role-desk').click();
+  await page.getByTestId('svc-desk-register').click();
+  const pin = (await page.getByTestId('svc-desk-pin-value').textContent()).trim();
+  await page.getByTestId('svc-role-ra').click();
+  await page.getByTestId('svc-mail-subject').filter({ hasText: /^登録担当者用証明書発行受付通知$/ }).first().click();
+  await page.getByTestId('svc-mail-link').click();
+  await page.getByLabel('アクセスPIN（半角英数字）').fill(pin);
+  await page.getByTestId('svc-operator-issue').click();
+  await page.getByTestId('svc-operator-done').waitFor({ timeout: 60_000 });
+  await page.getByTestId('svc-role-ra').click();
+  await page.getByTestId('svc-ra-system').click();
+  await page.getByTestId('svc-picker-option').first().check();
+}
+
+async function serverUpload(page) {
+  await page.getByTestId('nii-login-ok').click();
+  await page.getByTestId('nii-menu-server-upload').click();
+  const csr = execFileSync('openssl', ['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-subj', '/C=JP/ST=Tokyo/L=Chiyoda-ku/O=Example University/CN=www.example.ac.jp', '-keyout', '/dev/null'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+    .split('\n').filter((l) => l && !l.startsWith('-----')).join('');
+  const row = ['CN=www.example.ac.jp,O=Example University,L=Chiyoda-ku,ST=Tokyo,C=JP', '3', '', '', '', '', csr, '利用　管理', '情報基盤センター', 'admin@example.ac.jp', 'www.example.ac.jp', 'nginx', ''];
+  await page.getByTestId('nii-file').setInputFiles({ name: 'server.tsv', mimeType: 'text/plain', buffer: sjis([row]) });
+  await page.getByTestId('nii-upload').click();
+  await page.getByTestId('nii-review-ok').click();
+  await page.getByTestId('ra-complete').waitFor({ timeout: 60_000 });
+  await page.evaluate(() => window.scrollTo(0, 0)); // the sticky role bar belongs at the top of a full-page shot
+}
+
 const SHOTS = [
   {
     name: 'validator',
@@ -156,6 +186,34 @@ const SHOTS = [
       await page.getByTestId('inventory-asof').fill(new Date(Date.parse(now) + 9 * 3600_000).toISOString().slice(0, 10));
       await page.getByTestId('select-expiring').click();
       rmSync(dir, { recursive: true, force: true });
+      },
+    },
+    {
+    name: 'service-login',
+    hash: '#/service/trainer',
+    async prepare(page) {
+      await operatorCertificate(page);
+      await page.evaluate(() => window.scrollTo(0, 0));
+    },
+  },
+  {
+    name: 'service-menu',
+    hash: '#/service/trainer',
+    async prepare(page) {
+      await operatorCertificate(page);
+      await serverUpload(page);
+    },
+  },
+  {
+    name: 'service-mailbox',
+    hash: '#/service/trainer',
+    async prepare(page) {
+      await operatorCertificate(page);
+      await serverUpload(page);
+      await page.getByTestId('svc-role-admin').click();
+      await page.getByTestId('svc-mail-subject').first().click();
+      await page.getByTestId('svc-mail-reader').waitFor();
+      await page.evaluate(() => window.scrollTo(0, 0));
     },
   },
   {

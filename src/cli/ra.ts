@@ -11,6 +11,7 @@ import { DirectoryStore } from '../ra/store/dir-store';
 import { jstDateTime } from '../ra/clock';
 import type { ErrorMode, P12Format, UploadResult } from '../ra/types';
 import { parseArgs } from './args';
+import { OPERATOR_USAGE, runOperator } from './ra-operator';
 import { writeFileAtomic } from './safe-write';
 
 type Lang = 'ja' | 'en';
@@ -20,7 +21,7 @@ const USAGE = `usage:
   upki-tsv ra upload --state DIR --kind KIND [--mode abort|valid-only] [--p12 modern|legacy] [--json] [--lang ja|en] FILE
   upki-tsv ra export --state DIR --out OUT
   upki-tsv ra clock  --state DIR --advance DAYS
-KIND: ${KIND_IDS.join(' | ')}
+${OPERATOR_USAGE}KIND: ${KIND_IDS.join(' | ')}
 `;
 
 function usage(error: string): number {
@@ -35,7 +36,7 @@ export async function run(argv: string[]): Promise<number> {
     return sub ? 0 : 2;
   }
   const parsed = parseArgs(rest, {
-    values: ['state', 'institution', 'kind', 'mode', 'p12', 'out', 'advance', 'lang'],
+    values: ['state', 'institution', 'kind', 'mode', 'p12', 'out', 'advance', 'lang', 'serial'],
     booleans: ['json'],
   });
   if (!parsed.ok) return usage(parsed.error);
@@ -51,6 +52,8 @@ export async function run(argv: string[]): Promise<number> {
       return typeof flags.out === 'string' ? exportTo(state, flags.out) : usage('--out OUT is required');
     case 'clock':
       return clock(state, flags.advance);
+    case 'operator':
+      return runOperator(() => openExisting(state), positionals[0], flags, usage);
     default:
       return usage(`unknown sub-command '${sub}'`);
   }

@@ -45,6 +45,16 @@ function describe(e: RaEvent): Text {
       return { ja: `時計を${e.days}日進めました`, en: `clock advanced by ${e.days} days` };
     case 'operator-certificate-issued':
       return { ja: `登録担当者用証明書を発行: シリアル番号 ${e.certificate.serialDecimal}`, en: `RA operator certificate issued: serial ${e.certificate.serialDecimal}` };
+    case 'operator-certificate-revoked':
+      return { ja: `登録担当者用証明書を失効: シリアル番号 ${serialHexToDecimal(e.serialHex)}`, en: `RA operator certificate revoked: serial ${serialHexToDecimal(e.serialHex)}` };
+    case 'administrator-updated':
+      return { ja: `利用管理者情報を更新: ${e.oldMail} → ${e.name} <${e.mail}>`, en: `administrator updated: ${e.oldMail} → ${e.name} <${e.mail}>` };
+    case 'ra-login':
+      return { ja: `ログイン: ${e.subject}（シリアル番号 ${serialHexToDecimal(e.serialHex)}）`, en: `login: ${e.subject} (serial ${serialHexToDecimal(e.serialHex)})` };
+    case 'ra-login-refused':
+      return { ja: `ログイン失敗（${e.reason}）: ${e.subject}`, en: `login refused (${e.reason}): ${e.subject}` };
+    case 'ra-logout':
+      return { ja: `ログアウト: ${e.subject}（シリアル番号 ${serialHexToDecimal(e.serialHex)}）`, en: `logout: ${e.subject} (serial ${serialHexToDecimal(e.serialHex)})` };
   }
 }
 

@@ -2,12 +2,13 @@
 // They need what only the RA knows: the institution's registered values and the issued certificates.
 import type { FieldKey } from '../spec/types';
 import { sameDn, parseDnString, type Rdn } from '../pki/dn';
+import { isUnderDomain } from './institutions';
 import { registeredErrors } from './registered';
 import { RA_MESSAGES, type RaMessage } from './messages';
 import { Row, rdnValue, rdnValues } from './row';
 import { isCertificateValid, type RaState } from './state';
 import { jstDate } from './clock';
-import type { CertificateRecord, Institution, RaError } from './types';
+import type { CertificateRecord, DomainFault, Institution, RaError } from './types';
 
 export function raError(row: Row, field: FieldKey, msg: RaMessage): RaError {
   return { column: row.column(field), columnName: row.columnName(field), code: msg.code, message: msg.message };
@@ -52,10 +53,32 @@ function institutionErrors(row: Row, inst: Institution, now: Date): RaError[] {
   return [];
 }
 
-/** 241, R101–R103: the shared check (registered.ts), as RA errors of this row. */
+/**
+ * 241, R101–R103: the shared check (registered.ts), as RA errors of this row. A domain the trainer "removed" is no
+ * longer registered (the CA withdrew it); when a server's domains pass, the CA's WHOIS question may fail as the
+ * trainer chose (SPEC §7.2).
+ */
 function registeredValueErrors(row: Row, inst: Institution): RaError[] {
+  const faults = inst.domainFaults ?? {};
+  const domains = inst.domains.filter((d) => faults[d] !== 'removed');
   const input = { kind: row.kind, dn: row.dn(), dnsNames: row.dnsNames(), profile: row.get('profile') };
-  return registeredErrors(input, inst).map((e) => raError(row, e.field, e.message));
+  const errors = registeredErrors(input, { ...inst, domains }).map((e) => raError(row, e.field, e.message));
+  if (row.family === 'server' && row.action !== 'revoke' && !errors.some((e) => e.code === RA_MESSAGES.domainNotAllowed.code)) {
+    errors.push(...whoisErrors(row, rdnValue(row.dn(), 'CN') ?? '', domains, faults));
+  }
+  return errors;
+}
+
+/** The CA asks WHOIS about a server's domain at issuance (SPEC §7.2); the trainer decides what it answers. */
+const WHOIS_FAULT_MESSAGES = {
+  'whois-connection': RA_MESSAGES.whoisConnection,
+  'whois-mismatch': RA_MESSAGES.whoisMismatch,
+} as const;
+
+function whoisErrors(row: Row, cn: string, domains: string[], faults: Record<string, DomainFault>): RaError[] {
+  const domain = domains.find((d) => isUnderDomain(cn, [d]));
+  const fault = domain ? faults[domain] : undefined;
+  return fault && fault !== 'removed' ? [raError(row, 'dn', WHOIS_FAULT_MESSAGES[fault])] : [];
 }
 
 /** Renew and revoke name an existing certificate by serial: it must be this institution's, with this DN. */

@@ -26,7 +26,8 @@ export type DownloadFailure =
   | 'wrong-pin'
   | 'bad-key'
   | 'key-reused'
-  | 'revoked';
+  | 'revoked'
+  | 'p12-name-quote';
 
 export type DownloadResult =
   | { ok: true; fileName: string; contentType: string; bytes: Uint8Array; serialsHex: string[] }
@@ -48,6 +49,11 @@ const FAILURES: Record<DownloadFailure, Text> = {
     en: 'This key pair was used before; create a new one.',
   },
   revoked: { ja: 'この証明書は失効しています。', en: 'This certificate has been revoked.' },
+  // 003 §5-4-1 column 12: 「ダウンロード方法が3でP12ダウンロードファイル名に「'」が含まれている場合、現在証明書取得ができません。」
+  'p12-name-quote': {
+    ja: '証明書を取得できません。P12ダウンロードファイル名に「\'」が含まれています（ダウンロード方法3では、P12ダウンロードファイル名に「\'」が含まれている場合、証明書取得ができません）。',
+    en: "The certificate cannot be obtained: the P12 file name contains ' (with download method 3 such a name cannot be obtained, as the manual says).",
+  },
 };
 
 function fail(reason: DownloadFailure): DownloadResult {
@@ -172,6 +178,7 @@ export async function issueBrowserCertificate(
   const spki = await browserSpki(publicKeyOrCsr);
   if (!spki) return fail('bad-key');
   const app = ctx.state.applications.get(t.applicationIds[0])!;
+  if (app.p12Name.includes("'")) return fail('p12-name-quote');
   if (app.renewsSerialHex && (await keyUsedBefore(ctx, app.renewsSerialHex, spki))) return fail('key-reused');
   const rdns = parseDnString(app.dn);
   const cert = await issueForApplication(ctx, {

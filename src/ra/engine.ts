@@ -16,9 +16,16 @@ import { projectState, type RaState } from './state';
 import { emptySnapshot, type Store } from './store/store';
 import { runTick } from './tick';
 import type { Institution, UploadResult } from './types';
+import type { Text } from '../spec/types';
 import { findInstitution, runUpload, type UploadInput } from './upload';
 import { registerOperator } from './issue/operator';
 import { runValidator } from './validate-port';
+import { recipients, sendMail } from './notify/mailer';
+import { applicationSent } from './notify/templates';
+import { login, logout, renewAtUrl, revokeOperator, startRenewal, type LoginResult, type OperatorActionResult, type RenewalResult } from './operator-life';
+
+/** ADDENDUM B.2: ASCII local@domain. */
+const ADMIN_MAIL = /^[\w.%+-]+@[A-Z0-9-]+(?:\.[A-Z0-9-]+)+$/i;
 
 export interface OpenOptions {
   clock?: RealClock;
@@ -168,6 +175,61 @@ export class RaEngine {
 
   downloadRaOperatorCertificate(token: string, pin: string): Promise<DownloadResult> {
     return this.transaction((ctx) => downloads.downloadOperatorCertificate(ctx, token, pin));
+  }
+
+  /** 登録担当者 login with a certificate from the browser's store (001 §3-2); written to the audit trail. */
+  raLogin(certificateDer: Uint8Array, subject = ''): Promise<LoginResult> {
+    return this.transaction(async (ctx) => login(ctx, certificateDer, subject));
+  }
+
+  /** 「ログアウト」: the audit trail records it (001 §3-4). */
+  raLogout(serialHex: string): Promise<void> {
+    return this.transaction(async (ctx) => logout(ctx, serialHex));
+  }
+
+  /** サービス窓口: renewal of a valid RA operator certificate; the URL goes out by mail (M11). */
+  startRaOperatorRenewal(serialHex: string): Promise<OperatorActionResult> {
+    return this.transaction(async (ctx) => startRenewal(ctx, serialHex));
+  }
+
+  /** At the renewal URL, presenting the current certificate: a new P12 and its PIN (shown once). */
+  renewRaOperatorCertificate(token: string, currentCertificateDer: Uint8Array): Promise<RenewalResult> {
+    return this.transaction((ctx) => renewAtUrl(ctx, token, currentCertificateDer));
+  }
+
+  /** サービス窓口: revoke a lost RA operator certificate (CRL published at once). */
+  revokeRaOperator(serialHex: string): Promise<OperatorActionResult> {
+    return this.transaction((ctx) => revokeOperator(ctx, serialHex));
+  }
+
+  /**
+   * 利用管理者情報 更新: an administrator's name and mail. Later mails about that administrator's
+   * certificates (revocation notices, reminders) go to the new address. A malformed address is refused.
+   */
+  async updateAdministrator(oldMail: string, next: { name: string; mail: string }, institutionId?: string): Promise<{ ok: true } | { ok: false; error: Text }> {
+    const mail = next.mail.trim();
+    if (!ADMIN_MAIL.test(mail) || mail.length > 78) {
+      return { ok: false, error: { ja: 'メールアドレスの形式が正しくありません。', en: 'The mail address is not valid.' } };
+    }
+    await this.transaction(async (ctx) => {
+      const inst = findInstitution(ctx, institutionId);
+      ctx.emit({ type: 'administrator-updated', institutionId: inst.id, oldMail: oldMail.trim(), name: next.name.trim(), mail });
+    });
+    return { ok: true };
+  }
+
+  /** 利用管理者 → 登録担当者: the application TSV, as a mail with the file attached (nothing is checked here). */
+  sendApplicationToRa(fileName: string, bytes: Uint8Array, from: { name: string; mail: string }, institutionId?: string): Promise<void> {
+    return this.transaction(async (ctx) => {
+      const inst = findInstitution(ctx, institutionId);
+      // The name is the sender's: it becomes part of a file id (a path in the CLI's store), so no separators.
+      const safeName = fileName.replace(/[\\/\0]/g, '_').replace(/^\.+/, '_').slice(0, 200) || 'application.tsv';
+      const fileId = ctx.putFile(`sent/${ctx.nextMailId()}/${safeName}`, bytes);
+      sendMail(ctx, recipients(inst.ra.mail), {
+        ...applicationSent(from.name, from.mail, fileName),
+        attachments: [{ fileName: safeName, contentType: 'text/tab-separated-values', fileId }],
+      });
+    });
   }
 
   /** Trainer: move the simulated clock forward, then run what fell due. */

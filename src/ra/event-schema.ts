@@ -90,6 +90,7 @@ const institution = shape<Institution>()({
   ra: contact,
   admins: arr(contact),
   active: bool,
+  domainFaults: opt(record(oneOf('whois-connection', 'whois-mismatch', 'removed'))),
 });
 const caRecord = shape<CaRecord>()({
   id: caRole,
@@ -156,6 +157,7 @@ const token = shape<DownloadToken>()({
   usedAt: opt(time),
   pinSha256: opt(str),
   fileIds: arr(str),
+  renewsSerialHex: opt(hex),
 });
 const attachment = shape<MailAttachment>()({ fileName: str, contentType: str, fileId: str });
 const mail = shape<Mail>()({
@@ -178,6 +180,8 @@ const operatorCertificate = shape<OperatorCertificate>()({
   issuedAt: time,
   fileId: str,
   token: str,
+  renewsSerialHex: opt(hex),
+  revokedAt: opt(time),
 });
 
 type BodyKeys<K extends RaEventType> = Exclude<keyof Extract<RaEvent, { type: K }>, 'type' | 'seq' | 'at'>;
@@ -207,6 +211,11 @@ const EVENT_FIELDS: { [K in RaEventType]: { [F in BodyKeys<K>]-?: Check } } = {
   'crl-published': { caId: caRole, number: int, thisUpdate: time, nextUpdate: time, fileId: str },
   'clock-advanced': { days: num, offsetMs: num },
   'operator-certificate-issued': { certificate: operatorCertificate },
+  'operator-certificate-revoked': { serialHex: hex },
+  'administrator-updated': { institutionId: str, oldMail: str, name: str, mail: str },
+  'ra-login': { serialHex: hex, subject: str },
+  'ra-login-refused': { reason: str, subject: str },
+  'ra-logout': { serialHex: hex, subject: str },
 };
 
 /** The first problem of event number `index` (0-based) of a log, or undefined when it is well formed. */

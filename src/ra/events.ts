@@ -47,7 +47,12 @@ export type RaEventBody =
   | { type: 'mailed'; mail: Mail }
   | { type: 'crl-published'; caId: CaRole; number: number; thisUpdate: string; nextUpdate: string; fileId: string }
   | { type: 'clock-advanced'; days: number; offsetMs: number }
-  | { type: 'operator-certificate-issued'; certificate: OperatorCertificate };
+  | { type: 'operator-certificate-issued'; certificate: OperatorCertificate }
+  | { type: 'operator-certificate-revoked'; serialHex: string }
+  | { type: 'ra-login'; serialHex: string; subject: string }
+  | { type: 'ra-login-refused'; reason: string; subject: string }
+  | { type: 'ra-logout'; serialHex: string; subject: string }
+  | { type: 'administrator-updated'; institutionId: string; oldMail: string; name: string; mail: string };
 
 export type RaEvent = Base & RaEventBody;
 export type RaEventType = RaEvent['type'];

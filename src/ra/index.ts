@@ -21,3 +21,5 @@ export { CERTIFICATE_LIST_FILE_NAMES, type CertificateListKind } from './reports
 export { jstDateTime, jstDate } from './clock';
 export { PIN_ALPHABET, PIN_LENGTH } from './issue/pin';
 export * from './types';
+export { judgeLogin, LOGIN_FAILURES, type LoginResult, type LoginRefusal, type OperatorActionResult, type RenewalResult } from './operator-life';
+export { errorScreen, completionScreen, type Screen } from './screens';

@@ -1,6 +1,6 @@
 // Institutions: the demo one created on first start, and the JSON form `ra init --institution` reads.
 import type { Text } from '../spec/types';
-import type { Institution } from './types';
+import type { DomainFault, Institution } from './types';
 
 export const DEMO_INSTITUTION: Institution = {
   id: 'demo',
@@ -62,8 +62,20 @@ export function parseInstitution(value: unknown): InstitutionParse {
       ra: contact(v.ra, DEMO_INSTITUTION.ra),
       admins: Array.isArray(v.admins) ? v.admins.map((a) => contact(a, DEMO_INSTITUTION.admins[0])) : DEMO_INSTITUTION.admins,
       active: v.active === undefined ? true : v.active === true,
+      ...domainFaults(v.domainFaults),
     },
   };
+}
+
+const FAULTS: readonly DomainFault[] = ['whois-connection', 'whois-mismatch', 'removed'];
+
+/** Only known faults on strings survive; anything else is dropped (a trainer's setting, not an error). */
+function domainFaults(value: unknown): { domainFaults?: Record<string, DomainFault> } {
+  if (typeof value !== 'object' || value === null) return {};
+  const entries = Object.entries(value as Record<string, unknown>).filter(
+    (e): e is [string, DomainFault] => (FAULTS as readonly unknown[]).includes(e[1]),
+  );
+  return entries.length ? { domainFaults: Object.fromEntries(entries.map(([d, f]) => [d.toLowerCase(), f])) } : {};
 }
 
 /** A host is under a registered domain when it equals one or ends with "." + one (case-insensitive). */

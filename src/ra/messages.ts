@@ -64,6 +64,17 @@ export const RA_MESSAGES = {
     '指定したシリアル番号の証明書はすでに更新されています。',
     'The certificate has already been renewed; renew the newest certificate.',
   ),
+  // SPEC §7.2's table: the two WHOIS messages, verbatim; the simulator raises them only when the trainer injects the fault.
+  whoisConnection: m(
+    'R112',
+    'WHOISサーバへの接続に失敗しました。時間をおいて再度申請してください。再度申請しても接続に失敗するようでしたら、サービス窓口にお問い合わせください。',
+    'Connecting to the WHOIS server failed. Apply again later; if it still fails, contact the service desk.',
+  ),
+  whoisMismatch: m(
+    'R113',
+    'WHOISサーバに登録されている情報と一致しません。サービス窓口にお問い合わせください。',
+    'The information registered on the WHOIS server does not match. Contact the service desk.',
+  ),
   serialTwice: m(
     'R110',
     '同じシリアル番号が申請ファイル内で重複しています。',

@@ -9,6 +9,10 @@ const UPLOAD_DONE = t('ファイルのアップロード処理が完了しまし
 export interface Screen {
   title: Text;
   lines: Text[];
+  /** The manual's advice to the RA operator: help beside the screen, not the screen's own text. */
+  help?: Text[];
+  /** Ours, marked as the simulator's: what the real screen leaves the RA to infer. */
+  notes?: Text[];
 }
 
 export function completionScreen(family: Family, action: Action, method?: string): Screen {
@@ -53,17 +57,34 @@ export function completionScreen(family: Family, action: Action, method?: string
   };
 }
 
-export function errorScreen(family: Family): Screen {
+const ACTION_WORD: Record<Action, Text> = { issue: t('発行', 'issue'), renew: t('更新', 'renewal'), revoke: t('失効', 'revocation') };
+
+/**
+ * The error screen prints its title and first line only (SPEC §7.2, ADDENDUM A); the word in that line
+ * follows the kind (the sources show 発行 for an issue file). The manual's advice to the RA is `help`,
+ * not screen text. In abort mode with clean rows, `notes` says that they were not registered either.
+ */
+export function errorScreen(family: Family, action: Action = 'issue', abortedCleanRows = 0): Screen {
+  const word = ACTION_WORD[action];
+  const notes =
+    abortedCleanRows > 0
+      ? [
+          t(
+            `「全件処理を中断する」が選択されていたため、エラーのないデータ（${abortedCleanRows}件）も含めて何も登録されていません。`,
+            `“Abort the whole file” was selected, so nothing was registered, not even the ${abortedCleanRows} record(s) without errors.`,
+          ),
+        ]
+      : undefined;
   return family === 'server'
     ? {
         title: t('サーバ証明書　発行・更新・失効申請エラー画面', 'Server certificate issue/renew/revoke: error'),
-        lines: [
-          t('サーバ証明書　発行処理が以下のエラーにより正常終了しませんでした。', 'Server certificate processing did not complete because of the errors below.'),
-          t('エラーの内容を確認し、申請したTSVファイルの修正依頼を利用管理者に行い、修正を行った上で、再度アップロードを行ってください。', 'Ask the administrator to correct the TSV file, then upload it again.'),
-        ],
+        lines: [t(`サーバ証明書　${word.ja}処理が以下のエラーにより正常終了しませんでした。`, `Server certificate ${word.en} did not complete because of the errors below.`)],
+        help: [t('エラーの内容を確認し、申請したTSVファイルの修正依頼を利用管理者に行い、修正を行った上で、再度アップロードを行ってください。', 'Ask the administrator to correct the TSV file, then upload it again.')],
+        ...(notes ? { notes } : {}),
       }
     : {
         title: t('クライアント証明書　発行・更新・失効申請エラー画面', 'Client certificate issue/renew/revoke: error'),
-        lines: [t('クライアント証明書　発行処理が以下のエラーにより正常終了しませんでした。', 'Client certificate processing did not complete because of the errors below.')],
+        lines: [t(`クライアント証明書　${word.ja}処理が以下のエラーにより正常終了しませんでした。`, `Client certificate ${word.en} did not complete because of the errors below.`)],
+        ...(notes ? { notes } : {}),
       };
 }

@@ -190,6 +190,34 @@ export function applyEvent(state: RaState, e: RaEvent): void {
     case 'operator-certificate-issued':
       state.operatorCertificates.set(e.certificate.serialHex, e.certificate);
       return;
+    case 'operator-certificate-revoked': {
+      const cert = state.operatorCertificates.get(e.serialHex);
+      if (cert) state.operatorCertificates.set(e.serialHex, { ...cert, revokedAt: e.at });
+      return;
+    }
+    case 'administrator-updated': {
+      // 利用管理者情報 更新 (001 §3-3 ⑤): the institution's list, and the address later mails use for this
+      // administrator's certificates (revocation notices, reminders).
+      const inst = state.institutions.get(e.institutionId);
+      const old = e.oldMail.toLowerCase();
+      if (inst) {
+        const known = inst.admins.some((a) => a.mail.toLowerCase() === old);
+        const admins = known
+          ? inst.admins.map((a) => (a.mail.toLowerCase() === old ? { ...a, name: e.name, mail: e.mail } : a))
+          : [...inst.admins, { name: e.name, mail: e.mail }];
+        state.institutions.set(inst.id, { ...inst, admins });
+      }
+      for (const app of state.applications.values()) {
+        if (app.institutionId === e.institutionId && app.adminMail.toLowerCase() === old) {
+          state.applications.set(app.id, { ...app, adminMail: e.mail, adminName: e.name || app.adminName });
+        }
+      }
+      return;
+    }
+    case 'ra-login':
+    case 'ra-login-refused':
+    case 'ra-logout':
+      return; // audit only
   }
 }
 

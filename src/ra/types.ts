@@ -21,7 +21,12 @@ export interface Institution {
   admins: Contact[];
   /** When false, every issue and renew application is refused with 215 (機関状態が無効); revocations still pass. */
   active: boolean;
+  /** Trainer's fault injection per registered domain (SPEC §7.2's WHOIS messages, a domain the CA withdrew). */
+  domainFaults?: Record<string, DomainFault>;
 }
+
+/** What the trainer can make go wrong for one domain at the next server issue or renewal. */
+export type DomainFault = 'whois-connection' | 'whois-mismatch' | 'removed';
 
 export interface Contact {
   name: string;
@@ -43,6 +48,10 @@ export interface OperatorCertificate {
   /** The P12, prepared at registration and delivered by the URL after the PIN. */
   fileId: string;
   token: string;
+  /** Renewal (SPEC §10.2): the certificate this one replaces; the old one stays valid until it expires or is revoked. */
+  renewsSerialHex?: string;
+  /** Revoked (lost device): logins with it are refused and the RA operator CA's CRL lists it. */
+  revokedAt?: string;
 }
 
 export type CaRole = TrainingCaId;
@@ -141,6 +150,8 @@ export interface DownloadToken {
   pinSha256?: string;
   /** File ids delivered by the URL, when they are prepared at upload (PIN zips, clientAll.zip, P12). */
   fileIds: string[];
+  /** RA operator renewal URL (M11): opened by authenticating with this current certificate instead of a PIN. */
+  renewsSerialHex?: string;
 }
 
 export interface MailAttachment {
@@ -179,6 +190,8 @@ export interface RecordResult {
   applicationId?: string;
   /** RA line per error, `code:column,name,message` (ADDENDUM A). */
   lines: string[];
+  /** Client rows: the result table's 機関名 / 所属名 / 氏名 / メールアドレス (ADDENDUM A). */
+  applicant?: { o: string; dept: string; name: string; mail: string };
 }
 
 export interface UploadResult {
@@ -193,5 +206,5 @@ export interface UploadResult {
   fileLines: string[];
   records: RecordResult[];
   /** Screen title and text of the completion or error screen (ADDENDUM A, SPEC §7.2). */
-  screen: { title: Text; lines: Text[] };
+  screen: { title: Text; lines: Text[]; help?: Text[]; notes?: Text[] };
 }

@@ -11,7 +11,7 @@ import { issueClientRows, type ProgressCallback } from './issue/client';
 import { issueServerRow } from './issue/server';
 import { revokeRows } from './issue/revoke';
 import { raLine } from './messages';
-import { Row } from './row';
+import { Row, rdnValue } from './row';
 import { completionScreen, errorScreen } from './screens';
 import type { CertificateRecord, ErrorMode, Institution, P12Format, RaError, RecordResult, UploadResult } from './types';
 import { issueErrors } from './validate-port';
@@ -105,7 +105,13 @@ function recordResult(c: CheckedRow, registered: boolean, cert?: CertificateReco
     serialDecimal: cert?.serialDecimal ?? revoked?.serialDecimal,
     applicationId,
     lines: c.errors.map((e) => raLine(c.row.kind, c.row.seq, e)),
+    ...(c.row.family === 'client' ? { applicant: applicantOf(c.row) } : {}),
   };
+}
+
+/** The client result table's 機関名 / 所属名 / 氏名 / メールアドレス (ADDENDUM A): O of the DN and the user's columns. */
+function applicantOf(row: Row): NonNullable<RecordResult['applicant']> {
+  return { o: rdnValue(row.dn(), 'O') ?? '', dept: row.get('userDept'), name: row.get('userName'), mail: row.get('userMail') };
 }
 
 export function findInstitution(ctx: TxContext, id?: string): Institution {
@@ -150,7 +156,7 @@ export async function runUpload(ctx: TxContext, input: UploadInput, report: Vali
       fileErrors,
       fileLines: fileErrors.map((e) => raLine(input.kind, 0, e)),
       records: checked.map((c) => recordResult(c, false)),
-      screen: errorScreen(spec.family),
+      screen: errorScreen(spec.family, spec.action, fileErrors.length === 0 && mode === 'abort' ? accepted.length : 0),
     };
   }
 

@@ -2,7 +2,7 @@
 // (RaApi), the messages on the wire (request id → result; progress events for uploads), and the
 // plain view of the RA state the page renders. Everything here survives structured clone.
 import type { Family, KindId, Text } from '../spec/types';
-import type { AuditLine, DownloadResult, RestoreResult } from '../ra';
+import type { AuditLine, DownloadResult, LoginResult, OperatorActionResult, RenewalResult, RestoreResult } from '../ra';
 import type {
   CertStatusCode,
   CaRole,
@@ -49,6 +49,10 @@ export interface LinkView {
   state: LinkState;
   /** Method 3 (and the RA operator URL): the access PIN must be entered. */
   needsPin: boolean;
+  /** RA operator renewal URL: opened by presenting this current certificate instead of a PIN. */
+  renewsSerialHex?: string;
+  /** Method 3: the application's P12 file name (the user's page names the P12 after it). */
+  p12Name?: string;
 }
 
 export interface MailView extends Mail {
@@ -63,6 +67,20 @@ export interface CrlView {
   nextUpdate: string;
 }
 
+/** A 登録担当者用証明書 as the desk's and the trainer's screens list it. */
+export interface OperatorCertificateView {
+  serialHex: string;
+  serialDecimal: string;
+  institutionId: string;
+  subject: string;
+  notBefore: string;
+  notAfter: string;
+  revokedAt?: string;
+  renewsSerialHex?: string;
+  /** DER, for the simulated browser store. */
+  certificateDer: Uint8Array;
+}
+
 export interface RaView {
   /** Simulated now (ISO). */
   now: string;
@@ -73,6 +91,7 @@ export interface RaView {
   mails: MailView[];
   uploads: UploadSummary[];
   crls: CrlView[];
+  operatorCertificates: OperatorCertificateView[];
 }
 
 export interface NamedFile {
@@ -109,6 +128,21 @@ export interface RaApi {
   reset(): Promise<void>;
   /** The event log in words, newest first, at most `limit` lines. */
   auditTrail(limit: number): Promise<AuditLine[]>;
+  // ---- the roles (src/ui/roles) ----
+  /** A mail as an RFC 5322 .eml file. */
+  eml(mailId: string): Promise<NamedFile>;
+  raLogin(certificateDer: Uint8Array, subject: string): Promise<LoginResult>;
+  raLogout(serialHex: string): Promise<void>;
+  /** サービス窓口: register the RA operator; the PIN is what the desk hands over. */
+  registerRaOperator(institutionId?: string): Promise<{ token: string; pin: string }>;
+  startRaOperatorRenewal(serialHex: string): Promise<OperatorActionResult>;
+  renewRaOperator(token: string, currentCertificateDer: Uint8Array): Promise<RenewalResult>;
+  revokeRaOperator(serialHex: string): Promise<OperatorActionResult>;
+  /** Method 3 from the user's page: the page's own public key; the chain (issuing CA, root) for its P12. */
+  issueBrowserCertificate(token: string, pin: string, spkiDer: Uint8Array): Promise<{ result: DownloadResult; chainDer: Uint8Array[] }>;
+  updateAdministrator(oldMail: string, next: { name: string; mail: string }): Promise<{ ok: true } | { ok: false; error: Text }>;
+  /** 利用管理者 → 登録担当者: the TSV file by (simulated) mail. */
+  sendApplicationToRa(fileName: string, bytes: Uint8Array, from: { name: string; mail: string }): Promise<void>;
 }
 
 export type RaMethod = keyof RaApi;

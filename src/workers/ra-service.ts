@@ -1,6 +1,6 @@
 // The RaApi on top of one RaEngine. It runs inside the RA worker (on IndexedDB), and in tests on a
 // memory or fake IndexedDB store. It turns the engine's state into the plain view the page renders.
-import { RaEngine, auditTrail, certificateStatus, mailLinks, CERTIFICATE_LIST_FILE_NAMES, type DownloadResult, type RaState } from '../ra';
+import { RaEngine, auditTrail, certificateStatus, mailLinks, toEml, CERTIFICATE_LIST_FILE_NAMES, type DownloadResult, type RaState } from '../ra';
 import type { CertificateListKind } from '../ra/reports';
 import type { CaRole, CertificateRecord, DownloadToken, Institution, UploadResult } from '../ra/types';
 import type { TrainingCaId } from '../pki/ca-profiles';
@@ -31,7 +31,7 @@ function linkState(t: DownloadToken | undefined, state: RaState, now: Date): Lin
 }
 
 function needsPin(t: DownloadToken | undefined): boolean {
-  return !!t && (t.purpose === 'ra-operator' || (t.purpose === 'client-cert' && t.fileIds.length === 0));
+  return !!t && ((t.purpose === 'ra-operator' && !t.renewsSerialHex) || (t.purpose === 'client-cert' && t.fileIds.length === 0));
 }
 
 /**
@@ -60,7 +60,15 @@ function mailCertificateCn(mail: RaState['mails'][number], links: LinkView[], st
 function mailView(mail: RaState['mails'][number], state: RaState, now: Date, bySerial: Map<string, CertificateRecord>): MailView {
   const links: LinkView[] = mailLinks(mail.body).map((l) => {
     const t = state.tokens.get(l.token);
-    return { ...l, purpose: t?.purpose, state: linkState(t, state, now), needsPin: needsPin(t) };
+    const app = t?.purpose === 'client-cert' ? state.applications.get(t.applicationIds[0]) : undefined;
+    return {
+      ...l,
+      purpose: t?.purpose,
+      state: linkState(t, state, now),
+      needsPin: needsPin(t),
+      ...(t?.renewsSerialHex ? { renewsSerialHex: t.renewsSerialHex } : {}),
+      ...(app ? { p12Name: app.p12Name || cnOf(app.dn) } : {}),
+    };
   });
   return { ...mail, links, certificateCn: mailCertificateCn(mail, links, state, bySerial) };
 }
@@ -135,6 +143,17 @@ export class RaService implements RaApi {
       mails: state.mails.map((m) => mailView(m, state, now, bySerial)).reverse(),
       uploads: state.uploads,
       crls: [...state.crls.values()].map((c) => ({ caId: c.caId, number: c.number, nextUpdate: c.nextUpdate })),
+      operatorCertificates: [...state.operatorCertificates.values()].map((c) => ({
+        serialHex: c.serialHex,
+        serialDecimal: c.serialDecimal,
+        institutionId: c.institutionId,
+        subject: c.subject,
+        notBefore: c.notBefore,
+        notAfter: c.notAfter,
+        certificateDer: base64Decode(c.certDerB64)!,
+        ...(c.revokedAt ? { revokedAt: c.revokedAt } : {}),
+        ...(c.renewsSerialHex ? { renewsSerialHex: c.renewsSerialHex } : {}),
+      })),
     };
   }
 
@@ -254,5 +273,55 @@ export class RaService implements RaApi {
 
   async auditTrail(limit: number) {
     return auditTrail(await (await this.get()).events()).slice(-limit).reverse();
+  }
+
+  async eml(mailId: string): Promise<NamedFile> {
+    const engine = await this.get();
+    const mail = (await engine.state()).mails.find((m) => m.id === mailId);
+    if (!mail) throw new Error(`no mail ${mailId}`);
+    const files = await engine.files();
+    return { fileName: `${mailId}.eml`, contentType: 'message/rfc822', bytes: toEml(mail, (id) => files[id]) };
+  }
+
+  async raLogin(certificateDer: Uint8Array, subject: string) {
+    return (await this.get()).raLogin(certificateDer, subject);
+  }
+
+  async raLogout(serialHex: string) {
+    return (await this.get()).raLogout(serialHex);
+  }
+
+  async registerRaOperator(institutionId?: string) {
+    return (await this.get()).registerRaOperator(institutionId);
+  }
+
+  async startRaOperatorRenewal(serialHex: string) {
+    return (await this.get()).startRaOperatorRenewal(serialHex);
+  }
+
+  async renewRaOperator(token: string, currentCertificateDer: Uint8Array) {
+    return (await this.get()).renewRaOperatorCertificate(token, currentCertificateDer);
+  }
+
+  async revokeRaOperator(serialHex: string) {
+    return (await this.get()).revokeRaOperator(serialHex);
+  }
+
+  async issueBrowserCertificate(token: string, pin: string, spkiDer: Uint8Array) {
+    const engine = await this.get();
+    const result = await engine.issueBrowserCertificate(token, pin, spkiDer);
+    if (!result.ok) return { result, chainDer: [] };
+    const state = await engine.state();
+    const caId = state.certificates.get(result.serialsHex[0])?.caId;
+    const chainDer = (caId ? [caId, 'root' as const] : []).map((id) => base64Decode(state.cas.get(id)!.certDerB64)!);
+    return { result, chainDer };
+  }
+
+  async sendApplicationToRa(fileName: string, bytes: Uint8Array, from: { name: string; mail: string }) {
+    return (await this.get()).sendApplicationToRa(fileName, bytes, from);
+  }
+
+  async updateAdministrator(oldMail: string, next: { name: string; mail: string }) {
+    return (await this.get()).updateAdministrator(oldMail, next);
   }
 }

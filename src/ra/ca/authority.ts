@@ -49,6 +49,13 @@ export async function publishCrl(ctx: TxContext, ca: CaRole): Promise<void> {
   const entries = [...ctx.state.certificates.values()]
     .filter((c) => c.caId === ca && c.revokedAt)
     .map((c) => ({ serialHex: c.serialHex, revokedAt: new Date(c.revokedAt!), reason: c.revocationReason ?? 0 }));
+  // RA operator certificates live apart from the TSV certificates; a lost one (reason 1 keyCompromise
+  // would be a guess, so 0: no reasonCode, as for every unspecified reason) is listed on its CA's CRL.
+  if (ca === 'ra-operator') {
+    for (const c of ctx.state.operatorCertificates.values()) {
+      if (c.revokedAt) entries.push({ serialHex: c.serialHex, revokedAt: new Date(c.revokedAt), reason: 0 });
+    }
+  }
   const number = (ctx.state.crls.get(ca)?.number ?? 0) + 1;
   const nextUpdate = addDays(ctx.now, CRL_NEXT_UPDATE_DAYS);
   const issuer = await caIssuer(ctx, ca);

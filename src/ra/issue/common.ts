@@ -75,7 +75,7 @@ export function createToken(
   purpose: TokenPurpose,
   uploadId: string,
   applicationIds: string[],
-  extra: Partial<Pick<DownloadToken, 'requiresToken' | 'fileIds' | 'pinSha256'>> = {},
+  extra: Partial<Pick<DownloadToken, 'requiresToken' | 'fileIds' | 'pinSha256' | 'renewsSerialHex'>> = {},
 ): DownloadToken {
   const token: DownloadToken = {
     token: ctx.newToken(),
@@ -87,6 +87,7 @@ export function createToken(
     fileIds: extra.fileIds ?? [],
     requiresToken: extra.requiresToken,
     pinSha256: extra.pinSha256,
+    ...(extra.renewsSerialHex ? { renewsSerialHex: extra.renewsSerialHex } : {}),
   };
   ctx.emit({ type: 'token-created', token });
   return token;

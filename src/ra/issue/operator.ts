@@ -41,7 +41,13 @@ export async function registerOperator(ctx: TxContext, inst: Institution): Promi
 }
 
 /** At the URL with the right PIN: key, certificate and P12 are made; the P12 is returned. */
-export async function issueOperatorCertificate(ctx: TxContext, token: string, inst: Institution, pin: string): Promise<{ p12: Uint8Array; certificate: OperatorCertificate }> {
+export async function issueOperatorCertificate(
+  ctx: TxContext,
+  token: string,
+  inst: Institution,
+  pin: string,
+  renewsSerialHex?: string,
+): Promise<{ p12: Uint8Array; certificate: OperatorCertificate }> {
   const keys = await globalThis.crypto.subtle.generateKey(CLIENT_KEY_PARAMS, true, ['sign', 'verify']);
   const serialHex = ctx.allocateSerial('client');
   const subject = operatorSubject(inst);
@@ -76,6 +82,7 @@ export async function issueOperatorCertificate(ctx: TxContext, token: string, in
     issuedAt: ctx.at,
     fileId: ctx.putFile(`operator/${serialHex}.p12`, p12),
     token,
+    ...(renewsSerialHex ? { renewsSerialHex } : {}),
   };
   ctx.emit({ type: 'operator-certificate-issued', certificate });
   return { p12, certificate };

@@ -113,8 +113,14 @@ export function renewalReminder(old: CertificateRecord, to: 'admin' | 'ra'): Mai
       };
 }
 
-function reasonText(cert: CertificateRecord): string {
-  const reason = REVOCATION_REASONS[String(cert.revocationReason ?? 0) as '0'];
+/**
+ * 【失効理由】 as the manual's mails print it (002 §1-2-8, §1-3-4): 「その他」 for reason 0, which has no
+ * reasonCode of its own on the CRL either; the other codes by the name the TSV format gives them.
+ */
+export function reasonText(cert: Pick<CertificateRecord, 'revocationReason'>): string {
+  const code = cert.revocationReason ?? 0;
+  if (code === 0) return 'その他';
+  const reason = REVOCATION_REASONS[String(code) as '1'];
   return `${reason.name.ja}（${reason.x509Name}）`;
 }
 
@@ -202,6 +208,47 @@ export function operatorRegistered(url: string): MailDraft {
       `証明書取得URL：${url}`,
       '',
       '証明書の取得が完了するまで、このメールは大切に保管してください。',
+    ]),
+  };
+}
+
+/**
+ * M11 (SPEC §8: subject not given, ours): after the desk authenticated the RA with the current
+ * certificate, the renewal procedure with the URL. Opening it asks for the current certificate, not a PIN.
+ */
+export function operatorRenewal(url: string, serialDecimal: string): MailDraft {
+  return {
+    subject: '登録担当者用証明書更新手続き通知',
+    body: body([
+      '有効期限切れ間近の登録担当者用証明書の更新手続きをご案内いたします。',
+      '',
+      '【現在の登録担当者用証明書シリアル番号】',
+      serialDecimal,
+      '',
+      '次の証明書取得URLへアクセスし、現在使用中の登録担当者用証明書を選択してください。',
+      '「P12ファイル証明書PIN」が表示されますので、必ずお控えください。',
+      '',
+      `証明書取得URL：${url}`,
+      '',
+      '現在の証明書は、有効期限まで（または失効されるまで）引き続き使用できます。',
+    ]),
+  };
+}
+
+/**
+ * The 利用管理者 sends the application TSV to the 登録担当者 (002 §1-1-2: 「作成したTSVファイルを登録担当者
+ * 宛にメールで送付します」). The simulator carries it as a mail; subject and text are ours.
+ */
+export function applicationSent(fromName: string, fromMail: string, fileName: string): MailDraft {
+  return {
+    subject: '申請TSVファイルの送付',
+    body: body([
+      '登録担当者様',
+      '',
+      `利用管理者 ${fromName} <${fromMail}> から申請TSVファイルが送付されました。`,
+      `添付ファイル: ${fileName}`,
+      '',
+      '機関の定められた手続きに従い利用管理者の本人性・実在性を審査した上で、RAシステムへアップロードしてください。',
     ]),
   };
 }

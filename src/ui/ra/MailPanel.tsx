@@ -4,6 +4,7 @@
 import { For, Show, createMemo, createSignal, type Component } from 'solid-js';
 import { Pager, createPages } from '../components/Pager';
 import type { LinkState, LinkView, MailView } from '../../workers/ra-api';
+import { href } from '../app/router';
 import { t } from '../i18n';
 import { call } from './ra-client';
 import { act, jst, refresh, saveFile, setNotice, view } from './ra-store';
@@ -157,37 +158,47 @@ const MailLinkLine: Component<{ line: string; link: LinkView }> = (props) => {
   const [pin, setPin] = createSignal('');
   const before = () => props.line.slice(0, props.line.indexOf(props.link.url));
   const state = () => LINK_STATE[props.link.state];
+  // Method 3 (ブラウザ発行) needs the user's page: it makes the key there and saves a P12 under the
+  // user's passphrase (a bare client.crt is of no use to a browser). The URL opens that page.
+  const browserIssue = () => props.link.purpose === 'client-cert' && props.link.needsPin;
   return (
     <div class="ra-mail-line">
       {before()}
-      <button
-        type="button"
-        class="link-button mono"
-        data-testid="ra-mail-link"
-        data-purpose={props.link.purpose ?? ''}
-        disabled={props.link.needsPin && pin() === ''}
-        onClick={() => openLink(props.link, props.link.needsPin ? pin() : undefined)}
+      <Show
+        when={!browserIssue()}
+        fallback={
+          <a href={href(`/service/user/url/${props.link.token}`)} class="mono" data-testid="ra-mail-link" data-purpose={props.link.purpose ?? ''}>
+            {props.link.url}
+          </a>
+        }
       >
-        {props.link.url}
-      </button>{' '}
+        <button
+          type="button"
+          class="link-button mono"
+          data-testid="ra-mail-link"
+          data-purpose={props.link.purpose ?? ''}
+          disabled={props.link.needsPin && pin() === ''}
+          onClick={() => openLink(props.link, props.link.needsPin ? pin() : undefined)}
+        >
+          {props.link.url}
+        </button>
+      </Show>{' '}
       <span class="ra-link-state" classList={{ [`state-${props.link.state}`]: true }}>
         {t(`（${state()[0]}）`, `(${state()[1]})`)}
       </span>
-      <Show when={props.link.needsPin && props.link.state === 'open'}>
+      <Show when={browserIssue() && props.link.state === 'open'}>
+        <div class="hint">
+          {t('（ブラウザ発行: 利用者のページで鍵ペアを作成し、パスフレーズで保護したP12を保存します）', '(browser issuance: the user\'s page makes the key pair and saves a P12 protected by a passphrase)')}
+        </div>
+      </Show>
+      <Show when={props.link.needsPin && !browserIssue() && props.link.state === 'open'}>
         <div class="ra-pin-form">
           <label>
             {t('アクセスPIN', 'Access PIN')}{' '}
             <input type="text" autocomplete="off" spellcheck={false} value={pin()} onInput={(e) => setPin(e.currentTarget.value.trim())} />
           </label>
-          <span class="hint">
-            {t(
-              '（ブラウザ発行: 鍵ペアはこの画面で作成され、証明書 client.crt のみ保存されます）',
-              '(browser issuance: the key pair is made here; only the certificate client.crt is saved)',
-            )}
-          </span>
         </div>
       </Show>
     </div>
   );
 };
-

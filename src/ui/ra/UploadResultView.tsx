@@ -16,6 +16,8 @@ const INSTITUTION_CODES = new Set(
 
 export const UploadResultView: Component<{ result: UploadResult }> = (props) => {
   const r = () => props.result;
+  // Client result tables add 機関名 / 所属名 / 氏名 / メールアドレス (ADDENDUM A).
+  const hasApplicant = () => r().records.some((rec) => rec.applicant);
   // A 1000-row result (bulk method 2) renders one page at a time.
   const pages = createPages(() => r().records);
   const institution = () =>
@@ -29,6 +31,14 @@ export const UploadResultView: Component<{ result: UploadResult }> = (props) => 
     >
       <h3 data-testid="ra-screen-title">●{tr(r().screen.title)}</h3>
       <For each={r().screen.lines}>{(line) => <p>{tr(line)}</p>}</For>
+      <For each={r().screen.notes ?? []}>
+        {(note) => (
+          <p class="notice notice-warn" data-testid="ra-screen-note">
+            {t('［模擬の補足］', '[Simulator note] ')}
+            {tr(note)}
+          </p>
+        )}
+      </For>
       <Show when={r().fileLines.length > 0}>
         <ul class="issue-list" data-testid="ra-file-errors">
           <For each={r().fileLines}>
@@ -49,6 +59,12 @@ export const UploadResultView: Component<{ result: UploadResult }> = (props) => 
               <th scope="col">SEQ</th>
               <th scope="col">{t('処理結果', 'Result')}</th>
               <th scope="col">{t('エラー内容', 'Errors')}</th>
+              <Show when={hasApplicant()}>
+                <th scope="col">{t('機関名', 'Institution')}</th>
+                <th scope="col">{t('所属名', 'Department')}</th>
+                <th scope="col">{t('氏名', 'Name')}</th>
+                <th scope="col">{t('メールアドレス', 'Mail address')}</th>
+              </Show>
               <th scope="col">{t('シリアル番号', 'Serial number')}</th>
             </tr>
           </thead>
@@ -61,12 +77,24 @@ export const UploadResultView: Component<{ result: UploadResult }> = (props) => 
                   <td>
                     <For each={rec.lines}>{(line, i) => <RaLine line={line} error={rec.errors[i()]} />}</For>
                   </td>
+                  <Show when={hasApplicant()}>
+                    <td>{rec.applicant?.o ?? ''}</td>
+                    <td>{rec.applicant?.dept ?? ''}</td>
+                    <td>{rec.applicant?.name ?? ''}</td>
+                    <td class="mono">{rec.applicant?.mail ?? ''}</td>
+                  </Show>
                   <td class="mono">{rec.serialDecimal ?? ''}</td>
                 </tr>
               )}
             </For>
           </tbody>
         </table>
+      </Show>
+      <Show when={(r().screen.help ?? []).length > 0}>
+        <details class="svc-help" data-testid="ra-screen-help">
+          <summary>{t('マニュアルの助言（画面には表示されません）', "The manual's advice (not on the real screen)")}</summary>
+          <For each={r().screen.help ?? []}>{(h) => <p>{tr(h)}</p>}</For>
+        </details>
       </Show>
     </div>
   );

@@ -1,0 +1,133 @@
+// A person's mailbox: their mails newest first with unread marks; a mail opens as a mail (From, To,
+// Date, Subject, body, attachments, the signature note) and can be saved as .eml. A URL in a mail opens
+// that URL's page for this role — what the recipient's browser would show.
+import { For, Show, createMemo, createSignal, type Component } from 'solid-js';
+import type { MailView } from '../../../workers/ra-api';
+import { navigate } from '../../app/router';
+import { t } from '../../i18n';
+import { call } from '../../ra/ra-client';
+import { act, jst, saveFile, view } from '../../ra/ra-store';
+import { FROM_LABEL, isRead, mailsFor, markRead, readerKey, type RoleId } from '../roles';
+
+const LINK_STATE = {
+  open: ['未使用', 'not used yet'],
+  used: ['使用済み', 'used'],
+  expired: ['期限切れ', 'expired'],
+  'pins-first': ['アクセスPIN取得後に有効', 'works after the PINs were fetched'],
+  unknown: ['無効', 'not valid'],
+} as const;
+
+export const Mailbox: Component<{ role: RoleId; user?: string }> = (props) => {
+  const [selectedId, setSelectedId] = createSignal<string>();
+  const key = () => readerKey(props.role, props.user);
+  const mails = () => (view() ? mailsFor(view()!, props.role, props.user) : []);
+  const selected = createMemo(() => mails().find((m) => m.id === selectedId()));
+  const open = (m: MailView) => {
+    setSelectedId(m.id);
+    // The trainer reads over everyone's shoulder: that marks nothing as read for them.
+    if (props.role !== 'trainer') markRead(key(), m.id);
+  };
+  return (
+    <section class="svc-mailbox" aria-label={t('受信箱', 'Inbox')}>
+      <h2>{t('受信箱', 'Inbox')}</h2>
+      <Show when={mails().length > 0} fallback={<p data-testid="svc-no-mail">{t('メールはありません。', 'No mail.')}</p>}>
+        <table class="ra-mail-list" data-testid="svc-mail-list">
+          <thead>
+            <tr>
+              <th scope="col">{t('日時', 'Date')}</th>
+              <th scope="col">{t('件名', 'Subject')}</th>
+              <th scope="col">{t('宛先', 'To')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={mails()}>
+              {(m) => (
+                <tr classList={{ selected: m.id === selectedId(), unread: props.role !== 'trainer' && !isRead(key(), m.id) }}>
+                  <td class="mono">{jst(m.at)}</td>
+                  <td>
+                    <button type="button" class="link-button" data-testid="svc-mail-subject" onClick={() => open(m)}>
+                      {m.subject}
+                    </button>
+                    <Show when={m.certificateCn}>
+                      <span class="hint"> — {m.certificateCn}</span>
+                    </Show>
+                    <Show when={m.attachments.length > 0}>
+                      <span class="hint" aria-label={t('添付あり', 'has attachments')}> 📎</span>
+                    </Show>
+                  </td>
+                  <td>{m.to.join(', ')}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </Show>
+      <Show when={selected()}>{(m) => <MailReader mail={m()} role={props.role} />}</Show>
+    </section>
+  );
+};
+
+const MailReader: Component<{ mail: MailView; role: RoleId }> = (props) => {
+  const linkOf = (line: string) => props.mail.links.find((l) => line.includes(l.url));
+  return (
+    <article class="ra-mail-reader" data-testid="svc-mail-reader" aria-label={props.mail.subject}>
+      <dl class="ra-mail-head">
+        <dt>From</dt>
+        <dd>{FROM_LABEL}</dd>
+        <dt>To</dt>
+        <dd>{props.mail.to.join(', ')}</dd>
+        <dt>Date</dt>
+        <dd>{jst(props.mail.at)}</dd>
+        <dt>Subject</dt>
+        <dd data-testid="svc-mail-title">{props.mail.subject}</dd>
+      </dl>
+      <Show when={props.mail.signed}>
+        <p class="svc-signed" data-testid="svc-mail-signed">
+          🔏 {t('このメールは電子署名されています（模擬: 実際の署名はありません）', 'This mail is digitally signed (simulated: there is no real signature)')}
+        </p>
+      </Show>
+      <div class="ra-mail-body" lang="ja" data-testid="svc-mail-body">
+        <For each={props.mail.body.split('\n')}>
+          {(line) => (
+            <Show when={linkOf(line)} fallback={<div class="ra-mail-line">{line || '\u00a0'}</div>}>
+              {(link) => (
+                <div class="ra-mail-line">
+                  {line.slice(0, line.indexOf(link().url))}
+                  <a href={`#/service/${props.role}/url/${link().token}`} class="mono" data-testid="svc-mail-link" data-purpose={link().purpose ?? ''}>
+                    {link().url}
+                  </a>{' '}
+                  <span class="ra-link-state">{t(`（${LINK_STATE[link().state][0]}）`, `(${LINK_STATE[link().state][1]})`)}</span>
+                </div>
+              )}
+            </Show>
+          )}
+        </For>
+      </div>
+      <Show when={props.mail.attachments.length > 0}>
+        <h3>{t('添付ファイル', 'Attachments')}</h3>
+        <ul>
+          <For each={props.mail.attachments}>
+            {(a) => (
+              <li>
+                <button type="button" class="link-button" data-testid="svc-mail-attachment" onClick={() => act(async () => saveFile(await call('attachment', a.fileId, a.fileName, a.contentType)))}>
+                  {a.fileName}
+                </button>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <p>
+        {/* eslint-disable-next-line solid/reactivity -- act() runs it as the button's action */}
+        <button type="button" class="secondary" data-testid="svc-mail-eml" onClick={() => act(async () => saveFile(await call('eml', props.mail.id)))}>
+          {t('.eml で保存', 'Save as .eml')}
+        </button>
+      </p>
+    </article>
+  );
+};
+
+/** Go to a one-time URL's page (used by the RA operator's own certificate flow, too). */
+export function openUrlPage(role: RoleId, token: string): void {
+  navigate(`/service/${role}/url/${token}`);
+}
