@@ -241,3 +241,18 @@ test('reissue: serial passed on, EMAIL changed, old and new told apart; delete b
   await managerLogin(page); // the restored manager certificate is back in the manager's browser
   await expect(page.locator(`[data-account="${first.accountId}"]`)).toBeVisible();
 });
+
+test('one role switch across both services: from the UPKI service to the JPNIC manager and applicant and back', async ({ page }) => {
+  await page.goto('/#/service/trainer');
+  await expect(page.getByTestId('svc-rolebar')).toBeVisible();
+  await page.getByTestId('svc-role-jpnic-manager').click();
+  await expect(page).toHaveURL(/#\/jpnic\/manager$/);
+  await expect(page.getByTestId('jp-role-manager')).toHaveAttribute('aria-current', 'page');
+  await page.goto('/#/service/admin');
+  await page.getByTestId('svc-role-jpnic-applicant').click();
+  await expect(page).toHaveURL(/#\/jpnic\/applicant$/);
+  await expect(page.getByTestId('jp-role-applicant')).toHaveAttribute('aria-current', 'page');
+  await page.getByTestId('jp-role-upki').click();
+  await expect(page).toHaveURL(/#\/service\/trainer$/);
+  await expect(page.getByTestId('svc-role-trainer')).toHaveAttribute('aria-current', 'page');
+});

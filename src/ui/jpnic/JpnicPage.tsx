@@ -33,6 +33,8 @@ const JpnicPage: Component<RouteProps> = (props) => {
         <For each={ROLES}>
           {(r) => <a href={href(`/jpnic/${r.id}`)} aria-current={role() === r.id ? 'page' : undefined} data-testid={`jp-role-${r.id}`}>{t(r.ja, r.en)}</a>}
         </For>
+        {/* Back to the UPKI service's people: one switch across both simulated services. */}
+        <a href={href('/service/trainer')} class="jp-role-upki" data-testid="jp-role-upki">{t('UPKIの役割へ', 'UPKI roles')}</a>
       </nav>
       <div aria-live="polite" data-testid="jp-notice">
         <Show when={notice()}>

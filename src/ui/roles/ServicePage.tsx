@@ -12,7 +12,7 @@ import { AdminPage } from './admin/AdminPage';
 import { DeskPage } from './desk/DeskPage';
 import { PinPage } from './pin/PinPage';
 import { RaRolePage } from './ra/RaRolePage';
-import { ROLES, chosenUser, unreadCount, userAddresses, type RoleId } from './roles';
+import { JPNIC_ROLES, ROLES, chosenUser, unreadCount, userAddresses, type RoleId } from './roles';
 import { UrlPage } from './shared/UrlPage';
 import { TrainerRole } from './trainer/TrainerRole';
 import { UserPage } from './user/UserPage';
@@ -38,6 +38,15 @@ const ServicePage: Component<RouteProps> = (props) => {
                   {unreadCount(view()!, r.id, user())}
                 </span>
               </Show>
+            </a>
+          )}
+        </For>
+        {/* JPNIC's people join the same switch: their screens and mailboxes are on the JPNIC service's page. */}
+        <span class="svc-rolebar-label">{t('JPNIC:', 'JPNIC:')}</span>
+        <For each={JPNIC_ROLES}>
+          {(r) => (
+            <a href={href(`/jpnic/${r.id}`)} data-testid={`svc-role-jpnic-${r.id}`}>
+              {tr(r.name)}
             </a>
           )}
         </For>

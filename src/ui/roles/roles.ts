@@ -23,6 +23,12 @@ export const ROLES: readonly RoleDef[] = [
   { id: 'trainer', name: { ja: 'トレーナー', en: 'Trainer' }, duty: { ja: 'すべてのメールを見て、時刻を進め、障害（WHOIS等）を起こします。', en: 'Sees every mail, moves the clock and injects faults (WHOIS etc.).' } },
 ];
 
+/** The simulated JPNIC service's people (its page, #/jpnic/<id>, holds their screens and mailboxes). */
+export const JPNIC_ROLES: readonly { id: 'manager' | 'applicant'; name: Text }[] = [
+  { id: 'manager', name: { ja: '資源管理者', en: 'Resource manager' } },
+  { id: 'applicant', name: { ja: '資源申請者', en: 'Resource applicant' } },
+];
+
 export const FROM_LABEL = '"UPKI (simulated)" <noreply@upki-sim.invalid>';
 
 const lower = (s: string) => s.trim().toLowerCase();
