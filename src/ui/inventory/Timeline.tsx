@@ -16,7 +16,7 @@ export const Timeline: Component<{ state: InventoryState }> = (props) => {
   const [unit, setUnit] = createSignal<BucketUnit>('month');
   const count = () => (unit() === 'month' ? 12 : 26);
   const buckets = createMemo(() => expiryBuckets(props.state.entries(), props.state.asOf(), unit(), count()));
-  const max = createMemo(() => Math.max(1, ...buckets().map((b) => b.total)));
+  const max = createMemo(() => buckets().reduce((m, b) => Math.max(m, b.total), 1));
   const bw = () => (W - PAD.l - PAD.r) / buckets().length;
   const y = (n: number) => H - PAD.b - (n / max()) * (H - PAD.t - PAD.b);
   // x of a moment: linear inside its bucket, so the 30/60/90-day marks sit where those days fall.
