@@ -16,18 +16,7 @@ import {
 } from './fixtures';
 import { MESSAGES } from './messages';
 import { validateFile, validateText, type ValidationReport } from './index';
-
-/** mulberry32: tiny, fast, good enough to pick mutations. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../fuzz/mutate';
 
 const KNOWN_CODES = new Set(Object.values(MESSAGES).map((m) => m.code));
 
