@@ -5,10 +5,11 @@
 import { For, Show, createSignal, onCleanup, onMount, type Component } from 'solid-js';
 import type { RouteProps } from '../app/routes';
 import { href } from '../app/router';
-import { t, tr } from '../i18n';
+import { t } from '../i18n';
 import { CertificatesPanel } from './CertificatesPanel';
 import { MailPanel } from './MailPanel';
-import { interruptedUpload, loadError, notice, refresh, setNotice, view } from './ra-store';
+import { interruptedUpload, loadError, refresh, view } from './ra-store';
+import { RaNotices } from './RaNotices';
 import { BackupControls, TrainerPanel } from './TrainerPanel';
 import { UploadPanel } from './UploadPanel';
 import './ra.css';
@@ -73,23 +74,7 @@ const RaPage: Component<RouteProps> = (props) => {
           </div>
         )}
       </Show>
-      <div aria-live="polite" data-testid="ra-notice">
-        <Show when={notice()}>
-          {(n) => (
-            <div class="notice" classList={{ 'notice-ok': n().kind === 'ok', 'notice-error': n().kind === 'error' }}>
-              {tr(n().text)}{' '}
-              <button type="button" class="secondary" onClick={() => setNotice(undefined)}>
-                {t('閉じる', 'Dismiss')}
-              </button>
-            </div>
-          )}
-        </Show>
-      </div>
-      <Show when={loadError()}>
-        <div class="notice notice-error" role="alert">
-          {t('模擬RAを開けませんでした: ', 'The simulated RA could not be opened: ')}
-          {loadError()}
-        </div>
+      <RaNotices testId="ra-notice">
         <Show when={!view()}>
           <p class="hint">
             {t(
@@ -101,7 +86,7 @@ const RaPage: Component<RouteProps> = (props) => {
             <BackupControls recovery />
           </div>
         </Show>
-      </Show>
+      </RaNotices>
       <Show
         when={view()}
         fallback={

@@ -5,7 +5,8 @@ import { For, Match, Show, Switch, onCleanup, onMount, type Component } from 'so
 import type { RouteProps } from '../app/routes';
 import { href } from '../app/router';
 import { t, tr } from '../i18n';
-import { loadError, notice, refresh, setNotice, view } from '../ra/ra-store';
+import { refresh, view } from '../ra/ra-store';
+import { RaNotices } from '../ra/RaNotices';
 import '../ra/ra.css';
 import './roles.css';
 import { AdminPage } from './admin/AdminPage';
@@ -52,24 +53,7 @@ const ServicePage: Component<RouteProps> = (props) => {
         </For>
       </div>
       <p class="hint">{tr(ROLES.find((r) => r.id === role())!.duty)}</p>
-      <div aria-live="polite" data-testid="svc-notice">
-        <Show when={notice()}>
-          {(n) => (
-            <div class="notice" classList={{ 'notice-ok': n().kind === 'ok', 'notice-error': n().kind === 'error' }}>
-              {tr(n().text)}{' '}
-              <button type="button" class="secondary" onClick={() => setNotice(undefined)}>
-                {t('閉じる', 'Dismiss')}
-              </button>
-            </div>
-          )}
-        </Show>
-      </div>
-      <Show when={loadError()}>
-        <div class="notice notice-error" role="alert">
-          {t('模擬RAを開けませんでした: ', 'The simulated RA could not be opened: ')}
-          {loadError()}
-        </div>
-      </Show>
+      <RaNotices testId="svc-notice" />
       <Show when={view()} fallback={<p class="loading" role="status">{t('模擬サービスを準備中…', 'Preparing the simulated service…')}</p>}>
         <Switch>
           <Match when={rest()[0] === 'url' && rest()[1]}>
