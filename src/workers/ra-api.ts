@@ -15,6 +15,7 @@ import type {
 } from '../ra/types';
 import type { UploadSummary } from '../ra/state';
 import type { CertificateListKind } from '../ra/reports';
+import type { RaEvent } from '../ra/events';
 
 export interface UploadRequest {
   bytes: Uint8Array;
@@ -128,6 +129,11 @@ export interface RaApi {
   reset(): Promise<void>;
   /** The event log in words, newest first, at most `limit` lines. */
   auditTrail(limit: number): Promise<AuditLine[]>;
+  /**
+   * The raw events with seq > `afterSeq`, oldest first, at most `limit` (the training player's checks read these; a
+   * step looks only at what happened after it began, so the page never needs the whole log).
+   */
+  eventsSince(afterSeq: number, limit: number): Promise<RaEvent[]>;
   // ---- the roles (src/ui/roles) ----
   /** A mail as an RFC 5322 .eml file. */
   eml(mailId: string): Promise<NamedFile>;

@@ -54,6 +54,19 @@ describe('RaService', () => {
     expect((await service.view()).certificates).toHaveLength(2);
   });
 
+  it('eventsSince gives the raw events after a sequence number, oldest first, bounded by the limit', async () => {
+    const service = serviceOn(new IDBFactory());
+    const before = await service.eventsSince(0, 10_000);
+    const last = before.length ? before[before.length - 1].seq : 0;
+    await service.upload(request(2));
+    const after = await service.eventsSince(last, 10_000);
+    expect(after.length).toBeGreaterThan(2);
+    expect(after.every((e) => e.seq > last)).toBe(true);
+    expect(after.map((e) => e.seq)).toEqual([...after.map((e) => e.seq)].sort((a, b) => a - b));
+    expect(after.some((e) => e.type === 'uploaded')).toBe(true);
+    expect(await service.eventsSince(last, 1)).toEqual(after.slice(0, 1));
+  });
+
   it('shows mails newest first with their one-time URLs, and opening them changes the links and statuses', async () => {
     const service = serviceOn(new IDBFactory());
     const result = await service.upload(request(2));

@@ -12,6 +12,7 @@ import { jstDate } from '../spec/jst';
 import { crlAllPem, serverInstallKit } from '../ra/install';
 import { zipFiles } from '../pki/zip';
 import type { CertificateView, LinkState, LinkView, MailView, NamedFile, RaApi, RaView, UploadRequest } from './ra-api';
+import type { RaEvent } from '../ra/events';
 
 const DAY_MS = 86_400_000;
 const TSV = 'text/tab-separated-values; charset=Shift_JIS';
@@ -273,6 +274,17 @@ export class RaService implements RaApi {
 
   async auditTrail(limit: number) {
     return auditTrail(await (await this.get()).events()).slice(-limit).reverse();
+  }
+
+  async eventsSince(afterSeq: number, limit: number): Promise<RaEvent[]> {
+    const events = await (await this.get()).events();
+    const out: RaEvent[] = [];
+    for (const e of events) {
+      if (e.seq <= afterSeq) continue;
+      if (out.length >= limit) break;
+      out.push(e);
+    }
+    return out;
   }
 
   async eml(mailId: string): Promise<NamedFile> {
