@@ -134,6 +134,8 @@ export interface RaApi {
    * step looks only at what happened after it began, so the page never needs the whole log).
    */
   eventsSince(afterSeq: number, limit: number): Promise<RaEvent[]>;
+  /** The newest event's seq (0 for an empty log): where a scenario started now begins to look. */
+  lastSeq(): Promise<number>;
   // ---- the roles (src/ui/roles) ----
   /** A mail as an RFC 5322 .eml file. */
   eml(mailId: string): Promise<NamedFile>;

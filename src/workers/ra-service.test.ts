@@ -65,6 +65,7 @@ describe('RaService', () => {
     expect(after.map((e) => e.seq)).toEqual([...after.map((e) => e.seq)].sort((a, b) => a - b));
     expect(after.some((e) => e.type === 'uploaded')).toBe(true);
     expect(await service.eventsSince(last, 1)).toEqual(after.slice(0, 1));
+    expect(await service.lastSeq()).toBe(after[after.length - 1].seq);
   });
 
   it('shows mails newest first with their one-time URLs, and opening them changes the links and statuses', async () => {

@@ -287,6 +287,11 @@ export class RaService implements RaApi {
     return out;
   }
 
+  async lastSeq(): Promise<number> {
+    const events = await (await this.get()).events();
+    return events.length ? events[events.length - 1].seq : 0;
+  }
+
   async eml(mailId: string): Promise<NamedFile> {
     const engine = await this.get();
     const mail = (await engine.state()).mails.find((m) => m.id === mailId);

@@ -1,0 +1,105 @@
+// The page's training session: which scenario is being played and where the trainee is, kept across reloads
+// (localStorage), moved on by the engine's events (the RA worker's eventsSince) — the panel, the trainer's screens
+// and the presenter view all read and drive this one session.
+import { createSignal } from 'solid-js';
+import { advance, back, reviveProgress, skip, start, type Progress } from '../../training/player';
+import { validateScenario, type Scenario } from '../../training/scenario';
+import type { RaEvent } from '../../ra/events';
+import { call } from '../ra/ra-client';
+
+const STORAGE_KEY = 'upki-workbench.training.v1';
+/** Events read per sync; a step rarely needs more, and a long log is read in several rounds. */
+const BATCH = 2000;
+
+const [scenario, setScenario] = createSignal<Scenario>();
+const [progress, setProgress] = createSignal<Progress>();
+
+/** The scenario being played (undefined when none). */
+export const activeScenario = scenario;
+/** Where the trainee is in it. */
+export const currentProgress = progress;
+
+function persist(): void {
+  const s = scenario();
+  const p = progress();
+  try {
+    if (s && p) localStorage.setItem(STORAGE_KEY, JSON.stringify({ scenario: s, progress: p }));
+    else localStorage.removeItem(STORAGE_KEY);
+  } catch {
+    // Storage full or blocked: the session still works for this page's life.
+  }
+}
+
+/** Reads back a stored session (validated like a pack's scenario); a damaged one is dropped. */
+export function reviveSession(): void {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null');
+  } catch {
+    raw = null;
+  }
+  if (typeof raw !== 'object' || raw === null) return;
+  const stored = raw as { scenario?: unknown; progress?: unknown };
+  if (validateScenario(stored.scenario).length > 0) return;
+  const s = stored.scenario as Scenario;
+  const p = reviveProgress(s, stored.progress);
+  if (!p) return;
+  setScenario(s);
+  setProgress(p);
+}
+
+// player.ts takes the log to find where a step begins; only the newest seq matters, so one stand-in event carries it.
+async function eventsAfter(seq: number): Promise<RaEvent[]> {
+  const out: RaEvent[] = [];
+  for (let after = seq; ; ) {
+    const batch = await call('eventsSince', after, BATCH);
+    out.push(...batch);
+    if (batch.length < BATCH) return out;
+    after = batch[batch.length - 1].seq;
+  }
+}
+
+/** Starts a scenario from the engine's present state: its steps look only at what happens from now on. */
+export async function startScenario(s: Scenario): Promise<void> {
+  const seq = await call('lastSeq');
+  setScenario(s);
+  setProgress(start(s, [{ seq } as RaEvent], new Date()));
+  persist();
+}
+
+export function stopScenario(): void {
+  setScenario(undefined);
+  setProgress(undefined);
+  persist();
+}
+
+/** Reads the events since the current step began and moves on through every step whose check now passes. */
+export async function syncScenario(): Promise<void> {
+  const s = scenario();
+  const p = progress();
+  if (!s || !p) return;
+  const events = await eventsAfter(p.sinceSeq);
+  if (scenario() !== s) return; // stopped or replaced meanwhile
+  setProgress(advance(s, progress() ?? p, events, new Date()));
+  persist();
+}
+
+export async function skipStep(): Promise<void> {
+  const s = scenario();
+  const p = progress();
+  if (!s || !p) return;
+  setProgress(skip(s, p, [{ seq: await call('lastSeq') } as RaEvent], new Date()));
+  persist();
+}
+
+export async function backStep(): Promise<void> {
+  const p = progress();
+  if (!p) return;
+  setProgress(back(p, [{ seq: await call('lastSeq') } as RaEvent]));
+  persist();
+}
+
+export async function restartScenario(): Promise<void> {
+  const s = scenario();
+  if (s) await startScenario(s);
+}
