@@ -142,7 +142,7 @@ const classP12: Scenario = {
 
 const browserIssue: Scenario = {
   id: 'client-browser',
-  version: 1,
+  version: 2,
   title: t('クライアント証明書：ブラウザ発行（方法3）', 'Client certificate: browser issuance (method 3)'),
   summary: t('利用者がメールのURLとアクセスPINでブラウザ内に鍵を作り、証明書を受け取ります。', 'The user makes the key in the browser with the mailed URL and access PIN and receives the certificate.'),
   steps: [
@@ -154,6 +154,16 @@ const browserIssue: Scenario = {
       explanation: t('方法3では証明書はまだ発行されません。利用者に取得用のメールが届きます。', 'With method 3 nothing is issued yet: the user gets a mail to fetch it.'),
       manual: 'SPEC §6.1',
       target: 'ra-upload',
+    }),
+    step({
+      id: 'pins',
+      role: 'admin',
+      instruction: t('利用管理者のメール「アクセスPIN発行通知」のURLからPINのzipを取得し、利用者にPINを渡してください。', "Fetch the PIN zip from the admin's access-PIN mail and hand the PIN to the user."),
+      check: { id: 'downloaded', params: { purpose: 'pin' } },
+      explanation: t('アクセスPINは利用管理者に届き、証明書取得URL（利用者宛）とは別の経路で本人に渡します。', 'The access PIN goes to the admin and reaches the user by another path than the URL mailed to the user.'),
+      manual: 'SPEC §6.3',
+      target: 'mail-link',
+      hints: [t('zipの中の clientPin.txt に利用者ごとのPINがあります。', 'clientPin.txt in the zip lists each user’s PIN.')],
     }),
     step({
       id: 'issue',

@@ -1,5 +1,5 @@
 // The shell: header (offline notice, language switch), navigation from the route table, and the current page.
-import { ErrorBoundary, Show, Suspense, createMemo, type Component } from 'solid-js';
+import { ErrorBoundary, Show, Suspense, createEffect, createMemo, lazy, type Component } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import { t } from '../i18n';
 import { Header } from './Header';
@@ -7,16 +7,29 @@ import { Home } from './Home';
 import { Nav } from './Nav';
 import { currentPath, owns, restOf } from './router';
 import { routes } from './routes';
+import { activeScenario, reviveSession } from '../training/session';
+import { panelRoute } from '../training/panel/routes';
+import { presenter } from '../training/panel/presenter';
+
+// The training panel (and its practice-file code) loads only when a scenario is being played.
+const TrainingPanelHost = lazy(() => import('../training/panel/TrainingPanel'));
+
+reviveSession();
 
 export const App: Component = () => {
   const match = createMemo(() => routes.find((r) => owns(r.path, currentPath())));
+  const withPanel = () => Boolean(activeScenario()) && panelRoute(currentPath());
+  createEffect(() => document.documentElement.classList.toggle('presenter', withPanel() && presenter()));
   return (
     <>
       <a class="skip-link" href="#main" onClick={skipToMain}>
         {t('本文へ移動', 'Skip to content')}
       </a>
       <Header />
-      <Nav />
+      <Show when={!(withPanel() && presenter())}>
+        <Nav />
+      </Show>
+      <div class="app-frame" classList={{ 'with-panel': withPanel() }}>
       <main id="main" tabindex="-1">
         <ErrorBoundary fallback={(err: unknown) => <PageError error={err} />}>
           <Suspense fallback={<p class="loading">{t('読み込み中…', 'Loading…')}</p>}>
@@ -26,6 +39,12 @@ export const App: Component = () => {
           </Suspense>
         </ErrorBoundary>
       </main>
+      <Show when={withPanel()}>
+        <Suspense>
+          <TrainingPanelHost />
+        </Suspense>
+      </Show>
+      </div>
     </>
   );
 };

@@ -113,7 +113,7 @@ export const ExportPanel: Component<{ state: BuilderState; announce: (text: stri
         </div>
       </Show>
       <div class="form-row">
-        <button type="button" data-testid="export-button" disabled={props.state.checking() || check().errors > 0 || rowCount() === 0 || (needsSplit() && !agreeSplit())} onClick={() => void doExport()}>
+        <button type="button" data-testid="export-button" data-guide="builder-export" disabled={props.state.checking() || check().errors > 0 || rowCount() === 0 || (needsSplit() && !agreeSplit())} onClick={() => void doExport()}>
           {needsSplit() ? t('zipで書き出す', 'Export as zip') : t('TSVを書き出す（Shift-JIS, CRLF）', 'Export TSV (Shift-JIS, CRLF)')}
         </button>
         <Show when={check().errors > 0}>

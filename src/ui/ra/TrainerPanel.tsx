@@ -72,7 +72,7 @@ const ClockControl: Component = () => {
       <div class="form-row">
         <label for="ra-days">{t('進める日数', 'Days to advance')}</label>
         <input id="ra-days" type="number" min="1" max="3650" value={days()} onInput={(e) => setDays(e.currentTarget.value)} />
-        <button type="button" data-testid="ra-advance" onClick={advance}>
+        <button type="button" data-testid="ra-advance" data-guide="clock-advance" onClick={advance}>
           {t('時刻を進める', 'Advance the clock')}
         </button>
       </div>

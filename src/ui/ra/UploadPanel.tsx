@@ -91,7 +91,7 @@ export const UploadPanel: Component = () => {
   };
 
   return (
-    <section class="ra-upload" aria-labelledby="ra-upload-title">
+    <section class="ra-upload" aria-labelledby="ra-upload-title" data-guide="ra-upload">
       <h2 id="ra-upload-title">{t('●証明書 発行・更新・失効画面', '● Certificate issue / renew / revoke')}</h2>
       <p>{t('申請ファイルをアップロードして下さい。', 'Upload an application file.')}</p>
       <div class="form-row">

@@ -14,11 +14,21 @@ const [notice, setNotice] = createSignal<{ kind: 'ok' | 'error'; text: Text }>()
 
 export { view, loadError, notice, setNotice };
 
+/** Called after every successful refresh (every RA action ends with one): the training session syncs from here. */
+const refreshListeners = new Set<() => void>();
+
+/** Subscribes to refreshes; returns the unsubscribe. The listener must not throw or block. */
+export function onRefresh(listener: () => void): () => void {
+  refreshListeners.add(listener);
+  return () => refreshListeners.delete(listener);
+}
+
 export async function refresh(): Promise<RaView | undefined> {
   try {
     const next = await call('view');
     setView(next);
     setLoadError(undefined);
+    for (const listener of refreshListeners) listener();
     return next;
   } catch (err) {
     setLoadError(err instanceof Error ? err.message : String(err));

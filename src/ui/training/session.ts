@@ -6,6 +6,7 @@ import { advance, back, reviveProgress, skip, start, type Progress } from '../..
 import { validateScenario, type Scenario } from '../../training/scenario';
 import type { RaEvent } from '../../ra/events';
 import { call } from '../ra/ra-client';
+import { onRefresh } from '../ra/ra-store';
 
 const STORAGE_KEY = 'upki-workbench.training.v1';
 /** Events read per sync; a step rarely needs more, and a long log is read in several rounds. */
@@ -49,7 +50,8 @@ export function reviveSession(): void {
 }
 
 // player.ts takes the log to find where a step begins; only the newest seq matters, so one stand-in event carries it.
-async function eventsAfter(seq: number): Promise<RaEvent[]> {
+/** The engine's events after `seq`, oldest first (read in batches). The practice files read the log through this. */
+export async function eventsAfter(seq: number): Promise<RaEvent[]> {
   const out: RaEvent[] = [];
   for (let after = seq; ; ) {
     const batch = await call('eventsSince', after, BATCH);
@@ -61,6 +63,7 @@ async function eventsAfter(seq: number): Promise<RaEvent[]> {
 
 /** Starts a scenario from the engine's present state: its steps look only at what happens from now on. */
 export async function startScenario(s: Scenario): Promise<void> {
+  forgetEvents();
   const seq = await call('lastSeq');
   setScenario(s);
   setProgress(start(s, [{ seq } as RaEvent], new Date()));
@@ -73,14 +76,60 @@ export function stopScenario(): void {
   persist();
 }
 
+// One sync at a time: a refresh during a sync asks for one more round afterwards instead of a second parallel read
+// (two could both append the same step to the log).
+let syncing: Promise<void> | undefined;
+let again = false;
+
 /** Reads the events since the current step began and moves on through every step whose check now passes. */
-export async function syncScenario(): Promise<void> {
+export function syncScenario(): Promise<void> {
+  if (!scenario()) return Promise.resolve();
+  if (syncing) {
+    again = true;
+    return syncing;
+  }
+  syncing = (async () => {
+    try {
+      do {
+        again = false;
+        await syncOnce();
+      } while (again);
+    } catch {
+      // The worker is restarting or gone: the next refresh syncs again; progress is unchanged meanwhile.
+    } finally {
+      syncing = undefined;
+    }
+  })();
+  return syncing;
+}
+
+/** Every RA action ends with refresh(); the session follows it (a no-op when no scenario is active). */
+onRefresh(() => void syncScenario());
+
+// The checks need more than the events after the step began: a download's token and an issue's application were
+// usually made in an earlier step (or before the scenario, in a pack's state). So the session keeps the whole log in
+// memory and reads only what is new on each sync.
+let log: RaEvent[] = [];
+
+/** Drops the cached log: call after the engine's state was replaced (reset, a pack or backup restored). */
+export function forgetEvents(): void {
+  log = [];
+}
+
+async function syncOnce(): Promise<void> {
   const s = scenario();
   const p = progress();
   if (!s || !p) return;
-  const events = await eventsAfter(p.sinceSeq);
+  const last = await call('lastSeq');
+  if (log.length > 0 && last < log[log.length - 1].seq) log = []; // the engine's state was replaced
+  const fresh = await eventsAfter(log.length > 0 ? log[log.length - 1].seq : 0);
+  log = log.concat(fresh);
   if (scenario() !== s) return; // stopped or replaced meanwhile
-  setProgress(advance(s, progress() ?? p, events, new Date()));
+  if (progress() !== p) {
+    again = true; // skipped / went back meanwhile: judge the new step on the next round
+    return;
+  }
+  setProgress(advance(s, p, log, new Date()));
   persist();
 }
 

@@ -36,7 +36,7 @@ export const AdminPage: Component = () => {
           {t('申請TSVファイルを登録担当者へ送付', 'Send an application TSV to the RA operator')}{' '}
           <input type="file" accept=".tsv,.txt" data-testid="svc-admin-file" onChange={(e) => setFile(e.currentTarget.files?.[0])} />
         </label>{' '}
-        <button type="button" data-testid="svc-admin-send-button" disabled={!file()} onClick={send}>
+        <button type="button" data-testid="svc-admin-send-button" data-guide="admin-send" disabled={!file()} onClick={send}>
           {t('送付', 'Send')}
         </button>
         <Show when={file()}>

@@ -42,7 +42,7 @@ export const DeskPage: Component = () => {
           'The RA operator is mailed the URL. After checking their identity, hand over the access PIN (a PDF in reality).',
         )}
       </p>
-      <button type="button" data-testid="svc-desk-register" onClick={register}>
+      <button type="button" data-testid="svc-desk-register" data-guide="operator-register" onClick={register}>
         {t('登録担当者を登録し、証明書取得URLを送信', 'Register the RA operator and mail the URL')}
       </button>
       <Show when={handed()}>
@@ -73,10 +73,10 @@ export const DeskPage: Component = () => {
                   <td>{c.revokedAt ? t('失効済み', 'revoked') : new Date(c.notAfter) < new Date(view()!.now) ? t('期限切れ', 'expired') : t('有効', 'valid')}</td>
                   <td>
                     <Show when={!c.revokedAt}>
-                      <button type="button" class="secondary" data-testid="svc-desk-renew" onClick={() => renew(c.serialHex)}>
+                      <button type="button" class="secondary" data-testid="svc-desk-renew" data-guide="operator-renew" onClick={() => renew(c.serialHex)}>
                         {t('更新手続き（電話・証明書で本人確認済み）', 'Renewal (identity checked by phone and certificate)')}
                       </button>{' '}
-                      <button type="button" class="secondary" data-testid="svc-desk-revoke" onClick={() => revoke(c.serialHex)}>
+                      <button type="button" class="secondary" data-testid="svc-desk-revoke" data-guide="operator-revoke" onClick={() => revoke(c.serialHex)}>
                         {t('失効（紛失）', 'Revoke (lost)')}
                       </button>
                     </Show>

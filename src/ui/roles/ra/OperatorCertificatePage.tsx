@@ -67,12 +67,12 @@ const NewOrLost: Component<{ link: LinkView }> = (props) => {
       <p>【STEP1】{t('サービス窓口から受け取ったアクセスPINを入力してください。', 'Enter the access PIN the service desk gave you.')}</p>
       <div class="form-row">
         <label for="svc-op-pin">{t('アクセスPIN（半角英数字）', 'Access PIN')}</label>
-        <input id="svc-op-pin" type="text" autocomplete="off" spellcheck={false} value={pin()} onInput={(e) => setPin(e.currentTarget.value.trim())} />
+        <input id="svc-op-pin" data-guide="url-pin" type="text" autocomplete="off" spellcheck={false} value={pin()} onInput={(e) => setPin(e.currentTarget.value.trim())} />
       </div>
       <p class="hint">
         {t('[発行]は、1回のみ押してください。処理に時間を要する場合がありますが、【STEP3】画面が表示されるまでお待ちください。', 'Press [Issue] once only, and wait for the STEP3 screen.')}
       </p>
-      <button type="button" data-testid="svc-operator-issue" disabled={pressed() || pin() === ''} onClick={issue}>
+      <button type="button" data-testid="svc-operator-issue" data-guide="mail-link" data-purpose="ra-operator" disabled={pressed() || pin() === ''} onClick={issue}>
         {pressed() ? t('発行中…', 'Issuing…') : t('発行', 'Issue')}
       </button>
       <Show when={error()}>
@@ -127,7 +127,7 @@ const Renewal: Component<{ link: LinkView }> = (props) => {
     >
       <p>{t('現在使用中の登録担当者用証明書を選択してください。', 'Choose the RA operator certificate you use now.')}</p>
       <CertificatePicker chosen={chosen()} onChoose={setChosen} />
-      <button type="button" data-testid="svc-operator-renew" disabled={pressed() || !chosen()} onClick={issue}>
+      <button type="button" data-testid="svc-operator-renew" data-guide="mail-link" data-purpose="ra-operator" disabled={pressed() || !chosen()} onClick={issue}>
         {pressed() ? t('発行中…', 'Issuing…') : t('発行', 'Issue')}
       </button>
       <Show when={error()}>

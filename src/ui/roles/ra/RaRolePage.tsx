@@ -8,7 +8,7 @@ import { RaSystem } from './RaSystem';
 export const RaRolePage: Component<{ rest: string[] }> = (props) => (
   <>
     <nav class="ra-subtabs" aria-label={t('登録担当者の画面', 'RA operator screens')}>
-      <a href={href('/service/ra/sys')} aria-current={props.rest[0] === 'sys' ? 'page' : undefined} data-testid="svc-ra-system">
+      <a href={href('/service/ra/sys')} aria-current={props.rest[0] === 'sys' ? 'page' : undefined} data-testid="svc-ra-system" data-guide={props.rest[0] === 'sys' ? undefined : 'ra-upload'}>
         {t('RAシステム（証明書でログイン）', 'RA system (certificate login)')}
       </a>
       <a href={href('/service/ra')} aria-current={props.rest[0] !== 'sys' ? 'page' : undefined} data-testid="svc-ra-mail">

@@ -58,7 +58,7 @@ export const RaSystem: Component<{ screen: string | undefined }> = (props) => (
                 <div class="nii-group-name">●{tr(g.group)}</div>
                 <For each={g.items}>
                   {(item) => (
-                    <a href={href(`/service/ra/sys/${item.id}`)} aria-current={props.screen === item.id ? 'page' : undefined} data-testid={`nii-menu-${item.id}`}>
+                    <a href={href(`/service/ra/sys/${item.id}`)} aria-current={props.screen === item.id ? 'page' : undefined} data-testid={`nii-menu-${item.id}`} data-guide={item.id.endsWith('-upload') ? 'ra-upload' : undefined} data-family={item.id.endsWith('-upload') ? item.id.split('-')[0] : undefined}>
                       {tr(item.label)}
                     </a>
                   )}
@@ -160,7 +160,7 @@ const Login: Component = () => {
         </p>
         <p>{t('クライアント認証のための証明書を選択し、[OK]を押してください。', 'Choose the certificate for client authentication and press [OK].')}</p>
         <CertificatePicker chosen={chosen()} onChoose={setChosen} />
-        <button type="button" data-testid="nii-login-ok" disabled={!chosen()} onClick={() => void ok()}>
+        <button type="button" data-testid="nii-login-ok" data-guide="ra-upload" disabled={!chosen()} onClick={() => void ok()}>
           OK
         </button>
       </div>

@@ -90,7 +90,7 @@ export const RaUpload: Component<{ family: Family }> = (props) => {
   };
 
   return (
-    <section class="nii-upload" data-testid={`nii-upload-${props.family}`}>
+    <section class="nii-upload" data-testid={`nii-upload-${props.family}`} data-guide="ra-upload" data-family={props.family}>
       <h2 data-testid="nii-upload-title">●{familyName()} {t('発行・更新・失効画面', 'issue / renew / revoke')}</h2>
       <p>{props.family === 'server' ? t('サーバ証明書申請ファイルをアップロードして下さい。', 'Upload a server certificate application file.') : t('クライアント証明書申請ファイルをアップロードして下さい。', 'Upload a client certificate application file.')}</p>
       <div class="form-row">

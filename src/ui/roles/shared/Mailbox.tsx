@@ -17,6 +17,11 @@ const LINK_STATE = {
   unknown: ['無効', 'not valid'],
 } as const;
 
+/** The purposes of a mail's unused one-time URLs (space-separated): the training panel highlights such mails. */
+function openPurposes(m: MailView): string {
+  return m.links.filter((l) => l.state === 'open').map((l) => l.purpose ?? '').join(' ');
+}
+
 export const Mailbox: Component<{ role: RoleId; user?: string }> = (props) => {
   const [selectedId, setSelectedId] = createSignal<string>();
   const key = () => readerKey(props.role, props.user);
@@ -45,7 +50,14 @@ export const Mailbox: Component<{ role: RoleId; user?: string }> = (props) => {
                 <tr classList={{ selected: m.id === selectedId(), unread: props.role !== 'trainer' && !isRead(key(), m.id) }}>
                   <td class="mono">{jst(m.at)}</td>
                   <td>
-                    <button type="button" class="link-button" data-testid="svc-mail-subject" onClick={() => open(m)}>
+                    <button
+                      type="button"
+                      class="link-button"
+                      data-testid="svc-mail-subject"
+                      data-guide={openPurposes(m) ? 'mail-link' : undefined}
+                      data-purpose={openPurposes(m) || undefined}
+                      onClick={() => open(m)}
+                    >
                       {m.subject}
                     </button>
                     <Show when={m.certificateCn}>
@@ -93,7 +105,7 @@ const MailReader: Component<{ mail: MailView; role: RoleId }> = (props) => {
               {(link) => (
                 <div class="ra-mail-line">
                   {line.slice(0, line.indexOf(link().url))}
-                  <a href={`#/service/${props.role}/url/${link().token}`} class="mono" data-testid="svc-mail-link" data-purpose={link().purpose ?? ''}>
+                  <a href={`#/service/${props.role}/url/${link().token}`} class="mono" data-testid="svc-mail-link" data-purpose={link().purpose ?? ''} data-guide={link().state === 'open' ? 'mail-link' : undefined}>
                     {link().url}
                   </a>{' '}
                   <span class="ra-link-state">{t(`（${LINK_STATE[link().state][0]}）`, `(${LINK_STATE[link().state][1]})`)}</span>

@@ -43,7 +43,7 @@ const DownloadPage: Component<{ link: LinkView }> = (props) => {
     <section class="svc-url-page" data-testid="svc-url-page">
       <h2>●{t(title()[0], title()[1])}</h2>
       <p>{t('[ダウンロード]を押して、ファイルを保存してください。', 'Press [Download] and save the file.')}</p>
-      <button type="button" data-testid="svc-url-download" onClick={download}>
+      <button type="button" data-testid="svc-url-download" data-guide="mail-link" data-purpose={props.link.purpose ?? ''} onClick={download}>
         {t('ダウンロード', 'Download')}
       </button>
     </section>

@@ -10,6 +10,7 @@ import { t, tr } from '../../i18n';
 import { call } from '../../ra/ra-client';
 import { act, jst, refresh, view } from '../../ra/ra-store';
 import { Mailbox } from '../shared/Mailbox';
+import { ScenarioStart } from '../../training/panel/ScenarioStart';
 
 const FAULTS: { id: DomainFault | 'none'; label: Text }[] = [
   { id: 'none', label: { ja: '正常', en: 'normal' } },
@@ -51,7 +52,7 @@ export const TrainerRole: Component = () => {
         {t(`模擬時刻: ${jst(view()?.now)}（+${view()?.clockOffsetDays ?? 0}日）`, `Simulated time: ${jst(view()?.now)} (+${view()?.clockOffsetDays ?? 0} days)`)}{' '}
         <For each={[1, 14, 30, 400]}>
           {(d) => (
-            <button type="button" class="secondary" data-testid={`svc-clock-${d}`} onClick={() =>
+            <button type="button" class="secondary" data-testid={`svc-clock-${d}`} data-guide={d === 14 ? 'clock-advance' : undefined} onClick={() =>
                 act(async () => {
                   await call('advanceClock', d);
                   await refresh();
@@ -63,6 +64,7 @@ export const TrainerRole: Component = () => {
         </For>{' '}
         <a href={href('/ra/trainer')}>{t('模擬RAのトレーナー画面（バックアップ・操作履歴）', 'Simulated RA trainer tab (backup, audit trail)')}</a>
       </p>
+      <ScenarioStart />
       <h3>{t('障害の注入', 'Fault injection')}</h3>
       <Show when={inst()}>
         {(i) => (
@@ -71,7 +73,7 @@ export const TrainerRole: Component = () => {
               {(d) => (
                 <label class="svc-field">
                   <span class="mono">{d}</span>{' '}
-                  <select data-testid={`svc-fault-${d}`} value={i().domainFaults?.[d] ?? 'none'} onChange={(e) => setFault(d, e.currentTarget.value as DomainFault | 'none')}>
+                  <select data-testid={`svc-fault-${d}`} data-guide="whois-fault" data-domain={d} value={i().domainFaults?.[d] ?? 'none'} onChange={(e) => setFault(d, e.currentTarget.value as DomainFault | 'none')}>
                     <For each={FAULTS}>{(f) => <option value={f.id}>{tr(f.label)}</option>}</For>
                   </select>
                 </label>

@@ -93,7 +93,7 @@ export const BrowserIssue: Component<{ link: LinkView; role: RoleId }> = (props)
         </p>
         <div class="form-row">
           <label for="svc-m3-pin">{t('アクセスPIN（半角英数字）', 'Access PIN')}</label>
-          <input id="svc-m3-pin" type="text" autocomplete="off" spellcheck={false} value={pin()} onInput={(e) => setPin(e.currentTarget.value.trim())} />
+          <input id="svc-m3-pin" data-guide="url-pin" type="text" autocomplete="off" spellcheck={false} value={pin()} onInput={(e) => setPin(e.currentTarget.value.trim())} />
         </div>
         <div class="form-row">
           <label for="svc-m3-pass">{t('P12ファイルのパスフレーズ', 'P12 passphrase')}</label>
@@ -106,7 +106,7 @@ export const BrowserIssue: Component<{ link: LinkView; role: RoleId }> = (props)
         <Show when={problem() && (pin() || pass() || pass2())}>
           <p class="hint">{tr(problem()!)}</p>
         </Show>
-        <button type="button" data-testid="svc-browser-issue-button" disabled={busy() || !!problem()} onClick={issue}>
+        <button type="button" data-testid="svc-browser-issue-button" data-guide="mail-link" data-purpose="client-cert" disabled={busy() || !!problem()} onClick={issue}>
           {busy() ? t('発行中…', 'Issuing…') : t('発行', 'Issue')}
         </button>
       </Show>

@@ -1,0 +1,74 @@
+// 「練習用ファイルを作る」 on an upload step: the file is made in this browser from the simulated institution (see
+// practice.ts) and saved; a server key is saved only encrypted, its passphrase shown here. The hint beside it points
+// to the builder for those who want to make the file by hand.
+import { Show, createSignal, type Component } from 'solid-js';
+import type { Scenario, Step } from '../../../training/scenario';
+import type { Text } from '../../../spec/types';
+import { downloadBytes } from '../../builder/download';
+import { href } from '../../app/router';
+import { t, tr } from '../../i18n';
+import { view } from '../../ra/ra-store';
+import { eventsAfter } from '../session';
+import { PRACTICE, makePracticeFile, type PracticeFile } from './practice';
+
+export const PracticeButton: Component<{ scenario: Scenario; step: Step }> = (props) => {
+  const spec = () => PRACTICE[`${props.scenario.id}/${props.step.id}`];
+  const [busy, setBusy] = createSignal(false);
+  const [made, setMade] = createSignal<PracticeFile>();
+  const [error, setError] = createSignal<Text>();
+  const make = async () => {
+    const s = spec();
+    if (!s || busy()) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const r = await makePracticeFile(s, view()?.institutions[0], await eventsAfter(0));
+      if (r.ok) {
+        setMade(r.file);
+        downloadBytes(r.file.fileName, r.file.bytes, 'text/tab-separated-values');
+      } else setError(r.message);
+    } catch (err) {
+      setError({ ja: `作れませんでした: ${String(err)}`, en: `Could not make it: ${String(err)}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Show when={spec()}>
+      <div class="tp-practice" data-testid="tp-practice-box">
+        <button type="button" class="secondary" data-testid="tp-practice" disabled={busy()} onClick={() => void make()}>
+          {busy() ? t('作成中…', 'Making…') : t('練習用ファイルを作る', 'Make a practice file')}
+        </button>{' '}
+        <span class="hint">
+          {t('自分で作る場合は ', 'To make it yourself, use ')}
+          <a href={href('/builder')}>{t('TSV作成', 'Build TSV')}</a>
+          {t(' を使います。', '.')}
+        </span>
+        <Show when={made()}>
+          {(f) => (
+            <p class="hint" role="status" data-testid="tp-practice-made">
+              {t(`${f().fileName} を保存しました。処理内容を合わせてアップロードしてください。`, `Saved ${f().fileName}; upload it with the matching processing kind.`)}
+              <Show when={f().key}>
+                {(k) => (
+                  <>
+                    {' '}
+                    <button type="button" class="link-button" onClick={() => downloadBytes(k().fileName, k().pem, 'application/pkcs8')}>
+                      {t('秘密鍵（暗号化済み）を保存', 'Save the private key (encrypted)')}
+                    </button>{' '}
+                    {t('パスフレーズ: ', 'Passphrase: ')}
+                    <span class="mono">{k().passphrase}</span>
+                  </>
+                )}
+              </Show>
+            </p>
+          )}
+        </Show>
+        <Show when={error()}>
+          <p class="notice notice-error" role="alert">
+            {tr(error()!)}
+          </p>
+        </Show>
+      </div>
+    </Show>
+  );
+};
