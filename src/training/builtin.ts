@@ -179,16 +179,19 @@ const browserIssue: Scenario = {
 
 const operatorCertificate: Scenario = {
   id: 'operator-certificate',
-  version: 1,
+  version: 2,
   title: t('登録担当者用証明書の発行', "The RA operator's own certificate"),
   summary: t('サービス窓口が登録担当者を登録し、登録担当者がメールのURLとアクセスPINで証明書を取得します。', 'The service desk registers the RA operator, who fetches the certificate with the mailed URL and access PIN.'),
   steps: [
     step({
-      id: 'issued',
+      id: 'registered',
       role: 'service-desk',
-      instruction: t('登録担当者を登録して証明書を発行してください。', 'Register the RA operator and issue the certificate.'),
-      check: { id: 'operator-certificate-issued', params: {} },
-      explanation: t('登録担当者用証明書はRAの画面にログインするためのクライアント証明書です。', 'The RA operator certificate is the client certificate that logs in to the RA screens.'),
+      instruction: t('登録担当者を登録し、表示されたアクセスPINを本人に渡してください。', 'Register the RA operator and hand the access PIN shown to them.'),
+      check: { id: 'mail-sent', params: { subject: '登録担当者用証明書発行受付通知' } },
+      explanation: t(
+        '窓口の登録で登録担当者に証明書取得URLのメールが届きます。アクセスPINはメールとは別に本人確認の上で渡します。登録担当者用証明書はRAの画面にログインするためのクライアント証明書です。',
+        'Registration mails the RA operator the certificate URL; the access PIN is handed over separately after the identity check. The RA operator certificate is the client certificate that logs in to the RA screens.',
+      ),
       manual: 'SPEC §10',
       target: 'operator-register',
     }),

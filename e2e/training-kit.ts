@@ -1,0 +1,158 @@
+// The generic driver of e2e/training.spec.ts: plays a scenario by following only the training panel — it reads the
+// panel's step (acting role, target), presses 「この役割に切り替える」, and acts on the highlighted [data-guide] control
+// through a small table (target → how to act), until the panel says finished. A new scenario runs through it by adding
+// rows to ACTIONS (and, for an upload step, its practice file row in src/ui/training/panel/practice.ts).
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { expect } from './fixtures';
+import { sjisRows } from './ra-kit';
+import { download, unzip } from './service-kit';
+
+/** What the driver picked up on the way, as a trainee would: PINs handed over, files saved. */
+export interface DriverState {
+  /** Access PINs by user mail (from clientPin.txt) and the desk's PIN for the RA operator. */
+  pins: Map<string, string>;
+  deskPin?: string;
+  /** Every file saved, by the step that saved it. */
+  files: { step: string; path: string }[];
+  /** The P12 passphrase the driver chose for browser issuance. */
+  passphrase: string;
+}
+
+export interface PanelStep {
+  step: string;
+  role: string;
+  target: string;
+  kind?: string;
+}
+
+type Action = (page: Page, step: PanelStep, state: DriverState) => Promise<void>;
+
+const highlighted = (page: Page, selector: string): Locator => page.locator(`${selector}.guide-highlight`).first();
+
+/** The panel's current step, or undefined when it says finished. */
+export async function readPanel(page: Page): Promise<PanelStep | undefined> {
+  const panel = page.getByTestId('training-panel');
+  await expect(panel).toBeVisible();
+  if ((await panel.getAttribute('data-finished')) === 'true') return undefined;
+  const kind = page.getByTestId('tp-kind');
+  return {
+    step: (await panel.getAttribute('data-step')) ?? '',
+    role: (await panel.getAttribute('data-role')) ?? '',
+    target: (await panel.getAttribute('data-target')) ?? '',
+    kind: (await kind.count()) > 0 ? ((await kind.getAttribute('data-kind')) ?? undefined) : undefined,
+  };
+}
+
+/** 「練習用ファイルを作る」 on the panel: the file the step uploads. */
+async function practiceFile(page: Page, step: PanelStep, state: DriverState): Promise<string> {
+  const path = await download(page, page.getByTestId('tp-practice'));
+  state.files.push({ step: step.step, path });
+  return path;
+}
+
+/** A zip of PINs, when a download was one: remember each user's PIN (clientPin.txt / clientAllPin.txt: No, mail, PIN). */
+function rememberPins(path: string, state: DriverState): void {
+  if (!path.endsWith('.zip')) return;
+  const out = unzip(path);
+  for (const name of ['clientPin.txt', 'clientAllPin.txt']) {
+    if (!readdirSync(out).includes(name)) continue;
+    for (const row of sjisRows(join(out, name))) state.pins.set(row[1], row[2]);
+  }
+}
+
+/** The RA operator's way to an upload, along the highlighted controls, then 処理内容, the file, [アップロード], [OK]. */
+export async function uploadAsOperator(page: Page, kind: string, file: string): Promise<Locator> {
+  const family = kind.split('-')[0];
+  if (!(await page.getByTestId('nii-system').isVisible())) {
+    await page.getByTestId('svc-role-ra').click();
+    await highlighted(page, '[data-testid="svc-ra-system"]').click();
+  }
+  await expect(page.getByTestId('nii-login').or(page.getByTestId('nii-menu'))).toBeVisible();
+  if (await page.getByTestId('nii-login').isVisible()) {
+    await page.getByTestId('svc-picker-option').first().check();
+    await highlighted(page, '[data-testid="nii-login-ok"]').click();
+  }
+  await highlighted(page, `[data-testid="nii-menu-${family}-upload"]`).click();
+  await expect(highlighted(page, `[data-testid="nii-upload-${family}"]`)).toBeVisible();
+  // Not through the highlight from here on: the step may be done (and its highlight gone) as soon as the file registers.
+  const screen = page.getByTestId(`nii-upload-${family}`);
+  await screen.getByTestId('nii-kind').selectOption(kind);
+  await screen.getByTestId('nii-file').setInputFiles(file);
+  await screen.getByTestId('nii-upload').click();
+  await screen.getByTestId('nii-review-ok').click();
+  await expect(screen.getByTestId('ra-complete').or(screen.getByTestId('ra-error'))).toBeVisible({ timeout: 60_000 });
+  return screen;
+}
+
+export const ACTIONS: Record<string, Action> = {
+  // The RA operator's upload: the highlighted way in (RA system → certificate login → the family's menu), then the
+  // practice file with the panel's 処理内容, [アップロード] and the 審査項目 [OK].
+  'ra-upload': async (page, step, state) => {
+    const file = await practiceFile(page, step, state);
+    await uploadAsOperator(page, step.kind ?? 'server-issue', file);
+  },
+  // A mail's one-time URL: the highlighted mail, its highlighted URL, then the page behind it — a download, or the
+  // access PIN (handed over earlier) and the highlighted button.
+  'mail-link': async (page, step, state) => {
+    await highlighted(page, '[data-testid="svc-mail-subject"]').click();
+    await highlighted(page, '[data-testid="svc-mail-link"]').click();
+    const pin = page.locator('[data-guide="url-pin"]');
+    await expect(page.locator('[data-guide~="mail-link"].guide-highlight').first()).toBeVisible();
+    if (await pin.isVisible()) {
+      const value = step.role === 'ra-operator' ? state.deskPin : [...state.pins.values()].at(-1);
+      expect(value, 'a PIN was handed over before this step').toBeTruthy();
+      await pin.fill(value!);
+      const pass = page.getByLabel('P12ファイルのパスフレーズ');
+      if (await pass.isVisible()) {
+        await pass.fill(state.passphrase);
+        await page.getByLabel('パスフレーズ（確認）').fill(state.passphrase);
+      }
+    }
+    const path = await download(page, highlighted(page, '[data-guide~="mail-link"]'));
+    state.files.push({ step: step.step, path });
+    rememberPins(path, state);
+  },
+  'clock-advance': async (page) => {
+    await highlighted(page, '[data-guide~="clock-advance"]').click();
+  },
+  'operator-register': async (page, _step, state) => {
+    await highlighted(page, '[data-guide~="operator-register"]').click();
+    state.deskPin = (await page.getByTestId('svc-desk-pin-value').textContent())!.trim();
+  },
+};
+
+/** Plays the active scenario to its end; `between` runs after each step (e.g. a reload). */
+export async function playToEnd(page: Page, state: DriverState, between?: (done: string) => Promise<void>): Promise<string[]> {
+  const played: string[] = [];
+  for (let guard = 0; guard < 50; guard++) {
+    const step = await readPanel(page);
+    if (!step) return played;
+    const act = ACTIONS[step.target];
+    expect(act, `no driver row for target ${step.target}`).toBeDefined();
+    await page.getByTestId('tp-switch-role').click();
+    await act(page, step, state);
+    await expect(page.getByTestId('training-panel')).not.toHaveAttribute('data-step', step.step, { timeout: 60_000 });
+    played.push(step.step);
+    await between?.(step.step);
+  }
+  throw new Error('the scenario did not finish in 50 steps');
+}
+
+/** Starts a built-in scenario from the trainer's screen. */
+export async function startScenario(page: Page, id: string): Promise<void> {
+  await page.getByTestId('svc-role-trainer').click();
+  await page.getByTestId('training-choose').selectOption(id);
+  await page.getByTestId('training-start').click();
+  await expect(page.getByTestId('training-panel')).toBeVisible();
+}
+
+/** A Shift-JIS TSV without header, decoded by iconv. */
+export function tsvRows(path: string): string[][] {
+  return execFileSync('iconv', ['-f', 'CP932', '-t', 'UTF-8', path], { encoding: 'utf8' })
+    .split('\r\n')
+    .filter(Boolean)
+    .map((l) => l.split('\t'));
+}
