@@ -104,6 +104,7 @@ export function syncScenario(): Promise<void> {
 }
 
 /** Every RA action ends with refresh(); the session follows it (a no-op when no scenario is active). */
+// eslint-disable-next-line solid/reactivity -- not a tracked scope on purpose: each refresh reads the session's current values
 onRefresh(() => void syncScenario());
 
 // The checks need more than the events after the step began: a download's token and an issue's application were

@@ -35,7 +35,7 @@ export const PresenterStrip: Component = () => {
       {(v) => (
         <div class="tp-strip" data-testid="tp-strip">
           <p class="tp-clock" data-testid="tp-clock">
-            🕒 {t('模擬時刻', 'Simulated time')} <strong class="mono">{jst(v().now)}</strong>
+            {t('模擬時刻', 'Simulated time')} <strong class="mono">{jst(v().now)}</strong>
             <Show when={v().clockOffsetDays > 0}> (+{v().clockOffsetDays}{t('日', ' days')})</Show>
           </p>
           <ul class="tp-mailcounts" aria-label={t('未読メール数', 'Unread mails')}>
