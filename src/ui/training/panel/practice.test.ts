@@ -5,13 +5,12 @@ import { DEMO_INSTITUTION } from '../../../ra/institutions';
 import type { RaEvent } from '../../../ra/events';
 import { decodeAndParse } from '../../../tsv/codec';
 import { validateRecords } from '../../../tsv/validate';
-import type { KindId } from '../../../spec/types';
 import { makePracticeFile, type PracticeSpec } from './practice';
 
 async function made(spec: PracticeSpec, events: RaEvent[] = []) {
   const r = await makePracticeFile(spec, DEMO_INSTITUTION, events);
   if (!r.ok) throw new Error(r.message.en);
-  const parsed = decodeAndParse(r.file.bytes, spec.kind as KindId);
+  const parsed = decodeAndParse(r.file.bytes, spec.kind);
   return { file: r.file, parsed, report: validateRecords(spec.kind, parsed.records) };
 }
 
