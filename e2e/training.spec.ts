@@ -43,6 +43,11 @@ test('every built-in scenario is played to its end by following only the panel',
   // Server life: issue → fetch → renew → fetch → 14 days → revoke the old one; a reload in the middle keeps the step.
   state = freshState();
   await startScenario(page, 'server-lifecycle');
+  // On the trainer's screen the upload control is not there: the panel says where it is and takes the trainee there.
+  await expect(page.getByTestId('tp-where')).toContainText('RAシステム');
+  await page.getByTestId('tp-go').click();
+  await expect(page.locator('[data-testid="nii-login-ok"].guide-highlight')).toBeVisible(); // not logged in yet: the login
+  await expect(page.getByTestId('tp-where')).toHaveCount(0);
   const played = await playToEnd(page, state, async (done) => {
     if (done !== 'issue-download') return;
     const before = await readPanel(page);
@@ -141,3 +146,38 @@ for (const size of [
     await expect(page.locator('html')).not.toHaveClass(/presenter/);
   });
 }
+
+test('back, skip, restart and stop; the session survives a reload; a narrow screen gets a bottom sheet', async ({ page }) => {
+  page.on('dialog', (d) => void d.accept());
+  await openService(page);
+  await startScenario(page, 'server-lifecycle');
+  const progress = page.getByTestId('tp-progress');
+  await expect(progress).toContainText('1 / 6');
+  await expect(page.getByTestId('tp-back')).toBeDisabled();
+  await page.getByTestId('tp-skip').click();
+  await expect(progress).toContainText('2 / 6');
+  await expect(page.getByTestId('tp-live')).toContainText('ステップ 2/6');
+  await expect(page.getByTestId('tp-role')).toHaveText('利用管理者');
+  await page.getByTestId('tp-skip').click();
+  await expect(progress).toContainText('3 / 6');
+  await page.getByTestId('tp-back').click();
+  await expect(progress).toContainText('2 / 6');
+  await page.reload();
+  await expect(page.getByTestId('tp-progress')).toContainText('2 / 6');
+  await page.getByTestId('tp-restart').click();
+  await expect(progress).toContainText('1 / 6');
+
+  await page.setViewportSize({ width: 414, height: 800 });
+  const sheet = await page.getByTestId('training-panel').boundingBox();
+  expect(sheet!.y + sheet!.height).toBeGreaterThanOrEqual(799); // pinned to the bottom
+  expect(sheet!.height).toBeLessThanOrEqual(800 * 0.46);
+  expect(sheet!.width).toBeGreaterThanOrEqual(413);
+  // The sheet itself fits (the role screens' own tables may scroll sideways on a phone; that is theirs).
+  expect(await page.getByTestId('training-panel').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+
+  await page.getByTestId('tp-stop').click();
+  await expect(page.getByTestId('training-panel')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId('svc-trainer')).toBeVisible();
+  await expect(page.getByTestId('training-panel')).toHaveCount(0);
+});
