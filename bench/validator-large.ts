@@ -26,6 +26,8 @@ export async function benchValidatorLarge(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'upki-bench-validator-'));
   const cases: [string, Buffer][] = [
     ['10 MB, 50,000 rows', sjis(Array.from({ length: 50_000 }, () => ROW))],
+    // The RA's largest legal file, every record NG (its cells and issues all reach the page's table).
+    ['1000 rows, every one NG', sjis(Array.from({ length: 1000 }, () => ROW.map((c, i) => (i === 9 ? '' : c))))],
     ['one 1 MB cell', sjis([ROW.map((c, i) => (i === 10 ? 'あ'.repeat(1_048_576) : c))])],
     ['8192 dashes in a cell, 99 rows', sjis(Array.from({ length: 99 }, () => ROW.map((c, i) => (i === 10 ? '-'.repeat(8192) : c))))],
   ];
