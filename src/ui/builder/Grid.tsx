@@ -2,7 +2,8 @@
 // cell, the validator's messages beside each cell, arrow-key navigation, undo/redo on Ctrl+Z / Ctrl+Y.
 import { For, Index, Show, createMemo, createSignal, type Component } from 'solid-js';
 import { cellIssues, rowLevelIssues } from '../../builder/check';
-import { oneLineCsrFrom } from '../../builder/from-csr';
+import { cellsFromCsr, looksLikePemCsr, oneLineCsrFrom, takesCsr } from '../../builder/from-csr';
+import { inspectCsr } from '../../pki/csr';
 import { hasRowTools } from '../../builder/grid';
 import { isBlock, parseBlock } from '../../builder/paste';
 import { fixesFor } from '../../builder/fixers';
@@ -23,6 +24,8 @@ export interface GridProps {
   setPage: (page: number) => void;
   onRowTools: (rowId: string) => void;
   onFocusColumn: (column: ColumnSpec) => void;
+  /** The row whose cell has (or last had) the focus: CSRs from the CSR panel can fill it. */
+  onFocusRow?: (rowId: string) => void;
   announce: (text: string) => void;
 }
 
@@ -56,9 +59,29 @@ export const Grid: Component<GridProps> = (props) => {
     if (column.field === 'csr' && hasArmour(value)) void convertPemCsr(rowId, column, value, rowIndex);
   };
 
+  /**
+   * A whole PEM CSR pasted into another cell of a server issue/renew row fills that row from it (DN, profile, CSR,
+   * FQDN, dNSName), one undo step, and says so; a text that does not parse stays out of the cell and is named.
+   */
+  const fillRowFromPastedCsr = async (rowId: string, text: string, rowIndex: number): Promise<void> => {
+    const r = await inspectCsr(text);
+    if (!r.ok) {
+      props.announce(t(`行${rowIndex + 1}: 貼り付けたCSRを読めません（${r.message.ja}）。`, `Row ${rowIndex + 1}: the pasted CSR cannot be read (${r.message.en}).`));
+      return;
+    }
+    props.state.setRowCells(rowId, cellsFromCsr(props.state.spec(), r.info));
+    props.announce(t(`行${rowIndex + 1}を貼り付けたCSRから埋めました（DN・プロファイル・CSR・FQDN・dNSName）。「元に戻す」で戻せます。`, `Row ${rowIndex + 1} filled from the pasted CSR (DN, profile, CSR, FQDN, dNSName). Undo restores it.`));
+  };
+
   /** Tab/newline text fills cells right and down (Excel, Google Sheets); a PEM CSR into column 7 stays one value. */
   const onPaste = (e: ClipboardEvent, rowId: string, rowIndex: number, column: ColumnSpec): void => {
     const text = e.clipboardData?.getData('text/plain') ?? '';
+    if (column.field !== 'csr' && takesCsr(props.state.spec()) && looksLikePemCsr(text)) {
+      e.preventDefault();
+      props.state.endTyping();
+      void fillRowFromPastedCsr(rowId, text, rowIndex);
+      return;
+    }
     if (column.field === 'csr' && hasArmour(text)) {
       e.preventDefault();
       props.state.endTyping();
@@ -165,6 +188,7 @@ export const Grid: Component<GridProps> = (props) => {
                             onBlur={() => props.state.endTyping()}
                             onFocus={(e) => {
                               props.onFocusColumn(column);
+                              props.onFocusRow?.(row().id);
                               keepClearOfActions(e.currentTarget);
                             }}
                             onKeyDown={(e) => onKeyDown(e, rowIndex(), column)}
