@@ -76,5 +76,5 @@ export function placeCsrs(spec: KindSpec, infos: readonly Pick<CsrInfo, 'subject
 
 /** Text that holds a PEM CSR (pasted into a cell other than column 7: it fills the row). */
 export function looksLikePemCsr(text: string): boolean {
-  return /-----BEGIN (NEW )?CERTIFICATE REQUEST-----/.test(text);
+  return /-----BEGIN (?:NEW )?CERTIFICATE REQUEST-----/.test(text);
 }
