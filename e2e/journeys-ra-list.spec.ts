@@ -1,6 +1,7 @@
 // The RA's own client.txt as a renewal roster (issue 11): clients issued in the simulated RA, their client.txt
 // read into the builder's client-renew sheet, exported, uploaded to the RA → renewed. OpenSSL reads the old and
-// the new certificates from their P12 files (PINs from the RA's own PIN files) and compares the subjects.
+// the new certificates from their P12 files (PINs from the RA's own PIN files) and compares the subjects; then the
+// RA's clientCertificateList.txt makes the revocation file, and the RA's CRL (OpenSSL) lists the revoked serials.
 import { join } from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
@@ -33,7 +34,7 @@ function p12Facts(path: string, pin: string): { subject: string; serial: string 
   };
 }
 
-test('the RA’s client.txt → client renew rows (X.p12 → X, 申請ID and profile not an OU) → export → RA renews with the same subjects', async ({ page }) => {
+test('the RA’s client.txt → client renew rows (X.p12 → X, 申請ID and profile not an OU) → export → RA renews with the same subjects; its client list → revoke rows → RA revokes (CRL)', async ({ page }) => {
   test.setTimeout(180_000);
   await openRa(page);
   await upload(page, 'client-issue', sjisFile('clients.tsv', clientRows(2, '2')));
@@ -85,4 +86,36 @@ test('the RA’s client.txt → client renew rows (X.p12 → X, 申請ID and pro
     expect(after[i].subject).toBe(before[i].subject);
     expect(after[i].serial).not.toBe(before[i].serial);
   }
+
+  // Revocation from the RA's clientCertificateList.txt: the renewed (old) certificates are left out and named,
+  // the two new ones become revoke rows; the RA revokes them and its CRL (read by OpenSSL) lists their serials.
+  await page.getByTestId('ra-tab-certs').click();
+  const list = await download(page, page.getByTestId('ra-dl-list-client'));
+  expect(list.endsWith('clientCertificateList.txt')).toBe(true);
+  await openBuilder(page);
+  await chooseKind(page, 'クライアント証明書失効申請');
+  await page.getByTestId('roster-import').locator('summary').click();
+  await page.getByTestId('roster-import').locator('input[type=file]').setInputFiles(list);
+  await expect(page.getByTestId('ra-list-read')).toContainText('失効できる証明書 2件');
+  await expect(page.getByTestId('ra-list-skipped')).toContainText('対象外 2件');
+  await expect(page.getByTestId('ra-list-skipped')).toContainText('更新済み');
+  await page.getByRole('button', { name: '2行を追加' }).click();
+  const newSerials = after.map((a) => BigInt(`0x${a.serial.replace('serial=', '')}`).toString());
+  for (const r of [0, 1]) {
+    expect(newSerials).toContain(await cell(page, r, 4).inputValue());
+    await cell(page, r, 5).fill('1');
+  }
+  const revokeButton = page.getByTestId('export-button');
+  await expect(revokeButton).toBeEnabled();
+  const [revokeFile] = await Promise.all([page.waitForEvent('download'), revokeButton.click()]);
+  const revokeTsv = await saveDownload(revokeFile);
+  const revokeResult = cliValidate('client-revoke', revokeTsv);
+  expect(errorCount(revokeResult), JSON.stringify(revokeResult)).toBe(0);
+  await openRa(page);
+  await upload(page, 'client-revoke', { name: 'revoke.tsv', mimeType: 'text/tab-separated-values', buffer: readFileSync(revokeTsv) });
+  await expect(page.getByTestId('ra-complete')).toBeVisible();
+  await page.getByTestId('ra-tab-certs').click();
+  const crl = await download(page, page.getByTestId('ra-dl-crl-client-auth-pem'));
+  const crlText = openssl(['crl', '-in', crl, '-noout', '-text']).output;
+  for (const a of after) expect(crlText).toContain(`Serial Number: ${a.serial.replace('serial=', '')}`);
 });
