@@ -27,7 +27,7 @@ async function pasteInto(page: Page, row: number, column: number, text: string):
   }, text);
 }
 
-test('a CSR fills the focused row instead of adding one (CSR panel and a paste into the row), says so, and undo takes it back', async ({ page }) => {
+test('a CSR fills the focused row instead of adding one (CSR panel, a paste into the row, a file dropped on it), says so, and undo takes it back', async ({ page }) => {
   const first = opensslCsr('focus1', `/C=JP/ST=Tokyo/L=Chiyoda-ku/O=${O}/CN=focus1.example.ac.jp`, ['focus1.example.ac.jp', 'alt1.example.ac.jp']);
   const second = opensslCsr('focus2', `/C=JP/ST=Tokyo/L=Chiyoda-ku/O=${O}/CN=focus2.example.ac.jp`);
   await openBuilder(page);
@@ -72,6 +72,18 @@ test('a CSR fills the focused row instead of adding one (CSR panel and a paste i
   await expect(page.getByTestId('csr-import-result')).toHaveText('CSR 1件から行を追加しました。');
   await page.getByRole('button', { name: '元に戻す' }).click();
   await expect(page.getByTestId('grid-row')).toHaveCount(2);
+
+  // A CSR file dropped on a row fills that row.
+  const dropped = readFileSync(opensslCsr('focus4', `/C=JP/ST=Tokyo/L=Chiyoda-ku/O=${O}/CN=focus4.example.ac.jp`), 'utf8');
+  const dataTransfer = await page.evaluateHandle((pem) => {
+    const data = new DataTransfer();
+    data.items.add(new File([pem], 'focus4.csr', { type: 'application/pkcs10' }));
+    return data;
+  }, dropped);
+  await page.getByTestId('grid-row').nth(0).dispatchEvent('drop', { dataTransfer });
+  await expect(cell(page, 0, 11)).toHaveValue('focus4.example.ac.jp');
+  await expect(page.getByTestId('grid-row')).toHaveCount(2);
+  await expect(page.getByTestId('announcer')).toContainText('行1をCSRで埋めました');
 
   const button = page.getByTestId('export-button');
   await expect(button).toBeEnabled();
