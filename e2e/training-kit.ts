@@ -97,7 +97,20 @@ export const ACTIONS: Record<string, Action> = {
   // A mail's one-time URL: the highlighted mail, its highlighted URL, then the page behind it — a download, or the
   // access PIN (handed over earlier) and the highlighted button.
   'mail-link': async (page, step, state) => {
-    await highlighted(page, '[data-testid="svc-mail-subject"]').click();
+    // A user's screen shows one user's inbox at a time: look through the users for the mail the panel highlights.
+    const subject = highlighted(page, '[data-testid="svc-mail-subject"]');
+    const picker = page.getByTestId('svc-user-pick');
+    if (step.role === 'user' && (await picker.count()) > 0) {
+      for (const value of await picker.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))) {
+        await picker.selectOption(value);
+        // The highlight follows the page on the next animation frame: give it a moment before trying the next user.
+        const found = await expect(subject)
+          .toBeVisible({ timeout: 3000 })
+          .then(() => true, () => false);
+        if (found) break;
+      }
+    }
+    await subject.click();
     await highlighted(page, '[data-testid="svc-mail-link"]').click();
     const pin = page.locator('[data-guide="url-pin"]');
     await expect(page.locator('[data-guide~="mail-link"].guide-highlight').first()).toBeVisible();
