@@ -7,12 +7,18 @@ import { applyEvent, projectState, type RaState } from './state';
 import type { StoreTx } from './store/store';
 import type { CaKeyring } from './ca/keyring';
 import { simulatedNow, type RealClock } from './clock';
+import type { KeyGenerator } from './issue/client-keys';
 
 export interface EngineOptions {
   /** Base of the simulated one-time URLs; the token is appended. `.invalid` never resolves (RFC 6761). */
   urlBase: string;
   /** Serial source (hex of `bytes` random bytes); tests may inject one that collides on purpose. */
   randomSerialHex: (bytes: number) => string;
+  /**
+   * Where the keys of engine-made client certificates come from besides this thread's WebCrypto (asked at each
+   * upload: the page's helper process may connect late or go away). Empty or absent: WebCrypto here, a key per core.
+   */
+  clientKeyGenerators?: () => KeyGenerator[];
 }
 
 /**
