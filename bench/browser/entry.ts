@@ -45,3 +45,25 @@ async function validateBase64(b64: string, kind: KindId, runs: number) {
 }
 
 (window as unknown as { bench: unknown }).bench = { keyCsr, rsaKeys, validateBase64 };
+
+// The RA page's key helper (src/ui/ra/keygen-frame.ts): a sandboxed frame in a renderer process of its own.
+import { keygenPort } from '../../src/ui/ra/keygen-frame';
+import { remoteKeyGenerator } from '../../src/workers/remote-keygen';
+
+/** `count` RSA 2048 keys, half in this page and half in the key helper frame at the same time; ms per key. */
+async function helperKeys(count: number): Promise<number> {
+  const port = await keygenPort();
+  if (!port) throw new Error('no key helper frame');
+  const helper = remoteKeyGenerator(port, 1);
+  await helper.generate(); // warm-up (the frame's first key)
+  const t0 = performance.now();
+  await Promise.all([
+    (async () => {
+      for (let i = 0; i < count / 2; i++) await helper.generate();
+    })(),
+    rsaKeys(count / 2, 1),
+  ]);
+  return (performance.now() - t0) / count;
+}
+
+(window as unknown as { bench: Record<string, unknown> }).bench.helperKeys = helperKeys;

@@ -7,6 +7,8 @@ import type { TrainingCaId } from '../pki/ca-profiles';
 import { base64Decode, pemEncode } from '../pki/pem';
 import { cnOf } from '../ra/files/layouts';
 import type { Store } from '../ra/store/store';
+import type { EngineOptions } from '../ra/context';
+import type { KeyGenerator } from '../ra/issue/client-keys';
 import type { Text } from '../spec/types';
 import { jstDate } from '../spec/jst';
 import { crlAllPem, serverInstallKit } from '../ra/install';
@@ -108,10 +110,18 @@ export class RaService implements RaApi {
    * The store is opened apart from the engine so that restore and reset work even when the stored state
    * cannot be opened (a damaged log): the page must never lose its way back.
    */
+  /** Other processes' key makers (the page's key helper frame), used by client issue besides this thread's WebCrypto. */
+  private readonly keyHelpers: (KeyGenerator & { closed(): boolean })[] = [];
+
   constructor(
     private readonly openStore: () => Promise<Store>,
-    private readonly openEngine: (store: Store) => Promise<RaEngine> = (store) => RaEngine.open(store),
+    private readonly openEngine: (store: Store, options: Partial<EngineOptions>) => Promise<RaEngine> = (store, options) => RaEngine.open(store, { options }),
   ) {}
+
+  /** A key helper connected (its port came from the page); the next uploads use it. */
+  addKeyHelper(helper: KeyGenerator & { closed(): boolean }): void {
+    this.keyHelpers.push(helper);
+  }
 
   private getStore(): Promise<Store> {
     this.store ??= this.openStore().catch((err: unknown) => {
@@ -123,7 +133,7 @@ export class RaService implements RaApi {
 
   private get(): Promise<RaEngine> {
     this.engine ??= this.getStore()
-      .then((store) => this.openEngine(store))
+      .then((store) => this.openEngine(store, { clientKeyGenerators: () => this.keyHelpers.filter((h) => !h.closed()) }))
       .catch((err: unknown) => {
         this.engine = undefined; // let the next call try again
         throw err;
