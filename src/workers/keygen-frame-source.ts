@@ -8,10 +8,13 @@
 
 export const KEYGEN_FRAME_SCRIPT = `"use strict";
 const PARAMS = { name: "RSASSA-PKCS1-v1_5", modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: "SHA-256" };
+let made = 0; // how many keys this helper made (read by the e2e tests through the frame: keysMade())
+globalThis.keysMade = function () { return made; };
 async function answer(port, id) {
   try {
     const pair = await crypto.subtle.generateKey(PARAMS, true, ["sign", "verify"]);
     const [pkcs8, spki] = await Promise.all([crypto.subtle.exportKey("pkcs8", pair.privateKey), crypto.subtle.exportKey("spki", pair.publicKey)]);
+    made++;
     port.postMessage({ id: id, pkcs8: pkcs8, spki: spki }, [pkcs8, spki]);
   } catch (e) {
     port.postMessage({ id: id, error: String(e) });
