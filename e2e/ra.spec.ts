@@ -114,8 +114,10 @@ test('client method 2, 20 rows: progress, clientAllPin.zip then clientAll.zip; a
   const seen = await progress();
   expect(seen.length).toBeGreaterThan(1);
   expect(seen[seen.length - 1]).toContain('20 / 20');
-  // The keys came from the page's key helper frame (its own renderer process: a second core for RSA keys).
-  expect(await keysMadeByHelper(page)).toBeGreaterThanOrEqual(20);
+  // The page's key helper frame (its own renderer process: a second core for RSA keys) made keys beside the worker.
+  const byHelper = await keysMadeByHelper(page);
+  expect(byHelper).toBeGreaterThan(0);
+  expect(byHelper).toBeLessThanOrEqual(20);
 
   // The certificate URL works only after the PINs were fetched.
   let reader = await openMail(page, 'クライアント証明書発行受付通知');
@@ -416,7 +418,7 @@ test.describe('single-file build opened from file://', () => {
     expect(openssl(['x509', '-in', crt, '-noout', '-subject']).output).toContain('CN = single.example.ac.jp');
   });
 
-  test('client method 2 from file://: the key helper frame runs under the CSP and makes the keys; a P12 opens with its PIN', async ({ page }) => {
+  test('client method 2 from file://: the key helper frame runs under the CSP and makes keys; a P12 opens with its PIN', async ({ page }) => {
     test.skip(!existsSync(single), `${single} is missing: run \`npm run build\` first`);
     const refused: string[] = [];
     page.on('console', (m) => m.text().includes('Content Security Policy') && refused.push(m.text()));
@@ -424,7 +426,7 @@ test.describe('single-file build opened from file://', () => {
     await expect(page.getByTestId('ra-upload')).toBeVisible({ timeout: 30_000 });
     await upload(page, 'client-issue', sjisFile('clients.tsv', clientRows(6, '2')));
     await expect(page.getByTestId('ra-complete')).toBeVisible({ timeout: 60_000 });
-    expect(await keysMadeByHelper(page)).toBeGreaterThanOrEqual(6);
+    expect(await keysMadeByHelper(page)).toBeGreaterThan(0);
     const pins = sjisRows(join(unzip(await download(page, (await openMail(page, 'アクセスPIN発行通知')).getByTestId('ra-mail-link'))), 'clientAllPin.txt'));
     const bundle = unzip(await download(page, (await openMail(page, 'クライアント証明書発行受付通知')).getByTestId('ra-mail-link')));
     const user3 = pins.find((r) => r[0] === '利用者　3')!;
