@@ -2,10 +2,12 @@
 // import with progress and cancel. Derived views are memos so 10 000 rows are filtered and sorted once per change.
 import { batch, createMemo, createSignal } from 'solid-js';
 import {
-  daysLeft, filterEntries, findWarnings, groupByDomain, importFiles, sortEntries, withStatus,
-  type CertKind, type DroppedFile, type InventoryEntry, type InventoryStatus, type ReadResult, type SortKey,
+  daysLeft, filterEntries, findWarnings, groupByDomain, indexForSearch, sortEntries, withStatus,
+  type CertKind, type InventoryEntry, type InventoryStatus, type SortKey,
 } from '../../inventory';
-import { clearInventory, loadInventory, saveInventory } from './inventory-db';
+import { startImport, type ImportRequest, type RunningImport } from './import-client';
+import type { Phase, ResultSummary } from './import-protocol';
+import { clearInventory } from './inventory-db';
 
 export type Item = { type: 'group'; domain: string; count: number } | { type: 'row'; entry: InventoryEntry };
 
@@ -20,10 +22,10 @@ export function createInventoryState() {
   const [sort, setSort] = createSignal<{ key: SortKey; desc: boolean }>({ key: 'notAfter', desc: false });
   const [grouped, setGrouped] = createSignal(false);
   const [selected, setSelected] = createSignal<ReadonlySet<string>>(new Set());
-  const [results, setResults] = createSignal<ReadResult[]>([]);
-  const [progress, setProgress] = createSignal<{ done: number; label: string } | undefined>();
+  const [results, setResults] = createSignal<ResultSummary[]>([]);
+  const [progress, setProgress] = createSignal<{ phase: Phase; done?: number; total?: number; cancellable: boolean } | undefined>();
   const [storeError, setStoreError] = createSignal<string>();
-  let controller: AbortController | undefined;
+  let running: RunningImport | undefined;
 
   const entries = createMemo(() => withStatus(raw(), asOf()));
   const shown = createMemo(() => {
@@ -37,47 +39,57 @@ export function createInventoryState() {
   const warnings = createMemo(() => findWarnings(entries()));
   const selectedEntries = createMemo(() => entries().filter((e) => selected().has(e.id)));
 
-  async function restore(): Promise<void> {
-    try {
-      setRaw(await loadInventory());
-    } catch (error) {
-      setStoreError(String(error));
+  /**
+   * Reading and merging run in a worker (import.worker.ts), which also writes the store; the rows come back in
+   * slices, indexed for search as they arrive, and replace the table once, when all are there.
+   */
+  async function run(request: ImportRequest, askPin: (name: string) => Promise<string | null>): Promise<void> {
+    running?.cancel();
+    const rows: InventoryEntry[] = [];
+    let cancellable = true;
+    setProgress({ phase: 'reading', cancellable });
+    const job = (running = startImport(request, {
+      askPin,
+      onProgress: (phase, done, total) => setProgress({ phase, done, total, cancellable }),
+      onSaved: (error) => {
+        cancellable = false;
+        setStoreError(error);
+        setProgress({ phase: 'showing', done: 0, cancellable });
+      },
+      onRows: (slice) => {
+        indexForSearch(slice);
+        rows.push(...slice);
+        setProgress({ phase: 'showing', done: rows.length, cancellable });
+      },
+    }));
+    const outcome = await job.done;
+    if (running === job) {
+      running = undefined;
+      setProgress(undefined);
     }
-  }
-
-  async function persist(list: InventoryEntry[]): Promise<void> {
-    try {
-      await saveInventory(list);
-      setStoreError(undefined);
-    } catch (error) {
-      setStoreError(String(error));
-    }
-  }
-
-  async function addFiles(files: DroppedFile[], askPin: (name: string) => Promise<string | null>): Promise<void> {
-    controller?.abort();
-    const ctrl = (controller = new AbortController());
-    setProgress({ done: 0, label: files.map((f) => f.name).join(', ') });
-    try {
-      const got = await importFiles(files, raw(), asOf(), { askPin, signal: ctrl.signal, onProgress: (done) => setProgress({ done, label: '' }) });
+    if (outcome.ok) {
       batch(() => {
-        setRaw(got.entries);
-        setResults(got.results);
+        setRaw(rows);
+        if (request.type === 'import') setResults(outcome.results);
       });
-      await persist(got.entries);
-    } catch (error) {
-      if ((error as DOMException)?.name !== 'AbortError') setResults([{ file: '', format: 'unknown', records: [], notes: [], error: { ja: String(error), en: String(error) } }]);
-    } finally {
-      if (controller === ctrl) setProgress(undefined);
+    } else if (!outcome.cancelled) {
+      setResults([{ file: '', format: 'unknown', count: 0, notes: [], error: { ja: `読み込めませんでした: ${outcome.message ?? ''}`, en: `Could not read: ${outcome.message ?? ''}` } }]);
     }
   }
+
+  const restore = () => run({ type: 'load', asOf: asOf().getTime() }, async () => null);
+
+  const addFiles = (files: { name: string; blob: Blob }[], askPin: (name: string) => Promise<string | null>) =>
+    run({ type: 'import', files, asOf: asOf().getTime() }, askPin);
 
   function cancelImport(): void {
-    controller?.abort();
+    running?.cancel();
+    running = undefined;
     setProgress(undefined);
   }
 
   async function clear(): Promise<void> {
+    cancelImport();
     batch(() => {
       setRaw([]);
       setSelected(new Set<string>());
