@@ -24,10 +24,16 @@ function haystack(e: InventoryEntry): string {
   return h;
 }
 
-/** Compute the search text of rows ahead (the page does this per slice as rows arrive, not on the first keystroke). */
-export function indexForSearch(entries: readonly InventoryEntry[]): void {
-  for (const e of entries) haystack(e);
+/**
+ * Rows whose search text was computed elsewhere (the import worker sends it with each slice of rows, so the page
+ * does not build 10 000 strings itself); without texts, they are computed here.
+ */
+export function indexForSearch(entries: readonly InventoryEntry[], texts?: readonly string[]): void {
+  entries.forEach((e, i) => (texts?.[i] !== undefined ? haystacks.set(e, texts[i]) : haystack(e)));
 }
+
+/** The lower-cased text a row is searched in. */
+export const searchTextOf = (e: InventoryEntry): string => buildHaystack(e);
 
 function buildHaystack(e: InventoryEntry): string {
   return [e.cn, e.dn, e.serialDecimal, e.applicationId, e.adminMail, e.userMail, e.userName, e.issuer, ...(e.dnsNames ?? []), e.profile]
@@ -94,6 +100,15 @@ export function sortEntries(entries: readonly InventoryEntry[], key: SortKey, de
 
 /** The domain a row belongs to: its CN's registered domain, else its first SAN's, else its mail's. */
 export function domainOfEntry(e: InventoryEntry): string {
+  let d = domains.get(e);
+  if (d === undefined) domains.set(e, (d = computeDomain(e)));
+  return d;
+}
+
+/** Per row object: the chart's per-domain counts and the grouping ask for it on every change. */
+const domains = new WeakMap<InventoryEntry, string>();
+
+function computeDomain(e: InventoryEntry): string {
   return domainOf(e.cn ?? '') || domainOf(e.dnsNames?.[0] ?? '') || domainOf(e.userMail ?? '') || domainOf(e.adminMail ?? '') || '(その他)';
 }
 

@@ -35,7 +35,7 @@ export const ImportPanel: Component<{ state: InventoryState }> = (props) => {
   };
 
   return (
-    <section class="inv-import" aria-labelledby="inv-import-h">
+    <section class="inv-import" aria-labelledby="inv-import-h" data-timings={JSON.stringify(props.state.timings())}>
       <h2 id="inv-import-h">{t('ファイルの読み込み', 'Read files')}</h2>
       <div
         class="drop-zone"

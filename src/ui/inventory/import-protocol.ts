@@ -10,19 +10,23 @@ export type ToWorker =
   | { type: 'load'; asOf: number }
   | { type: 'pin'; pin: string | null };
 
-export type Phase = 'reading' | 'checking' | 'merging' | 'saving' | 'showing';
+export type Phase = 'reading' | 'checking' | 'merging' | 'showing' | 'saving';
+
+/** Milliseconds per step of one import, measured in the worker (shown by the bench, kept on the results list). */
+export type Timings = Partial<Record<'files' | 'read' | 'certificates' | 'merge' | 'send' | 'save', number>>;
 
 export type FromWorker =
   | { type: 'progress'; phase: Phase; done?: number; total?: number }
   | { type: 'pin'; name: string }
-  /** The store is written (or failed to be): from here on the rows are final, cancel is no longer offered. */
-  | { type: 'saved'; storeError?: string }
-  | { type: 'rows'; rows: InventoryEntry[] }
-  | { type: 'done'; results: ResultSummary[]; total: number }
+  /** A slice of rows and, beside each, its lower-cased search text (built here, off the page). */
+  | { type: 'rows'; rows: InventoryEntry[]; search: string[] }
+  /** Every row is sent: the page shows them. The worker then writes the store (cancel is no longer offered). */
+  | { type: 'shown'; results: ResultSummary[]; total: number; timings: Timings }
+  | { type: 'saved'; storeError?: string; timings: Timings }
   | { type: 'error'; message: string };
 
 /** Rows per message: a slice is cloned into the page in one task, so it stays well under 50 ms. */
-export const ROWS_PER_MESSAGE = 500;
+export const ROWS_PER_MESSAGE = 250;
 
 /** The page's copy of a row: everything but the certificate bytes (the table, plan and files never need them). */
 export function forPage(e: InventoryEntry): InventoryEntry {
