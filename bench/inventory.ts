@@ -6,51 +6,17 @@
 // DER (signatures are not checked by the inventory, so reading them costs the same as 10 000 issued ones).
 // Needs `npm run build` first. Run alone: npx tsx bench/inventory.ts
 import { chromium } from '@playwright/test';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SERVER_LIST_COLUMNS } from '../src/ra/files/layouts';
-import { shiftJis } from '../src/ra/files/tsv-file';
+import { writeLargeServerList } from '../e2e/inventory-list';
 import type { Report } from './lib/report';
 
 let ROWS = 10_000;
 let RENEW = 80;
 const SINGLE = resolve(process.env.UPKI_SINGLE_HTML || 'dist-single/upki-workbench.html');
-
-/** One certificate from OpenSSL with placeholders, rewritten per row: serial bytes and the host name. */
-function certificates(dir: string): Uint8Array[] {
-  const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
-  run('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'k.pem', '-out', 'c.der', '-outform', 'DER', '-days', '60', '-set_serial', '0x4111111111111111',
-    '-subj', '/C=JP/ST=Tokyo/L=Chiyoda-ku/O=Bench University/CN=q00000.bench.example.ac.jp', '-addext', 'subjectAltName=DNS:q00000.bench.example.ac.jp');
-  const base = new Uint8Array(readFileSync(join(dir, 'c.der')));
-  const serialAt = Buffer.from(base).indexOf(Buffer.from([0x41, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11]));
-  const names = [...Buffer.from(base).toString('latin1').matchAll(/q00000/g)].map((m) => m.index);
-  return Array.from({ length: ROWS }, (_, i) => {
-    const der = base.slice();
-    der.set([0x41, 0x22, 0, 0, (i >> 24) & 255, (i >> 16) & 255, (i >> 8) & 255, i & 255], serialAt);
-    // The first RENEW hosts are r…, the rest k…: a filter on 'r0' then picks exactly the renewal set.
-    const host = `${i < RENEW ? 'r' : 'k'}${String(i).padStart(5, '0')}`;
-    for (const at of names) der.set(Buffer.from(host, 'latin1'), at);
-    return der;
-  });
-}
-
-function listFile(ders: Uint8Array[]): Uint8Array {
-  const header = SERVER_LIST_COLUMNS.map((c) => c.header);
-  const rows = ders.map((der, i) => {
-    const host = `${i < RENEW ? 'r' : 'k'}${String(i).padStart(5, '0')}.bench.example.ac.jp`;
-    const serial = BigInt(`0x4122${(i >>> 0).toString(16).padStart(12, '0')}`).toString();
-    const cells: Record<string, string> = {
-      主体者DN: `CN=${host},O=Bench University,L=Chiyoda-ku,ST=Tokyo,C=JP`, 状態: '5', 証明書プロファイルID: '3', '発行・更新申請-申請ID': `A${String(i).padStart(7, '0')}`,
-      '発行・更新申請-シリアル番号': serial, 利用管理者氏名: '利用　管理', 利用管理者所属: '情報基盤センター', 利用管理者メールアドレス: 'admin@example.ac.jp',
-      利用管理者FQDN: host, 'ソフトウェア名・バージョン': 'nginx', 証明書: Buffer.from(der).toString('base64'),
-    };
-    return header.map((h) => cells[h] ?? '');
-  });
-  return shiftJis([header, ...rows].map((r) => r.join('\t')).join('\r\n') + '\r\n');
-}
 
 /**
  * The figures by name; with `report` (bench/run.ts) they are also rows of its table with the issue's budgets.
@@ -67,8 +33,7 @@ export async function runInventoryBench(report?: Report, quick = false): Promise
   const figures: Record<string, number> = {};
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
-    const list = join(dir, 'serverCertificateList.txt');
-    writeFileSync(list, listFile(certificates(dir)));
+    const list = writeLargeServerList(dir, ROWS, RENEW);
     if (process.env.BENCH_KEEP_LIST) writeFileSync(process.env.BENCH_KEEP_LIST, readFileSync(list));
     if (process.env.BENCH_LIST_ONLY) return {};
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -61,7 +61,17 @@ export const ImportPanel: Component<{ state: InventoryState }> = (props) => {
         <p class="hint">{t('ファイルはこのブラウザ内で読むだけで、どこにも送信しません。', 'Files are only read in this browser and sent nowhere.')}</p>
         <label>
           {t('ファイルを選択', 'Choose files')}{' '}
-          <input type="file" multiple onChange={(e) => void take(e.currentTarget.files).then(() => (e.currentTarget.value = ''))} data-testid="inventory-files" />
+          <input
+            type="file"
+            multiple
+            onChange={(e) => {
+              // currentTarget is gone once the handler returns: keep the element to empty it after the import
+              // (so choosing the same file again is a change).
+              const input = e.currentTarget;
+              void take(input.files).then(() => (input.value = ''));
+            }}
+            data-testid="inventory-files"
+          />
         </label>{' '}
         <label>
           {t('フォルダを選択', 'Choose a folder')}{' '}

@@ -83,7 +83,7 @@ export const InventoryTable: Component<{ state: InventoryState }> = (props) => {
 };
 
 const ItemRow: Component<{ item: Item; index: number; state: InventoryState }> = (props) => (
-  <Show when={isHeading(props.item) ? undefined : (props.item as InventoryEntry)} fallback={<GroupRow item={props.item as GroupHeading} index={props.index} />}>
+  <Show when={isHeading(props.item) ? undefined : props.item} fallback={<GroupRow item={props.item as GroupHeading} index={props.index} />}>
     {(e) => <EntryRow entry={e()} index={props.index} state={props.state} />}
   </Show>
 );

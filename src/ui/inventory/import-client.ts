@@ -94,7 +94,7 @@ async function onMainThread(request: ImportRequest, h: ImportHandlers): Promise<
     return { outcome: { ok: true, results: [], total: rows.length, timings: {} } };
   }
   const files = await Promise.all(request.files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.blob.arrayBuffer()) })));
-  const got = await importFiles(files, existing, asOf, { askPin: h.askPin, onProgress: (done) => h.onProgress('checking', done) });
+  const got = await importFiles(files, existing, asOf, { askPin: (name) => h.askPin(name), onProgress: (done) => h.onProgress('checking', done) });
   let storeError: string | undefined;
   await saveInventory(got.entries).catch((e: unknown) => (storeError = String(e)));
   send(got.entries.map(forPage));
