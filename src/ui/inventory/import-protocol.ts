@@ -26,7 +26,7 @@ export type FromWorker =
   | { type: 'error'; message: string };
 
 /** Rows per message: a slice is cloned into the page in one task, so it stays well under 50 ms. */
-export const ROWS_PER_MESSAGE = 250;
+export const ROWS_PER_MESSAGE = 100;
 
 /** The page's copy of a row: everything but the certificate bytes (the table, plan and files never need them). */
 export function forPage(e: InventoryEntry): InventoryEntry {
