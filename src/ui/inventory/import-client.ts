@@ -24,6 +24,30 @@ export interface RunningImport {
 
 export type ImportRequest = Exclude<ToWorker, { type: 'pin' }>;
 
+/** A worker started ahead of need, so a dropped file does not wait for the worker's script to load and compile. */
+let spare: { worker: Worker; failed: boolean } | undefined;
+
+/** Start the next import's worker now (the page calls this when it is idle: after loading, after each import). */
+export function prewarmImportWorker(): void {
+  if (spare) return;
+  try {
+    const s = { worker: new ImportWorker(), failed: false };
+    // An error before it is used (it could not start): the next import starts a new one and falls back from there.
+    s.worker.onerror = () => (s.failed = true);
+    spare = s;
+  } catch {
+    // No workers here: each import runs on the main thread.
+  }
+}
+
+function takeWorker(): Worker {
+  const s = spare;
+  spare = undefined;
+  if (s && !s.failed) return s.worker;
+  s?.worker.terminate();
+  return new ImportWorker();
+}
+
 export function startImport(request: ImportRequest, h: ImportHandlers): RunningImport {
   let show: (o: ImportOutcome) => void = () => {};
   let finish: (f: { storeError?: string; timings: Timings }) => void = () => {};
@@ -50,7 +74,7 @@ export function startImport(request: ImportRequest, h: ImportHandlers): RunningI
       (e: unknown) => stop({ ok: false, cancelled: false, message: String(e) }),
     );
   try {
-    worker = new ImportWorker();
+    worker = takeWorker();
   } catch {
     fallback();
     return { shown, finished, cancel };

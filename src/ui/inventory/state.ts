@@ -5,7 +5,7 @@ import {
   daysLeft, filterEntries, findWarnings, groupByDomain, indexForSearch, sortEntries, withStatus,
   type CertKind, type InventoryEntry, type InventoryStatus, type SortKey,
 } from '../../inventory';
-import { startImport, type ImportRequest, type RunningImport } from './import-client';
+import { prewarmImportWorker, startImport, type ImportRequest, type RunningImport } from './import-client';
 import type { Phase, ResultSummary, Timings } from './import-protocol';
 import { clearInventory } from './inventory-db';
 
@@ -91,6 +91,7 @@ export function createInventoryState() {
     saving = job.finished.then((f) => {
       setStoreError(f.storeError);
       setTimings(f.timings);
+      prewarmImportWorker(); // the next drop finds its worker ready
     });
     if (outcome.ok) {
       batch(() => {
