@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { clientRows, dir, download, openRa, removeDir, upload } from './ra-kit';
+import { clientRows, dir, download, openMail, openRa, removeDir, upload } from './ra-kit';
 import { sjisFile } from './tsv-files';
 
 test.afterAll(() => removeDir());
@@ -149,6 +149,14 @@ test('a scenario written in the editor: problems shown live, then played for its
   await expect(page.getByTestId('ra-complete')).toBeVisible({ timeout: 60_000 });
   await openTrainer(page);
   await expect(page.getByTestId('training-active-step')).toHaveText('ステップ 2 / 2');
+
+  // Step 2 uses the PIN URL made at step 1's upload: the check finds the token in the earlier events.
+  await openRa(page);
+  const reader = await openMail(page, 'アクセスPIN発行通知');
+  expect(await download(page, reader.getByTestId('ra-mail-link'))).toMatch(/clientAllPin\.zip$/);
+  await openTrainer(page);
+  await expect(page.getByTestId('training-active')).toContainText('ステップ 2 / 2');
+  await expect(page.getByTestId('training-finished')).toBeVisible();
 });
 
 test('a completion record exported, then read with a hand-made one (and a bad file) into the class summary', async ({ page }) => {
@@ -179,6 +187,14 @@ test('a completion record exported, then read with a hand-made one (and a bad fi
   expect(record.mistakes).toHaveLength(1);
   expect(record.mistakes[0].codes).toContain('241');
   expect(record.mistakes[0].fixedAt).toBeTruthy();
+
+  // The printable page: in print media only the record shows.
+  await page.getByTestId('training-record-print').click();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('training-record')).toBeVisible();
+  await expect(page.getByTestId('training-record-name')).toHaveText('研修　一郎');
+  await expect(page.getByTestId('training-chooser')).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
 
   const other = { ...record, trainee: '研修　二郎', finishedAt: undefined, steps: [record.steps[0], { ...record.steps[1], status: 'open', at: undefined }], mistakes: [{ stepId: 'fixed', codes: ['241', '201'], at: record.startedAt }] };
   const second = join(dir, 'jiro.json');

@@ -23,6 +23,11 @@ export const TrainingTrainer: Component = () => {
             {t('実施中: ', 'Playing: ')}
             <strong>{tr(s().title)}</strong>{' '}
             <span data-testid="training-active-step">{t(`ステップ ${Math.min((currentProgress()?.index ?? 0) + 1, s().steps.length)} / ${s().steps.length}`, `step ${Math.min((currentProgress()?.index ?? 0) + 1, s().steps.length)} of ${s().steps.length}`)}</span>{' '}
+            <Show when={(currentProgress()?.index ?? 0) >= s().steps.length}>
+              <span class="badge" data-testid="training-finished">
+                {t('修了', 'finished')}
+              </span>{' '}
+            </Show>
             <button type="button" class="secondary" data-testid="training-stop" onClick={stopScenario}>
               {t('終了', 'Stop')}
             </button>

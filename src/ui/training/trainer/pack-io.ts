@@ -21,7 +21,8 @@ async function jpnicEngine() {
 
 /** A file name from the pack's title: letters, digits and kana kept, the rest dashes. */
 export function packFileName(title: string): string {
-  const base = title.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  const words = title.normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const base = words.join('-').slice(0, 60);
   return `${base || 'training'}.upki-pack.json`;
 }
 
