@@ -83,11 +83,17 @@ test('a pack saved, the state reset, the pack reopened: same state, the scenario
   writeFileSync(cut, raw.slice(0, raw.length / 2));
   const crafted = join(dir, 'crafted.json');
   writeFileSync(crafted, `{"__proto__":{"isAdmin":true},${raw.slice(1)}`);
+  const future = join(dir, 'future.json');
+  writeFileSync(future, JSON.stringify({ ...JSON.parse(raw), version: 9 }));
+  const badScenario = join(dir, 'bad-scenario.json');
+  writeFileSync(badScenario, raw.replace('"id":"upload-registered"', '"id":"no-such-check"'));
   for (const [file, pass, says] of [
     [flipped, PASS, '研修パックを開けません'],
     [pack, 'wrong-passphrase', '研修パックを開けません'],
     [cut, PASS, 'JSONではありません'],
     [crafted, PASS, '知らない項目'],
+    [future, PASS, 'このバージョン（9）には対応していません'],
+    [badScenario, PASS, 'シナリオに誤りがあります'],
   ] as const) {
     await openTrainer(page);
     const result = await openPack(page, file, pass);
@@ -209,4 +215,47 @@ test('a completion record exported, then read with a hand-made one (and a bad fi
   await expect(summary.getByTestId('training-class-steps').locator('tbody tr').nth(1)).toContainText('241×2');
   await expect(page.getByTestId('training-class-refused')).toContainText('notes.json');
   await expect(page.getByTestId('training-class-refused')).toContainText('修了記録として読めません');
+});
+
+test('a JPNIC scenario pack carries the JPNIC state: reset, reopened, the same root CA, and the first step played', async ({ page }) => {
+  test.setTimeout(240_000);
+  page.on('dialog', (d) => void d.accept());
+  const fingerprint = async () => {
+    await page.goto('/#/jpnic/trainer');
+    const f = page.getByTestId('jp-trainer-fingerprint');
+    await expect(f).toHaveText(/[0-9A-F]{2}/, { timeout: 60_000 });
+    return f.textContent();
+  };
+  const saved = await fingerprint();
+
+  await openTrainer(page);
+  await page.getByTestId('training-prepare-jpnic-lifecycle').click();
+  await page.getByLabel('パックの題名').fill('JPNIC 研修');
+  await page.getByLabel('パスフレーズ（8文字以上）').fill(PASS);
+  await page.getByLabel('パスフレーズ（確認）').fill(PASS);
+  const pack = await download(page, page.getByTestId('training-pack-save'));
+  const json = JSON.parse(readFileSync(pack, 'utf8'));
+  expect(json.version).toBe(2);
+  expect(typeof json.jpnicBackup).toBe('string');
+
+  // Start afresh: a new JPNIC CA pair.
+  await page.goto('/#/jpnic/trainer');
+  await page.getByTestId('jp-reset').click();
+  await expect(page.getByTestId('jp-trainer-fingerprint')).not.toHaveText(saved!, { timeout: 60_000 });
+
+  await openTrainer(page);
+  await expect(await openPack(page, pack, PASS)).toContainText('ステップ1から始めます', { timeout: 60_000 });
+  await expect(page.getByTestId('training-active-step')).toHaveText('ステップ 1 / 6');
+  expect(await fingerprint()).toBe(saved);
+
+  // Step 1 on the JPNIC manager's screen: the trainer's screen follows the JPNIC log to step 2.
+  await page.getByTestId('jp-role-manager').click();
+  await page.getByTestId('jp-manager-login').click();
+  await page.getByTestId('jp-picker-ok').click();
+  await expect(page.getByTestId('jp-manager-menu')).toContainText('資源管理者メニュー');
+  await page.getByTestId('jp-register-user').fill('Kenshu Taro');
+  await page.getByTestId('jp-register').click();
+  await expect(page.getByTestId('jp-account-row').filter({ hasText: 'Kenshu Taro' })).toBeVisible();
+  await openTrainer(page);
+  await expect(page.getByTestId('training-active-step')).toHaveText('ステップ 2 / 6');
 });
