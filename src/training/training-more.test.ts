@@ -12,7 +12,7 @@ import type { RaEngine } from '../ra/engine';
 import type { JpnicEngine } from '../jpnic/engine';
 import { BUILTIN_SCENARIOS } from './builtin';
 import { advance, currentStep, finished, start, usesJpnic, type Progress } from './player';
-import { makePack, parsePack } from './pack';
+import { checkJpnicBackup, makePack, parsePack } from './pack';
 import type { Scenario } from './scenario';
 
 const scenario = (id: string): Scenario => BUILTIN_SCENARIOS.find((s) => s.id === id)!;
@@ -187,6 +187,12 @@ describe('packs, version 2', () => {
     const { engine: other } = await openJpnic();
     expect((await other.restore(parsed.jpnicBackup!, PASS)).ok).toBe(true);
     expect([...(await other.state()).accounts.values()].map((a) => a.userName)).toEqual(['Trainee']);
+    // The check the page runs before touching anything: the right passphrase passes, a wrong one or a flipped byte not.
+    expect(await checkJpnicBackup(parsed.jpnicBackup!, PASS)).toEqual({ ok: true });
+    expect((await checkJpnicBackup(parsed.jpnicBackup!, 'another passphrase')).ok).toBe(false);
+    const flipped = parsed.jpnicBackup!.slice();
+    flipped[flipped.length - 3] ^= 1;
+    expect((await checkJpnicBackup(flipped, PASS)).ok).toBe(false);
   });
 
   it('still opens a version-1 pack; refuses crafted keys, a jpnicBackup in version 1, and bad JPNIC base64', () => {

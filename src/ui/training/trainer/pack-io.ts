@@ -1,11 +1,10 @@
 // Saving and opening a training pack on this page: the RA worker's encrypted backup (and the JPNIC service's when
 // the scenario uses it) plus the scenario. Opening checks everything it can before anything is replaced, so a bad
 // pack leaves the simulated services as they were.
-import { makePack, parsePack } from '../../../training/pack';
+import { checkJpnicBackup, makePack, parsePack } from '../../../training/pack';
 import { usesJpnic } from '../../../training/player';
 import type { Scenario } from '../../../training/scenario';
 import type { Text } from '../../../spec/types';
-import { unsealPayload } from '../../../ra/backup';
 import { call } from '../../ra/ra-client';
 import { refresh as refreshRa } from '../../ra/ra-store';
 import { startScenario } from '../session';
@@ -35,16 +34,16 @@ export async function buildPack(scenario: Scenario, title: string, passphrase: s
 }
 
 /**
- * Opens a pack: parse (shape, version, scenario), then the JPNIC part is decrypted to prove the passphrase and
- * integrity before the RA is touched, then the RA restore (itself all-or-nothing), then JPNIC, then the scenario
+ * Opens a pack: parse (shape, version, scenario), then the JPNIC part gets every check its restore makes before
+ * the RA is touched, then the RA restore (itself all-or-nothing), then JPNIC, then the scenario
  * starts at step 1.
  */
 export async function openPack(bytes: Uint8Array, passphrase: string): Promise<PackResult<{ scenario: Scenario; title: string }>> {
   const parsed = parsePack(bytes);
   if (!parsed.ok) return parsed;
   if (parsed.jpnicBackup) {
-    const check = await unsealPayload(parsed.jpnicBackup, passphrase);
-    if (!check.ok) return { ok: false, error: { ja: `研修パックを開けません（JPNIC）: ${check.message.ja}`, en: `Cannot open the training pack (JPNIC): ${check.message.en}` } };
+    const check = await checkJpnicBackup(parsed.jpnicBackup, passphrase);
+    if (!check.ok) return check;
   }
   const restored = await call('restore', parsed.backup, passphrase);
   if (!restored.ok) return { ok: false, error: { ja: `研修パックを開けません: ${restored.message.ja}`, en: `Cannot open the training pack: ${restored.message.en}` } };
