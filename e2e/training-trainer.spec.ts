@@ -200,6 +200,11 @@ test('a completion record exported, then read with a hand-made one (and a bad fi
   await expect(page.getByTestId('training-record')).toBeVisible();
   await expect(page.getByTestId('training-record-name')).toHaveText('研修　一郎');
   await expect(page.getByTestId('training-chooser')).toBeHidden();
+  // Closed, printing the page prints the page again.
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('button', { name: '閉じる' }).click();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('training-chooser')).toBeVisible();
   await page.emulateMedia({ media: 'screen' });
 
   const other = { ...record, trainee: '研修　二郎', finishedAt: undefined, steps: [record.steps[0], { ...record.steps[1], status: 'open', at: undefined }], mistakes: [{ stepId: 'fixed', codes: ['241', '201'], at: record.startedAt }] };

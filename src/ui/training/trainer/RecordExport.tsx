@@ -1,6 +1,6 @@
 // The trainee's completion record: the name asked, then a JSON file (makeRecord) to hand in and a printable page
 // (print CSS shows only the record). Works on whatever scenario this machine is playing.
-import { For, Show, createMemo, createSignal, type Component } from 'solid-js';
+import { For, Show, createEffect, createMemo, createSignal, onCleanup, type Component } from 'solid-js';
 import { makeRecord, type CompletionRecord } from '../../../training/record';
 import { downloadBytes } from '../../builder/download';
 import { t, tr } from '../../i18n';
@@ -70,6 +70,10 @@ export const RecordExport: Component = () => {
     const p = currentProgress();
     return s && p ? makeRecord(s, p, name()) : undefined;
   });
+  // The print CSS hides the rest of the page only while the print view is open (a class on <body>), so printing any
+  // other page is unaffected.
+  createEffect(() => document.body.classList.toggle('training-printing', printing()));
+  onCleanup(() => document.body.classList.remove('training-printing'));
   const fileName = () => `training-record-${record()!.scenario.id}-${name().trim().replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 40) || 'trainee'}.json`;
   return (
     <div class="ra-box training-record-export" data-testid="training-record-export">
