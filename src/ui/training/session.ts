@@ -67,7 +67,10 @@ async function wholeRaLog(): Promise<RaEvent[]> {
   const known = raLog.length ? raLog[raLog.length - 1].seq : 0;
   if ((await call('lastSeq')) < known) raLog = [];
   const fresh = await eventsAfter(raLog.length ? raLog[raLog.length - 1].seq : 0);
-  if (fresh.length) raLog = [...raLog, ...fresh];
+  // Two syncs can overlap (a view refresh and a button): append only what is still newer, never an event twice.
+  const last = raLog.length ? raLog[raLog.length - 1].seq : 0;
+  const newer = fresh.filter((e) => e.seq > last);
+  if (newer.length) raLog = [...raLog, ...newer];
   return raLog;
 }
 
