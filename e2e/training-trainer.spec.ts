@@ -145,6 +145,16 @@ test('a scenario written in the editor: problems shown live, then played for its
   await step(1).getByLabel('解説（日本語）').fill('PINは別経路で渡します。');
   await step(1).getByLabel('解説（英語）').fill('PINs travel apart.');
   await expect(page.getByTestId('training-edit-valid')).toBeVisible();
+  // A third step, moved up and back, then deleted: the two written steps are what remains.
+  await page.getByTestId('training-edit-add').click();
+  await expect(page.getByTestId('training-edit-problems')).toContainText('steps[2].instruction.ja');
+  await step(2).getByRole('button', { name: '↑ 上へ' }).click();
+  await expect(step(1).getByLabel('指示（日本語）')).toHaveValue('');
+  await expect(step(2).getByLabel('指示（日本語）')).toHaveValue('PINのzipを取得してください。');
+  await step(1).getByRole('button', { name: '↓ 下へ' }).click();
+  await page.getByTestId('training-edit-2-delete').click();
+  await expect(page.getByTestId('training-edit-step-2')).toHaveCount(0);
+  await expect(page.getByTestId('training-edit-valid')).toBeVisible();
   await page.getByTestId('training-edit-play').click();
   await expect(page.getByTestId('training-active')).toContainText('方法2の申請とPIN');
   await expect(page.getByTestId('training-active-step')).toHaveText('ステップ 1 / 2');

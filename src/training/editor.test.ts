@@ -10,7 +10,7 @@ describe('scenario editor model', () => {
     const copy = scenarioOf(draftOf(s));
     expect(validateScenario(copy)).toEqual([]);
     expect(copy.id).toBe(`${s.id}-custom`);
-    expect(copy.steps.map((st) => [st.role, st.check, st.instruction, st.explanation, st.manual, st.target])).toEqual(s.steps.map((st) => [st.role, st.check, st.instruction, st.explanation, st.manual, st.target]));
+    expect(copy.steps.map((st) => [st.role, st.check, st.instruction, st.explanation, st.manual, st.target, st.hints])).toEqual(s.steps.map((st) => [st.role, st.check, st.instruction, st.explanation, st.manual, st.target, st.hints]));
   });
 
   it('a blank draft names what is missing; typed counts become numbers, bad ones stay text and are refused', () => {

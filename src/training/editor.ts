@@ -2,6 +2,7 @@
 // the scenario it stands for. validateScenario() judges the result, so the editor and a pack share one gate.
 import { CHECKS, type CheckParams } from './checks';
 import type { Role, Scenario, Step } from './scenario';
+import type { Text } from '../spec/types';
 
 export interface StepDraft {
   key: string;
@@ -16,6 +17,8 @@ export interface StepDraft {
   manual: string;
   /** '' for none. */
   target: string;
+  /** Kept from a copied scenario (the form does not edit hints). */
+  hints?: Text[];
 }
 
 export interface ScenarioDraft {
@@ -59,6 +62,7 @@ export function draftOf(s: Scenario): ScenarioDraft {
       explanationEn: st.explanation.en,
       manual: st.manual,
       target: st.target ?? '',
+      ...(st.hints ? { hints: st.hints.map((h) => ({ ...h })) } : {}),
     })),
   };
 }
@@ -91,6 +95,7 @@ export function scenarioOf(d: ScenarioDraft): Scenario {
       explanation: { ja: s.explanationJa, en: s.explanationEn },
       manual: s.manual,
       ...(s.target ? { target: s.target } : {}),
+      ...(s.hints?.length ? { hints: s.hints.map((h) => ({ ja: h.ja, en: h.en })) } : {}),
     })),
   };
 }
