@@ -78,6 +78,21 @@ describe('method 1 with PINs handed to users, and S/MIME', () => {
   });
 });
 
+describe("the RA operator's certificate (built-in, version 2)", () => {
+  it('registration passes step 1 (its mail), the fetch with the PIN passes step 2', async () => {
+    const engine = await openTestEngine();
+    const sc = scenario('operator-certificate');
+    const play = player(sc, engine);
+    await play.begin();
+    const { pin } = await engine.registerRaOperator();
+    expect(await play.step()).toBe('fetched');
+    expect((await engine.downloadRaOperatorCertificate(tokenFrom((await mail(engine, '登録担当者用証明書発行受付通知')).body, '証明書取得URL'), 'WRONGPIN')).ok).toBe(false);
+    expect(await play.step()).toBe('fetched');
+    expect((await engine.downloadRaOperatorCertificate(tokenFrom((await mail(engine, '登録担当者用証明書発行受付通知')).body, '証明書取得URL'), pin)).ok).toBe(true);
+    expect(await play.step()).toBeUndefined();
+  });
+});
+
 describe("the RA operator's certificate renewal", () => {
   it('register → fetch → renewal started → renewed with the current certificate → the old one revoked', async () => {
     const engine = await openTestEngine();
