@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { clientRows, dir, download, openMail, openRa, removeDir, upload } from './ra-kit';
+import { clientRows, dir, download, openMail, openRa, openssl, removeDir, upload } from './ra-kit';
 import { sjisFile } from './tsv-files';
 
 test.afterAll(() => removeDir());
@@ -18,11 +18,19 @@ async function openTrainer(page: Page): Promise<void> {
   await expect(page.getByTestId('training-state-clock')).not.toHaveText('');
 }
 
+async function clientCertificates(page: Page): Promise<void> {
+  await page.getByTestId('ra-tab-certs').click();
+  await page.getByRole('button', { name: 'クライアント証明書', exact: true }).click();
+}
+
 /** What the pack must carry: the clock, the certificates and the mails, as the trainer's screen shows them. */
 async function state(page: Page) {
   await openRa(page);
   await page.getByTestId('ra-tab-mail').click();
   const subjects = await page.getByTestId('ra-mail-subject').allTextContents();
+  await clientCertificates(page);
+  await expect(page.getByTestId('ra-cert-table').or(page.getByTestId('ra-certs-empty'))).toBeVisible();
+  const certificates = await page.getByTestId('ra-cert-row').allTextContents();
   await openTrainer(page);
   return {
     // The simulated now is real time + the offset: the offset is what a pack carries.
@@ -30,6 +38,7 @@ async function state(page: Page) {
     certs: await page.getByTestId('training-state-certs').textContent(),
     mails: await page.getByTestId('training-state-mails').textContent(),
     subjects,
+    certificates,
   };
 }
 
@@ -51,6 +60,12 @@ test('a pack saved, the state reset, the pack reopened: same state, the scenario
   await expect(page.getByTestId('training-state-offset')).toHaveText('14');
   const before = await state(page);
   expect(Number(before.certs)).toBeGreaterThanOrEqual(3);
+  expect(before.certificates).toHaveLength(Number(before.certs));
+  // One certificate as a file, to compare byte for byte after the pack is reopened.
+  await openRa(page);
+  await clientCertificates(page);
+  const certBefore = readFileSync(await download(page, page.getByTestId('ra-dl-cert').first()));
+  await openTrainer(page);
 
   await page.getByTestId('training-prepare-server-lifecycle').click();
   await expect(page.getByTestId('training-pack-scenario')).toContainText('サーバ証明書');
@@ -109,6 +124,12 @@ test('a pack saved, the state reset, the pack reopened: same state, the scenario
   await expect(result).toContainText('ステップ1から始めます', { timeout: 60_000 });
   await expect(page.getByTestId('training-active-step')).toHaveText('ステップ 1 / 6');
   expect(await state(page)).toEqual(before);
+  await openRa(page);
+  await clientCertificates(page);
+  const certPath = await download(page, page.getByTestId('ra-dl-cert').first());
+  expect(readFileSync(certPath).equals(certBefore)).toBe(true);
+  expect(openssl(['x509', '-in', certPath, '-noout', '-subject']).output).toContain('USER');
+  await openTrainer(page);
   await expect(page.getByTestId('training-active-step')).toHaveText('ステップ 1 / 6');
 });
 
