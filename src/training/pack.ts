@@ -6,9 +6,6 @@
 import type { Text } from '../spec/types';
 import { base64Decode, base64Encode } from '../pki/pem';
 import { validateScenario, type Scenario } from './scenario';
-import { openBackup } from '../ra/backup';
-import { JPNIC_LOG_CHECK } from '../jpnic/event-schema';
-import type { JpnicEvent } from '../jpnic/types';
 
 export const PACK_FORMAT = 'upki-workbench-training-pack';
 export const PACK_VERSION = 2;
@@ -80,13 +77,3 @@ export function parsePack(bytes: Uint8Array): PackParse {
   return { ok: true, pack: value as TrainingPack, backup, jpnicBackup };
 }
 
-/**
- * Every check the JPNIC engine's restore makes (passphrase, integrity, each event, the replay), without touching any
- * store: the page runs it before the RA is restored, so a pack whose JPNIC part would be refused changes nothing.
- * The keys are wrapped with a throwaway key and dropped.
- */
-export async function checkJpnicBackup(bytes: Uint8Array, passphrase: string): Promise<{ ok: true } | { ok: false; error: Text }> {
-  const throwaway = await globalThis.crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
-  const opened = await openBackup<JpnicEvent>(bytes, passphrase, throwaway, JPNIC_LOG_CHECK);
-  return opened.ok ? { ok: true } : { ok: false, error: { ja: `研修パックを開けません（JPNIC）: ${opened.message.ja}`, en: `Cannot open the training pack (JPNIC): ${opened.message.en}` } };
-}

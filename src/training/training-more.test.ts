@@ -12,7 +12,8 @@ import type { RaEngine } from '../ra/engine';
 import type { JpnicEngine } from '../jpnic/engine';
 import { BUILTIN_SCENARIOS } from './builtin';
 import { advance, currentStep, finished, start, usesJpnic, type Progress } from './player';
-import { checkJpnicBackup, makePack, parsePack } from './pack';
+import { makePack, parsePack } from './pack';
+import { checkJpnicBackup } from './pack-check';
 import type { Scenario } from './scenario';
 
 const scenario = (id: string): Scenario => BUILTIN_SCENARIOS.find((s) => s.id === id)!;

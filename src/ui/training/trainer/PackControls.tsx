@@ -13,22 +13,27 @@ export const PackControls: Component = () => {
   const [title, setTitle] = createSignal('');
   const [pass, setPass] = createSignal('');
   const [pass2, setPass2] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
+  /** What is running (making or opening a pack takes seconds for a large state); shown in a live region. */
+  const [busy, setBusyText] = createSignal<Text>();
+  const setBusy = (on: boolean, text: Text = { ja: '処理中…', en: 'Working…' }) => setBusyText(on ? text : undefined);
   const [saveMsg, setSaveMsg] = createSignal<{ ok: boolean; text: Text }>();
   const [file, setFile] = createSignal<File>();
   const [openPass, setOpenPass] = createSignal('');
   const [openMsg, setOpenMsg] = createSignal<{ ok: boolean; text: Text; details?: string[] }>();
 
-  const canSave = () => !busy() && prepared() !== undefined && [...pass()].length >= MIN_PASSPHRASE && pass() === pass2();
+  const canSave = () => busy() === undefined && prepared() !== undefined && [...pass()].length >= MIN_PASSPHRASE && pass() === pass2();
   const save = async () => {
     const s = prepared();
     if (!s) return;
-    setBusy(true);
+    setBusy(true, { ja: '研修パックを作成しています…（模擬状態の暗号化）', en: 'Making the training pack… (encrypting the simulated state)' });
     try {
       const r = await buildPack(s, title(), pass());
       if (!r.ok) return void setSaveMsg({ ok: false, text: r.error });
       downloadBytes(r.fileName, r.bytes, 'application/json');
       setSaveMsg({ ok: true, text: { ja: `研修パック ${r.fileName} を保存しました。パスフレーズは受講者に別に伝えてください。`, en: `Saved the training pack ${r.fileName}. Tell the room the passphrase separately.` } });
+    } catch (e) {
+      const m = e instanceof Error ? e.message : String(e);
+      setSaveMsg({ ok: false, text: { ja: `研修パックを作れませんでした: ${m}`, en: `Could not make the training pack: ${m}` } });
     } finally {
       setBusy(false);
     }
@@ -36,7 +41,7 @@ export const PackControls: Component = () => {
   const open = async () => {
     const f = file();
     if (!f) return;
-    setBusy(true);
+    setBusy(true, { ja: '研修パックを開いています…（検査と復元）', en: 'Opening the training pack… (checking and restoring)' });
     try {
       const r = await openPack(new Uint8Array(await f.arrayBuffer()), openPass());
       if (!r.ok) return void setOpenMsg({ ok: false, text: r.error, details: r.details });
@@ -61,6 +66,11 @@ export const PackControls: Component = () => {
         <span data-testid="training-state-mails">{view()?.mails.length ?? 0}</span>
         {t(' 通', '')}
       </p>
+      <Show when={busy()}>
+        <p class="notice" role="status" data-testid="training-pack-busy">
+          {tr(busy()!)}
+        </p>
+      </Show>
       <h4>{t('研修パックを保存', 'Save a training pack')}</h4>
       <p>
         {t('シナリオ: ', 'Scenario: ')}
@@ -107,7 +117,7 @@ export const PackControls: Component = () => {
       <div class="form-row">
         <label for="training-pack-open-pass">{t('パックのパスフレーズ', 'Passphrase of the pack')}</label>
         <input id="training-pack-open-pass" type="password" autocomplete="off" value={openPass()} onInput={(e) => setOpenPass(e.currentTarget.value)} />
-        <button type="button" data-testid="training-pack-open" disabled={busy() || !file() || openPass() === ''} onClick={() => void open()}>
+        <button type="button" data-testid="training-pack-open" disabled={busy() !== undefined || !file() || openPass() === ''} onClick={() => void open()}>
           {t('研修パックを開く', 'Open the training pack')}
         </button>
       </div>

@@ -1,7 +1,11 @@
 // Saving and opening a training pack on this page: the RA worker's encrypted backup (and the JPNIC service's when
 // the scenario uses it) plus the scenario. Opening checks everything it can before anything is replaced, so a bad
 // pack leaves the simulated services as they were.
-import { checkJpnicBackup, makePack, parsePack } from '../../../training/pack';
+import type { PackParse } from '../../../training/pack';
+import { checkJpnicBackup } from '../../../training/pack-check';
+import { runPackJob } from '../../../training/pack-job';
+import { workerFunction } from '../../../workers/call';
+import PackWorker from '../../../workers/training-pack.worker?worker';
 import { usesJpnic } from '../../../training/player';
 import type { Scenario } from '../../../training/scenario';
 import type { Text } from '../../../spec/types';
@@ -10,6 +14,14 @@ import { refresh as refreshRa } from '../../ra/ra-store';
 import { startScenario } from '../session';
 
 export const MIN_PASSPHRASE = 8;
+
+const packJob = workerFunction(() => new PackWorker(), runPackJob);
+
+async function parseOffThread(bytes: Uint8Array): Promise<PackParse> {
+  const r = await packJob({ op: 'parse', bytes });
+  if (r.op !== 'parse') throw new Error('pack worker answered the wrong job');
+  return r.parsed;
+}
 
 export type PackResult<T> = ({ ok: true } & T) | { ok: false; error: Text; details?: string[] };
 
@@ -30,7 +42,9 @@ export async function buildPack(scenario: Scenario, title: string, passphrase: s
   const ra = await call('backup', passphrase);
   if (!ra.ok) return { ok: false, error: ra.message };
   const jpnic = usesJpnic(scenario) ? await (await jpnicEngine()).backup(passphrase) : undefined;
-  return { ok: true, bytes: makePack(scenario, ra.file.bytes, title, new Date(), jpnic), fileName: packFileName(title || scenario.title.ja) };
+  const made = await packJob({ op: 'make', scenario, raBackup: ra.file.bytes, title, now: new Date().toISOString(), jpnicBackup: jpnic });
+  if (made.op !== 'make') throw new Error('pack worker answered the wrong job');
+  return { ok: true, bytes: made.bytes, fileName: packFileName(title || scenario.title.ja) };
 }
 
 /**
@@ -39,7 +53,7 @@ export async function buildPack(scenario: Scenario, title: string, passphrase: s
  * starts at step 1.
  */
 export async function openPack(bytes: Uint8Array, passphrase: string): Promise<PackResult<{ scenario: Scenario; title: string }>> {
-  const parsed = parsePack(bytes);
+  const parsed = await parseOffThread(bytes);
   if (!parsed.ok) return parsed;
   if (parsed.jpnicBackup) {
     const check = await checkJpnicBackup(parsed.jpnicBackup, passphrase);
