@@ -32,6 +32,13 @@ const BuilderPage: Component = () => {
   const [page, setPage] = createSignal(0);
   const [toolsRow, setToolsRow] = createSignal<string | null>(null);
   const [focusedColumn, setFocusedColumn] = createSignal<ColumnSpec | null>(null);
+  /** The row last focused in the grid (kept after the focus moves to the CSR panel): CSRs can fill it. */
+  const [focusedRow, setFocusedRow] = createSignal<string | null>(null);
+  const focusedRowIndex = () => {
+    const id = focusedRow();
+    const at = id === null ? -1 : state.sheet().rows.findIndex((r) => r.id === id);
+    return at < 0 ? null : { id: id!, index: at };
+  };
   const state = createBuilderState(drafts);
 
   const announce = (text: string) => {
@@ -143,7 +150,7 @@ const BuilderPage: Component = () => {
           <RosterImport state={state} announce={announce} />
         </Show>
         <Show when={takesCsr(spec())}>
-          <CsrImport state={state} announce={announce} />
+          <CsrImport state={state} announce={announce} focusedRow={focusedRowIndex()} />
         </Show>
         <TsvImport state={state} announce={announce} />
         <div class="toolbar" role="toolbar" aria-label={t('行の操作', 'Row operations')}>
@@ -201,7 +208,7 @@ const BuilderPage: Component = () => {
             )}
           </p>
           <Pager page={currentPage()} pages={pages()} setPage={setPage} />
-          <Grid state={state} showBlank={showBlank()} page={currentPage()} setPage={setPage} onRowTools={setToolsRow} onFocusColumn={setFocusedColumn} announce={announce} />
+          <Grid state={state} showBlank={showBlank()} page={currentPage()} setPage={setPage} onRowTools={setToolsRow} onFocusColumn={setFocusedColumn} onFocusRow={setFocusedRow} announce={announce} />
         </Show>
         <Show when={toolsRow()}>{(id) => <RowTools state={state} rowId={id()} onClose={() => setToolsRow(null)} announce={announce} />}</Show>
         <ExportPanel state={state} announce={announce} goTo={goToCell} />
