@@ -3,7 +3,7 @@
 import type { Family } from '../spec/types';
 import { base64Encode } from '../pki/pem';
 import type { RaEvent, RaEventBody } from './events';
-import { applyEvent, projectState, type RaState } from './state';
+import { applyEvent, overlayState, projectState, type RaState } from './state';
 import type { StoreTx } from './store/store';
 import type { CaKeyring } from './ca/keyring';
 import { simulatedNow, type RealClock } from './clock';
@@ -48,7 +48,9 @@ export class TxContext {
     readonly keyring: CaKeyring,
     readonly options: EngineOptions,
   ) {
-    this.state = projectState(tx.events());
+    // The committed projection, not copied: this transaction's events land in an overlay of it, so a
+    // transaction that throws leaves the projection exactly as it was.
+    this.state = overlayState(projectState(tx.events()));
     this.now = simulatedNow(realClock, this.state.clockOffsetMs);
   }
 
