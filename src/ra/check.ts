@@ -150,11 +150,11 @@ function keyUsedBefore(spkiSha256: string, old: CertificateRecord, state: Readon
   return keyUsedByDnKey(state, spkiSha256, old.serialHex, dnKeyOf(old.family, old.dn));
 }
 
-/** A certificate with this key that is `serialHex` itself or has DN key `key` (from the SPKI index, not a scan). */
+/** A certificate with this key that is `serialHex` itself or has DN key `key`: the DN key's few certificates, not a scan. */
 export function keyUsedByDnKey(state: ReadonlyRaState, spkiSha256: string, serialHex: string, key: string): boolean {
-  for (const serial of state.index.certificatesBySpki.get(spkiSha256) ?? []) {
-    const cert = state.certificates.get(serial);
-    if (cert && (serial === serialHex || dnKeyOf(cert.family, cert.dn) === key)) return true;
+  if (state.certificates.get(serialHex)?.spkiSha256 === spkiSha256) return true;
+  for (const serial of state.index.certificatesByDnKey.get(key) ?? []) {
+    if (state.certificates.get(serial)?.spkiSha256 === spkiSha256) return true;
   }
   return false;
 }

@@ -41,6 +41,8 @@ export class TxContext {
   /** One "now" for the whole transaction: the real clock moved by the trainer's offset. */
   readonly now: Date;
   private readonly reservedSerials = new Set<string>();
+  /** The events this transaction emitted so far, in order. */
+  readonly emitted: RaEvent[] = [];
 
   constructor(
     readonly tx: StoreTx,
@@ -61,6 +63,7 @@ export class TxContext {
   emit(body: RaEventBody): RaEvent {
     const event = { seq: this.state.lastSeq + 1, at: this.at, ...body };
     this.tx.append(event);
+    this.emitted.push(event);
     applyEvent(this.state, event);
     return event;
   }

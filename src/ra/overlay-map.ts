@@ -15,6 +15,11 @@ export class OverlayMap<K, V> extends Map<K, V> {
     return this.removed.has(key) ? undefined : this.base.get(key);
   }
 
+  /** The value of `key` was written in this layer (not read through from the base). */
+  owns(key: K): boolean {
+    return super.has(key);
+  }
+
   override has(key: K): boolean {
     return super.has(key) || (!this.removed.has(key) && this.base.has(key));
   }

@@ -10,8 +10,6 @@ import { OverlayMap } from './overlay-map';
 export interface RaIndexes {
   /** Serials (issuance order) by 212's DN key (dn-key.ts): every certificate ever issued, valid or not. */
   certificatesByDnKey: Map<string, readonly string[]>;
-  /** Serials by SHA-256 of the certificate's SubjectPublicKeyInfo (the key-reuse check of renewals). */
-  certificatesBySpki: Map<string, readonly string[]>;
   /** Client-certificate URLs not used yet: token → the applications it serves (a waiting application holds its DN). */
   openClientTokens: Map<string, readonly string[]>;
   /** Revoked certificates (revocation order) → their CA: what a CRL lists, without walking every certificate. */
@@ -23,7 +21,6 @@ export interface RaIndexes {
 export function emptyIndexes(): RaIndexes {
   return {
     certificatesByDnKey: new Map(),
-    certificatesBySpki: new Map(),
     openClientTokens: new Map(),
     revokedSerials: new Map(),
     renewedAwaitingReminder: new Map(),
@@ -34,17 +31,21 @@ export function emptyIndexes(): RaIndexes {
 export function overlayIndexes(base: { readonly [K in keyof RaIndexes]: ReadonlyMap<string, RaIndexes[K] extends Map<string, infer V> ? V : never> }): RaIndexes {
   return {
     certificatesByDnKey: new OverlayMap(base.certificatesByDnKey),
-    certificatesBySpki: new OverlayMap(base.certificatesBySpki),
     openClientTokens: new OverlayMap(base.openClientTokens),
     revokedSerials: new OverlayMap(base.revokedSerials),
     renewedAwaitingReminder: new OverlayMap(base.renewedAwaitingReminder),
   };
 }
 
+/**
+ * Append a serial to a key's list. The fold's own lists grow in place (one key may hold very many serials: the
+ * bench's 100 000 clones share one DN shape); an overlay copies a list of its base before changing it.
+ */
 function add(map: Map<string, readonly string[]>, key: string, serial: string): void {
   const list = map.get(key);
   if (!list) map.set(key, [serial]);
-  else if (!list.includes(serial)) map.set(key, [...list, serial]); // replaced, never pushed: overlays share the base's lists
+  else if (map instanceof OverlayMap && !map.owns(key)) map.set(key, [...list, serial]);
+  else (list as string[]).push(serial);
 }
 
 /** Index what one event adds. Called by applyEvent for every event, before the state changes. */
@@ -54,7 +55,6 @@ export function indexEvent(state: RaState, e: RaEvent): void {
     case 'issued': {
       const cert = e.certificate;
       add(index.certificatesByDnKey, dnKeyOf(cert.family, cert.dn), cert.serialHex);
-      add(index.certificatesBySpki, cert.spkiSha256, cert.serialHex);
       // The same condition as applyEvent's for marking the renewed certificate.
       const renews = state.applications.get(cert.applicationId)?.renewsSerialHex;
       if (renews && state.certificates.has(renews)) index.renewedAwaitingReminder.set(renews, true);
