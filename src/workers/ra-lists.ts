@@ -29,7 +29,9 @@ function matcher(filter: string | undefined): ((c: CertificateRecord) => boolean
   if (!needle) return undefined;
   const hex = needle.replace(/^0x/, '');
   const hexLike = /^[0-9a-f]+$/.test(hex);
-  return (c) => c.dn.toLowerCase().includes(needle) || c.serialDecimal.includes(needle) || (hexLike && c.serialHex.includes(hex));
+  // A case-insensitive pattern, not a lower-cased copy of each of 100 000 DNs per query.
+  const inDn = new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+  return (c) => inDn.test(c.dn) || c.serialDecimal.includes(needle) || (hexLike && c.serialHex.includes(hex));
 }
 
 /** The page the query asks for. Issuance order is the map's order (a renewal replaces its entry in place). */
