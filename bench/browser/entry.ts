@@ -54,7 +54,7 @@ async function validateBase64(b64: string, kind: KindId, runs: number) {
  * The RA on this page's IndexedDB with `count` certificates: the log is written once, then a fresh store (no cache,
  * as after a reload) opens the engine — IndexedDB read and the projection's replay — and lists the newest page.
  */
-async function raIdbOpen(count: number, revoked: number): Promise<{ openMs: number; listMs: number; events: number }> {
+async function raIdbOpen(count: number, revoked: number): Promise<{ openMs: number; readMs: number; listMs: number; events: number; megabytes: number }> {
   const name = `bench-ra-${Date.now()}`;
   try {
     const store = await IndexedDbStore.open(indexedDB, name);
@@ -68,12 +68,15 @@ async function raIdbOpen(count: number, revoked: number): Promise<{ openMs: numb
     });
     const t0 = performance.now();
     const fresh = await IndexedDbStore.open(indexedDB, name);
+    const events = await fresh.read((view) => view.events()); // the store's first read loads the whole log
+    const readMs = performance.now() - t0;
     const opened = await RaEngine.open(fresh);
     const openMs = performance.now() - t0;
+    const megabytes = new Blob([JSON.stringify(events)]).size / 1e6;
     const t1 = performance.now();
     certificatePage(await opened.state(), { page: 0, pageSize: 50 });
     const listMs = performance.now() - t1;
-    return { openMs, listMs, events: (await opened.state()).lastSeq };
+    return { openMs, readMs, listMs, events: (await opened.state()).lastSeq, megabytes };
   } finally {
     indexedDB.deleteDatabase(name);
   }
