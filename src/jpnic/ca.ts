@@ -55,7 +55,11 @@ export function caDer(state: JpnicState, id: JpnicCaId): Uint8Array {
 /** The resource-service CA's signing key, unwrapped for one operation (non-extractable once imported). */
 export async function resourceCaKey(secret: StoredSecret | undefined, kwk: CryptoKey): Promise<CryptoKey> {
   if (!secret) throw new Error('JPNIC resource CA key missing');
-  const pkcs8 = await unwrapPkcs8(secret, kwk);
+  return importCaPkcs8(await unwrapPkcs8(secret, kwk));
+}
+
+/** A JPNIC CA's PKCS#8 as a signing key (also how a restore proves a backup's CA keys usable). */
+export function importCaPkcs8(pkcs8: Uint8Array): Promise<CryptoKey> {
   return globalThis.crypto.subtle.importKey('pkcs8', pkcs8 as BufferSource, { name: RSA_KEY.name, hash: RSA_KEY.hash }, false, ['sign']);
 }
 

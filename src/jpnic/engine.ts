@@ -9,6 +9,7 @@ import { caDer, caSecretId, generateCaPair, issueEndEntity, resourceCaKey, sha1F
 import { drawLicenseBlocks, parseLicenseInput } from './license';
 import { licenseMail, revocationMail, type MailDraft } from './mails';
 import { APPLICANT_EMAIL, APPLICANT_NAME, APPLICANT_VALIDITY_DAYS, DEFAULT_MANAGER, LICENSE, MANAGER_VALIDITY_DAYS, MESSAGES, REVOCATION_REASON, accountIdOf, type JpnicCaId, type ManagerProfile, type MessageKey } from './rules';
+import { JPNIC_LOG_CHECK } from './event-schema';
 import { applyEvent, certificateStatus, currentCertificate, projectJpnicState, type JpnicState } from './state';
 import type { JpnicAccount, JpnicCertificate, JpnicEvent, JpnicEventBody, License, Outcome, Refusal } from './types';
 
@@ -305,7 +306,7 @@ export class JpnicEngine {
   }
 
   async restore(bytes: Uint8Array, passphrase: string): Promise<RestoreResult<JpnicEvent>> {
-    const opened = await openBackup<JpnicEvent>(bytes, passphrase, await this.store.keyWrappingKey());
+    const opened = await openBackup<JpnicEvent>(bytes, passphrase, await this.store.keyWrappingKey(), JPNIC_LOG_CHECK);
     if (opened.ok) await this.store.transaction(async (tx) => tx.replaceAll(opened.snapshot));
     return opened;
   }

@@ -3,6 +3,7 @@
 // `shape<T>()` lists every key of a domain type, so a field added to types.ts / events.ts without a
 // check here fails the type check.
 import { KIND_IDS } from '../spec/types';
+import { arr, bool, checkLog, checkLogEvent, hex, int, num, oneOf, opt, record, shape, str, time, fields, type Check } from './schema-kit';
 import type { RaEvent, RaEventType } from './events';
 import type {
   Application,
@@ -15,64 +16,6 @@ import type {
   MailAttachment,
   OperatorCertificate,
 } from './types';
-
-/** A check returns the first problem found (a path and what is wrong), or undefined. */
-export type Check = (value: unknown, path: string) => string | undefined;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-const str: Check = (v, p) => (typeof v === 'string' ? undefined : `${p}: not a string`);
-const bool: Check = (v, p) => (typeof v === 'boolean' ? undefined : `${p}: not a boolean`);
-const int: Check = (v, p) => (Number.isSafeInteger(v) ? undefined : `${p}: not an integer`);
-const num: Check = (v, p) => (typeof v === 'number' && Number.isFinite(v) ? undefined : `${p}: not a finite number`);
-/** An ISO 8601 time the engine can turn into a Date (every `at`, notBefore, expiresAt …). */
-const time: Check = (v, p) =>
-  typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(v) && !Number.isNaN(Date.parse(v)) ? undefined : `${p}: not an ISO time`;
-const hex: Check = (v, p) => (typeof v === 'string' && /^[0-9a-f]{1,64}$/.test(v) ? undefined : `${p}: not lower-case hex`);
-const oneOf =
-  (...values: readonly (string | number)[]): Check =>
-  (v, p) =>
-    values.includes(v as string | number) ? undefined : `${p}: not one of ${values.join(', ')}`;
-const opt =
-  (check: Check): Check =>
-  (v, p) =>
-    v === undefined ? undefined : check(v, p);
-const arr =
-  (check: Check): Check =>
-  (v, p) => {
-    if (!Array.isArray(v)) return `${p}: not an array`;
-    for (let i = 0; i < v.length; i++) {
-      const problem = check(v[i], `${p}[${i}]`);
-      if (problem) return problem;
-    }
-    return undefined;
-  };
-const record =
-  (check: Check): Check =>
-  (v, p) => {
-    if (!isObject(v)) return `${p}: not an object`;
-    for (const [k, item] of Object.entries(v)) {
-      const problem = check(item, `${p}.${k}`);
-      if (problem) return problem;
-    }
-    return undefined;
-  };
-/** An object with these fields; keys the schema does not name are ignored (nothing reads them). */
-const fields =
-  (spec: Record<string, Check>): Check =>
-  (v, p) => {
-    if (!isObject(v)) return `${p}: not an object`;
-    for (const [k, check] of Object.entries(spec)) {
-      const problem = check(Object.hasOwn(v, k) ? v[k] : undefined, `${p}.${k}`);
-      if (problem) return problem;
-    }
-    return undefined;
-  };
-/** `fields` for a domain type: every key of T must have a check. */
-const shape =
-  <T>() =>
-  (spec: { [K in keyof T]-?: Check }): Check =>
-    fields(spec);
 
 const caRole = oneOf('root', 'server-rsa', 'server-ecc', 'client-auth', 'smime', 'ra-operator');
 const kind = oneOf(...KIND_IDS);
@@ -160,7 +103,8 @@ const token = shape<DownloadToken>()({
   renewsSerialHex: opt(hex),
 });
 const attachment = shape<MailAttachment>()({ fileName: str, contentType: str, fileId: str });
-const mail = shape<Mail>()({
+/** A mail as logged (shared with the JPNIC log's schema: both services mail through src/ra/notify). */
+export const mail = shape<Mail>()({
   id: str,
   at: time,
   to: arr(str),
@@ -220,22 +164,10 @@ const EVENT_FIELDS: { [K in RaEventType]: { [F in BodyKeys<K>]-?: Check } } = {
 
 /** The first problem of event number `index` (0-based) of a log, or undefined when it is well formed. */
 export function checkEvent(value: unknown, index: number): string | undefined {
-  const path = `events[${index}]`;
-  if (!isObject(value)) return `${path}: not an object`;
-  if (value.seq !== index + 1) return `${path}.seq: expected ${index + 1}`;
-  const at = time(value.at, `${path}.at`);
-  if (at) return at;
-  const type = value.type;
-  if (typeof type !== 'string' || !Object.hasOwn(EVENT_FIELDS, type)) return `${path}.type: unknown event type`;
-  return fields(EVENT_FIELDS[type as RaEventType])(value, path);
+  return checkLogEvent(EVENT_FIELDS, value, index);
 }
 
 /** The first problem of a whole log, or undefined. */
 export function checkEvents(value: unknown): string | undefined {
-  if (!Array.isArray(value)) return 'events: not an array';
-  for (let i = 0; i < value.length; i++) {
-    const problem = checkEvent(value[i], i);
-    if (problem) return problem;
-  }
-  return undefined;
+  return checkLog(EVENT_FIELDS, value);
 }

@@ -12,6 +12,8 @@ export { toEml } from '../ra/notify/eml';
 export type { Mail } from '../ra/types';
 export type { AuditLine } from '../ra/audit';
 export { createBackup, openBackup, MINIMAL_LOG_CHECK, type BackupResult, type LogCheck, type RestoreResult } from '../ra/backup';
+export { arr, bool, checkLog, fields, hex, int, num, oneOf, opt, shape, str, time, type Check } from '../ra/schema-kit';
+export { mail as mailCheck } from '../ra/event-schema';
 export { randomSerialHex, normaliseSerialHex } from '../ra/context';
 // CA and certificate building are the pure core's (src/pki); re-exported so a service imports one place.
 export { issueCertificate, caKeyAlgorithm, encodeName, type CertificateIssuer } from '../pki/certificate-builder';

@@ -1,5 +1,6 @@
 // Robustness: thousands of random and mutated files must each yield a well-formed report — no throw, no hang,
-// no internal error. Deterministic (seeded PRNG), so a failure can be replayed.
+// no internal error. Deterministic (seeded PRNG), so a failure can be replayed. The mutations are the fuzz suite's
+// (src/fuzz/mutate.ts): random bytes, truncation, inserted separators, long runs, flips, repeats, moved slices.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { KIND_IDS, type KindId } from '../spec/types';
 import {
@@ -16,7 +17,7 @@ import {
 } from './fixtures';
 import { MESSAGES } from './messages';
 import { validateFile, validateText, type ValidationReport } from './index';
-import { prng } from '../fuzz/mutate';
+import { mutateBytes, prng } from '../fuzz/mutate';
 
 const KNOWN_CODES = new Set(Object.values(MESSAGES).map((m) => m.code));
 
@@ -47,50 +48,6 @@ beforeAll(async () => {
   ];
 }, 60_000);
 
-const INSERTS = [0x09, 0x0d, 0x0a, 0x00, 0x81, 0x82, 0xa0, 0xff, 0x2c, 0x3d, 0x22, 0x27, 0x5c];
-
-function mutate(bytes: Uint8Array, rand: () => number): Uint8Array {
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
-  const at = () => Math.floor(rand() * (bytes.length + 1));
-  switch (Math.floor(rand() * 7)) {
-    case 0: // random bytes
-      return Uint8Array.from({ length: Math.floor(rand() * 3000) }, () => Math.floor(rand() * 256));
-    case 1: // truncated
-      return bytes.slice(0, at());
-    case 2: {
-      // inserted TAB / CR / LF / NUL / lead bytes / DN punctuation
-      const out = Array.from(bytes);
-      for (let n = 1 + Math.floor(rand() * 8); n > 0; n--) out.splice(at(), 0, pick(INSERTS));
-      return Uint8Array.from(out);
-    }
-    case 3: {
-      // a huge cell
-      const cut = at();
-      const huge = new Uint8Array(Math.floor(rand() * 200_000)).fill(pick([0x41, 0x2c, 0x3d, 0x20, 0x2d]));
-      return Uint8Array.from([...bytes.slice(0, cut), ...huge, ...bytes.slice(cut)]);
-    }
-    case 4: {
-      // flipped bytes
-      const out = bytes.slice();
-      for (let n = 1 + Math.floor(rand() * 6); n > 0 && out.length > 0; n--) out[Math.floor(rand() * out.length)] ^= 1 << Math.floor(rand() * 8);
-      return out;
-    }
-    case 5: {
-      // lines repeated (record limits, duplicates)
-      const copies = 1 + Math.floor(rand() * 150);
-      const out = new Uint8Array(bytes.length * copies);
-      for (let i = 0; i < copies; i++) out.set(bytes, i * bytes.length);
-      return out;
-    }
-    default: {
-      // random printable text with separators
-      const alphabet = 'AZaz09=,.-@_ \t\r\n\'"\\CNOULSTE';
-      const text = Array.from({ length: Math.floor(rand() * 2000) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
-      return new TextEncoder().encode(text);
-    }
-  }
-}
-
 describe('validateFile on random and mutated input', () => {
   it('returns a well-formed report for 3000 inputs (seed 20261123)', async () => {
     const rand = prng(20261123);
@@ -98,7 +55,7 @@ describe('validateFile on random and mutated input', () => {
       const seed = seeds[Math.floor(rand() * seeds.length)];
       // Mostly the seed's own kind; sometimes another kind, so every layout meets foreign data.
       const kind = rand() < 0.8 ? seed.kind : KIND_IDS[Math.floor(rand() * KIND_IDS.length)];
-      const bytes = mutate(seed.bytes, rand);
+      const bytes = mutateBytes(seed.bytes, rand);
       const report = await validateFile(bytes, kind, { fileName: rand() < 0.5 ? 'a.tsv' : 'a.bin' });
       assertWellFormed(report, kind, `case ${i}`);
     }

@@ -132,7 +132,7 @@ export interface NamedFile {
 
 export type SaveInstitutionResult = { ok: true; institution: Institution } | { ok: false; error: Text };
 
-/** What the page can ask the worker. `upload` also streams progress and can be cancelled. */
+/** What the page can ask the worker. `upload` also streams progress; it is cancelled by terminating the worker. */
 export interface RaApi {
   view(): Promise<RaView>;
   /** One page of issued certificates (at 100 000 certificates the view cannot carry them all). */
@@ -188,11 +188,9 @@ export interface RaApi {
 
 export type RaMethod = keyof RaApi;
 
-export type RaRequest =
-  | { [M in RaMethod]: { id: number; method: M; args: Parameters<RaApi[M]> } }[RaMethod]
-  | { id: number; method: 'cancel'; args: [requestId: number] };
+export type RaRequest = { [M in RaMethod]: { id: number; method: M; args: Parameters<RaApi[M]> } }[RaMethod];
 
 export type RaReply =
   | { id: number; type: 'result'; value: unknown }
-  | { id: number; type: 'error'; message: string; cancelled: boolean }
+  | { id: number; type: 'error'; message: string }
   | { id: number; type: 'progress'; done: number; total: number };

@@ -98,28 +98,30 @@ export const CertificatesPanel: Component = () => {
                     <td class="ra-status">
                       {c.status}:{tr(CERT_STATUS[c.status])}
                     </td>
-                    <td class="mono">{c.serialDecimal}</td>
+                    <td class="mono ra-serial-dec">{c.serialDecimal}</td>
                     <td class="mono">{hex(c.serialHex)}</td>
                     <td class="mono ra-dn">{c.dn}</td>
                     <td>{c.profile}</td>
                     <td class="mono">{jst(c.notBefore)}</td>
                     <td class="mono">{jst(c.notAfter)}</td>
                     <td>
-                      <button type="button" class="secondary" data-testid="ra-dl-cert" onClick={() => act(async () => saveFile(await call('certificate', c.serialHex)))}>
-                        PEM
-                      </button>
-                      {/* Server certificates: the chain file and the nginx / Apache / IIS guide (ra/install.ts). */}
-                      <Show when={c.family === 'server'}>
-                        <button
-                          type="button"
-                          class="secondary"
-                          data-testid="ra-dl-install-kit"
-                          title={t('サーバ証明書＋中間CA（ルートなし）、nginx・Apache・IIS の設定例と確認コマンド', 'Server + intermediate (no root), nginx / Apache / IIS snippets and checks')}
-                          onClick={() => act(async () => saveFile(await call('installKit', c.serialHex)))}
-                        >
-                          {t('設置キット', 'Install kit')}
+                      <div class="ra-cell-buttons">
+                        <button type="button" class="secondary" data-testid="ra-dl-cert" onClick={() => act(async () => saveFile(await call('certificate', c.serialHex)))}>
+                          PEM
                         </button>
-                      </Show>
+                        {/* Server certificates: the chain file and the nginx / Apache / IIS guide (ra/install.ts). */}
+                        <Show when={c.family === 'server'}>
+                          <button
+                            type="button"
+                            class="secondary"
+                            data-testid="ra-dl-install-kit"
+                            title={t('サーバ証明書＋中間CA（ルートなし）、nginx・Apache・IIS の設定例と確認コマンド', 'Server + intermediate (no root), nginx / Apache / IIS snippets and checks')}
+                            onClick={() => act(async () => saveFile(await call('installKit', c.serialHex)))}
+                          >
+                            {t('設置キット', 'Install kit')}
+                          </button>
+                        </Show>
+                      </div>
                     </td>
                   </tr>
                 )}
@@ -153,7 +155,7 @@ export const CertificatesPanel: Component = () => {
       </div>
 
       <h3>{t('失効リスト（CRL）', 'Revocation lists (CRL)')}</h3>
-      <table class="ra-crl-table">
+      <table class="ra-crl-table" data-testid="ra-crl-table">
         <thead>
           <tr>
             <th scope="col">{t('認証局', 'CA')}</th>
@@ -169,13 +171,16 @@ export const CertificatesPanel: Component = () => {
                 <td>{t(CA_NAMES[crl.caId][0], CA_NAMES[crl.caId][1])}</td>
                 <td>{crl.number}</td>
                 <td class="mono">{jst(crl.nextUpdate)}</td>
-                <td class="ra-buttons">
-                  <button type="button" class="secondary" data-testid={`ra-dl-crl-${crl.caId}-der`} onClick={() => act(async () => saveFile(await call('crl', crl.caId, 'der')))}>
-                    DER
-                  </button>
-                  <button type="button" class="secondary" data-testid={`ra-dl-crl-${crl.caId}-pem`} onClick={() => act(async () => saveFile(await call('crl', crl.caId, 'pem')))}>
-                    PEM
-                  </button>
+                <td>
+                  {/* The buttons' flex box sits inside the cell: a flex <td> is no table cell, and the rows lost their line. */}
+                  <div class="ra-cell-buttons">
+                    <button type="button" class="secondary" data-testid={`ra-dl-crl-${crl.caId}-der`} onClick={() => act(async () => saveFile(await call('crl', crl.caId, 'der')))}>
+                      DER
+                    </button>
+                    <button type="button" class="secondary" data-testid={`ra-dl-crl-${crl.caId}-pem`} onClick={() => act(async () => saveFile(await call('crl', crl.caId, 'pem')))}>
+                      PEM
+                    </button>
+                  </div>
                 </td>
               </tr>
             )}
