@@ -61,7 +61,7 @@ export const PackControls: Component = () => {
         {t('いまの模擬状態: ', 'The simulated state now: ')}
         <span data-testid="training-state-clock">{jst(view()?.now)}</span>（+<span data-testid="training-state-offset">{view()?.clockOffsetDays ?? 0}</span>{t('日', ' days')}）
         {t('、証明書 ', ', certificates ')}
-        <span data-testid="training-state-certs">{view()?.certificates.length ?? 0}</span>
+        <span data-testid="training-state-certs">{view() ? view()!.certificateCounts.server + view()!.certificateCounts.client : 0}</span>
         {t(' 件、メール ', ', mails ')}
         <span data-testid="training-state-mails">{view()?.mails.length ?? 0}</span>
         {t(' 通', '')}
