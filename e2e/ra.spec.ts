@@ -343,6 +343,7 @@ test('server renewal: the update mail carries the old-certificate revocation TSV
   await upload(page, 'server-revoke', { name: attachment.split('/').pop()!, mimeType: 'text/tab-separated-values', buffer: readFileSync(attachment) });
   await expect(page.getByTestId('ra-complete')).toContainText('失効申請が終了しました。');
   await page.getByTestId('ra-tab-certs').click();
+  await expect(page.getByTestId('ra-cert-row')).toHaveCount(2); // the worker sends the page after the tab opens
   const states = await page.getByTestId('ra-cert-row').locator('td:first-child').allTextContents();
   expect(states.sort()).toEqual(['5:発行済み', '7:失効済み']);
 });

@@ -2,11 +2,11 @@
 // They are documentation, not tests. Opens the single-file build from file:// (no server needed);
 // UPKI_SINGLE_HTML=<path> uses another build, UPKI_SHOT_ZOOM=2 shoots as at 200% zoom (half the CSS viewport, 2x pixels)
 // and UPKI_SHOT_OUT=<dir> writes elsewhere (for looking at layouts without touching docs/).
-// Japanese glyphs need a CJK font: `sudo apt-get install fonts-noto-cjk`.
+// Japanese glyphs need a CJK font: `sudo apt-get install fonts-noto-cjk`; `pngquant` (apt) keeps the PNGs small.
 // To add a page, append to SHOTS: {name, hash, prepare(page)}; the image lands in docs/screenshots/<name>.png.
 import { chromium } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -235,6 +235,20 @@ const SHOTS = [
   },
 ];
 
+/**
+ * Screenshots are UI on flat colours: pngquant (Debian `pngquant`, optional) makes them about a third of the size
+ * without a visible change. Without it the PNG is kept as Chromium wrote it.
+ */
+function shrink(file) {
+  const before = statSync(file).size;
+  try {
+    execFileSync('pngquant', ['--quality', '80-98', '--speed', '1', '--skip-if-larger', '--force', '--output', file, file], { stdio: 'ignore' });
+  } catch {
+    return `${Math.round(before / 1024)} KiB; pngquant not used`;
+  }
+  return `${Math.round(before / 1024)} → ${Math.round(statSync(file).size / 1024)} KiB`;
+}
+
 if (!existsSync(SINGLE)) {
   console.error(`${SINGLE} is missing: run \`npm run build\` first.`);
   process.exit(1);
@@ -249,7 +263,7 @@ try {
     await shot.prepare(page);
     const file = resolve(OUT, `${shot.name}.png`);
     await page.screenshot({ path: file, fullPage: true });
-    console.log(`wrote ${file}`);
+    console.log(`wrote ${file} (${shrink(file)})`);
     await page.close();
   }
 } finally {

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openssl, tempDir } from '../pki/openssl.testkit';
 import { KINDS } from '../spec/kinds';
 import { checkSheetFull } from './check';
-import { cellsFromCsr, oneLineCsrFrom, readCsrs } from './from-csr';
+import { cellsFromCsr, looksLikePemCsr, oneLineCsrFrom, placeCsrs, readCsrs } from './from-csr';
 import { fitCells } from './grid';
 
 const dir = tempDir('upki-from-csr-');
@@ -70,5 +70,27 @@ describe('rows from CSRs', () => {
     expect(line).toBe(rsaPem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''));
     expect(await oneLineCsrFrom(line ?? '')).toBeNull(); // already one line
     expect(await oneLineCsrFrom('-----BEGIN CERTIFICATE REQUEST-----\nbroken\n-----END CERTIFICATE REQUEST-----')).toBeNull();
+  });
+});
+
+describe('the focused row', () => {
+  it('the first CSR fills the focused row, the others make rows; without a focused row all make rows', async () => {
+    const reads = await readCsrs(`${rsaPem}\n${ecPem}`, 'two.pem');
+    const infos = reads.flatMap((r) => (r.ok ? [r.info] : []));
+    expect(infos).toHaveLength(2);
+    const spec = KINDS['server-issue'];
+    const placed = placeCsrs(spec, infos, 'row-7');
+    expect(placed.fill?.rowId).toBe('row-7');
+    expect(placed.fill?.updates.get(10)).toBe('www.example.ac.jp');
+    expect(placed.add.map((u) => u.get(10))).toEqual(['ec.example.ac.jp']);
+    expect(placeCsrs(spec, infos, null).add).toHaveLength(2);
+    expect(placeCsrs(spec, [], 'row-7')).toEqual({ add: [] });
+  });
+
+  it('a PEM CSR is recognised in pasted text, a certificate or plain text is not', () => {
+    expect(looksLikePemCsr(rsaPem)).toBe(true);
+    expect(looksLikePemCsr(rsaPem.replace(/CERTIFICATE REQUEST/g, 'NEW CERTIFICATE REQUEST'))).toBe(true);
+    expect(looksLikePemCsr('-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----')).toBe(false);
+    expect(looksLikePemCsr('www.example.ac.jp')).toBe(false);
   });
 });

@@ -61,3 +61,20 @@ export async function oneLineCsrFrom(value: string): Promise<string | null> {
   const r = await inspectCsr(value);
   return r.ok ? toOneLine(r.info.der) : null;
 }
+
+/** Where CSRs go: the first fills the focused row (when one is chosen), the others make new rows. */
+export interface CsrPlacement {
+  fill?: { rowId: string; updates: CellUpdates };
+  add: CellUpdates[];
+}
+
+export function placeCsrs(spec: KindSpec, infos: readonly Pick<CsrInfo, 'subject' | 'publicKey' | 'sanDnsNames' | 'der'>[], focusedRowId: string | null): CsrPlacement {
+  const updates = infos.map((info) => cellsFromCsr(spec, info));
+  if (!focusedRowId || updates.length === 0) return { add: updates };
+  return { fill: { rowId: focusedRowId, updates: updates[0] }, add: updates.slice(1) };
+}
+
+/** Text that holds a PEM CSR (pasted into a cell other than column 7: it fills the row). */
+export function looksLikePemCsr(text: string): boolean {
+  return /-----BEGIN (?:NEW )?CERTIFICATE REQUEST-----/.test(text);
+}

@@ -31,7 +31,14 @@ interface HeaderRule {
 }
 
 // Header words → targets. Order matters: the first rule that matches wins, and "mail" beats "name".
+// The RA's own list headers come first: 申請ID and プロファイルID hold digits only and were taken for an OU.
 const HEADER_RULES: readonly HeaderRule[] = [
+  { target: 'adminMail', pattern: /利用管理者.*(mail|メール)/i },
+  { target: 'adminDept', pattern: /利用管理者.*所属/ },
+  { target: 'adminName', pattern: /利用管理者.*(氏名|名前)/ },
+  { target: 'ignore', pattern: /申請ID|application.?id|有効期間|日時|状態|^status$/i },
+  { target: 'profile', pattern: /プロファイル|profile/i },
+  { target: 'method', pattern: /ダウンロード方法|download.?method/i },
   { target: 'userMail', pattern: /mail|メール|ﾒｰﾙ/i },
   { target: 'serial', pattern: /serial|シリアル/i },
   { target: 'dn', pattern: /^(subject\s*)?dn$|主体者/i },

@@ -3,7 +3,7 @@
 import type { Family } from '../spec/types';
 import { base64Encode } from '../pki/pem';
 import type { RaEvent, RaEventBody } from './events';
-import { applyEvent, projectState, type RaState } from './state';
+import { applyEvent, overlayState, projectState, type RaState } from './state';
 import type { StoreTx } from './store/store';
 import type { CaKeyring } from './ca/keyring';
 import { simulatedNow, type RealClock } from './clock';
@@ -47,6 +47,8 @@ export class TxContext {
   /** One "now" for the whole transaction: the real clock moved by the trainer's offset. */
   readonly now: Date;
   private readonly reservedSerials = new Set<string>();
+  /** The events this transaction emitted so far, in order. */
+  readonly emitted: RaEvent[] = [];
 
   constructor(
     readonly tx: StoreTx,
@@ -54,7 +56,9 @@ export class TxContext {
     readonly keyring: CaKeyring,
     readonly options: EngineOptions,
   ) {
-    this.state = projectState(tx.events());
+    // The committed projection, not copied: this transaction's events land in an overlay of it, so a
+    // transaction that throws leaves the projection exactly as it was.
+    this.state = overlayState(projectState(tx.events()));
     this.now = simulatedNow(realClock, this.state.clockOffsetMs);
   }
 
@@ -65,6 +69,7 @@ export class TxContext {
   emit(body: RaEventBody): RaEvent {
     const event = { seq: this.state.lastSeq + 1, at: this.at, ...body };
     this.tx.append(event);
+    this.emitted.push(event);
     applyEvent(this.state, event);
     return event;
   }

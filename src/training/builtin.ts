@@ -1,6 +1,7 @@
 // The built-in training scenarios, as data (validated like any pack's scenario by scenario.test.ts). Texts Japanese
 // first with English beside; each step cites where the manual (via SPEC.md) says it.
 import type { Scenario, Step } from './scenario';
+import { MORE_SCENARIOS } from './builtin-more';
 
 const t = (ja: string, en: string) => ({ ja, en });
 
@@ -169,15 +170,16 @@ const browserIssue: Scenario = {
 
 const operatorCertificate: Scenario = {
   id: 'operator-certificate',
-  version: 1,
+  version: 2,
   title: t('登録担当者用証明書の発行', "The RA operator's own certificate"),
   summary: t('サービス窓口が登録担当者を登録し、登録担当者がメールのURLとアクセスPINで証明書を取得します。', 'The service desk registers the RA operator, who fetches the certificate with the mailed URL and access PIN.'),
   steps: [
     step({
       id: 'issued',
       role: 'service-desk',
-      instruction: t('登録担当者を登録して証明書を発行してください。', 'Register the RA operator and issue the certificate.'),
-      check: { id: 'operator-certificate-issued', params: {} },
+      instruction: t('登録担当者を登録してください（証明書取得URLがメールで届きます）。', 'Register the RA operator (the certificate URL is mailed).'),
+      // Registration mails the URL; the certificate itself is made when the operator fetches it (next step).
+      check: { id: 'mail-sent', params: { subject: '登録担当者用証明書発行受付通知' } },
       explanation: t('登録担当者用証明書はRAの画面にログインするためのクライアント証明書です。', 'The RA operator certificate is the client certificate that logs in to the RA screens.'),
       manual: 'SPEC §10',
       target: 'operator-register',
@@ -194,4 +196,4 @@ const operatorCertificate: Scenario = {
   ],
 };
 
-export const BUILTIN_SCENARIOS: readonly Scenario[] = [serverLifecycle, mistakeAndFix, classP12, browserIssue, operatorCertificate];
+export const BUILTIN_SCENARIOS: readonly Scenario[] = [serverLifecycle, mistakeAndFix, classP12, browserIssue, operatorCertificate, ...MORE_SCENARIOS];

@@ -1,7 +1,8 @@
 // A validation report cut to a size the page can receive and render without freezing: at most so many
 // records, cells, issues and characters, each cut counted, so the page can say what it does not show.
 // It runs where the validation ran (the worker), so the page never even receives a 10 MB cell; the
-// totals are counted over the whole report first.
+// totals are counted over the whole report first. The validator page fetches one page of records at a
+// time (`boundRecords`); `boundReport` bounds a whole report at once (the first BOUNDS.records).
 import type { Text } from '../spec/types';
 import type { Issue, RecordReport, ValidationReport } from './types';
 
@@ -16,8 +17,11 @@ export const BOUNDS = {
   issues: 100,
   /** Code points kept of a message or hint (they quote cells, e.g. 「{value}」は指定できません). */
   textChars: 300,
-  /** All kept cell characters together; records after it is spent are counted, not sent. */
+  /** All kept cell characters of one reply together; records after it is spent are counted, not sent (whole
+   *  report), or sent without their cells (one page: `cellsOmitted`). */
   totalChars: 2_000_000,
+  /** Records one page request may ask for. */
+  pageRecords: 200,
 } as const;
 
 /** Where a kept cell window lies in the original cell (code points). */
@@ -33,12 +37,16 @@ export interface ShownRecord extends RecordReport {
   /** Cells (after `cells`) and issues (after `issues`) not sent. */
   omittedCells?: number;
   omittedIssues?: number;
+  /** The page's character budget was spent before this record: its cells were not sent. */
+  cellsOmitted?: boolean;
 }
 
 export interface ReportTotals {
   records: number;
   ok: number;
   ng: number;
+  /** Records past the detailed-check limit (U110) with no column-count error: neither OK nor NG. */
+  unchecked: number;
   errors: number;
   warnings: number;
 }
@@ -60,19 +68,20 @@ function cutText(text: string): string {
 
 const cutTextOf = (t: Text): Text => ({ ja: cutText(t.ja), en: cutText(t.en) });
 
-function cutIssue(issue: Issue, position?: number): Issue {
+export function cutIssue(issue: Issue, position?: number): Issue {
   const out: Issue = { ...issue, message: cutTextOf(issue.message), position };
   if (issue.hint) out.hint = cutTextOf(issue.hint);
   return out;
 }
 
-function totalsOf(report: ValidationReport): ReportTotals {
-  const totals: ReportTotals = { records: report.records.length, ok: 0, ng: 0, errors: 0, warnings: 0 };
+export function totalsOf(report: ValidationReport): ReportTotals {
+  const totals: ReportTotals = { records: report.records.length, ok: 0, ng: 0, unchecked: 0, errors: 0, warnings: 0 };
   const count = (i: Issue) => (i.severity === 'error' ? totals.errors++ : totals.warnings++);
   report.fileIssues.forEach(count);
   for (const r of report.records) {
-    if (r.ok) totals.ok++;
-    else totals.ng++;
+    if (!r.ok) totals.ng++;
+    else if (r.detailed === false) totals.unchecked++;
+    else totals.ok++;
     r.issues.forEach(count);
   }
   return totals;
@@ -114,6 +123,17 @@ function boundRecord(record: RecordReport): { shown: ShownRecord; chars: number 
   if (record.cells.length > BOUNDS.cells) shown.omittedCells = record.cells.length - BOUNDS.cells;
   if (record.issues.length > BOUNDS.issues) shown.omittedIssues = record.issues.length - BOUNDS.issues;
   return { shown, chars };
+}
+
+/** One page of records, each bounded, all cells together within BOUNDS.totalChars. */
+export function boundRecords(records: readonly RecordReport[]): ShownRecord[] {
+  let budget: number = BOUNDS.totalChars;
+  return records.slice(0, BOUNDS.pageRecords).map((record) => {
+    if (budget <= 0) return { ...boundRecord({ ...record, cells: [] }).shown, cellsOmitted: true };
+    const { shown, chars } = boundRecord(record);
+    budget -= chars;
+    return shown;
+  });
 }
 
 export function boundReport(report: ValidationReport): ShownReport {

@@ -26,6 +26,8 @@ const HUGE_DN = 4 * 250;
 /** A record after the sync rules, with what the async CSR step needs. */
 export interface CheckedRecord extends RecordFacts {
   issues: Issue[];
+  /** false for a record past the detailed-check limit: only its column count was checked. */
+  detailed?: false;
 }
 
 export function validateRecords(kind: KindId, records: readonly TsvRecord[], options: ValidateOptions = {}): ValidationReport {
@@ -71,7 +73,7 @@ export function checkRecords(spec: KindSpec, records: readonly TsvRecord[], maxD
 
 function countOnly(spec: KindSpec, record: TsvRecord): CheckedRecord {
   const count = checkColumnCount(spec.id, record.seq, record.cells);
-  return { seq: record.seq, cells: record.cells, wellFormed: !count, issues: count ? [count] : [] };
+  return { seq: record.seq, cells: record.cells, wellFormed: !count, issues: count ? [count] : [], detailed: false };
 }
 
 /** All sync rules of one record. A wrong column count stops here: the columns cannot be trusted. */
@@ -81,23 +83,32 @@ export function checkRecord(spec: KindSpec, record: TsvRecord): CheckedRecord {
     const count = checkColumnCount(spec.id, seq, cells);
     if (count) return { seq, cells, wellFormed: false, issues: [count] };
     const issues: Issue[] = [];
-    for (const column of spec.columns) issues.push(...checkCell(column, cells[column.no - 1], seq));
-
-    const profile = columnOf(spec, 'profile');
-    const smime = profile !== undefined && isSmimeProfile(cells[profile.no - 1]);
-    const dnText = cells[0];
-    let rdns: RecordFacts['rdns'];
-    if (dnText !== '' && dnText.length <= HUGE_DN) {
-      const dn = checkDnString(spec.family, dnText, { seq, column: 1, field: 'dn' }, { smime });
-      issues.push(...dn.issues);
-      rdns = dn.rdns;
-    }
+    const dn = checkDnColumn(spec, cells, seq);
+    // The same order as ever: every column's cell rules, then the DN rules.
+    issues.push(...dn.issues.slice(0, dn.cellIssues));
+    for (const column of spec.columns.slice(1)) issues.push(...checkCell(column, cells[column.no - 1], seq));
+    issues.push(...dn.issues.slice(dn.cellIssues));
+    const rdns = dn.rdns;
     const badColumns = new Set(issues.filter((i) => i.severity === 'error' && i.column !== undefined).map((i) => i.column!));
     issues.push(...checkCrossColumns({ kind: spec, seq, cells, rdns, badColumns }));
     return { seq, cells, rdns, wellFormed: true, issues };
   } catch (error) {
     return { seq, cells, wellFormed: false, issues: [internalError(seq, error)] };
   }
+}
+
+/**
+ * Column 1 alone, as checkRecord judges it: the cell rules and the DN rules (S/MIME by the row's profile).
+ * Also what 鍵・CSR runs before it offers a row to copy or send (a DN the validator would reject is not offered).
+ */
+export function checkDnColumn(spec: KindSpec, cells: readonly string[], seq = 1): { issues: Issue[]; cellIssues: number; rdns: RecordFacts['rdns'] } {
+  const dnText = cells[0] ?? '';
+  const issues = checkCell(spec.columns[0], dnText, seq);
+  const profile = columnOf(spec, 'profile');
+  const smime = profile !== undefined && isSmimeProfile(cells[profile.no - 1] ?? '');
+  if (dnText === '' || dnText.length > HUGE_DN) return { issues, cellIssues: issues.length, rdns: undefined };
+  const dn = checkDnString(spec.family, dnText, { seq, column: 1, field: 'dn' }, { smime });
+  return { issues: [...issues, ...dn.issues], cellIssues: issues.length, rdns: dn.rdns };
 }
 
 export function internalError(seq: number, error: unknown): Issue {
@@ -111,7 +122,11 @@ function byColumn(issues: Issue[]): Issue[] {
 }
 
 export function buildReport(kind: KindId, fileIssues: Issue[], records: readonly CheckedRecord[], encoding?: string): ValidationReport {
-  const reports: RecordReport[] = records.map((r) => ({ seq: r.seq, ok: !hasError(r.issues), cells: [...r.cells], issues: byColumn(r.issues) }));
+  const reports: RecordReport[] = records.map((r) => {
+    const report: RecordReport = { seq: r.seq, ok: !hasError(r.issues), cells: [...r.cells], issues: byColumn(r.issues) };
+    if (r.detailed === false) report.detailed = false;
+    return report;
+  });
   const ok = !hasError(fileIssues) && reports.every((r) => r.ok);
   const report: ValidationReport = { kind, ok, fileIssues, records: reports };
   if (encoding !== undefined) report.encoding = encoding;

@@ -82,12 +82,41 @@ export interface OperatorCertificateView {
   certificateDer: Uint8Array;
 }
 
+/** One page of the certificate list: the worker filters, sorts and slices; the page renders only these rows. */
+export interface CertificateQuery {
+  family?: Family;
+  /** Case-insensitive part of the subject DN (CN, OU …), or of the serial number in decimal or hex (0x optional). */
+  filter?: string;
+  /** Issuance order: 'newest' (the default) or 'oldest' first. */
+  sort?: 'newest' | 'oldest';
+  /** 0-based; a page past the end gives the last page. */
+  page: number;
+  pageSize: number;
+}
+
+export interface CertificatePage {
+  items: CertificateView[];
+  /** Certificates matching the query (all pages). */
+  total: number;
+  /** The page actually returned (after clamping). */
+  page: number;
+}
+
+/** 発行証明書統計照会 on screen: per domain, profile and month of issue (JST), by 状態. */
+export interface CertificateStatRow {
+  domain: string;
+  profile: string;
+  month: string;
+  counts: Record<CertStatusCode, number>;
+}
+
 export interface RaView {
   /** Simulated now (ISO). */
   now: string;
   clockOffsetDays: number;
   institutions: Institution[];
-  certificates: CertificateView[];
+  /** How many certificates of each family were issued; the rows themselves come a page at a time (`certificatePage`). */
+  certificateCounts: Record<Family, number>;
   /** Newest first. */
   mails: MailView[];
   uploads: UploadSummary[];
@@ -103,9 +132,13 @@ export interface NamedFile {
 
 export type SaveInstitutionResult = { ok: true; institution: Institution } | { ok: false; error: Text };
 
-/** What the page can ask the worker. `upload` also streams progress and can be cancelled. */
+/** What the page can ask the worker. `upload` also streams progress; it is cancelled by terminating the worker. */
 export interface RaApi {
   view(): Promise<RaView>;
+  /** One page of issued certificates (at 100 000 certificates the view cannot carry them all). */
+  certificatePage(query: CertificateQuery): Promise<CertificatePage>;
+  /** The statistics screen's rows, computed where the certificates are. */
+  certificateStatistics(): Promise<CertificateStatRow[]>;
   upload(request: UploadRequest): Promise<UploadResult>;
   /** Open a mailed one-time URL (the simulated download); `pin` for the URLs that ask for it. */
   openLink(token: string, pin?: string): Promise<DownloadResult>;
@@ -155,11 +188,9 @@ export interface RaApi {
 
 export type RaMethod = keyof RaApi;
 
-export type RaRequest =
-  | { [M in RaMethod]: { id: number; method: M; args: Parameters<RaApi[M]> } }[RaMethod]
-  | { id: number; method: 'cancel'; args: [requestId: number] };
+export type RaRequest = { [M in RaMethod]: { id: number; method: M; args: Parameters<RaApi[M]> } }[RaMethod];
 
 export type RaReply =
   | { id: number; type: 'result'; value: unknown }
-  | { id: number; type: 'error'; message: string; cancelled: boolean }
+  | { id: number; type: 'error'; message: string }
   | { id: number; type: 'progress'; done: number; total: number };

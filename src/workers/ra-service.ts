@@ -1,6 +1,6 @@
 // The RaApi on top of one RaEngine. It runs inside the RA worker (on IndexedDB), and in tests on a
 // memory or fake IndexedDB store. It turns the engine's state into the plain view the page renders.
-import { RaEngine, auditTrail, certificateStatus, mailLinks, toEml, CERTIFICATE_LIST_FILE_NAMES, type DownloadResult, type RaState } from '../ra';
+import { RaEngine, auditTrail, mailLinks, toEml, CERTIFICATE_LIST_FILE_NAMES, type DownloadResult, type RaState, type ReadonlyRaState } from '../ra';
 import type { CertificateListKind } from '../ra/reports';
 import type { CaRole, CertificateRecord, DownloadToken, Institution, UploadResult } from '../ra/types';
 import type { TrainingCaId } from '../pki/ca-profiles';
@@ -13,7 +13,9 @@ import type { Text } from '../spec/types';
 import { jstDate } from '../spec/jst';
 import { crlAllPem, serverInstallKit } from '../ra/install';
 import { zipFiles } from '../pki/zip';
-import type { CertificateView, LinkState, LinkView, MailView, NamedFile, RaApi, RaView, UploadRequest } from './ra-api';
+import type { CertificatePage, CertificateQuery, CertificateStatRow, LinkState, LinkView, MailView, NamedFile, RaApi, RaView, UploadRequest } from './ra-api';
+import { certificateCounts, certificatePage, certificateStatistics } from './ra-lists';
+import { normaliseSerialHex } from '../ra/context';
 import type { RaEvent } from '../ra/events';
 
 const DAY_MS = 86_400_000;
@@ -25,7 +27,7 @@ export interface UploadHooks {
   signal?: AbortSignal;
 }
 
-function linkState(t: DownloadToken | undefined, state: RaState, now: Date): LinkState {
+function linkState(t: DownloadToken | undefined, state: ReadonlyRaState, now: Date): LinkState {
   if (!t) return 'unknown';
   if (t.usedAt) return 'used';
   if (new Date(t.expiresAt) < now) return 'expired';
@@ -42,7 +44,14 @@ function needsPin(t: DownloadToken | undefined): boolean {
  * what they name does: the applications their URLs serve, else the serial numbers on lines of their own
  * (取得通知, 更新通知, 再通知, 失効完了通知). Several servers' mails look alike without it.
  */
-function mailCertificateCn(mail: RaState['mails'][number], links: LinkView[], state: RaState, bySerial: Map<string, CertificateRecord>): string | undefined {
+/** The certificate a line of a mail names by its decimal serial (looked up by hex: no map of every serial). */
+function certificateBySerialLine(state: ReadonlyRaState, line: string): CertificateRecord | undefined {
+  const text = line.trim();
+  if (!/^\d{1,60}$/.test(text)) return undefined;
+  return state.certificates.get(normaliseSerialHex(BigInt(text).toString(16)));
+}
+
+function mailCertificateCn(mail: RaState['mails'][number], links: LinkView[], state: ReadonlyRaState): string | undefined {
   const dns = new Set<string>();
   for (const l of links) {
     for (const id of state.tokens.get(l.token)?.applicationIds ?? []) {
@@ -52,7 +61,7 @@ function mailCertificateCn(mail: RaState['mails'][number], links: LinkView[], st
   }
   if (dns.size === 0) {
     for (const line of mail.body.split('\n')) {
-      const cert = bySerial.get(line.trim());
+      const cert = certificateBySerialLine(state, line);
       if (cert) dns.add(cert.dn);
     }
   }
@@ -60,7 +69,7 @@ function mailCertificateCn(mail: RaState['mails'][number], links: LinkView[], st
   return cns.size === 1 ? [...cns][0] : undefined;
 }
 
-function mailView(mail: RaState['mails'][number], state: RaState, now: Date, bySerial: Map<string, CertificateRecord>): MailView {
+function mailView(mail: RaState['mails'][number], state: ReadonlyRaState, now: Date): MailView {
   const links: LinkView[] = mailLinks(mail.body).map((l) => {
     const t = state.tokens.get(l.token);
     const app = t?.purpose === 'client-cert' ? state.applications.get(t.applicationIds[0]) : undefined;
@@ -73,23 +82,7 @@ function mailView(mail: RaState['mails'][number], state: RaState, now: Date, byS
       ...(app ? { p12Name: app.p12Name || cnOf(app.dn) } : {}),
     };
   });
-  return { ...mail, links, certificateCn: mailCertificateCn(mail, links, state, bySerial) };
-}
-
-function certificateView(c: CertificateRecord): CertificateView {
-  return {
-    serialHex: c.serialHex,
-    serialDecimal: c.serialDecimal,
-    family: c.family,
-    profile: c.profile,
-    caId: c.caId,
-    dn: c.dn,
-    status: certificateStatus(c),
-    notBefore: c.notBefore,
-    notAfter: c.notAfter,
-    issuedAt: c.issuedAt,
-    applicationId: c.applicationId,
-  };
+  return { ...mail, links, certificateCn: mailCertificateCn(mail, links, state) };
 }
 
 /** Method 3 in the simulator: the "browser" makes the user's RSA 2048 key (kept nowhere) and sends its public key. */
@@ -153,16 +146,15 @@ export class RaService implements RaApi {
 
   async view(): Promise<RaView> {
     const engine = await this.get();
-    const state = await engine.state();
     const now = await engine.now();
-    const bySerial = new Map([...state.certificates.values()].map((c) => [c.serialDecimal, c]));
+    const state = await engine.state(); // read after the last await: the view is built from one state
     return {
       now: now.toISOString(),
       clockOffsetDays: Math.round(state.clockOffsetMs / DAY_MS),
       institutions: [...state.institutions.values()],
-      certificates: [...state.certificates.values()].map(certificateView),
-      mails: state.mails.map((m) => mailView(m, state, now, bySerial)).reverse(),
-      uploads: state.uploads,
+      certificateCounts: certificateCounts(state),
+      mails: state.mails.map((m) => mailView(m, state, now)).reverse(),
+      uploads: [...state.uploads],
       crls: [...state.crls.values()].map((c) => ({ caId: c.caId, number: c.number, nextUpdate: c.nextUpdate })),
       operatorCertificates: [...state.operatorCertificates.values()].map((c) => ({
         serialHex: c.serialHex,
@@ -176,6 +168,14 @@ export class RaService implements RaApi {
         ...(c.renewsSerialHex ? { renewsSerialHex: c.renewsSerialHex } : {}),
       })),
     };
+  }
+
+  async certificatePage(query: CertificateQuery): Promise<CertificatePage> {
+    return certificatePage(await (await this.get()).state(), query);
+  }
+
+  async certificateStatistics(): Promise<CertificateStatRow[]> {
+    return certificateStatistics(await (await this.get()).state());
   }
 
   async upload(request: UploadRequest, hooks: UploadHooks = {}): Promise<UploadResult> {
@@ -298,13 +298,15 @@ export class RaService implements RaApi {
 
   async eventsSince(afterSeq: number, limit: number): Promise<RaEvent[]> {
     const events = await (await this.get()).events();
-    const out: RaEvent[] = [];
-    for (const e of events) {
-      if (e.seq <= afterSeq) continue;
-      if (out.length >= limit) break;
-      out.push(e);
+    // seq grows by one per event, so the first one after `afterSeq` is found by bisection, not a walk of the log.
+    let lo = 0;
+    let hi = events.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (events[mid].seq <= afterSeq) lo = mid + 1;
+      else hi = mid;
     }
-    return out;
+    return events.slice(lo, lo + Math.max(0, limit));
   }
 
   async lastSeq(): Promise<number> {

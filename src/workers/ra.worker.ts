@@ -1,6 +1,7 @@
 // The simulated RA/CA off the main thread: RaEngine on IndexedDB (both exist in workers), so key
 // generation, certificates, P12 files and zips never freeze the page. One request id → one reply;
-// uploads also send progress and can be cancelled (the engine then commits nothing).
+// uploads also send progress. Cancel is the page terminating this worker (ra-client.ts): a message could not
+// interrupt the synchronous checks, so there is no cancel message.
 // reflect-metadata first: the engine's CSR checks load @peculiar/x509, which reads decorator metadata.
 import 'reflect-metadata';
 import { IndexedDbStore } from '../ra';
@@ -11,11 +12,6 @@ import { remoteKeyGenerator } from './remote-keygen';
 const scope = self as unknown as { onmessage: ((e: MessageEvent<RaRequest | { keygenPort: MessagePort }>) => void) | null; postMessage(m: RaReply): void };
 
 const service = new RaService(() => IndexedDbStore.open());
-const running = new Map<number, AbortController>();
-
-function isAbort(err: unknown): boolean {
-  return err instanceof Error && err.name === 'AbortError';
-}
 
 /** Progress to the page at most every PROGRESS_MS (and the last one always): 1000 users must not mean 1000 renders. */
 const PROGRESS_MS = 200;
@@ -32,21 +28,10 @@ function throttled(post: (done: number, total: number) => void): (done: number, 
 
 async function handle(request: RaRequest): Promise<unknown> {
   switch (request.method) {
-    case 'cancel':
-      running.get(request.args[0])?.abort();
-      return undefined;
-    case 'upload': {
-      const controller = new AbortController();
-      running.set(request.id, controller);
-      try {
-        return await service.upload(request.args[0], {
-          signal: controller.signal,
-          onProgress: throttled((done, total) => scope.postMessage({ id: request.id, type: 'progress', done, total })),
-        });
-      } finally {
-        running.delete(request.id);
-      }
-    }
+    case 'upload':
+      return service.upload(request.args[0], {
+        onProgress: throttled((done, total) => scope.postMessage({ id: request.id, type: 'progress', done, total })),
+      });
     default: {
       const method = service[request.method].bind(service) as (...args: unknown[]) => Promise<unknown>;
       return method(...request.args);
@@ -60,7 +45,7 @@ async function answer(request: RaRequest): Promise<void> {
     scope.postMessage({ id, type: 'result', value: await handle(request) });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    scope.postMessage({ id, type: 'error', message, cancelled: isAbort(err) });
+    scope.postMessage({ id, type: 'error', message });
   }
 }
 

@@ -1,4 +1,4 @@
-// Handing a CSR from 鍵・CSR to the builder: the key page leaves it here and navigates; the builder takes it
+// Handing a CSR from 鍵・CSR (or a TSV file from the validator) to the builder: the key page leaves it here and navigates; the builder takes it
 // once its draft is shown and adds a row of the chosen kind. In memory only (a CSR is public, but a reload
 // should not replay an old hand-off).
 import type { KindId } from '../../spec/types';
@@ -19,5 +19,25 @@ export function handOffCsr(handoff: CsrHandoff): void {
 export function takeCsrHandoff(): CsrHandoff | null {
   const h = pending;
   pending = null;
+  return h;
+}
+
+/** A whole TSV file from the validator (「TSV作成で開く」), opened through the builder's TSV import. */
+export interface TsvHandoff {
+  kind: KindId;
+  /** The file's bytes (Shift-JIS, ASCII or UTF-8: what the builder's import reads). */
+  bytes: Uint8Array;
+  name: string;
+}
+
+let pendingTsv: TsvHandoff | null = null;
+
+export function handOffTsv(handoff: TsvHandoff): void {
+  pendingTsv = handoff;
+}
+
+export function takeTsvHandoff(): TsvHandoff | null {
+  const h = pendingTsv;
+  pendingTsv = null;
   return h;
 }

@@ -12,7 +12,8 @@ import { visibleColumns } from './columns';
 import { ChoicesPanel } from './ChoicesPanel';
 import { CsrImport } from './CsrImport';
 import { cellsFromCsr, readCsrs, takesCsr } from '../../builder/from-csr';
-import { takeCsrHandoff } from '../app/handoff';
+import { takeCsrHandoff, takeTsvHandoff } from '../app/handoff';
+import { readTsvForEditing } from '../../builder/import-tsv';
 import { ExportPanel } from './ExportPanel';
 import { Grid, PAGE_SIZE } from './Grid';
 import { ProfilePanel } from './ProfilePanel';
@@ -32,6 +33,13 @@ const BuilderPage: Component = () => {
   const [page, setPage] = createSignal(0);
   const [toolsRow, setToolsRow] = createSignal<string | null>(null);
   const [focusedColumn, setFocusedColumn] = createSignal<ColumnSpec | null>(null);
+  /** The row last focused in the grid (kept after the focus moves to the CSR panel): CSRs can fill it. */
+  const [focusedRow, setFocusedRow] = createSignal<string | null>(null);
+  const focusedRowIndex = () => {
+    const id = focusedRow();
+    const at = id === null ? -1 : state.sheet().rows.findIndex((r) => r.id === id);
+    return at < 0 ? null : { id: id!, index: at };
+  };
   const state = createBuilderState(drafts);
 
   const announce = (text: string) => {
@@ -61,6 +69,7 @@ const BuilderPage: Component = () => {
 
   /** A CSR sent from 鍵・CSR (「TSV作成へ送る」): a new row of the kind chosen there, once the draft is shown. */
   const takeHandoff = async () => {
+    await takeTsv();
     const handoff = takeCsrHandoff();
     if (!handoff) return;
     await state.switchKind(handoff.kind);
@@ -70,6 +79,20 @@ const BuilderPage: Component = () => {
     state.addFilledRows(good);
     setPage(pages() - 1);
     announce(t(`鍵・CSRページのCSRを「${KINDS[handoff.kind].title.ja}」の${state.sheet().rows.length}行目に追加しました。`, `Added the CSR from Keys & CSR as row ${state.sheet().rows.length} of "${KINDS[handoff.kind].title.en}".`));
+  };
+
+  /** A file sent from the validator (「TSV作成で開く」): opened as the TSV import opens one, asking before replacing rows. */
+  const takeTsv = async () => {
+    const handoff = takeTsvHandoff();
+    if (!handoff) return;
+    const read = readTsvForEditing(handoff.bytes);
+    if (read.records.length === 0) return;
+    await state.switchKind(handoff.kind);
+    const n = state.sheet().rows.length;
+    if (n > 0 && !window.confirm(t(`「${KINDS[handoff.kind].title.ja}」の${n}行を、${handoff.name}の${read.records.length}行で置き換えますか？「元に戻す」で戻せます。`, `Replace the ${n} rows of "${KINDS[handoff.kind].title.en}" with the ${read.records.length} rows of ${handoff.name}? Undo restores them.`))) return;
+    state.load(handoff.kind, read.records);
+    setPage(0);
+    announce(t(`${handoff.name}の${read.records.length}行を「${KINDS[handoff.kind].title.ja}」として開きました。`, `Opened ${read.records.length} rows of ${handoff.name} as "${KINDS[handoff.kind].title.en}".`));
   };
 
   const pages = createMemo(() => Math.max(1, Math.ceil(state.sheet().rows.length / PAGE_SIZE)));
@@ -143,7 +166,7 @@ const BuilderPage: Component = () => {
           <RosterImport state={state} announce={announce} />
         </Show>
         <Show when={takesCsr(spec())}>
-          <CsrImport state={state} announce={announce} />
+          <CsrImport state={state} announce={announce} focusedRow={focusedRowIndex()} />
         </Show>
         <TsvImport state={state} announce={announce} />
         <div class="toolbar" role="toolbar" aria-label={t('行の操作', 'Row operations')}>
@@ -201,7 +224,7 @@ const BuilderPage: Component = () => {
             )}
           </p>
           <Pager page={currentPage()} pages={pages()} setPage={setPage} />
-          <Grid state={state} showBlank={showBlank()} page={currentPage()} setPage={setPage} onRowTools={setToolsRow} onFocusColumn={setFocusedColumn} announce={announce} />
+          <Grid state={state} showBlank={showBlank()} page={currentPage()} setPage={setPage} onRowTools={setToolsRow} onFocusColumn={setFocusedColumn} onFocusRow={setFocusedRow} announce={announce} />
         </Show>
         <Show when={toolsRow()}>{(id) => <RowTools state={state} rowId={id()} onClose={() => setToolsRow(null)} announce={announce} />}</Show>
         <ExportPanel state={state} announce={announce} goTo={goToCell} />

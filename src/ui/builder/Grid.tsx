@@ -2,7 +2,8 @@
 // cell, the validator's messages beside each cell, arrow-key navigation, undo/redo on Ctrl+Z / Ctrl+Y.
 import { For, Index, Show, createMemo, createSignal, type Component } from 'solid-js';
 import { cellIssues, rowLevelIssues } from '../../builder/check';
-import { oneLineCsrFrom } from '../../builder/from-csr';
+import { cellsFromCsr, looksLikePemCsr, oneLineCsrFrom, placeCsrs, readCsrs, takesCsr, type CsrRead } from '../../builder/from-csr';
+import { inspectCsr } from '../../pki/csr';
 import { hasRowTools } from '../../builder/grid';
 import { isBlock, parseBlock } from '../../builder/paste';
 import { fixesFor } from '../../builder/fixers';
@@ -23,6 +24,8 @@ export interface GridProps {
   setPage: (page: number) => void;
   onRowTools: (rowId: string) => void;
   onFocusColumn: (column: ColumnSpec) => void;
+  /** The row whose cell has (or last had) the focus: CSRs from the CSR panel can fill it. */
+  onFocusRow?: (rowId: string) => void;
   announce: (text: string) => void;
 }
 
@@ -56,9 +59,50 @@ export const Grid: Component<GridProps> = (props) => {
     if (column.field === 'csr' && hasArmour(value)) void convertPemCsr(rowId, column, value, rowIndex);
   };
 
+  /**
+   * A whole PEM CSR pasted into another cell of a server issue/renew row fills that row from it (DN, profile, CSR,
+   * FQDN, dNSName), one undo step, and says so; a text that does not parse stays out of the cell and is named.
+   */
+  const fillRowFromPastedCsr = async (rowId: string, text: string, rowIndex: number): Promise<void> => {
+    const r = await inspectCsr(text);
+    if (!r.ok) {
+      props.announce(t(`行${rowIndex + 1}: 貼り付けたCSRを読めません（${r.message.ja}）。`, `Row ${rowIndex + 1}: the pasted CSR cannot be read (${r.message.en}).`));
+      return;
+    }
+    props.state.setRowCells(rowId, cellsFromCsr(props.state.spec(), r.info));
+    props.announce(t(`行${rowIndex + 1}を貼り付けたCSRから埋めました（DN・プロファイル・CSR・FQDN・dNSName）。「元に戻す」で戻せます。`, `Row ${rowIndex + 1} filled from the pasted CSR (DN, profile, CSR, FQDN, dNSName). Undo restores it.`));
+  };
+
+  /** CSR files dropped on a row: the first fills that row, any others add rows (one undo step each), as the CSR panel does. */
+  const onRowDrop = async (e: DragEvent, rowId: string, rowIndex: number): Promise<void> => {
+    const files = [...(e.dataTransfer?.files ?? [])];
+    if (files.length === 0 || !takesCsr(props.state.spec())) return;
+    e.preventDefault();
+    const reads: CsrRead[] = [];
+    for (const f of files) reads.push(...(await readCsrs(new Uint8Array(await f.arrayBuffer()), f.name)));
+    const good = reads.flatMap((r) => (r.ok ? [r.info] : []));
+    const bad = reads.flatMap((r) => (r.ok ? [] : [`${r.source}: ${tr(r.message)}`]));
+    const placed = placeCsrs(props.state.spec(), good, rowId);
+    if (placed.fill) props.state.setRowCells(placed.fill.rowId, placed.fill.updates);
+    if (placed.add.length > 0) props.state.addFilledRows(placed.add);
+    props.announce(
+      [
+        placed.fill ? t(`行${rowIndex + 1}をCSRで埋めました（「元に戻す」で戻せます）。`, `Row ${rowIndex + 1} filled from the CSR (Undo restores it).`) : '',
+        placed.add.length > 0 ? t(`CSR ${placed.add.length}件から行を追加しました。`, `Added ${placed.add.length} row(s) from CSRs.`) : '',
+        bad.length > 0 ? t(`読めないファイル: ${bad.join('、')}`, `Not read: ${bad.join('; ')}`) : '',
+      ].filter(Boolean).join(' '),
+    );
+  };
+
   /** Tab/newline text fills cells right and down (Excel, Google Sheets); a PEM CSR into column 7 stays one value. */
   const onPaste = (e: ClipboardEvent, rowId: string, rowIndex: number, column: ColumnSpec): void => {
     const text = e.clipboardData?.getData('text/plain') ?? '';
+    if (column.field !== 'csr' && takesCsr(props.state.spec()) && looksLikePemCsr(text)) {
+      e.preventDefault();
+      props.state.endTyping();
+      void fillRowFromPastedCsr(rowId, text, rowIndex);
+      return;
+    }
     if (column.field === 'csr' && hasArmour(text)) {
       e.preventDefault();
       props.state.endTyping();
@@ -137,7 +181,14 @@ export const Grid: Component<GridProps> = (props) => {
               const rowIndex = () => props.page * PAGE_SIZE + i;
               const rowIssues = () => rowLevelIssues(props.state.check(), rowIndex());
               return (
-                <tr aria-rowindex={rowIndex() + 2} data-testid="grid-row">
+                <tr
+                  aria-rowindex={rowIndex() + 2}
+                  data-testid="grid-row"
+                  onDragOver={(e) => {
+                    if (takesCsr(props.state.spec()) && e.dataTransfer?.types.includes('Files')) e.preventDefault();
+                  }}
+                  onDrop={(e) => void onRowDrop(e, row().id, rowIndex())}
+                >
                   <th scope="row" class="col-rownum">
                     {rowIndex() + 1}
                     <IssueList issues={rowIssues()} id={`row-issues-${row().id}`} />
@@ -165,6 +216,7 @@ export const Grid: Component<GridProps> = (props) => {
                             onBlur={() => props.state.endTyping()}
                             onFocus={(e) => {
                               props.onFocusColumn(column);
+                              props.onFocusRow?.(row().id);
                               keepClearOfActions(e.currentTarget);
                             }}
                             onKeyDown={(e) => onKeyDown(e, rowIndex(), column)}

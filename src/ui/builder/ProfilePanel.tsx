@@ -5,6 +5,7 @@ import { blankProfile, profileErrors, ROW_FIELDS, rowFieldIssues, type Instituti
 import { validateInstitution, type SubjectField } from '../../pki/subject-rules';
 import type { ProfileStore } from '../../store/profiles';
 import { FileDrop } from '../components/FileDrop';
+import { LocalityList, PrefectureList, PrefectureSuggestion } from '../components/DnPlaceFields';
 import { t, tr } from '../i18n';
 import { downloadBytes, readFileBytes } from './download';
 
@@ -132,8 +133,12 @@ export const ProfilePanel: Component<ProfilePanelProps> = (props) => {
                     placeholder={f.hint ? t(`例: ${f.hint}`, `e.g. ${f.hint}`) : undefined}
                     aria-invalid={fieldIssues(f.key).some((i) => i.severity === 'error') ? 'true' : 'false'}
                     aria-describedby={fieldIssues(f.key).length > 0 ? `pf-${f.key}-issues` : undefined}
+                    list={f.key === 'st' ? 'pf-st-values' : f.key === 'l' ? 'pf-l-values' : undefined}
                     onInput={(e) => setDraft({ ...d(), [f.key]: e.currentTarget.value })}
                   />
+                  <Show when={f.key === 'st'}>
+                    <PrefectureSuggestion value={d().st} onUse={(st) => setDraft({ ...d(), st })} testId="pf-st-suggestion" />
+                  </Show>
                   <Show when={fieldIssues(f.key).length > 0}>
                     <ul class="cell-issues" id={`pf-${f.key}-issues`} data-testid={`pf-${f.key}-issues`}>
                       <For each={fieldIssues(f.key)}>
@@ -144,6 +149,8 @@ export const ProfilePanel: Component<ProfilePanelProps> = (props) => {
                 </div>
               )}
             </For>
+            <PrefectureList id="pf-st-values" />
+            <LocalityList id="pf-l-values" values={props.profiles.map((p) => p.l)} />
             <div class="field">
               <label for="pf-domains">{t('登録ドメイン（1行に1つ）', 'Registered domains (one per line)')}</label>
               <textarea id="pf-domains" rows="3" value={d().domains.join('\n')} onInput={(e) => setDraft({ ...d(), domains: e.currentTarget.value.split(/\r?\n/).map((s) => s.trim()).filter(Boolean) })} />

@@ -9,7 +9,8 @@ import { KINDS } from '../../spec/kinds';
 import type { Family } from '../../spec/types';
 import { t, tr } from '../i18n';
 import { CopyButton } from './CopyButton';
-import { guessFamily, prefilledRow } from './rows';
+import { DnRefusal } from './DnRefusal';
+import { dnRejections, guessFamily, prefilledRow } from './rows';
 
 export const CertFacts: Component<{ info: CertificateInfo; csr?: CsrInfo }> = (props) => {
   // eslint-disable-next-line solid/reactivity -- only the first guess; the user then chooses
@@ -64,7 +65,12 @@ export const CertFacts: Component<{ info: CertificateInfo; csr?: CsrInfo }> = (p
         <For each={['renew', 'revoke'] as const}>
           {(action) => {
             const kind = () => `${family()}-${action}` as const;
-            return <CopyButton text={() => prefilledRow(kind(), props.info)} label={`${tr(KINDS[kind()].title)}: ${t('行をコピー', 'copy row')}`} testId={`keys-copy-${action}`} />;
+            const refused = () => dnRejections(kind(), prefilledRow(kind(), props.info));
+            return (
+              <Show when={refused().length === 0} fallback={<DnRefusal issues={refused()} testId={`keys-dn-refused-${action}`} />}>
+                <CopyButton text={() => prefilledRow(kind(), props.info)} label={`${tr(KINDS[kind()].title)}: ${t('行をコピー', 'copy row')}`} testId={`keys-copy-${action}`} />
+              </Show>
+            );
           }}
         </For>
       </div>

@@ -14,6 +14,8 @@ import { MESSAGES } from '../../tsv/messages';
 import type { Issue } from '../../tsv/types';
 import { t, tr } from '../i18n';
 import { CopyButton } from './CopyButton';
+import { DnRefusal } from './DnRefusal';
+import { dnRejections } from './rows';
 import { SendToBuilder } from './SendToBuilder';
 
 const CSR_COLUMN = columnOf('server-issue', 'csr')!;
@@ -43,7 +45,10 @@ export const CsrFacts: Component<{ info: CsrInfo }> = (props) => {
         </dd>
         <dt>{t('TSV 1列目の形', 'As TSV column 1')}</dt>
         <dd>
-          <code>{subjectTsvString(props.info.subject)}</code> <CopyButton text={() => subjectTsvString(props.info.subject)} label={t('コピー', 'Copy')} />
+          <code>{subjectTsvString(props.info.subject)}</code>{' '}
+          <Show when={dnRejections('server-issue', [subjectTsvString(props.info.subject)]).length === 0} fallback={<DnRefusal issues={dnRejections('server-issue', [subjectTsvString(props.info.subject)])} testId="keys-dn-refused-column1" />}>
+            <CopyButton text={() => subjectTsvString(props.info.subject)} label={t('コピー', 'Copy')} />
+          </Show>
         </dd>
         <dt>{t('公開鍵', 'Public key')}</dt>
         <dd>{formatPublicKey(props.info.publicKey)}</dd>

@@ -1,11 +1,11 @@
 // O, ST and L of the CSR subject, taken from a saved institution profile (the builder's IndexedDB store) and
 // checked with the same rules as generation (pki/subject-rules.ts). Editing here can save back to the profile.
-import { PREFECTURES, prefectureRomaji } from '../../spec/prefectures';
 import { For, Show, createSignal, onMount, type Component } from 'solid-js';
 import { blankProfile, type InstitutionProfile } from '../../builder/institution';
 import { trimInstitution, validateInstitution, type Institution, type SubjectField, type SubjectIssue } from '../../pki/subject-rules';
 import { openBuilderDb } from '../../store/db';
 import { ProfileStore } from '../../store/profiles';
+import { LocalityList, PrefectureList, PrefectureSuggestion } from '../components/DnPlaceFields';
 import { t, tr } from '../i18n';
 
 export interface InstitutionFieldsProps {
@@ -85,26 +85,18 @@ export const InstitutionFields: Component<InstitutionFieldsProps> = (props) => {
               placeholder={t(`例: ${f.placeholder}`, `e.g. ${f.placeholder}`)}
               aria-invalid={issuesFor(issues(), f.key.toUpperCase() as SubjectField).length > 0}
               aria-describedby={props.value[f.key] && issuesFor(issues(), f.key.toUpperCase() as SubjectField).length > 0 ? `keys-${f.key}-issues` : undefined}
-              list={f.key === 'st' ? 'keys-st-values' : undefined}
+              list={f.key === 'st' ? 'keys-st-values' : f.key === 'l' ? 'keys-l-values' : undefined}
               onInput={(e) => props.onChange({ ...props.value, [f.key]: e.currentTarget.value })}
             />
-            <Show when={f.key === 'st' && prefectureRomaji(props.value.st)}>
-              {(romaji) => (
-                <p class="hint" data-testid="keys-st-suggestion">
-                  {t(`DNのSTはローマ字です: 「${props.value.st}」→「${romaji()}」`, `ST is written in romaji in the DN: "${props.value.st}" → "${romaji()}"`)}{' '}
-                  <button type="button" class="secondary small" onClick={() => props.onChange({ ...props.value, st: romaji() })}>
-                    {t(`「${romaji()}」にする`, `Use "${romaji()}"`)}
-                  </button>
-                </p>
-              )}
+            <Show when={f.key === 'st'}>
+              <PrefectureSuggestion value={props.value.st} onUse={(st) => props.onChange({ ...props.value, st })} testId="keys-st-suggestion" />
             </Show>
             <FieldIssues id={`keys-${f.key}-issues`} issues={props.value[f.key] ? issuesFor(issues(), f.key.toUpperCase() as SubjectField) : []} />
           </div>
         )}
       </For>
-      <datalist id="keys-st-values">
-        <For each={PREFECTURES}>{([ja, romaji]) => <option value={romaji} label={ja} />}</For>
-      </datalist>
+      <PrefectureList id="keys-st-values" />
+      <LocalityList id="keys-l-values" values={profiles().map((p) => p.l)} />
       <Show when={status()}>
         <p class="hint" role="status">{status()}</p>
       </Show>

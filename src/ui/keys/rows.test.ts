@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { inspectCertificate } from '../../pki/certificate';
 import { openssl, tempDir } from '../../pki/openssl.testkit';
 import { KINDS } from '../../spec/kinds';
-import { guessFamily, prefilledRow } from './rows';
+import { dnRejections, guessFamily, prefilledRow } from './rows';
 
 const tmp = tempDir('upki-rows-');
 afterAll(() => tmp.remove());
@@ -72,5 +72,16 @@ describe('renew/revoke row prefill', () => {
       }
       expect(long.info.serialDecimal.length).toBeGreaterThan(max);
     }
+  });
+});
+
+describe('a column-1 value the validator would reject is not offered', () => {
+  it('names the validator’s own errors (U222 OU, U223 a character, U220 a missing part); a good DN has none', () => {
+    expect(dnRejections('server-issue', ['CN=www.example.ac.jp,O=Example University,L=Chiyoda-ku,ST=Tokyo,C=JP'])).toEqual([]);
+    expect(dnRejections('server-issue', ['CN=www.example.ac.jp,OU=IT,O=Example University,L=Chiyoda-ku,ST=Tokyo,C=JP']).map((i) => i.code)).toEqual(['U222']);
+    expect(dnRejections('server-issue', 'CN=www.example.ac.jp,O=A & B,L=Chiyoda-ku,ST=Tokyo,C=JP\t3').map((i) => i.code)).toEqual(['U223']);
+    expect(dnRejections('server-renew', ['CN=www.example.ac.jp,O=Example University,C=JP']).map((i) => i.code)).toEqual(['U220', 'U220']);
+    // A client DN keeps its OU (the server rule U222 is the server family's).
+    expect(dnRejections('client-renew', ['CN=KOKURITSU HANAKO,OU=Research Lab,O=National Institute of Informatics,L=Chiyoda-ku,ST=Tokyo,C=JP'])).toEqual([]);
   });
 });

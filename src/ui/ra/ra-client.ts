@@ -39,7 +39,7 @@ function onReply(reply: RaReply): void {
   }
   pending.delete(reply.id);
   if (reply.type === 'result') p.resolve(reply.value);
-  else p.reject(reply.cancelled ? new UploadCancelled() : new Error(reply.message));
+  else p.reject(new Error(reply.message));
 }
 
 function getWorker(): Worker | undefined {

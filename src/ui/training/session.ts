@@ -2,9 +2,10 @@
 // (localStorage), moved on by the engine's events (the RA worker's eventsSince) — the panel, the trainer's screens
 // and the presenter view all read and drive this one session.
 import { createSignal } from 'solid-js';
-import { advance, back, reviveProgress, skip, start, type Progress } from '../../training/player';
+import { advance, back, reviveProgress, skip, start, usesJpnic, type Progress } from '../../training/player';
 import { validateScenario, type Scenario } from '../../training/scenario';
 import type { RaEvent } from '../../ra/events';
+import type { JpnicEvent } from '../../jpnic/types';
 import { call } from '../ra/ra-client';
 
 const STORAGE_KEY = 'upki-workbench.training.v1';
@@ -48,7 +49,6 @@ export function reviveSession(): void {
   setProgress(p);
 }
 
-// player.ts takes the log to find where a step begins; only the newest seq matters, so one stand-in event carries it.
 async function eventsAfter(seq: number): Promise<RaEvent[]> {
   const out: RaEvent[] = [];
   for (let after = seq; ; ) {
@@ -59,11 +59,35 @@ async function eventsAfter(seq: number): Promise<RaEvent[]> {
   }
 }
 
-/** Starts a scenario from the engine's present state: its steps look only at what happens from now on. */
+// The checks look things up in earlier events (a download's token was created at the upload, a step or a pack
+// before), so the session keeps the whole log and reads only what is new; it is read afresh when a scenario starts
+// (a pack was just restored) or the log got shorter (reset, restore).
+let raLog: RaEvent[] = [];
+async function wholeRaLog(): Promise<RaEvent[]> {
+  const known = raLog.length ? raLog[raLog.length - 1].seq : 0;
+  if ((await call('lastSeq')) < known) raLog = [];
+  const fresh = await eventsAfter(raLog.length ? raLog[raLog.length - 1].seq : 0);
+  // Two syncs can overlap (a view refresh and a button): append only what is still newer, never an event twice.
+  const last = raLog.length ? raLog[raLog.length - 1].seq : 0;
+  const newer = fresh.filter((e) => e.seq > last);
+  if (newer.length) raLog = [...raLog, ...newer];
+  return raLog;
+}
+
+/** The JPNIC service's log, only for scenarios that use it (opening it the first time makes its CA). */
+async function jpnicLog(s: Scenario): Promise<JpnicEvent[]> {
+  if (!usesJpnic(s)) return [];
+  const { service } = await import('../jpnic/jpnic-store');
+  return (await service()).engine.events();
+}
+
+/** Starts a scenario from the engines' present state: its steps look only at what happens from now on. */
 export async function startScenario(s: Scenario): Promise<void> {
+  raLog = [];
   const seq = await call('lastSeq');
+  const jpnic = await jpnicLog(s);
   setScenario(s);
-  setProgress(start(s, [{ seq } as RaEvent], new Date()));
+  setProgress(start(s, [{ seq } as RaEvent], new Date(), jpnic));
   persist();
 }
 
@@ -78,9 +102,10 @@ export async function syncScenario(): Promise<void> {
   const s = scenario();
   const p = progress();
   if (!s || !p) return;
-  const events = await eventsAfter(p.sinceSeq);
+  const events = await wholeRaLog();
+  const jpnic = await jpnicLog(s);
   if (scenario() !== s) return; // stopped or replaced meanwhile
-  setProgress(advance(s, progress() ?? p, events, new Date()));
+  setProgress(advance(s, progress() ?? p, events, new Date(), jpnic));
   persist();
 }
 
@@ -88,14 +113,15 @@ export async function skipStep(): Promise<void> {
   const s = scenario();
   const p = progress();
   if (!s || !p) return;
-  setProgress(skip(s, p, [{ seq: await call('lastSeq') } as RaEvent], new Date()));
+  setProgress(skip(s, p, [{ seq: await call('lastSeq') } as RaEvent], new Date(), await jpnicLog(s)));
   persist();
 }
 
 export async function backStep(): Promise<void> {
+  const s = scenario();
   const p = progress();
-  if (!p) return;
-  setProgress(back(p, [{ seq: await call('lastSeq') } as RaEvent]));
+  if (!s || !p) return;
+  setProgress(back(p, [{ seq: await call('lastSeq') } as RaEvent], await jpnicLog(s)));
   persist();
 }
 

@@ -1,6 +1,7 @@
 // One record's cells with the offending cells (and characters) highlighted, each problem's message and fix hint.
-// Rendered only while open: a 1000-row file of NG records stays light.
-import { For, Show, createMemo, createSignal, type Component } from 'solid-js';
+// Rendered only while open: a 1000-row file of NG records stays light. An issue link (remote-pages.ts) opens
+// the record and focuses the cell it names.
+import { For, Show, createEffect, createMemo, createSignal, type Component } from 'solid-js';
 import { KINDS } from '../../spec/kinds';
 import type { KindId } from '../../spec/types';
 import { fixHint } from '../../tsv/hints';
@@ -8,18 +9,26 @@ import type { ShownRecord } from '../../tsv/bound-report';
 import type { Issue } from '../../tsv/types';
 import { t, tr } from '../i18n';
 import { CellValue } from './CellValue';
+import type { RemotePages } from './remote-pages';
 
-export const RecordDetail: Component<{ record: ShownRecord; kind: KindId; open: boolean }> = (props) => {
+export const RecordDetail: Component<{ record: ShownRecord; kind: KindId; open: boolean; remote: RemotePages }> = (props) => {
   // eslint-disable-next-line solid/reactivity -- the initial state only; the user toggles it afterwards
   const [open, setOpen] = createSignal(props.open);
+  createEffect(() => {
+    const target = props.remote.target();
+    if (target?.seq === props.record.seq && target.column !== undefined) setOpen(true);
+  });
   return (
     <details class="record-detail" open={open()} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         {t(`SEQ ${props.record.seq} の内容と直し方`, `SEQ ${props.record.seq}: cells and how to fix`)}
       </summary>
       <Show when={open()}>
-        <RecordCells record={props.record} kind={props.kind} />
-        <IssueList issues={props.record.issues} kind={props.kind} seq={props.record.seq} />
+        <Show when={props.record.cellsOmitted}>
+          <p class="hint">{t('表示量の上限のため、この行の値は表示していません。', 'The cells of this record are not shown (display limit reached on this page).')}</p>
+        </Show>
+        <RecordCells record={props.record} kind={props.kind} remote={props.remote} />
+        <IssueList issues={props.record.issues} kind={props.kind} seq={props.record.seq} remote={props.remote} />
         <Show when={props.record.omittedIssues}>
           {(n) => <p class="hint">{t(`ほかに${n()}件の問題があります（表示を省略）。`, `${n()} more problems (not shown).`)}</p>}
         </Show>
@@ -41,7 +50,7 @@ function positions(record: ShownRecord, kind: KindId): { shown: number[]; quietE
   return { shown, quietEmpty };
 }
 
-const RecordCells: Component<{ record: ShownRecord; kind: KindId }> = (props) => {
+const RecordCells: Component<{ record: ShownRecord; kind: KindId; remote: RemotePages }> = (props) => {
   const cols = createMemo(() => positions(props.record, props.kind));
   return (
     <>
@@ -54,7 +63,7 @@ const RecordCells: Component<{ record: ShownRecord; kind: KindId }> = (props) =>
           </tr>
         </thead>
         <tbody>
-          <For each={cols().shown}>{(no) => <CellRow record={props.record} kind={props.kind} no={no} />}</For>
+          <For each={cols().shown}>{(no) => <CellRow record={props.record} kind={props.kind} no={no} remote={props.remote} />}</For>
         </tbody>
       </table>
       <Show when={cols().quietEmpty.length > 0}>
@@ -69,7 +78,15 @@ const RecordCells: Component<{ record: ShownRecord; kind: KindId }> = (props) =>
   );
 };
 
-const CellRow: Component<{ record: ShownRecord; kind: KindId; no: number }> = (props) => {
+const CellRow: Component<{ record: ShownRecord; kind: KindId; no: number; remote: RemotePages }> = (props) => {
+  let cell: HTMLTableCellElement | undefined;
+  createEffect(() => {
+    const target = props.remote.target();
+    if (!target || target.seq !== props.record.seq || target.column !== props.no || !cell) return;
+    cell.scrollIntoView({ block: 'center' });
+    cell.focus();
+    props.remote.reached();
+  });
   const issues = createMemo(() => props.record.issues.filter((i) => i.column === props.no));
   const bad = () => issues().some((i) => i.severity === 'error');
   const column = () => KINDS[props.kind].columns[props.no - 1];
@@ -78,22 +95,24 @@ const CellRow: Component<{ record: ShownRecord; kind: KindId; no: number }> = (p
     <tr>
       <td>{props.no}</td>
       <td>{column() ? tr(column().name) : t('（余分な列）', '(extra column)')}</td>
-      <td classList={{ bad: bad(), warned: !bad() && issues().length > 0 }} data-column={props.no} data-bad={bad() ? 'true' : undefined}>
+      <td ref={cell} tabIndex={-1} classList={{ bad: bad(), warned: !bad() && issues().length > 0 }} data-column={props.no} data-bad={bad() ? 'true' : undefined}>
         <CellValue value={props.record.cells[props.no - 1]} positions={marks()} cut={props.record.cuts?.[props.no - 1]} />
       </td>
     </tr>
   );
 };
 
-const IssueList: Component<{ issues: Issue[]; kind: KindId; seq: number }> = (props) => (
+const IssueList: Component<{ issues: Issue[]; kind: KindId; seq: number; remote: RemotePages }> = (props) => (
   <ul class="issue-list" data-testid={`issues-${props.seq}`}>
     <For each={props.issues}>
       {(issue) => (
         <li class={issue.severity}>
-          <strong>
-            {issue.severity === 'error' ? t('エラー', 'Error') : t('警告', 'Warning')} {issue.code}
-            <Show when={issue.column}>{(c) => <> ({t(`${c()}列目`, `column ${c()}`)})</>}</Show>:
-          </strong>{' '}
+          <button type="button" class="link-button" onClick={() => void props.remote.goTo(props.seq, issue.column)}>
+            <strong>
+              {issue.severity === 'error' ? t('エラー', 'Error') : t('警告', 'Warning')} {issue.code}
+              <Show when={issue.column}>{(c) => <> ({t(`${c()}列目`, `column ${c()}`)})</>}</Show>:
+            </strong>
+          </button>{' '}
           {tr(issue.message)}
           <Show when={fixHint(issue, props.kind)}>
             {(h) => (

@@ -1,17 +1,91 @@
-// Validate an uploaded file in a Web Worker; if the worker cannot start, validate on the main thread instead.
-import type { KindId } from '../../spec/types';
-import { boundReport, type ShownReport } from '../../tsv/bound-report';
-import type { InstitutionRegistered } from '../../builder/institution-check';
-import { workerFunction } from '../../workers/call';
+// The page's side of the validator worker: typed calls (request id → reply) and cancel. Cancel terminates the
+// worker (validation is synchronous work there, a message could not interrupt it); the next call starts a new
+// one. If no worker can start, the same ReportStore runs on the main thread (correct, slower, not cancellable).
+import type { ValidatorApi } from './report-store';
+import type { ValidatorReply, ValidatorRequest } from './validate.worker';
 import ValidateWorker from './validate.worker?worker';
 
-async function onMainThread(file: Blob, kind: KindId, fileName?: string, institution?: InstitutionRegistered): Promise<ShownReport> {
-  const { validateFile } = await import('../../tsv');
-  const { checkReportAgainst } = await import('../../builder/institution-check');
-  const report = await validateFile(new Uint8Array(await file.arrayBuffer()), kind, { fileName });
-  return boundReport(institution ? checkReportAgainst(report, institution) : report);
+/** The user cancelled: the running call ends with this, and the report it was making is gone. */
+export class ValidationCancelled extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'ValidationCancelled';
+  }
 }
 
-/** The file goes to the worker as a Blob (by reference, no copy on the main thread). */
-export const runValidation: (file: Blob, kind: KindId, fileName?: string, institution?: InstitutionRegistered) => Promise<ShownReport> =
-  workerFunction(() => new ValidateWorker(), onMainThread);
+class WorkerUnavailable extends Error {}
+
+export interface ValidatorClient extends ValidatorApi {
+  cancel(): void;
+}
+
+export function createValidatorClient(start: () => Worker = () => new ValidateWorker()): ValidatorClient {
+  let worker: Worker | undefined;
+  let broken = false;
+  let nextId = 1;
+  let fallback: ValidatorApi | undefined;
+  const pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
+
+  const stop = (reason: () => Error) => {
+    worker?.terminate();
+    worker = undefined;
+    for (const p of pending.values()) p.reject(reason());
+    pending.clear();
+  };
+
+  function getWorker(): Worker | undefined {
+    if (broken) return undefined;
+    if (worker) return worker;
+    try {
+      worker = start();
+    } catch {
+      broken = true;
+      return undefined;
+    }
+    worker.onmessage = (e: MessageEvent<ValidatorReply>) => {
+      const p = pending.get(e.data.id);
+      if (!p) return;
+      pending.delete(e.data.id);
+      if ('result' in e.data) p.resolve(e.data.result);
+      else p.reject(new Error(e.data.error));
+    };
+    worker.onerror = () => {
+      broken = true;
+      stop(() => new WorkerUnavailable());
+    };
+    return worker;
+  }
+
+  async function onMainThread(): Promise<ValidatorApi> {
+    fallback ??= new (await import('./report-store')).ReportStore();
+    return fallback;
+  }
+
+  function call<M extends keyof ValidatorApi>(method: M, ...args: Parameters<ValidatorApi[M]>): ReturnType<ValidatorApi[M]> {
+    const run = async (): Promise<unknown> => {
+      const w = getWorker();
+      if (!w) return ((await onMainThread())[method] as (...a: unknown[]) => Promise<unknown>)(...args);
+      const id = nextId++;
+      try {
+        return await new Promise<unknown>((resolve, reject) => {
+          pending.set(id, { resolve, reject });
+          const request: ValidatorRequest<M> = { id, method, args };
+          w.postMessage(request);
+        });
+      } catch (err) {
+        if (err instanceof WorkerUnavailable) return ((await onMainThread())[method] as (...a: unknown[]) => Promise<unknown>)(...args);
+        throw err;
+      }
+    };
+    return run() as ReturnType<ValidatorApi[M]>;
+  }
+
+  return {
+    validate: (...a) => call('validate', ...a),
+    page: (...a) => call('page', ...a),
+    locate: (...a) => call('locate', ...a),
+    convert: (...a) => call('convert', ...a),
+    text: (...a) => call('text', ...a),
+    cancel: () => stop(() => new ValidationCancelled()),
+  };
+}

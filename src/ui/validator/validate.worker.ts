@@ -1,18 +1,38 @@
-// Runs the validator off the main thread, so a large or hostile file cannot freeze the page.
+// Runs the validator off the main thread and keeps its report here (report-store.ts): the page asks for a
+// summary, then for the page of records it shows. A large or hostile file never reaches the page whole.
 // reflect-metadata first: CSR checks load @peculiar/x509, which reads decorator metadata.
 import 'reflect-metadata';
-import type { KindId } from '../../spec/types';
-import { validateFile } from '../../tsv';
-import { boundReport } from '../../tsv/bound-report';
-import { checkReportAgainst, type InstitutionRegistered } from '../../builder/institution-check';
-import { serveFunction } from '../../workers/call';
+import { ReportStore, type ValidatorApi } from './report-store';
 
-// The page receives a bounded report (bound-report.ts): a 10 MB file or a 1 MB cell never reaches it whole.
-// It gets the File itself (a Blob is passed by reference) and reads it here: copying 10 MB of bytes into the
-// message would be a main-thread task of its own.
-// The institution's registered values (241, R101–R103) are checked here too, before bounding: the page never sees
-// the cells of a clean record, which is where such an error usually hides.
-serveFunction(async (file: Blob, kind: KindId, fileName?: string, institution?: InstitutionRegistered) => {
-  const report = await validateFile(new Uint8Array(await file.arrayBuffer()), kind, { fileName });
-  return boundReport(institution ? checkReportAgainst(report, institution) : report);
-});
+export type ValidatorMethod = keyof ValidatorApi;
+export interface ValidatorRequest<M extends ValidatorMethod = ValidatorMethod> {
+  id: number;
+  method: M;
+  args: Parameters<ValidatorApi[M]>;
+}
+export type ValidatorReply = { id: number; result: unknown } | { id: number; error: string };
+
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<ValidatorRequest>) => void) | null;
+  postMessage(m: ValidatorReply, transfer?: Transferable[]): void;
+};
+const store = new ReportStore();
+
+async function answer({ id, method, args }: ValidatorRequest): Promise<void> {
+  try {
+    const call = store[method].bind(store) as (...a: unknown[]) => Promise<unknown>;
+    const result = await call(...args);
+    // Bytes (a converted file, the text for the builder) move to the page instead of being copied.
+    const transfer = hasBytes(result) ? [result.bytes.buffer] : result instanceof Uint8Array ? [result.buffer] : [];
+    scope.postMessage({ id, result }, transfer as Transferable[]);
+  } catch (err) {
+    scope.postMessage({ id, error: err instanceof Error ? err.message : String(err) });
+  }
+}
+
+function hasBytes(value: unknown): value is { bytes: Uint8Array } {
+  return typeof value === 'object' && value !== null && 'bytes' in value && value.bytes instanceof Uint8Array;
+}
+
+// answer() catches everything itself: nothing is left to reject.
+scope.onmessage = (e) => void answer(e.data);

@@ -10,6 +10,7 @@ import { t, tr } from '../../i18n';
 import { call } from '../../ra/ra-client';
 import { act, jst, refresh, view } from '../../ra/ra-store';
 import { Mailbox } from '../shared/Mailbox';
+import { TrainingTrainer } from '../../training/trainer/TrainingTrainer';
 
 const FAULTS: { id: DomainFault | 'none'; label: Text }[] = [
   { id: 'none', label: { ja: '正常', en: 'normal' } },
@@ -71,7 +72,7 @@ export const TrainerRole: Component = () => {
               {(d) => (
                 <label class="svc-field">
                   <span class="mono">{d}</span>{' '}
-                  <select data-testid={`svc-fault-${d}`} value={i().domainFaults?.[d] ?? 'none'} onChange={(e) => setFault(d, e.currentTarget.value as DomainFault | 'none')}>
+                  <select data-testid={`svc-fault-${d}`} data-guide="fault-select" value={i().domainFaults?.[d] ?? 'none'} onChange={(e) => setFault(d, e.currentTarget.value as DomainFault | 'none')}>
                     <For each={FAULTS}>{(f) => <option value={f.id}>{tr(f.label)}</option>}</For>
                   </select>
                 </label>
@@ -94,6 +95,7 @@ export const TrainerRole: Component = () => {
           {tr(error()!)}
         </p>
       </Show>
+      <TrainingTrainer />
       <Mailbox role="trainer" />
     </section>
   );
