@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import solid from 'vite-plugin-solid';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { KEYGEN_FRAME_SCRIPT } from './src/workers/keygen-frame-source';
 
 // Two builds from one source:
 //  - default: dist/ (served by `npm start`)
@@ -19,8 +20,8 @@ export default defineConfig(({ mode }) => {
     // public/ files would be copied beside the single file, not into it.
     publicDir: single ? false : 'public',
     plugins: single
-      ? [inlineWorkers(), solid(), viteSingleFile({ removeViteModuleLoader: true, outputFileName: SINGLE_FILE_NAME }), cspHashes(SINGLE_FILE_NAME)]
-      : [solid(), devCsp()],
+      ? [inlineWorkers(), solid(), viteSingleFile({ removeViteModuleLoader: true, outputFileName: SINGLE_FILE_NAME }), cspHashes(SINGLE_FILE_NAME), keygenFrameCsp()]
+      : [solid(), devCsp(), keygenFrameCsp()],
     // Classic (iife) workers in the single file: Chromium refuses a *module* worker from a blob: URL on a file:// page.
     worker: { format: single ? 'iife' : 'es' },
     build: {
@@ -88,6 +89,24 @@ function inlineWorkers(): Plugin {
       if (!source.endsWith('?worker')) return null;
       const target = await this.resolve(source.slice(0, -'?worker'.length), importer, { skipSelf: true });
       return target ? `${target.id}?worker&inline` : null;
+    },
+  };
+}
+
+/**
+ * The RA page's key helper frame (src/workers/keygen-frame-source.ts) runs one fixed inline script in a sandboxed
+ * srcdoc iframe, which inherits the page's policy: allow exactly that script by its hash, in every build and in dev.
+ */
+function keygenFrameCsp(): Plugin {
+  const hash = `'sha256-${createHash('sha256').update(KEYGEN_FRAME_SCRIPT, 'utf8').digest('base64')}'`;
+  return {
+    name: 'upki:keygen-frame-csp',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (html) => {
+        if (!html.includes("script-src 'self'")) throw new Error('index.html: no script-src to add the key helper frame to');
+        return html.replace("script-src 'self'", `script-src 'self' ${hash}`);
+      },
     },
   };
 }

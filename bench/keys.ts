@@ -1,6 +1,7 @@
 // Key + CSR in Chromium through the app's code (src/pki/keys.ts makeKeyAndCsr, key left unencrypted as with
 // `openssl req -nodes`) against `openssl req -newkey` processes; and the two-core limit: RSA 2048 keys one at a
-// time, two at once in one page, and two pages on different sites (separate renderer processes) at once.
+// time, two at once in one page, two pages on different sites (separate renderer processes) at once, and one page
+// with its sandboxed key helper frame (the RA page's way to a second core, src/ui/ra/keygen-frame.ts).
 import type { Page } from '@playwright/test';
 import { launch } from './lib/browser';
 import { buildBenchPage } from './lib/browser-page';
@@ -11,6 +12,7 @@ import { opensslReqMs } from './openssl';
 type BenchApi = {
   keyCsr(profile: '3' | '11', runs: number): Promise<number>;
   rsaKeys(count: number, parallel: number): Promise<number>;
+  helperKeys(count: number): Promise<number>;
 };
 
 export async function benchKeys(r: Report, runs: number): Promise<void> {
@@ -42,6 +44,9 @@ export async function benchKeys(r: Report, runs: number): Promise<void> {
     await Promise.all([call(page, 'rsaKeys', keys / 2, 1), call(other, 'rsaKeys', keys / 2, 1)]);
     const split = r.add('RSA 2048 keys in two renderer processes at once', (performance.now() - t0) / keys, 'ms/key');
     r.add('two renderer processes: speed-up', one / split, '×');
+    // What the RA page uses: its sandboxed key helper frame, which Chromium isolates in a process of its own.
+    const helper = r.add('RSA 2048 keys, page + its sandboxed helper frame at once', await call(page, 'helperKeys', keys), 'ms/key');
+    r.add('page + helper frame: speed-up (the RA\'s two-core limit)', one / helper, '×');
   } finally {
     await browser.close();
     await server.close();

@@ -4,7 +4,10 @@
 import { RaEngine } from '../src/ra/engine';
 import { RaService } from '../src/workers/ra-service';
 import { MemoryStore } from '../src/ra/store/memory-store';
-import type { RaEvent } from '../src/ra/events';
+import { synthetic } from './lib/ra-synthetic';
+import { launch } from './lib/browser';
+import { buildBenchPage } from './lib/browser-page';
+import { serve } from './lib/server';
 import { CRL_NEXT_UPDATE_DAYS } from '../src/ra/ca/authority';
 import { makeServerCsr, serverIssueRow, tsvBytes } from '../src/tsv/fixtures';
 import { clientRows, O } from './lib/files';
@@ -36,21 +39,17 @@ export async function benchRaScale(r: Report, certificates: number, revoked: num
   r.add(`open the engine on ${certificates} certificates`, open.ms, 'ms');
   r.budget(`RA open with ${certificates} certificates`, open.ms, 2000, 'ms');
 
-  const page = await timed(async () => {
-    const s = await engine.state();
-    return [...s.certificates.values()].slice(-PAGE).reverse(); // the map keeps issuance order
-  });
-  r.add(`list page (newest ${PAGE} certificates)`, page.ms, 'ms');
+  // What the RA page asks its worker for: one page of certificates (newest first), a search, and the view
+  // (counts, mails, institutions, CRLs — no certificate rows).
+  const service = new RaService(async () => store, async () => engine);
+  const page = await timed(() => service.certificatePage({ page: 0, pageSize: PAGE }));
+  r.add(`list page (newest ${PAGE} certificates)`, page.ms, 'ms', `${page.value.total} in all`);
   r.budget('RA list page', page.ms, 100, 'ms');
-  const search = await timed(async () => {
-    const s = await engine.state();
-    return [...s.certificates.values()].filter((c) => c.dn.includes(`CN=USER ${Math.floor(certificates * 0.777)},`));
-  });
-  r.add('search by CN', search.ms, 'ms', `${search.value.length} found`);
+  const search = await timed(() => service.certificatePage({ filter: `CN=USER ${Math.floor(certificates * 0.777)},`, page: 0, pageSize: PAGE }));
+  r.add('search by CN', search.ms, 'ms', `${search.value.total} found`);
   r.budget('RA search', search.ms, 100, 'ms');
-  // What the RA page asks its worker for today: every certificate and mail (no paging yet).
-  const view = await timed(() => new RaService(async () => store, async () => engine).view());
-  r.add('the RA page\'s whole view from the worker (all certificates and mails)', view.ms, 'ms', `${view.value.certificates.length} certificates`);
+  const view = await timed(() => service.view());
+  r.add('the RA page\'s view from the worker (counts, mails; certificates come by page)', view.ms, 'ms', `${view.value.certificateCounts.client + view.value.certificateCounts.server} certificates`);
 
   const second99 = await serverFile(99, 'b');
   const full = await timed(() => engine.upload({ bytes: second99, fileName: 'servers2.tsv', kind: 'server-issue', mode: 'abort', p12Format: 'modern' }));
@@ -62,6 +61,30 @@ export async function benchRaScale(r: Report, certificates: number, revoked: num
   const crl = await timed(() => engine.advanceClock(CRL_NEXT_UPDATE_DAYS + 1));
   r.add(`clock advance: CRLs republished, one with ${revoked} entries`, crl.ms, 'ms', `${crl.value.crls} CRLs`);
   r.budget(`CRL of ${revoked} entries`, crl.ms, 1000, 'ms');
+
+  await benchIdbOpen(r, certificates, revoked);
+}
+
+/** The page's path: the same log in Chromium's IndexedDB, opened by a fresh store (as after a reload). */
+async function benchIdbOpen(r: Report, certificates: number, revoked: number): Promise<void> {
+  const server = await serve({ '/__bench/': await buildBenchPage() });
+  const browser = await launch();
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/__bench/`);
+    await page.waitForFunction(() => 'bench' in window);
+    const res = await page.evaluate(
+      ([n, k]) => (window as unknown as { bench: { raIdbOpen(n: number, k: number): Promise<{ openMs: number; readMs: number; listMs: number; events: number; megabytes: number }> } }).bench.raIdbOpen(n, k),
+      [certificates, revoked] as const,
+    );
+    r.add(`Chromium IndexedDB: open the engine on ${certificates} certificates (read + replay)`, res.openMs, 'ms', `${res.events} events`);
+    r.add('Chromium IndexedDB: of which reading the log', res.readMs, 'ms', `${res.megabytes.toFixed(0)} MB as JSON`);
+    r.budget(`RA open on IndexedDB with ${certificates} certificates`, res.openMs, 2000, 'ms');
+    r.add('Chromium IndexedDB: list page after the open', res.listMs, 'ms');
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 }
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
@@ -79,22 +102,4 @@ async function serverFile(n: number, prefix = 'a'): Promise<Uint8Array> {
     rows.push(serverIssueRow({ dn, profile, fqdn: cn, csr: (await makeServerCsr({ profile, dn })).oneLine, adminMail: 'admin@example.ac.jp' }));
   }
   return tsvBytes(rows);
-}
-
-/** `count` more client certificates shaped like the seed's, the first `revoked` of them revoked. */
-function synthetic(log: readonly RaEvent[], count: number, revoked: number): RaEvent[] {
-  const app = log.find((e) => e.type === 'application-accepted');
-  const cert = log.find((e) => e.type === 'issued');
-  if (app?.type !== 'application-accepted' || cert?.type !== 'issued') throw new Error('no seed issuance');
-  let seq = log[log.length - 1].seq;
-  const out: RaEvent[] = [];
-  for (let i = 0; i < count; i++) {
-    const id = `S${String(i).padStart(7, '0')}`;
-    const serialHex = `7e${i.toString(16).padStart(24, '0')}`;
-    const dn = `CN=USER ${i},OU=${String(i).padStart(8, '0')},O=${O},L=Chiyoda-ku,ST=Tokyo,C=JP`;
-    out.push({ ...app, seq: ++seq, application: { ...app.application, id, dn, userMail: `u${i}@example.ac.jp` } });
-    out.push({ ...cert, seq: ++seq, certificate: { ...cert.certificate, applicationId: id, serialHex, serialDecimal: BigInt(`0x${serialHex}`).toString(), dn } });
-    if (i < revoked) out.push({ seq: ++seq, at: cert.at, type: 'revoked', serialHex, reason: 0, comment: '', uploadId: 'bench' });
-  }
-  return out;
 }

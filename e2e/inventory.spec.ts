@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from './fixtures';
+import { writeLargeServerList } from './inventory-list';
 
 const dir = mkdtempSync(join(tmpdir(), 'upki-e2e-inventory-'));
 const BIN = resolve('bin/upki-tsv.mjs'); // Playwright runs from the repository root
@@ -131,6 +132,56 @@ test('drop the RA lists, renew the expiring servers with keys made in the page, 
   await page.reload();
   await expect(page.getByTestId('inventory-drop')).toBeVisible();
   await expect(page.getByTestId('inventory-count')).toHaveCount(0);
+});
+
+test('a 10 000-row RA list: cancel keeps the page and the store as they were, then the import shows a bounded table that filters right', async ({ page }) => {
+  test.setTimeout(300_000);
+  const marked = 37;
+  const list = writeLargeServerList(dir, 10_000, marked);
+  await page.goto('/#/inventory');
+  await expect(page.getByTestId('inventory-drop')).toBeVisible();
+
+  // Cancelled while it reads: no table, and nothing was stored (a reload shows none).
+  await page.getByTestId('inventory-files').setInputFiles(list);
+  await page.getByTestId('inventory-cancel').click();
+  await expect(page.locator('.inv-progress')).toHaveCount(0);
+  await expect(page.getByTestId('inventory-count')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId('inventory-drop')).toBeVisible();
+  await expect(page.locator('.inv-progress')).toHaveCount(0);
+  await expect(page.getByTestId('inventory-count')).toHaveCount(0);
+
+  // The whole list: shows progress, then every row is counted but only a window of them is in the DOM.
+  await page.getByTestId('inventory-files').setInputFiles(list);
+  await expect(page.locator('.inv-progress')).toBeVisible();
+  await expect(page.getByTestId('inventory-count')).toContainText('10000 / 10000', { timeout: 180_000 });
+  await expect(page.getByTestId('inventory-results')).toContainText('10000 件');
+  const domRows = await page.locator('tr.inv-row').count();
+  expect(domRows).toBeGreaterThan(5);
+  expect(domRows).toBeLessThan(200);
+
+  // Search: exactly the marked hosts; the input is still the user's to type in.
+  const search = page.getByRole('searchbox');
+  await search.fill('r0');
+  await expect(page.getByTestId('inventory-count')).toContainText(`${marked} / 10000`);
+  await expect(page.locator('tr.inv-row').first()).toHaveAttribute('data-cn', /^r\d{5}\.bench\.example\.ac\.jp$/);
+  await search.fill('k09999.bench');
+  await expect(page.getByTestId('inventory-count')).toContainText('1 / 10000');
+  await search.fill('');
+  await expect(page.getByTestId('inventory-count')).toContainText('10000 / 10000');
+
+  // Sorted by CN descending and scrolled to the end: the last row of 10 000 is drawn, the DOM stays bounded.
+  await page.getByRole('button', { name: 'CN / FQDN' }).click();
+  await page.getByRole('button', { name: 'CN / FQDN' }).click();
+  await expect(page.locator('tr.inv-row').first()).toHaveAttribute('data-cn', 'r00036.bench.example.ac.jp');
+  await page.locator('.inv-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(page.locator('tr.inv-row').last()).toHaveAttribute('data-cn', 'k00037.bench.example.ac.jp');
+  await expect(page.locator('tr.inv-row').last()).toHaveAttribute('aria-rowindex', '10001');
+  expect(await page.locator('tr.inv-row').count()).toBeLessThan(200);
+
+  // Kept in this browser: a reload restores all 10 000 rows from IndexedDB.
+  await page.reload();
+  await expect(page.getByTestId('inventory-count')).toContainText('10000 / 10000', { timeout: 120_000 });
 });
 
 const PY_ICS = String.raw`

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { serverCsrBase64, serverIssueRow, sjisFile, utf8File } from './tsv-files';
 import { O, clientRows, dir, download, openMail, openRa, openssl, recordProgress, removeDir, serverRow, sjisRows, unzip, upload } from './ra-kit';
@@ -113,6 +114,10 @@ test('client method 2, 20 rows: progress, clientAllPin.zip then clientAll.zip; a
   const seen = await progress();
   expect(seen.length).toBeGreaterThan(1);
   expect(seen[seen.length - 1]).toContain('20 / 20');
+  // The page's key helper frame (its own renderer process: a second core for RSA keys) made keys beside the worker.
+  const byHelper = await keysMadeByHelper(page);
+  expect(byHelper).toBeGreaterThan(0);
+  expect(byHelper).toBeLessThanOrEqual(20);
 
   // The certificate URL works only after the PINs were fetched.
   let reader = await openMail(page, 'クライアント証明書発行受付通知');
@@ -338,6 +343,7 @@ test('server renewal: the update mail carries the old-certificate revocation TSV
   await upload(page, 'server-revoke', { name: attachment.split('/').pop()!, mimeType: 'text/tab-separated-values', buffer: readFileSync(attachment) });
   await expect(page.getByTestId('ra-complete')).toContainText('失効申請が終了しました。');
   await page.getByTestId('ra-tab-certs').click();
+  await expect(page.getByTestId('ra-cert-row')).toHaveCount(2); // the worker sends the page after the tab opens
   const states = await page.getByTestId('ra-cert-row').locator('td:first-child').allTextContents();
   expect(states.sort()).toEqual(['5:発行済み', '7:失効済み']);
 });
@@ -387,6 +393,13 @@ test('institution-dependent errors point at the simulated institution in the Tra
   await expect(page.getByTestId('ra-institution-note')).toHaveCount(0);
 });
 
+/** Keys the RA page's sandboxed key helper frame (src/ui/ra/keygen-frame.ts) has made so far. */
+async function keysMadeByHelper(page: Page): Promise<number> {
+  const frame = page.frames().find((f) => f.url() === 'about:srcdoc');
+  if (!frame) throw new Error('no key helper frame');
+  return frame.evaluate(() => (globalThis as unknown as { keysMade(): number }).keysMade());
+}
+
 test.describe('single-file build opened from file://', () => {
   // UPKI_SINGLE_HTML: test another build of the same file (e.g. a private one).
   const single = resolve(process.env.UPKI_SINGLE_HTML || 'dist-single/upki-workbench.html');
@@ -404,5 +417,22 @@ test.describe('single-file build opened from file://', () => {
     const reader = await openMail(page, 'サーバ証明書発行受付通知');
     const crt = await download(page, reader.getByTestId('ra-mail-link'));
     expect(openssl(['x509', '-in', crt, '-noout', '-subject']).output).toContain('CN = single.example.ac.jp');
+  });
+
+  test('client method 2 from file://: the key helper frame runs under the CSP and makes keys; a P12 opens with its PIN', async ({ page }) => {
+    test.skip(!existsSync(single), `${single} is missing: run \`npm run build\` first`);
+    const refused: string[] = [];
+    page.on('console', (m) => m.text().includes('Content Security Policy') && refused.push(m.text()));
+    await page.goto(`${pathToFileURL(single).href}#/ra`);
+    await expect(page.getByTestId('ra-upload')).toBeVisible({ timeout: 30_000 });
+    await upload(page, 'client-issue', sjisFile('clients.tsv', clientRows(6, '2')));
+    await expect(page.getByTestId('ra-complete')).toBeVisible({ timeout: 60_000 });
+    expect(await keysMadeByHelper(page)).toBeGreaterThan(0);
+    const pins = sjisRows(join(unzip(await download(page, (await openMail(page, 'アクセスPIN発行通知')).getByTestId('ra-mail-link'))), 'clientAllPin.txt'));
+    const bundle = unzip(await download(page, (await openMail(page, 'クライアント証明書発行受付通知')).getByTestId('ra-mail-link')));
+    const user3 = pins.find((r) => r[0] === '利用者　3')!;
+    const opened = openssl(['pkcs12', '-info', '-noout', '-in', join(bundle, 'user3.p12'), '-passin', `pass:${user3[2]}`]);
+    expect(opened.status, opened.output).toBe(0);
+    expect(refused).toEqual([]);
   });
 });

@@ -4,6 +4,14 @@ import 'reflect-metadata';
 import { makeKeyAndCsr } from '../../src/pki/keys';
 import { validateFile } from '../../src/tsv';
 import type { KindId } from '../../src/spec/types';
+import { RaEngine } from '../../src/ra/engine';
+import { IndexedDbStore } from '../../src/ra/store/idb-store';
+import { tsvBytes } from '../../src/tsv/fixtures';
+import { certificatePage } from '../../src/workers/ra-lists';
+import { clientRows } from '../lib/files';
+import { synthetic } from '../lib/ra-synthetic';
+import { keygenPort } from '../../src/ui/ra/keygen-frame';
+import { remoteKeyGenerator } from '../../src/workers/remote-keygen';
 
 const RSA: RsaHashedKeyGenParams = { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' };
 
@@ -44,4 +52,55 @@ async function validateBase64(b64: string, kind: KindId, runs: number) {
   return validate(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)), kind, runs);
 }
 
-(window as unknown as { bench: unknown }).bench = { keyCsr, rsaKeys, validateBase64 };
+/**
+ * The RA on this page's IndexedDB with `count` certificates: the log is written once, then a fresh store (no cache,
+ * as after a reload) opens the engine — IndexedDB read and the projection's replay — and lists the newest page.
+ */
+async function raIdbOpen(count: number, revoked: number): Promise<{ openMs: number; readMs: number; listMs: number; events: number; megabytes: number }> {
+  const name = `bench-ra-${Date.now()}`;
+  try {
+    const store = await IndexedDbStore.open(indexedDB, name);
+    const engine = await RaEngine.open(store);
+    const rows = clientRows(1).map((row) => ((row[2] = '1'), row));
+    const seed = await engine.upload({ bytes: tsvBytes(rows), fileName: 'seed.tsv', kind: 'client-issue', mode: 'abort', p12Format: 'modern' });
+    if (!seed.ok) throw new Error('seed upload refused');
+    await store.transaction(async (tx) => {
+      const more = synthetic(tx.events(), count, revoked);
+      for (let i = 0; i < more.length; i += 10_000) tx.append(...more.slice(i, i + 10_000));
+    });
+    const t0 = performance.now();
+    const fresh = await IndexedDbStore.open(indexedDB, name);
+    const events = await fresh.read((view) => view.events()); // the store's first read loads the whole log
+    const readMs = performance.now() - t0;
+    const opened = await RaEngine.open(fresh);
+    const openMs = performance.now() - t0;
+    const megabytes = new Blob([JSON.stringify(events)]).size / 1e6;
+    const t1 = performance.now();
+    certificatePage(await opened.state(), { page: 0, pageSize: 50 });
+    const listMs = performance.now() - t1;
+    return { openMs, readMs, listMs, events: (await opened.state()).lastSeq, megabytes };
+  } finally {
+    indexedDB.deleteDatabase(name);
+  }
+}
+
+(window as unknown as { bench: unknown }).bench = { keyCsr, rsaKeys, validateBase64, raIdbOpen, helperKeys };
+
+// The RA page's key helper (src/ui/ra/keygen-frame.ts): a sandboxed frame in a renderer process of its own.
+
+/** `count` RSA 2048 keys, half in this page and half in the key helper frame at the same time; ms per key. */
+async function helperKeys(count: number): Promise<number> {
+  const port = await keygenPort();
+  if (!port) throw new Error('no key helper frame');
+  const helper = remoteKeyGenerator(port, 1);
+  await helper.generate(); // warm-up (the frame's first key)
+  const t0 = performance.now();
+  await Promise.all([
+    (async () => {
+      for (let i = 0; i < count / 2; i++) await helper.generate();
+    })(),
+    rsaKeys(count / 2, 1),
+  ]);
+  return (performance.now() - t0) / count;
+}
+

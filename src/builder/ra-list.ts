@@ -1,10 +1,12 @@
 // The RA's own client certificate lists (client.txt from clientAll.zip, clientCertificateList.txt, the
 // all-certificate list, the PIN files) → client renew or revoke rows. The lists are read by the inventory's reader
 // and turned into rows by the inventory's row makers (one reader and one row layout for these files, not a copy);
-// what is the builder's: which certificates can be renewed or revoked, and the P12 name `X.p12` → `X`.
+// what is the builder's: which certificates can be renewed or revoked.
 import { readListText } from '../inventory/lists';
 import { mergeRecords, STATUS_LABELS, withStatus } from '../inventory/merge';
-import { clientRenewRow, revokeRow, type RowDefaults } from '../inventory/rows';
+import { clientRenewRow, p12NameOfList, revokeRow, type RowDefaults } from '../inventory/rows';
+
+export { p12NameOfList };
 import type { InventoryEntry, InventoryStatus } from '../inventory/types';
 import type { KindSpec, Text } from '../spec/types';
 import type { InstitutionProfile } from './institution';
@@ -35,11 +37,6 @@ export function takesRaList(spec: KindSpec): boolean {
 export function isRaList(fileName: string, text: string): boolean {
   const r = readListText(fileName, text);
   return r.error === undefined && r.format !== 'unknown';
-}
-
-/** client.txt names the file inside the zip (`X.p12`); column 12 wants the name the RA adds `.p12` to. */
-export function p12NameOfList(name: string | undefined): string | undefined {
-  return name?.replace(/\.p12$/i, '');
 }
 
 /**

@@ -34,6 +34,19 @@ function fastBase64(s: string): Uint8Array | null {
   return out;
 }
 
+type FromBase64 = (s: string) => Uint8Array;
+const fromBase64 = (Uint8Array as unknown as { fromBase64?: FromBase64 }).fromBase64;
+
+/** The browser's own base64 decoder where it has one (Chromium 140+, Node 25+): ten times the JS loop's speed. */
+function nativeBase64(s: string): Uint8Array | null {
+  if (!fromBase64) return null;
+  try {
+    return fromBase64(s);
+  } catch {
+    return null; // not strict base64: the decoders below decide
+  }
+}
+
 const HOST = /^[a-z0-9*-]+(?:\.[a-z0-9-]+)+$/i;
 
 /** Facts a certificate proves, to merge over what a list says. */
@@ -108,7 +121,7 @@ function derBlocks(bytes: Uint8Array): Uint8Array[] | null {
 /** A list's 証明書 column (one-line base64 DER) → the certificate's facts, or undefined if it does not parse.
  * The fast reader first (der-facts.ts); the full one when it declines. */
 export async function factsOfBase64(b64: string): Promise<CertFacts | undefined> {
-  const der = fastBase64(b64) ?? base64Decode(b64);
+  const der = nativeBase64(b64) ?? fastBase64(b64) ?? base64Decode(b64);
   if (!der) return undefined;
   const fast = readDerFacts(der);
   if (fast) {

@@ -2,6 +2,7 @@
 // decoder is Windows-31J, so NEC and IBM extensions such as ① and 髙 decode); anything else is named, not guessed.
 import type { Text } from '../spec/types';
 import { detectEncoding } from '../text/detect';
+import { pause } from './pause';
 
 export type Decoded = { ok: true; text: string; encoding: 'UTF-8' | 'UTF-8 (BOM)' | 'Shift_JIS (CP932)' | 'ASCII' } | { ok: false; message: Text };
 
@@ -106,7 +107,7 @@ async function streamDecode(label: string, bytes: Uint8Array): Promise<string | 
   try {
     for (let i = 0; i < bytes.length; i += CHUNK) {
       parts.push(d.decode(bytes.subarray(i, i + CHUNK), { stream: i + CHUNK < bytes.length }));
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await pause();
     }
   } catch {
     return undefined;

@@ -5,6 +5,7 @@ import type { Text } from '../spec/types';
 import { fieldOfHeader, KIND_LABELS, LIST_KINDS, normalizeHeader, RA_STATUS, type ListField, type ListKindDef } from './layouts';
 import type { ReadResult, SourceRecord } from './types';
 import { cnOfDn, jstToIso, parseDnsList, serialToDecimalText } from './values';
+import { pause } from './pause';
 
 const DATE_FIELDS = new Set<ListField>(['appliedAt', 'notBefore', 'notAfter', 'downloadedAt', 'revokedAt']);
 
@@ -37,7 +38,7 @@ export async function readListTextAsync(fileName: string, text: string, encoding
   if ('error' in plan.result || !plan.rows) return plan.result;
   for (let i = 0; i < plan.rows.length; i += 1000) {
     readRows(plan, i, Math.min(plan.rows.length, i + 1000));
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await pause();
   }
   return plan.result;
 }

@@ -3,6 +3,7 @@
 // own facts (dates, SANs, key) win over what a list says about it; the sources are listed.
 import { factsOfBase64 } from './certs';
 import type { CertFacts, CertKind, InventoryEntry, InventoryStatus, SourceRecord } from './types';
+import { pause } from './pause';
 
 const CERT_FIELDS: readonly (keyof CertFacts)[] = ['dn', 'cn', 'notBefore', 'notAfter', 'dnsNames', 'issuer', 'keyAlgorithm', 'rsaBits', 'spkiSha256', 'certDerB64'];
 
@@ -21,7 +22,7 @@ export async function withCertificateFacts(records: SourceRecord[], onProgress?:
     });
     onProgress?.(Math.min(records.length, i + BATCH));
     // Let the page paint and take input between batches (a 10 000-row list must not freeze it).
-    if (i + BATCH < records.length) await new Promise((resolve) => setTimeout(resolve, 0));
+    if (i + BATCH < records.length) await pause();
   }
   return out;
 }
@@ -111,7 +112,11 @@ export function daysLeft(e: CertFacts, asOf: Date): number | undefined {
 
 export function withStatus(entries: readonly InventoryEntry[], asOf: Date): InventoryEntry[] {
   const renewed = renewedSerials(entries);
-  return entries.map((e) => ({ ...e, status: statusAt(e, asOf, renewed) }));
+  // A row whose status stays is kept as the same object (the view's search and sort caches are keyed on it).
+  return entries.map((e) => {
+    const status = statusAt(e, asOf, renewed);
+    return status === e.status ? e : { ...e, status };
+  });
 }
 
 export const STATUS_LABELS: Readonly<Record<InventoryStatus, { ja: string; en: string }>> = {

@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { validateRecords } from '../tsv/validate';
+import { KINDS } from '../spec/kinds';
 import { tempDir, openssl } from '../pki/openssl.testkit';
 import {
   clientRenewRow, findWarnings, importFiles, inventoryCsv, inventoryIcs, makeRenewalKeys, revokeRow, revocationFileName, serverRenewRow, tsvFiles,
@@ -82,6 +83,13 @@ describe('client renewal and revocation rows', () => {
     expect(rows.map((r) => r[2]).sort()).toEqual(['1', '2', '2']); // USER 1 (method 1), USER 3 and 4 (method 2)
     const bad = validateRecords('client-renew', rows.map((cells, i) => ({ seq: i + 1, cells }))).records.flatMap((r) => r.issues.filter((x) => x.severity === 'error'));
     expect(bad).toEqual([]);
+  });
+
+  it("a P12 name read from client.txt ('X.p12', the file in the zip) becomes column 12's 'X'", () => {
+    const [client] = live('client');
+    const p12Column = KINDS['client-renew'].columns.findIndex((c) => c.field === 'p12Name');
+    expect(clientRenewRow({ ...client, p12Name: 'user3.p12' }, {})[p12Column]).toBe('user3');
+    expect(clientRenewRow({ ...client, p12Name: 'user3' }, {})[p12Column]).toBe('user3');
   });
 
   it('revocation rows are the 5-3-3 layout and the simulated RA revokes with them; file name <serial>-<CN>.tsv', async () => {

@@ -63,6 +63,11 @@ export function serverRenewRow(e: InventoryEntry, csrOneLine: string, d: RowDefa
   });
 }
 
+/** client.txt names the file inside the zip (`X.p12`); column 12 wants the name the RA adds `.p12` to. */
+export function p12NameOfList(name: string | undefined): string | undefined {
+  return name?.replace(/\.p12$/i, '');
+}
+
 export function clientRenewRow(e: InventoryEntry, d: RowDefaults): string[] {
   return rowOf('client-renew', {
     dn: e.dn ?? '',
@@ -73,7 +78,7 @@ export function clientRenewRow(e: InventoryEntry, d: RowDefaults): string[] {
     adminDept: e.adminDept ?? d.adminDept ?? '',
     adminMail: e.adminMail ?? d.adminMail ?? '',
     userName: e.userName ?? '',
-    p12Name: e.p12Name ?? '',
+    p12Name: p12NameOfList(e.p12Name) ?? '',
     userDept: e.userDept ?? '',
     userMail: e.userMail ?? '',
   });

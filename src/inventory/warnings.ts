@@ -67,6 +67,12 @@ const live = (e: InventoryEntry) => e.status !== 'revoked' && e.status !== 'expi
 
 function retired(entries: readonly InventoryEntry[]): Warning[] {
   const out: Warning[] = [];
+  // Thousands of rows share a handful of issuers: each issuer name is looked up once.
+  const caOf = new Map<string, ReturnType<typeof retiredCa>>();
+  const lookup = (issuer: string) => {
+    if (!caOf.has(issuer)) caOf.set(issuer, retiredCa(issuer));
+    return caOf.get(issuer);
+  };
   for (const e of entries.filter(live)) {
     if (e.profile && !CURRENT_PROFILES.has(e.profile)) {
       out.push({
@@ -75,7 +81,7 @@ function retired(entries: readonly InventoryEntry[]): Warning[] {
         message: { ja: `${e.cn ?? e.id}: プロファイル ${e.profile} は現在発行されていません。`, en: `${e.cn ?? e.id}: profile ${e.profile} is no longer issued.` },
       });
     }
-    const ca = e.issuer ? retiredCa(e.issuer) : undefined;
+    const ca = e.issuer ? lookup(e.issuer) : undefined;
     if (ca) {
       out.push({
         code: 'retired-ca',

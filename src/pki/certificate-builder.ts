@@ -139,6 +139,15 @@ export async function issuerKeyId(issuerCert: x509.X509Certificate): Promise<str
   return ski ? ski.keyId : keyIdentifier(new Uint8Array(issuerCert.publicKey.rawData));
 }
 
+/** issuerKeyId of the parsed issuers (parsedIssuer): its extensions are decoded again at every call otherwise. */
+const issuerKeyIds = new WeakMap<x509.X509Certificate, Promise<string>>();
+
+function cachedIssuerKeyId(issuerCert: x509.X509Certificate): Promise<string> {
+  let id = issuerKeyIds.get(issuerCert);
+  if (!id) issuerKeyIds.set(issuerCert, (id = issuerKeyId(issuerCert)));
+  return id;
+}
+
 async function buildExtensions(p: IssueCertificateParams, spki: Uint8Array, issuerCert: x509.X509Certificate | undefined): Promise<x509.Extension[]> {
   const row = PROFILE_EXTENSIONS[p.profile];
   const exts: x509.Extension[] = [new x509.BasicConstraintsExtension(row.ca, row.ca ? row.pathLength : undefined, true)];
@@ -148,7 +157,7 @@ async function buildExtensions(p: IssueCertificateParams, spki: Uint8Array, issu
   const san = sanEntries(p, row);
   if (san.length) exts.push(new x509.SubjectAlternativeNameExtension(san, false));
   exts.push(new x509.SubjectKeyIdentifierExtension(await keyIdentifier(spki), false));
-  if (row.authorityKeyIdentifier && issuerCert) exts.push(new x509.AuthorityKeyIdentifierExtension(await issuerKeyId(issuerCert), false));
+  if (row.authorityKeyIdentifier && issuerCert) exts.push(new x509.AuthorityKeyIdentifierExtension(await cachedIssuerKeyId(issuerCert), false));
   if (p.caIssuersUrl) exts.push(new x509.AuthorityInfoAccessExtension({ caIssuers: p.caIssuersUrl }, false));
   if (p.crlUrl) exts.push(new x509.CRLDistributionPointsExtension([p.crlUrl], false));
   const policies = p.policies ?? row.policies;
@@ -180,11 +189,28 @@ export function defaultHash(key: CryptoKey): 'SHA-256' | 'SHA-384' {
   return (key.algorithm as EcKeyAlgorithm).namedCurve === 'P-384' ? 'SHA-384' : 'SHA-256';
 }
 
+/**
+ * Issuing CAs parsed once, by their DER: a 1000-user batch signs with the same CA a thousand times, and parsing its
+ * certificate each time cost more than building the new one. Few CAs exist (the training hierarchy), so a small map.
+ */
+const parsedIssuers = new Map<string, x509.X509Certificate>();
+
+function parsedIssuer(der: Uint8Array): x509.X509Certificate {
+  const key = toHex(der);
+  let cert = parsedIssuers.get(key);
+  if (!cert) {
+    if (parsedIssuers.size >= 32) parsedIssuers.clear();
+    cert = new x509.X509Certificate(toArrayBuffer(der));
+    parsedIssuers.set(key, cert);
+  }
+  return cert;
+}
+
 /** Issue one X.509 v3 certificate. Returns its DER. */
 export async function issueCertificate(p: IssueCertificateParams): Promise<Uint8Array> {
   checkSubject(p);
   const spki = await spkiOf(p.publicKey);
-  const issuerCert = p.issuer === 'self' ? undefined : new x509.X509Certificate(toArrayBuffer(p.issuer.certificate));
+  const issuerCert = p.issuer === 'self' ? undefined : parsedIssuer(p.issuer.certificate);
   const signingKey = p.issuer === 'self' ? p.signingKey : p.issuer.privateKey;
   if (!signingKey) throw new Error("issuer 'self' needs signingKey");
   const subject = new x509.Name(toArrayBuffer(encodeName(p.subject)));

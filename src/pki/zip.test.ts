@@ -51,6 +51,15 @@ describe('zipFiles', () => {
     expect(execFileSync('unzip', ['-t', path], { encoding: 'utf8' })).toContain('No errors detected');
   });
 
+  it('stores entries marked `store` as they are (method 0), intact for python zipfile and unzip', async () => {
+    const path = join(dir, 'stored.zip');
+    writeFileSync(path, await zipFiles([{ ...files[1], store: true }, files[2]], clock));
+    const entries = JSON.parse(execFileSync('python3', ['-c', READ_BACK, path], { encoding: 'utf8' }));
+    expect(entries.map((e: { method: number }) => e.method)).toEqual([0, 8]); // STORE, DEFLATE
+    expect(entries[0].sha256).toBe(sha256(p12));
+    expect(execFileSync('unzip', ['-t', path], { encoding: 'utf8' })).toContain('No errors detected');
+  });
+
   it('can write Shift-JIS names without the UTF-8 flag, and refuses a name outside JIS X 0208', async () => {
     const path = join(dir, 'sjis.zip');
     writeFileSync(path, await zipFiles(files, clock, { fileNames: 'shift_jis' }));

@@ -8,6 +8,8 @@ export interface ZipEntry {
   name: string;
   /** Bytes, or text (stored as UTF-8; encode Shift-JIS files to bytes first). */
   data: Uint8Array | string;
+  /** Stored as is instead of deflated: for content that does not compress (encrypted P12 files, other zips). */
+  store?: boolean;
 }
 
 export interface ZipOptions {
@@ -27,12 +29,12 @@ function shiftJisName(name: string): Uint8Array {
 }
 
 /**
- * Zip the files (DEFLATE). `date` is the modification time written for every entry
+ * Zip the files (DEFLATE, or STORE for entries marked `store`). `date` is the modification time written for every entry
  * (the simulated clock's "now"); zip stores it as a DOS time, here in UTC, with 2-second precision.
  */
 export async function zipFiles(files: readonly ZipEntry[], date: Date, options: ZipOptions = {}): Promise<Uint8Array> {
   const zip = new JSZip();
-  for (const f of files) zip.file(f.name, f.data, { date, binary: typeof f.data !== 'string', createFolders: false });
+  for (const f of files) zip.file(f.name, f.data, { date, binary: typeof f.data !== 'string', createFolders: false, ...(f.store ? { compression: 'STORE' } : {}) });
   const generate: JSZip.JSZipGeneratorOptions<'uint8array'> = { type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' };
   // JSZip types encodeFileName as returning a string, but it accepts (and we need) raw bytes.
   if (options.fileNames === 'shift_jis') generate.encodeFileName = shiftJisName as unknown as (name: string) => string;

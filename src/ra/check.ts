@@ -1,12 +1,13 @@
 // Step 2 of an upload: the RA's own checks, after the validator (tsv/) found a record well formed.
 // They need what only the RA knows: the institution's registered values and the issued certificates.
 import type { FieldKey } from '../spec/types';
-import { sameDn, parseDnString, type Rdn } from '../pki/dn';
+import { sameDn, type Rdn } from '../pki/dn';
 import { isUnderDomain } from './institutions';
 import { registeredErrors } from './registered';
 import { RA_MESSAGES, type RaMessage } from './messages';
-import { Row, rdnValue, rdnValues } from './row';
-import { isCertificateValid, type RaState } from './state';
+import { Row, rdnValue } from './row';
+import { isCertificateValid, type ReadonlyRaState } from './state';
+import { dnKey, dnKeyOf, dnOf } from './dn-key';
 import { jstDate } from './clock';
 import type { CertificateRecord, DomainFault, Institution, RaError } from './types';
 
@@ -14,32 +15,37 @@ export function raError(row: Row, field: FieldKey, msg: RaMessage): RaError {
   return { column: row.column(field), columnName: row.columnName(field), code: msg.code, message: msg.message };
 }
 
-/** 212 is judged on the server CN, and on CN+OU for client certificates (ADDENDUM A). */
-export function dnKey(family: 'server' | 'client', rdns: readonly Rdn[]): string {
-  const cn = rdnValue(rdns, 'CN') ?? '';
-  return family === 'server' ? `server:${cn.toLowerCase()}` : `client:${cn}|${rdnValues(rdns, 'OU').join('|')}`;
+export { dnKey } from './dn-key';
+
+/** A certificate valid at `now` holds this DN key (looked up in the projection's index, not scanned). */
+export function certificateHoldsDnKey(state: ReadonlyRaState, now: Date, key: string): boolean {
+  for (const serial of state.index.certificatesByDnKey.get(key) ?? []) {
+    const cert = state.certificates.get(serial);
+    if (cert && isCertificateValid(cert, now)) return true;
+  }
+  return false;
 }
 
-/** DN keys that already hold a valid certificate or an application still waiting for one. */
-export function occupiedDnKeys(state: RaState, now: Date): Set<string> {
+/**
+ * DN keys of applications still waiting for their certificate: a client-certificate URL not used and not expired,
+ * no certificate yet, not a renewal (a renewal's DN is held by the certificate it renews).
+ */
+export function waitingDnKeys(state: ReadonlyRaState, now: Date): Set<string> {
   const keys = new Set<string>();
-  for (const cert of state.certificates.values()) {
-    if (isCertificateValid(cert, now)) keys.add(dnKey(cert.family, dnOf(cert.dn)));
-  }
-  const waiting = new Set<string>();
-  for (const t of state.tokens.values()) {
-    if (t.purpose === 'client-cert' && !t.usedAt && new Date(t.expiresAt) > now) t.applicationIds.forEach((id) => waiting.add(id));
-  }
-  for (const id of waiting) {
-    const app = state.applications.get(id);
-    if (app && !app.renewsSerialHex && !state.certificateByApplication.has(id)) keys.add(dnKey(app.family, dnOf(app.dn)));
+  for (const [token, applicationIds] of state.index.openClientTokens) {
+    const t = state.tokens.get(token);
+    if (!t || t.usedAt || new Date(t.expiresAt) <= now) continue;
+    for (const id of applicationIds) {
+      const app = state.applications.get(id);
+      if (app && !app.renewsSerialHex && !state.certificateByApplication.has(id)) keys.add(dnKeyOf(app.family, app.dn));
+    }
   }
   return keys;
 }
 
-function dnOf(text: string): Rdn[] {
-  const parsed = parseDnString(text);
-  return parsed.ok ? parsed.rdns : [];
+/** DN keys that already hold a valid certificate or an application still waiting for one (212). */
+export function dnKeyOccupied(state: ReadonlyRaState, now: Date, file: FileCheckState, key: string): boolean {
+  return file.occupied.has(key) || certificateHoldsDnKey(state, now, key);
 }
 
 /**
@@ -82,7 +88,7 @@ function whoisErrors(row: Row, cn: string, domains: string[], faults: Record<str
 }
 
 /** Renew and revoke name an existing certificate by serial: it must be this institution's, with this DN. */
-function targetErrors(row: Row, rdns: Rdn[], inst: Institution, state: RaState): { errors: RaError[]; target?: CertificateRecord } {
+function targetErrors(row: Row, rdns: Rdn[], inst: Institution, state: ReadonlyRaState): { errors: RaError[]; target?: CertificateRecord } {
   const hex = row.serialHex();
   const cert = hex ? state.certificates.get(hex) : undefined;
   if (!cert || cert.family !== row.family) return { errors: [raError(row, 'serial', RA_MESSAGES.serialNotFound)] };
@@ -95,12 +101,13 @@ function targetErrors(row: Row, rdns: Rdn[], inst: Institution, state: RaState):
 
 /** What the checks remember across the rows of one file. */
 export interface FileCheckState {
+  /** Keys taken by waiting applications and by this file's earlier rows; valid certificates are looked up. */
   occupied: Set<string>;
   serialsSeen: Set<string>;
 }
 
-export function newFileCheckState(state: RaState, now: Date): FileCheckState {
-  return { occupied: occupiedDnKeys(state, now), serialsSeen: new Set() };
+export function newFileCheckState(state: ReadonlyRaState, now: Date): FileCheckState {
+  return { occupied: waitingDnKeys(state, now), serialsSeen: new Set() };
 }
 
 export interface RowCheck {
@@ -112,7 +119,7 @@ export interface RowCheck {
 export function checkRow(
   row: Row,
   inst: Institution,
-  state: RaState,
+  state: ReadonlyRaState,
   now: Date,
   file: FileCheckState,
   csrSpkiSha256?: string,
@@ -123,7 +130,7 @@ export function checkRow(
   const errors = registeredValueErrors(row, inst);
   if (row.action === 'issue') {
     const key = dnKey(row.family, rdns);
-    if (file.occupied.has(key)) errors.push(raError(row, 'dn', RA_MESSAGES.dnExists));
+    if (dnKeyOccupied(state, now, file, key)) errors.push(raError(row, 'dn', RA_MESSAGES.dnExists));
     else if (errors.length === 0) file.occupied.add(key);
     return { errors };
   }
@@ -139,10 +146,15 @@ export function checkRow(
 }
 
 /** 「以前使用した鍵ペアの再利用はできません。」: the old certificate's key, or any key this DN has had. */
-function keyUsedBefore(spkiSha256: string, old: CertificateRecord, state: RaState): boolean {
-  const key = dnKey(old.family, dnOf(old.dn));
-  for (const cert of state.certificates.values()) {
-    if (cert.spkiSha256 === spkiSha256 && (cert.serialHex === old.serialHex || dnKey(cert.family, dnOf(cert.dn)) === key)) return true;
+function keyUsedBefore(spkiSha256: string, old: CertificateRecord, state: ReadonlyRaState): boolean {
+  return keyUsedByDnKey(state, spkiSha256, old.serialHex, dnKeyOf(old.family, old.dn));
+}
+
+/** A certificate with this key that is `serialHex` itself or has DN key `key`: the DN key's few certificates, not a scan. */
+export function keyUsedByDnKey(state: ReadonlyRaState, spkiSha256: string, serialHex: string, key: string): boolean {
+  if (state.certificates.get(serialHex)?.spkiSha256 === spkiSha256) return true;
+  for (const serial of state.index.certificatesByDnKey.get(key) ?? []) {
+    if (state.certificates.get(serial)?.spkiSha256 === spkiSha256) return true;
   }
   return false;
 }

@@ -3,16 +3,22 @@
 import type { Family } from '../spec/types';
 import { base64Encode } from '../pki/pem';
 import type { RaEvent, RaEventBody } from './events';
-import { applyEvent, projectState, type RaState } from './state';
+import { applyEvent, overlayState, projectState, type RaState } from './state';
 import type { StoreTx } from './store/store';
 import type { CaKeyring } from './ca/keyring';
 import { simulatedNow, type RealClock } from './clock';
+import type { KeyGenerator } from './issue/client-keys';
 
 export interface EngineOptions {
   /** Base of the simulated one-time URLs; the token is appended. `.invalid` never resolves (RFC 6761). */
   urlBase: string;
   /** Serial source (hex of `bytes` random bytes); tests may inject one that collides on purpose. */
   randomSerialHex: (bytes: number) => string;
+  /**
+   * Where the keys of engine-made client certificates come from besides this thread's WebCrypto (asked at each
+   * upload: the page's helper process may connect late or go away). Empty or absent: WebCrypto here, a key per core.
+   */
+  clientKeyGenerators?: () => KeyGenerator[];
 }
 
 /**
@@ -41,6 +47,8 @@ export class TxContext {
   /** One "now" for the whole transaction: the real clock moved by the trainer's offset. */
   readonly now: Date;
   private readonly reservedSerials = new Set<string>();
+  /** The events this transaction emitted so far, in order. */
+  readonly emitted: RaEvent[] = [];
 
   constructor(
     readonly tx: StoreTx,
@@ -48,7 +56,9 @@ export class TxContext {
     readonly keyring: CaKeyring,
     readonly options: EngineOptions,
   ) {
-    this.state = projectState(tx.events());
+    // The committed projection, not copied: this transaction's events land in an overlay of it, so a
+    // transaction that throws leaves the projection exactly as it was.
+    this.state = overlayState(projectState(tx.events()));
     this.now = simulatedNow(realClock, this.state.clockOffsetMs);
   }
 
@@ -59,6 +69,7 @@ export class TxContext {
   emit(body: RaEventBody): RaEvent {
     const event = { seq: this.state.lastSeq + 1, at: this.at, ...body };
     this.tx.append(event);
+    this.emitted.push(event);
     applyEvent(this.state, event);
     return event;
   }

@@ -3,7 +3,8 @@
 import { pemEncode, base64Decode } from '../pki/pem';
 import { inspectCsr } from '../pki/csr';
 import { describePublicKey, spkiSha256 } from '../pki/spki';
-import { dnKey } from './check';
+import { keyUsedByDnKey } from './check';
+import { dnKeyOf } from './dn-key';
 import type { Text } from '../spec/types';
 import type { TxContext } from './context';
 import { oldCertificateRevocationFileName, oldCertificateRevocationTsv, p12FileName } from './files/layouts';
@@ -197,13 +198,8 @@ async function keyUsedBefore(ctx: TxContext, renewedSerialHex: string, spki: Uin
   const old = ctx.state.certificates.get(renewedSerialHex);
   if (!old) return false;
   const hash = await spkiSha256(spki);
-  const key = dnKey(old.family, parseDn(old.dn));
-  return [...ctx.state.certificates.values()].some((c) => c.spkiSha256 === hash && dnKey(c.family, parseDn(c.dn)) === key);
-}
-
-function parseDn(dn: string) {
-  const parsed = parseDnString(dn);
-  return parsed.ok ? parsed.rdns : [];
+  // Not only `old` itself: any certificate of its DN key (the same rule as the upload's check.ts keyUsedBefore).
+  return keyUsedByDnKey(ctx.state, hash, '', dnKeyOf(old.family, old.dn));
 }
 
 /** An RSA 2048 SPKI, given directly or inside a CSR whose self-signature verifies (ADDENDUM B.14). */

@@ -12,7 +12,7 @@ import type { DownloadResult } from './downloads';
 import { createBackup, openBackup, RA_LOG_CHECK, type BackupResult, type RestoreResult } from './backup';
 import { DEMO_INSTITUTION, parseInstitution, type InstitutionParse } from './institutions';
 import { certificateListFile, ouAllowListFile, statisticsFile, type CertificateListKind } from './reports';
-import { projectState, type RaState } from './state';
+import { projectState, type ReadonlyRaState } from './state';
 import { emptySnapshot, type Store } from './store/store';
 import { runTick } from './tick';
 import type { Institution, UploadResult } from './types';
@@ -72,8 +72,11 @@ export class RaEngine {
 
   // ---- reading ----------------------------------------------------------------------------
 
-  /** The derived state (a fresh projection; changing it changes nothing). */
-  state(): Promise<RaState> {
+  /**
+   * The derived state: the projection itself, not a copy (at 100 000 certificates a copy costs more than the
+   * read). Read-only, and current until the next change: a reader that awaits a change asks again.
+   */
+  state(): Promise<ReadonlyRaState> {
     return this.store.read((view) => projectState(view.events()));
   }
 
@@ -107,7 +110,7 @@ export class RaEngine {
     return ouAllowListFile(this.institutionOf(await this.state(), institutionId));
   }
 
-  private institutionOf(state: RaState, id?: string): Institution {
+  private institutionOf(state: ReadonlyRaState, id?: string): Institution {
     const inst = id ? state.institutions.get(id) : state.institutions.values().next().value;
     if (!inst) throw new Error('no such institution');
     return inst;

@@ -4,7 +4,7 @@ export { RaEngine, type OpenOptions } from './engine';
 export type { UploadInput } from './upload';
 export type { DownloadResult, DownloadFailure } from './downloads';
 export type { RestoreResult } from './backup';
-export type { RaState } from './state';
+export type { RaState, ReadonlyRaState } from './state';
 export { certificateStatus, isCertificateValid } from './state';
 export type { RaEvent, RaEventType } from './events';
 export type { Store, StoreSnapshot } from './store/store';

@@ -185,7 +185,7 @@ describe('the administrator sends the TSV to the RA operator', () => {
     const engine = await openTestEngine();
     const bytes = new Uint8Array([0x82, 0xa0, 0x09, 0x0d, 0x0a]);
     await engine.sendApplicationToRa('../../etc/passwd.tsv', bytes, { name: '国立　太郎', mail: 'admin@nii.ac.jp' });
-    const mail = (await engine.state()).mails.pop()!;
+    const mail = (await engine.state()).mails.at(-1)!;
     expect(mail.subject).toBe('申請TSVファイルの送付');
     expect(mail.to).toEqual([NII.ra.mail]);
     expect(mail.body).toContain('admin@nii.ac.jp');

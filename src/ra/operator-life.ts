@@ -11,7 +11,7 @@ import { issueOperatorCertificate } from './issue/operator';
 import { generatePin } from './issue/pin';
 import { recipients, sendMail } from './notify/mailer';
 import { operatorRenewal } from './notify/templates';
-import type { RaState } from './state';
+import type { ReadonlyRaState } from './state';
 import type { OperatorCertificate } from './types';
 
 export type LoginRefusal = 'revoked' | 'expired' | 'personal' | 'unknown';
@@ -32,7 +32,7 @@ export const LOGIN_FAILURES: Record<LoginRefusal, Text> = {
 };
 
 /** Judge a certificate the browser presented: one of ours with L=Academe-ops, unrevoked and in its validity period. */
-export function judgeLogin(state: RaState, certificateDer: Uint8Array, now: Date): LoginResult {
+export function judgeLogin(state: ReadonlyRaState, certificateDer: Uint8Array, now: Date): LoginResult {
   const b64 = base64Encode(certificateDer);
   const cert = [...state.operatorCertificates.values()].find((c) => c.certDerB64 === b64);
   const refuse = (reason: LoginRefusal): LoginResult => ({ ok: false, reason, message: LOGIN_FAILURES[reason] });

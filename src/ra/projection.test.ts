@@ -1,8 +1,9 @@
 // The incremental projection (state.ts projectState: the last state extended by the new events) must equal a
 // full replay of the log after every kind of step: uploads, downloads, revocations, clock advances, a restore
-// that replaces the log, and a second store used in between. And what it hands out is the caller's own copy.
+// that replaces the log, and a second store used in between. What it hands out is the projection itself, which a
+// failed transaction does not touch (transactions write to an overlay).
 import { describe, expect, it } from 'vitest';
-import { clientIssueRows, clientRevokeRow } from '../tsv/fixtures';
+import { clientIssueRows, clientRevokeRow, tsvBytes } from '../tsv/fixtures';
 import { MemoryStore } from './store/memory-store';
 import { openTestEngine, tokenFrom, upload } from './ra.testkit';
 import { projectState, replayState } from './state';
@@ -49,19 +50,27 @@ describe('incremental projection', () => {
     expect((await engine.state()).certificates.get(issued.records[1].serialHex!)?.revokedAt).toBeUndefined();
   });
 
-  it('hands out copies: changing one state does not change the next', async () => {
+  it('hands out the projection itself (no copy); a transaction that throws leaves it as it was', async () => {
     const engine = await openTestEngine();
     expect((await upload(engine, 'client-issue', clientIssueRows(1, { method: '1' }))).ok).toBe(true);
     const first = await engine.state();
-    const count = first.certificates.size;
-    first.certificates.clear();
-    first.mails.length = 0;
-    first.uploads.push({ uploadId: 'X', at: '', fileName: '', kind: 'client-issue', registered: false, institutionId: 'nii' });
-    const second = await engine.state();
-    expect(second.certificates.size).toBe(count);
-    expect(second.mails.length).toBeGreaterThan(0);
-    expect(second.uploads.map((u) => u.uploadId)).not.toContain('X');
-    expect(second).toEqual(replayState(await engine.events()));
+    expect(await engine.state()).toBe(first);
+    const before = { certificates: first.certificates.size, applications: first.applications.size, mails: first.mails.length, lastSeq: first.lastSeq };
+
+    // Cancelled after the rows were processed: the transaction's events were applied to its overlay, then dropped.
+    const abort = new AbortController();
+    const rows = clientIssueRows(2, { method: '1' }).map((r, i) => ((r[0] = r[0].replace(/^CN=[^,]*/, `CN=ABORT ${i}`)), (r[11] = `abort${i}`), r));
+    const cancelled = engine.upload({ bytes: tsvBytes(rows), fileName: 'a.tsv', kind: 'client-issue', onProgress: (done) => done > 0 && abort.abort(), signal: abort.signal });
+    await expect(cancelled).rejects.toThrow();
+    const after = await engine.state();
+    expect(after).toBe(first);
+    expect({ certificates: after.certificates.size, applications: after.applications.size, mails: after.mails.length, lastSeq: after.lastSeq }).toEqual(before);
+    expect(after).toEqual(replayState(await engine.events()));
+
+    // A committed upload moves the same object on.
+    expect((await upload(engine, 'client-issue', rows)).ok).toBe(true);
+    expect((await engine.state()).certificates.size).toBe(before.certificates + 2);
+    expect(await engine.state()).toEqual(replayState(await engine.events()));
   });
 
   it('is the same for a log built from the same events but as new objects (a re-read), and for a shorter log', () => {

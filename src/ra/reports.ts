@@ -13,12 +13,12 @@ import {
   type ListedApplication,
   type StatisticsRow,
 } from './files/layouts';
-import { certificateStatus, type RaState } from './state';
+import { certificateStatus, type ReadonlyRaState } from './state';
 import type { Institution } from './types';
 
 export type CertificateListKind = 'server' | 'client' | 'all';
 
-export function listedApplications(state: RaState, family?: Family, institutionId?: string): ListedApplication[] {
+export function listedApplications(state: ReadonlyRaState, family?: Family, institutionId?: string): ListedApplication[] {
   const out: ListedApplication[] = [];
   for (const app of state.applications.values()) {
     if (family && app.family !== family) continue;
@@ -35,7 +35,7 @@ export const CERTIFICATE_LIST_FILE_NAMES: Record<CertificateListKind, string> = 
   all: 'allCertificateList.txt',
 };
 
-export function certificateListFile(state: RaState, kind: CertificateListKind, institutionId?: string): Uint8Array {
+export function certificateListFile(state: ReadonlyRaState, kind: CertificateListKind, institutionId?: string): Uint8Array {
   if (kind === 'server') return tableFile(SERVER_LIST_COLUMNS, listedApplications(state, 'server', institutionId));
   if (kind === 'client') return tableFile(CLIENT_LIST_COLUMNS, listedApplications(state, 'client', institutionId));
   return tableFile(ALL_LIST_COLUMNS, listedApplications(state, undefined, institutionId));
@@ -51,7 +51,7 @@ function typeLabel(profile: string, family: Family): string {
  * 状態. Server certificates count under the domain of their CN, S/MIME under the domain of the
  * address, client-authentication certificates (names, not hosts) under the row "(全体)".
  */
-export function statistics(state: RaState, inst: Institution): StatisticsRow[] {
+export function statistics(state: ReadonlyRaState, inst: Institution): StatisticsRow[] {
   const rows = new Map<string, StatisticsRow>();
   const domainOf = (host: string) =>
     inst.domains.find((d) => host.toLowerCase() === d || host.toLowerCase().endsWith(`.${d}`)) ?? '(登録外)';
@@ -69,7 +69,7 @@ export function statistics(state: RaState, inst: Institution): StatisticsRow[] {
   return [...rows.values()].sort((a, b) => (a.domain + a.type).localeCompare(b.domain + b.type));
 }
 
-export function statisticsFile(state: RaState, inst: Institution): Uint8Array {
+export function statisticsFile(state: ReadonlyRaState, inst: Institution): Uint8Array {
   return tableFile(STATISTICS_COLUMNS, statistics(state, inst));
 }
 

@@ -5,9 +5,9 @@
 import { base64Decode } from '../pki/pem';
 import { importCaKey } from './ca/keyring';
 import type { RaEvent } from './events';
-import { projectState, type RaState } from './state';
+import { projectState, type ReadonlyRaState } from './state';
 
-function referencedFiles(state: RaState): string[] {
+function referencedFiles(state: ReadonlyRaState): string[] {
   const ids: string[] = [];
   for (const token of state.tokens.values()) ids.push(...token.fileIds);
   for (const mail of state.mails) for (const a of mail.attachments) ids.push(a.fileId);
@@ -24,7 +24,7 @@ export async function replayProblem(
 ): Promise<string | undefined> {
   if (events[0]?.type !== 'initialized') return 'the log does not start with the initialisation';
   if (events.some((e, i) => i > 0 && e.type === 'initialized')) return 'the log is initialised twice';
-  let state: RaState;
+  let state: ReadonlyRaState;
   try {
     state = projectState(events);
   } catch (e) {

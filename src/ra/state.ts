@@ -2,6 +2,8 @@
 // so lists, statistics, backups and the audit trail cannot disagree with each other.
 import type { KindId } from '../spec/types';
 import type { RaEvent } from './events';
+import { emptyIndexes, indexEvent, overlayIndexes, type RaIndexes } from './state-index';
+import { OverlayMap } from './overlay-map';
 import type {
   Application,
   CaRecord,
@@ -48,7 +50,25 @@ export interface RaState {
   operatorCertificates: Map<string, OperatorCertificate>;
   clockOffsetMs: number;
   lastSeq: number;
+  /** What the per-row checks look up instead of scanning every certificate (state-index.ts). */
+  index: RaIndexes;
 }
+
+/** One level of maps and lists made read-only (records are never edited in place anyway: applyEvent replaces them). */
+export type ReadonlyOf<T> = {
+  readonly [K in keyof T]: T[K] extends Map<infer A, infer B>
+    ? ReadonlyMap<A, B>
+    : T[K] extends Set<infer A>
+      ? ReadonlySet<A>
+      : T[K] extends (infer E)[]
+        ? readonly E[]
+        : T[K] extends object
+          ? ReadonlyOf<T[K]>
+          : T[K];
+};
+
+/** The projection as readers get it: the live state itself, not a copy, so it must not be changed. */
+export type ReadonlyRaState = ReadonlyOf<RaState>;
 
 export function emptyState(): RaState {
   return {
@@ -65,6 +85,7 @@ export function emptyState(): RaState {
     operatorCertificates: new Map(),
     clockOffsetMs: 0,
     lastSeq: 0,
+    index: emptyIndexes(),
   };
 }
 
@@ -76,43 +97,59 @@ export function replayState(events: readonly RaEvent[]): RaState {
 }
 
 /**
- * The last projection, kept so that the next one only applies the events appended since (a store holding
- * 100 000 certificates is not replayed at every read and upload). It is valid for a log that starts with the
- * same event object and still holds the same object at its old end; any other log (another store, a reset, a
- * restore, a log re-read from disk) is replayed in full. Never handed out: callers get a copy.
+ * The last projection of each log, kept so that the next read only applies the events appended since (a store
+ * holding 100 000 certificates is not replayed at every read and upload). Keyed by the log's first event: a log
+ * that still holds the same object at the memo's old end is extended; any other (a reset, a restore, a log
+ * re-read from disk as new objects, a shorter one) is replayed in full.
  */
-let memo: { length: number; first: RaEvent; last: RaEvent; state: RaState } | undefined;
+interface Memo {
+  length: number;
+  last: RaEvent;
+  state: RaState;
+}
+const memos = new WeakMap<RaEvent, Memo>();
 
-/** The state after `events` (a fresh value: changing it changes nothing else). */
-export function projectState(events: readonly RaEvent[]): RaState {
+/**
+ * The state after `events`, without copying: the memo's own state, extended in place. It is read-only for the
+ * caller and current until the log grows — the next `projectState` of a longer log moves it on, so a reader that
+ * awaits a change asks again. Transactions change an overlay of it (`overlayState`), never the state itself.
+ */
+export function projectState(events: readonly RaEvent[]): ReadonlyRaState {
   if (events.length === 0) return emptyState();
-  const extends_ = memo && events.length >= memo.length && events[0] === memo.first && events[memo.length - 1] === memo.last;
-  const state = extends_ ? memo!.state : emptyState();
-  for (let i = extends_ ? memo!.length : 0; i < events.length; i++) applyEvent(state, events[i]);
-  memo = { length: events.length, first: events[0], last: events[events.length - 1], state };
-  return copyState(state);
+  const memo = memos.get(events[0]);
+  const extends_ = memo && events.length >= memo.length && events[memo.length - 1] === memo.last;
+  const state = extends_ ? memo.state : emptyState();
+  for (let i = extends_ ? memo.length : 0; i < events.length; i++) applyEvent(state, events[i]);
+  memos.set(events[0], { length: events.length, last: events[events.length - 1], state });
+  return state;
 }
 
-/** A copy whose maps and lists can be changed without touching `s`; records are shared (applyEvent replaces them, never edits). */
-export function copyState(s: RaState): RaState {
+/**
+ * A changeable state on top of `base` that leaves `base` as it is: its maps read through to the base's and keep
+ * their own writes (OverlayMap), its lists are copied (a shallow array copy is cheap; a 100 000-entry map is not).
+ * A transaction applies its events here; when it commits, the next `projectState` applies them to the base.
+ */
+export function overlayState(base: ReadonlyRaState): RaState {
   return {
-    ...s,
-    institutions: new Map(s.institutions),
-    cas: new Map(s.cas),
-    applications: new Map(s.applications),
-    certificates: new Map(s.certificates),
-    certificateByApplication: new Map(s.certificateByApplication),
-    tokens: new Map(s.tokens),
-    mails: [...s.mails],
-    uploads: [...s.uploads],
-    crls: new Map(s.crls),
-    operatorCertificates: new Map(s.operatorCertificates),
+    ...base,
+    institutions: new OverlayMap(base.institutions),
+    cas: new OverlayMap(base.cas),
+    applications: new OverlayMap(base.applications),
+    certificates: new OverlayMap(base.certificates),
+    certificateByApplication: new OverlayMap(base.certificateByApplication),
+    tokens: new OverlayMap(base.tokens),
+    mails: [...base.mails],
+    uploads: [...base.uploads],
+    crls: new OverlayMap(base.crls),
+    operatorCertificates: new OverlayMap(base.operatorCertificates),
+    index: overlayIndexes(base.index),
   };
 }
 
 /** Mutates `state` by one event. Records are replaced, never edited in place, so snapshots stay intact. */
 export function applyEvent(state: RaState, e: RaEvent): void {
   state.lastSeq = e.seq;
+  indexEvent(state, e);
   switch (e.type) {
     case 'initialized':
       state.initialized = true;

@@ -12,8 +12,10 @@ export const REMINDER_AFTER_DAYS = 14;
 
 export function dueReminders(ctx: TxContext) {
   const due = [];
-  for (const old of ctx.state.certificates.values()) {
-    if (!old.renewedBySerialHex || old.reminderSentAt || !isCertificateValid(old, ctx.now)) continue;
+  // Only renewed certificates still waiting for their reminder (the index), not every certificate.
+  for (const serial of ctx.state.index.renewedAwaitingReminder.keys()) {
+    const old = ctx.state.certificates.get(serial);
+    if (!old?.renewedBySerialHex || old.reminderSentAt || !isCertificateValid(old, ctx.now)) continue;
     const renewed = ctx.state.certificates.get(old.renewedBySerialHex);
     if (old.family !== 'server' || !renewed?.downloadedAt) continue;
     if (addDays(new Date(renewed.downloadedAt), REMINDER_AFTER_DAYS) <= ctx.now) due.push({ old, renewed });

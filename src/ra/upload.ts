@@ -173,9 +173,9 @@ export async function runUpload(ctx: TxContext, input: UploadInput, report: Vali
     records: checked.map((c) => ({ seq: c.row.seq, ok: c.errors.length === 0, codes: c.errors.map((e) => e.code) })),
   });
   const issued = await processRows(ctx, accepted, inst, uploadId, input);
-  const appBySeq = new Map(
-    [...ctx.state.applications.values()].filter((a) => a.uploadId === uploadId).map((a) => [a.seq, a.id]),
-  );
+  // This upload's applications are among this transaction's own events (not a walk of every application).
+  const appBySeq = new Map<number, string>();
+  for (const e of ctx.emitted) if (e.type === 'application-accepted' && e.application.uploadId === uploadId) appBySeq.set(e.application.seq, e.application.id);
   return {
     uploadId,
     kind: input.kind,

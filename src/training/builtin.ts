@@ -1,6 +1,7 @@
 // The built-in training scenarios, as data (validated like any pack's scenario by scenario.test.ts). Texts Japanese
 // first with English beside; each step cites where the manual (via SPEC.md) says it.
 import type { Scenario, Step } from './scenario';
+import { MORE_SCENARIOS } from './builtin-more';
 
 const t = (ja: string, en: string) => ({ ja, en });
 
@@ -207,4 +208,4 @@ const operatorCertificate: Scenario = {
   ],
 };
 
-export const BUILTIN_SCENARIOS: readonly Scenario[] = [serverLifecycle, mistakeAndFix, classP12, browserIssue, operatorCertificate];
+export const BUILTIN_SCENARIOS: readonly Scenario[] = [serverLifecycle, mistakeAndFix, classP12, browserIssue, operatorCertificate, ...MORE_SCENARIOS];

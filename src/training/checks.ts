@@ -3,6 +3,8 @@
 import type { Text } from '../spec/types';
 import type { RaEvent } from '../ra/events';
 import type { TokenPurpose } from '../ra/types';
+import type { JpnicEvent } from '../jpnic/types';
+import { JPNIC_CHECKS } from './checks-jpnic';
 
 /** What a check's parameters may be; the pack validator and the scenario editor read these. */
 export type ParamSpec =
@@ -16,6 +18,9 @@ export type CheckParams = Readonly<Record<string, string | number>>;
 export interface CheckInput {
   events: readonly RaEvent[];
   sinceSeq: number;
+  /** The JPNIC engine's log (its own seq space) and where the step began in it; absent when the page has none. */
+  jpnicEvents?: readonly JpnicEvent[];
+  jpnicSinceSeq?: number;
 }
 
 export interface CheckDef {
@@ -28,10 +33,16 @@ export interface CheckDef {
 const KINDS = ['server-issue', 'server-renew', 'server-revoke', 'client-issue', 'client-renew', 'client-revoke'] as const;
 const PURPOSES: readonly TokenPurpose[] = ['server-cert', 'pin', 'client-cert', 'client-all', 'ra-operator'];
 const FAMILIES = ['server', 'client'] as const;
+const FAULTS = ['whois-connection', 'whois-mismatch', 'removed'] as const;
 const CAS = ['root', 'server-rsa', 'server-ecc', 'client-auth', 'smime', 'ra-operator'] as const;
 
 function since(input: CheckInput): RaEvent[] {
   return input.events.filter((e) => e.seq > input.sinceSeq);
+}
+
+/** Every RA code of a refused or partly refused upload event (rows' and the file's). */
+function refusalCodes(e: RaEvent): string[] {
+  return e.type === 'uploaded' ? [...(e.fileCodes ?? []), ...e.records.flatMap((r) => r.codes)] : [];
 }
 
 function num(params: CheckParams, key: string, fallback: number): number {
@@ -74,9 +85,19 @@ const DEFS: CheckDef[] = [
   {
     id: 'upload-refused',
     label: label('アップロードがRAの検査でエラーになった', 'an upload was refused by the RA checks'),
-    params: { kind: { type: 'enum', values: KINDS, label: label('申請の種類', 'kind') } },
+    params: {
+      kind: { type: 'enum', values: KINDS, label: label('申請の種類', 'kind') },
+      // Any RA code (R112, 201, …): the refusal must carry it.
+      code: { type: 'text', maxLength: 8, label: label('エラーコード（例 R112）', 'error code (e.g. R112)') },
+    },
     test: (input, p) =>
-      since(input).some((e) => e.type === 'uploaded' && (!e.registered || e.records.some((r) => !r.ok)) && (!str(p, 'kind') || e.kind === str(p, 'kind'))),
+      since(input).some(
+        (e) =>
+          e.type === 'uploaded' &&
+          (!e.registered || e.records.some((r) => !r.ok)) &&
+          (!str(p, 'kind') || e.kind === str(p, 'kind')) &&
+          (!str(p, 'code') || refusalCodes(e).includes(str(p, 'code')!)),
+      ),
   },
   {
     id: 'certificates-issued',
@@ -165,6 +186,32 @@ const DEFS: CheckDef[] = [
     params: {},
     test: (input) => since(input).some((e) => e.type === 'operator-certificate-issued'),
   },
+  {
+    id: 'operator-certificate-renewed',
+    label: label('登録担当者用証明書が更新された', 'an RA operator certificate was renewed'),
+    params: {},
+    test: (input) => since(input).some((e) => e.type === 'operator-certificate-issued' && Boolean(e.certificate.renewsSerialHex)),
+  },
+  {
+    id: 'operator-certificate-revoked',
+    label: label('登録担当者用証明書が失効された', 'an RA operator certificate was revoked'),
+    params: {},
+    test: (input) => since(input).some((e) => e.type === 'operator-certificate-revoked'),
+  },
+  {
+    id: 'domain-fault-set',
+    label: label('トレーナーがドメインに障害を設定した', 'the trainer set a fault on a domain'),
+    params: { fault: { type: 'enum', values: FAULTS, label: label('障害', 'fault') } },
+    test: (input, p) =>
+      since(input).some((e) => e.type === 'institution-saved' && Object.values(e.institution.domainFaults ?? {}).some((f) => !str(p, 'fault') || f === str(p, 'fault'))),
+  },
+  {
+    id: 'domain-fault-cleared',
+    label: label('ドメインの障害が解消された', "the domains' faults were cleared"),
+    params: {},
+    test: (input) => since(input).some((e) => e.type === 'institution-saved' && Object.keys(e.institution.domainFaults ?? {}).length === 0),
+  },
+  ...JPNIC_CHECKS,
 ];
 
 /** Every known check by id (a Map: ids come from packs, which are user input). */

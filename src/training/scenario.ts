@@ -4,7 +4,7 @@ import type { Text } from '../spec/types';
 import { CHECKS, paramsProblem, type CheckParams } from './checks';
 
 /** The people of the simulated services; a step names who acts next and the player switches to that role. */
-export const ROLES = ['admin', 'ra-operator', 'user', 'pin-distributor', 'service-desk', 'trainer'] as const;
+export const ROLES = ['admin', 'ra-operator', 'user', 'pin-distributor', 'service-desk', 'trainer', 'jpnic-manager', 'jpnic-applicant'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_NAMES: Readonly<Record<Role, Text>> = {
@@ -14,6 +14,8 @@ export const ROLE_NAMES: Readonly<Record<Role, Text>> = {
   'pin-distributor': { ja: 'アクセスPIN配付者', en: 'access PIN distributor' },
   'service-desk': { ja: 'サービス窓口', en: 'service desk' },
   trainer: { ja: 'トレーナー', en: 'trainer' },
+  'jpnic-manager': { ja: 'JPNIC 資源管理者', en: 'JPNIC resource manager' },
+  'jpnic-applicant': { ja: 'JPNIC 資源申請者', en: 'JPNIC resource applicant' },
 };
 
 export interface Step {

@@ -201,7 +201,7 @@ describe('packs', () => {
   it.each([
     ['not JSON', new TextEncoder().encode('PK\u0003\u0004 zip?')],
     ['another format', new TextEncoder().encode(JSON.stringify({ format: 'x' }))],
-    ['a future version', new TextEncoder().encode(JSON.stringify({ format: 'upki-workbench-training-pack', version: 2 }))],
+    ['a future version', new TextEncoder().encode(JSON.stringify({ format: 'upki-workbench-training-pack', version: 3 }))],
     ['a broken scenario', new TextEncoder().encode(JSON.stringify({ format: 'upki-workbench-training-pack', version: 1, title: 't', createdAt: '2026-01-01T00:00:00Z', scenario: { id: 'x' }, raBackup: 'AAAA' }))],
     ['bad base64', new TextEncoder().encode(JSON.stringify({ format: 'upki-workbench-training-pack', version: 1, title: 't', createdAt: '2026-01-01T00:00:00Z', scenario: scenario('mistake-and-fix'), raBackup: '@@@@' }))],
     ['not UTF-8', new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])],

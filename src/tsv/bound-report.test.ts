@@ -15,7 +15,7 @@ describe('boundReport', () => {
     const shown = boundReport(r);
     // A clean record travels without its cells (never shown); one with a problem keeps them.
     expect(shown.records).toEqual([{ ...r.records[0], cells: [] }, r.records[1]]);
-    expect(shown.totals).toEqual({ records: 2, ok: 1, ng: 1, errors: 1, warnings: 1 });
+    expect(shown.totals).toEqual({ records: 2, ok: 1, ng: 1, unchecked: 0, errors: 1, warnings: 1 });
     expect(shown.omittedRecords).toBe(0);
   });
 

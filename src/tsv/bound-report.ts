@@ -45,6 +45,8 @@ export interface ReportTotals {
   records: number;
   ok: number;
   ng: number;
+  /** Records past the detailed-check limit (U110) with no column-count error: neither OK nor NG. */
+  unchecked: number;
   errors: number;
   warnings: number;
 }
@@ -73,12 +75,13 @@ export function cutIssue(issue: Issue, position?: number): Issue {
 }
 
 export function totalsOf(report: ValidationReport): ReportTotals {
-  const totals: ReportTotals = { records: report.records.length, ok: 0, ng: 0, errors: 0, warnings: 0 };
+  const totals: ReportTotals = { records: report.records.length, ok: 0, ng: 0, unchecked: 0, errors: 0, warnings: 0 };
   const count = (i: Issue) => (i.severity === 'error' ? totals.errors++ : totals.warnings++);
   report.fileIssues.forEach(count);
   for (const r of report.records) {
-    if (r.ok) totals.ok++;
-    else totals.ng++;
+    if (!r.ok) totals.ng++;
+    else if (r.detailed === false) totals.unchecked++;
+    else totals.ok++;
     r.issues.forEach(count);
   }
   return totals;

@@ -21,7 +21,9 @@ export interface Issue {
 
 export interface RecordReport {
   seq: number;
+  /** No error found. A record past the detailed-check limit (U110) has `detailed: false`: only its column count was checked. */
   ok: boolean;
+  detailed?: false;
   /** The decoded cells of the record (may be fewer/more than the kind's column count when the TAB count is wrong). */
   cells: string[];
   issues: Issue[];

@@ -16,6 +16,7 @@ import {
   tsvText,
 } from './fixtures';
 import { validateFile, validateRecords, validateText } from './index';
+import { totalsOf } from './bound-report';
 
 describe('validateFile', () => {
   it('passes a valid file of every kind (server rows with real CSRs)', async () => {
@@ -59,6 +60,21 @@ describe('validateFile', () => {
     const report = await validateFile(tsvBytes(clientIssueRows(1000, { method: '2' })), 'client-issue', { fileName: 'bulk.txt' });
     expect(report.ok).toBe(true);
     expect(report.records).toHaveLength(1000);
+  });
+});
+
+describe('records past the detailed-check limit (U110)', () => {
+  it('are marked not checked in detail, never called OK, and counted apart', async () => {
+    const rows = clientIssueRows(5, { method: '2' });
+    rows[3][0] = 'not a DN'; // an error the detailed check would find, past the limit of 2
+    const report = await validateFile(tsvBytes(rows), 'client-issue', { fileName: 'apply.tsv', maxDetailedRecords: 2 });
+    expect(report.fileIssues.map((i) => i.code)).toContain('U110');
+    expect(report.records.map((r) => r.detailed)).toEqual([undefined, undefined, false, false, false]);
+    expect(totalsOf(report)).toMatchObject({ records: 5, ok: 2, ng: 0, unchecked: 3 });
+    // A wrong column count is still found past the limit: that record is NG, not unchecked.
+    rows[4] = rows[4].slice(0, 3);
+    const counted = await validateFile(tsvBytes(rows), 'client-issue', { fileName: 'apply.tsv', maxDetailedRecords: 2 });
+    expect(totalsOf(counted)).toMatchObject({ ok: 2, ng: 1, unchecked: 2 });
   });
 });
 

@@ -26,6 +26,8 @@ const HUGE_DN = 4 * 250;
 /** A record after the sync rules, with what the async CSR step needs. */
 export interface CheckedRecord extends RecordFacts {
   issues: Issue[];
+  /** false for a record past the detailed-check limit: only its column count was checked. */
+  detailed?: false;
 }
 
 export function validateRecords(kind: KindId, records: readonly TsvRecord[], options: ValidateOptions = {}): ValidationReport {
@@ -71,7 +73,7 @@ export function checkRecords(spec: KindSpec, records: readonly TsvRecord[], maxD
 
 function countOnly(spec: KindSpec, record: TsvRecord): CheckedRecord {
   const count = checkColumnCount(spec.id, record.seq, record.cells);
-  return { seq: record.seq, cells: record.cells, wellFormed: !count, issues: count ? [count] : [] };
+  return { seq: record.seq, cells: record.cells, wellFormed: !count, issues: count ? [count] : [], detailed: false };
 }
 
 /** All sync rules of one record. A wrong column count stops here: the columns cannot be trusted. */
@@ -120,7 +122,11 @@ function byColumn(issues: Issue[]): Issue[] {
 }
 
 export function buildReport(kind: KindId, fileIssues: Issue[], records: readonly CheckedRecord[], encoding?: string): ValidationReport {
-  const reports: RecordReport[] = records.map((r) => ({ seq: r.seq, ok: !hasError(r.issues), cells: [...r.cells], issues: byColumn(r.issues) }));
+  const reports: RecordReport[] = records.map((r) => {
+    const report: RecordReport = { seq: r.seq, ok: !hasError(r.issues), cells: [...r.cells], issues: byColumn(r.issues) };
+    if (r.detailed === false) report.detailed = false;
+    return report;
+  });
   const ok = !hasError(fileIssues) && reports.every((r) => r.ok);
   const report: ValidationReport = { kind, ok, fileIssues, records: reports };
   if (encoding !== undefined) report.encoding = encoding;

@@ -82,12 +82,41 @@ export interface OperatorCertificateView {
   certificateDer: Uint8Array;
 }
 
+/** One page of the certificate list: the worker filters, sorts and slices; the page renders only these rows. */
+export interface CertificateQuery {
+  family?: Family;
+  /** Case-insensitive part of the subject DN (CN, OU …), or of the serial number in decimal or hex (0x optional). */
+  filter?: string;
+  /** Issuance order: 'newest' (the default) or 'oldest' first. */
+  sort?: 'newest' | 'oldest';
+  /** 0-based; a page past the end gives the last page. */
+  page: number;
+  pageSize: number;
+}
+
+export interface CertificatePage {
+  items: CertificateView[];
+  /** Certificates matching the query (all pages). */
+  total: number;
+  /** The page actually returned (after clamping). */
+  page: number;
+}
+
+/** 発行証明書統計照会 on screen: per domain, profile and month of issue (JST), by 状態. */
+export interface CertificateStatRow {
+  domain: string;
+  profile: string;
+  month: string;
+  counts: Record<CertStatusCode, number>;
+}
+
 export interface RaView {
   /** Simulated now (ISO). */
   now: string;
   clockOffsetDays: number;
   institutions: Institution[];
-  certificates: CertificateView[];
+  /** How many certificates of each family were issued; the rows themselves come a page at a time (`certificatePage`). */
+  certificateCounts: Record<Family, number>;
   /** Newest first. */
   mails: MailView[];
   uploads: UploadSummary[];
@@ -106,6 +135,10 @@ export type SaveInstitutionResult = { ok: true; institution: Institution } | { o
 /** What the page can ask the worker. `upload` also streams progress; it is cancelled by terminating the worker. */
 export interface RaApi {
   view(): Promise<RaView>;
+  /** One page of issued certificates (at 100 000 certificates the view cannot carry them all). */
+  certificatePage(query: CertificateQuery): Promise<CertificatePage>;
+  /** The statistics screen's rows, computed where the certificates are. */
+  certificateStatistics(): Promise<CertificateStatRow[]>;
   upload(request: UploadRequest): Promise<UploadResult>;
   /** Open a mailed one-time URL (the simulated download); `pin` for the URLs that ask for it. */
   openLink(token: string, pin?: string): Promise<DownloadResult>;

@@ -7,16 +7,30 @@ import 'reflect-metadata';
 import { IndexedDbStore } from '../ra';
 import type { RaReply, RaRequest } from './ra-api';
 import { RaService } from './ra-service';
+import { remoteKeyGenerator } from './remote-keygen';
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<RaRequest>) => void) | null; postMessage(m: RaReply): void };
+const scope = self as unknown as { onmessage: ((e: MessageEvent<RaRequest | { keygenPort: MessagePort }>) => void) | null; postMessage(m: RaReply): void };
 
 const service = new RaService(() => IndexedDbStore.open());
+
+/** Progress to the page at most every PROGRESS_MS (and the last one always): 1000 users must not mean 1000 renders. */
+const PROGRESS_MS = 200;
+
+function throttled(post: (done: number, total: number) => void): (done: number, total: number) => void {
+  let last = -Infinity;
+  return (done, total) => {
+    const now = performance.now();
+    if (done < total && done > 1 && now - last < PROGRESS_MS) return;
+    last = now;
+    post(done, total);
+  };
+}
 
 async function handle(request: RaRequest): Promise<unknown> {
   switch (request.method) {
     case 'upload':
       return service.upload(request.args[0], {
-        onProgress: (done, total) => scope.postMessage({ id: request.id, type: 'progress', done, total }),
+        onProgress: throttled((done, total) => scope.postMessage({ id: request.id, type: 'progress', done, total })),
       });
     default: {
       const method = service[request.method].bind(service) as (...args: unknown[]) => Promise<unknown>;
@@ -35,5 +49,13 @@ async function answer(request: RaRequest): Promise<void> {
   }
 }
 
+/** The page hands over a port to its key helper frame (ui/ra/keygen-frame.ts) apart from the requests. */
+function isKeygenPort(data: unknown): data is { keygenPort: MessagePort } {
+  return typeof data === 'object' && data !== null && 'keygenPort' in data && data.keygenPort instanceof MessagePort;
+}
+
 // answer() catches everything itself: nothing is left to reject.
-scope.onmessage = (e) => void answer(e.data);
+scope.onmessage = (e: MessageEvent<RaRequest | { keygenPort: MessagePort }>) => {
+  if (isKeygenPort(e.data)) service.addKeyHelper(remoteKeyGenerator(e.data.keygenPort));
+  else void answer(e.data);
+};

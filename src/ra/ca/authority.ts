@@ -1,5 +1,5 @@
 // The CAs at work inside a transaction: their issuer material, chains and CRL publication.
-import { buildCrl } from '../../pki/crl';
+import { buildCrl, type CrlEntry } from '../../pki/crl';
 import { repositoryOf } from '../../pki/ca-profiles';
 import { backdated } from '../../pki/validity';
 import { base64Decode } from '../../pki/pem';
@@ -46,9 +46,12 @@ export function crlFileId(ca: CaRole, number: number): string {
 
 /** Sign and record a new CRL for `ca` listing every certificate it issued that is revoked (thisUpdate backdated, pki/validity.ts). */
 export async function publishCrl(ctx: TxContext, ca: CaRole): Promise<void> {
-  const entries = [...ctx.state.certificates.values()]
-    .filter((c) => c.caId === ca && c.revokedAt)
-    .map((c) => ({ serialHex: c.serialHex, revokedAt: new Date(c.revokedAt!), reason: c.revocationReason ?? 0 }));
+  // From the index of revoked serials (10 000 of 100 000 in the bench), not a walk of every certificate.
+  const entries: CrlEntry[] = [];
+  for (const [serial, caId] of ctx.state.index.revokedSerials) {
+    const c = caId === ca ? ctx.state.certificates.get(serial) : undefined;
+    if (c?.revokedAt) entries.push({ serialHex: c.serialHex, revokedAt: new Date(c.revokedAt), reason: c.revocationReason ?? 0 });
+  }
   // RA operator certificates live apart from the TSV certificates; a lost one (reason 1 keyCompromise
   // would be a guess, so 0: no reasonCode, as for every unspecified reason) is listed on its CA's CRL.
   if (ca === 'ra-operator') {

@@ -16,6 +16,9 @@ import { acceptApplication } from './application';
 import { createToken, issueForApplication } from './common';
 import { generatePin, sha256Hex } from './pin';
 import { base64Decode } from '../../pki/pem';
+import { cores, keyStream, webCryptoKeyGenerator } from './client-keys';
+
+export { CLIENT_KEY_PARAMS } from './client-keys';
 
 export interface ClientRowInput {
   row: Row;
@@ -31,28 +34,8 @@ interface Issued {
   p12FileId?: string;
 }
 
-/** Key generation is the slow part: run a few at once (WebCrypto uses a thread pool in Node and browsers). */
-const KEYGEN_CONCURRENCY = 4;
-
-export const CLIENT_KEY_PARAMS: RsaHashedKeyGenParams = {
-  name: 'RSASSA-PKCS1-v1_5',
-  modulusLength: 2048,
-  publicExponent: new Uint8Array([1, 0, 1]),
-  hash: 'SHA-256',
-};
-
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i], i);
-    }
-  });
-  await Promise.all(workers);
-  return out;
-}
+/** Keys made ahead of the issuing loop: enough to keep every generator busy, few enough to bound memory. */
+const KEY_LOOKAHEAD = 8;
 
 /** Subject of the issued certificate in DER order: CN only for S/MIME (SPEC §3.4), else the DN reversed. */
 export function clientSubject(app: Application, rdns: readonly Rdn[]): Rdn[] {
@@ -81,35 +64,36 @@ async function issueWithEngineKeys(
   items: { app: Application; pin: string; pinChosen: boolean; rdns: Rdn[] }[],
   onProgress?: ProgressCallback,
 ): Promise<Issued[]> {
-  let made = 0;
-  const keys = await mapLimited(items, KEYGEN_CONCURRENCY, async () => {
-    const pair = await globalThis.crypto.subtle.generateKey(CLIENT_KEY_PARAMS, true, ['sign', 'verify']);
-    onProgress?.(++made, items.length);
-    return pair;
-  });
+  // Pipelined: while the generators make the next keys (other threads or processes), this thread signs the
+  // certificate and builds the P12 of the user whose key is ready, in file order (serials and events stay in order).
+  const fallback = webCryptoKeyGenerator(cores());
+  const keys = keyStream(items.length, ctx.options.clientKeyGenerators?.() ?? [], fallback, KEY_LOOKAHEAD);
   const issued: Issued[] = [];
-  for (const [i, item] of items.entries()) {
-    const spki = new Uint8Array(await globalThis.crypto.subtle.exportKey('spki', keys[i].publicKey));
-    const cert = await issueForApplication(ctx, {
-      app: item.app,
-      subject: clientSubject(item.app, item.rdns),
-      spki,
-      emails: clientEmails(item.app, item.rdns),
-    });
-    issued.push({ app: item.app, pin: item.pin, pinChosen: item.pinChosen, cert });
+  try {
+    for (const [i, item] of items.entries()) {
+      const pair = await keys.take(i);
+      const cert = await issueForApplication(ctx, {
+        app: item.app,
+        subject: clientSubject(item.app, item.rdns),
+        spki: pair.spki,
+        emails: clientEmails(item.app, item.rdns),
+      });
+      const p12 = await buildPkcs12({
+        privateKey: pair.privateKey,
+        certificate: base64Decode(cert.certDerB64)!,
+        chain: chainOf(ctx, cert.caId),
+        password: item.pin,
+        format: item.app.p12Format,
+        friendlyName: item.app.p12Name || cnOf(item.app.dn),
+        iterations: p12Iterations(item.app.p12Format, item.pinChosen ? 'person' : 'generated'),
+      });
+      if (pair.privateKey instanceof Uint8Array) pair.privateKey.fill(0); // our plain copy, once it is encrypted
+      issued.push({ app: item.app, pin: item.pin, pinChosen: item.pinChosen, cert, p12FileId: ctx.putFile(p12FileId(item.app.id), p12) });
+      onProgress?.(i + 1, items.length);
+    }
+  } finally {
+    keys.stop();
   }
-  const p12s = await mapLimited(issued, KEYGEN_CONCURRENCY, (it, i) =>
-    buildPkcs12({
-      privateKey: keys[i].privateKey,
-      certificate: base64Decode(it.cert!.certDerB64)!,
-      chain: chainOf(ctx, it.cert!.caId),
-      password: it.pin,
-      format: it.app.p12Format,
-      friendlyName: it.app.p12Name || cnOf(it.app.dn),
-      iterations: p12Iterations(it.app.p12Format, it.pinChosen ? 'person' : 'generated'),
-    }),
-  );
-  issued.forEach((it, i) => (it.p12FileId = ctx.putFile(p12FileId(it.app.id), p12s[i])));
   return issued;
 }
 
@@ -161,7 +145,8 @@ function bundleNames(apps: Application[]): string[] {
 /** clientAll.zip: the stored P12 of each certificate and client.txt listing them. */
 export async function clientAllZip(ctx: TxContext, items: { app: Application; cert: CertificateRecord }[]): Promise<Uint8Array> {
   const names = bundleNames(items.map((it) => it.app));
-  const entries = items.map((it, i) => ({ name: names[i], data: ctx.tx.getFile(p12FileId(it.app.id))! }));
+  // P12 files are encrypted: deflating them gains nothing and costs a pass over every byte.
+  const entries = items.map((it, i) => ({ name: names[i], data: ctx.tx.getFile(p12FileId(it.app.id))!, store: true }));
   const info = tableFile(CLIENT_TXT_COLUMNS, items.map((it, i) => ({ ...it, fileName: names[i] })));
   return zipFiles([...entries, { name: 'client.txt', data: info }], ctx.now);
 }

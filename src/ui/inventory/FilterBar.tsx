@@ -1,5 +1,5 @@
 // Filter (text, kind, status, days left), grouping, the day counted from, and quick selections.
-import { For, type Component } from 'solid-js';
+import { For, onCleanup, type Component } from 'solid-js';
 import { jstDate } from '../../spec/jst';
 import { KIND_LABELS, STATUS_LABELS, type CertKind, type InventoryStatus } from '../../inventory';
 import { t, tr } from '../i18n';
@@ -8,6 +8,9 @@ import type { InventoryState } from './state';
 const KINDS: CertKind[] = ['server', 'client', 'smime'];
 const STATUSES: InventoryStatus[] = ['valid', 'pending', 'expired', 'renewed', 'revoked'];
 
+/** Keystrokes closer together than this are one burst. */
+const TYPING_MS = 80;
+
 function toggled<T>(list: readonly T[], v: T, on: boolean): T[] {
   return on ? [...list, v] : list.filter((x) => x !== v);
 }
@@ -15,10 +18,28 @@ function toggled<T>(list: readonly T[], v: T, on: boolean): T[] {
 export const FilterBar: Component<{ state: InventoryState }> = (props) => {
   // eslint-disable-next-line solid/reactivity -- the page creates the state object once and never replaces it
   const s = props.state;
+  // The first keystroke filters at once; keystrokes in quick succession are folded into one update at the end
+  // of the burst (every value typed is eventually applied, the last one always).
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let pending: string | undefined;
+  const typed = (value: string) => {
+    if (timer === undefined) {
+      s.setText(value);
+      timer = setTimeout(flush, TYPING_MS);
+    } else pending = value;
+  };
+  const flush = () => {
+    timer = undefined;
+    if (pending === undefined) return;
+    const value = pending;
+    pending = undefined;
+    typed(value);
+  };
+  onCleanup(() => clearTimeout(timer));
   return (
     <div class="inv-filters" role="search">
       <label>
-        {t('検索', 'Search')} <input type="search" value={s.text()} onInput={(e) => s.setText(e.currentTarget.value)} placeholder={t('CN・SAN・シリアル・申請ID・メール', 'CN, SAN, serial, id, mail')} />
+        {t('検索', 'Search')} <input type="search" value={s.text()} onInput={(e) => typed(e.currentTarget.value)} placeholder={t('CN・SAN・シリアル・申請ID・メール', 'CN, SAN, serial, id, mail')} />
       </label>
       <fieldset>
         <legend>{t('種別', 'Kind')}</legend>

@@ -1,9 +1,17 @@
 // Drop or choose any mix of files (or a folder): RA lists, zips, certificates, P12s. A P12 asks for its PIN
 // here, in the page (never a browser prompt), and the PIN is used once and forgotten.
 import { createSignal, For, Show, type Component } from 'solid-js';
-import type { DroppedFile } from '../../inventory';
+import type { Phase } from './import-protocol';
 import { t, tr } from '../i18n';
 import type { InventoryState } from './state';
+
+const PHASES: Record<Phase, { ja: string; en: string }> = {
+  reading: { ja: '読み込み中…', en: 'Reading…' },
+  checking: { ja: '証明書を確認中…', en: 'Checking certificates…' },
+  merging: { ja: '統合中…', en: 'Merging…' },
+  saving: { ja: 'ブラウザ内に保存中…', en: 'Saving in this browser…' },
+  showing: { ja: '表示の準備中…', en: 'Preparing the table…' },
+};
 
 export const ImportPanel: Component<{ state: InventoryState }> = (props) => {
   const [dragging, setDragging] = createSignal(false);
@@ -22,12 +30,12 @@ export const ImportPanel: Component<{ state: InventoryState }> = (props) => {
 
   const take = async (list: FileList | null | undefined) => {
     if (!list || list.length === 0) return;
-    const files: DroppedFile[] = await Promise.all([...list].map(async (f) => ({ name: f.webkitRelativePath || f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-    await props.state.addFiles(files, askPin);
+    // The files go to the import worker as Blobs (by reference): the page never holds their bytes.
+    await props.state.addFiles([...list].map((f) => ({ name: f.webkitRelativePath || f.name, blob: f })), askPin);
   };
 
   return (
-    <section class="inv-import" aria-labelledby="inv-import-h">
+    <section class="inv-import" aria-labelledby="inv-import-h" data-timings={JSON.stringify(props.state.timings())}>
       <h2 id="inv-import-h">{t('ファイルの読み込み', 'Read files')}</h2>
       <div
         class="drop-zone"
@@ -53,7 +61,17 @@ export const ImportPanel: Component<{ state: InventoryState }> = (props) => {
         <p class="hint">{t('ファイルはこのブラウザ内で読むだけで、どこにも送信しません。', 'Files are only read in this browser and sent nowhere.')}</p>
         <label>
           {t('ファイルを選択', 'Choose files')}{' '}
-          <input type="file" multiple onChange={(e) => void take(e.currentTarget.files).then(() => (e.currentTarget.value = ''))} data-testid="inventory-files" />
+          <input
+            type="file"
+            multiple
+            onChange={(e) => {
+              // currentTarget is gone once the handler returns: keep the element to empty it after the import
+              // (so choosing the same file again is a change).
+              const input = e.currentTarget;
+              void take(input.files).then(() => (input.value = ''));
+            }}
+            data-testid="inventory-files"
+          />
         </label>{' '}
         <label>
           {t('フォルダを選択', 'Choose a folder')}{' '}
@@ -84,10 +102,12 @@ export const ImportPanel: Component<{ state: InventoryState }> = (props) => {
       <Show when={props.state.progress()}>
         {(p) => (
           <p role="status" class="inv-progress">
-            {t('読み込み中…', 'Reading…')} {p().done > 0 ? t(`${p().done} 件の証明書を確認`, `${p().done} certificates checked`) : ''}{' '}
-            <button type="button" onClick={() => props.state.cancelImport()}>
-              {t('中止', 'Cancel')}
-            </button>
+            {tr(PHASES[p().phase])} {p().done ? `${p().done}${p().total ? ` / ${p().total}` : ''}` : ''}{' '}
+            <Show when={p().cancellable}>
+              <button type="button" onClick={() => props.state.cancelImport()} data-testid="inventory-cancel">
+                {t('中止', 'Cancel')}
+              </button>
+            </Show>
           </p>
         )}
       </Show>
@@ -96,7 +116,7 @@ export const ImportPanel: Component<{ state: InventoryState }> = (props) => {
           <For each={props.state.results()}>
             {(r) => (
               <li classList={{ 'result-ng': !!r.error }}>
-                <strong>{r.file}</strong>: {r.error ? tr(r.error) : t(`${r.records.length} 件（${r.format}${r.encoding ? `、${r.encoding}` : ''}）`, `${r.records.length} record(s) (${r.format}${r.encoding ? `, ${r.encoding}` : ''})`)}
+                <strong>{r.file}</strong>: {r.error ? tr(r.error) : t(`${r.count} 件（${r.format}${r.encoding ? `、${r.encoding}` : ''}）`, `${r.count} record(s) (${r.format}${r.encoding ? `, ${r.encoding}` : ''})`)}
                 <For each={r.notes}>{(n) => <span class="hint"> — {tr(n)}</span>}</For>
               </li>
             )}

@@ -5,7 +5,7 @@ import { jstDateTime } from '../../spec/jst';
 import { daysLeft, KIND_LABELS, STATUS_LABELS, type InventoryEntry, type SortKey } from '../../inventory';
 import { decimalToHex } from '../../inventory/values';
 import { t, tr } from '../i18n';
-import type { InventoryState, Item } from './state';
+import { isHeading, type GroupHeading, type InventoryState, type Item } from './state';
 
 const ROW = 34; // px, fixed so the window can be computed from scrollTop
 const MARGIN = 10;
@@ -83,15 +83,15 @@ export const InventoryTable: Component<{ state: InventoryState }> = (props) => {
 };
 
 const ItemRow: Component<{ item: Item; index: number; state: InventoryState }> = (props) => (
-  <Show when={props.item.type === 'row' ? (props.item as { entry: InventoryEntry }).entry : undefined} fallback={<GroupRow item={props.item} index={props.index} />}>
+  <Show when={isHeading(props.item) ? undefined : props.item} fallback={<GroupRow item={props.item as GroupHeading} index={props.index} />}>
     {(e) => <EntryRow entry={e()} index={props.index} state={props.state} />}
   </Show>
 );
 
-const GroupRow: Component<{ item: Item; index: number }> = (props) => (
+const GroupRow: Component<{ item: GroupHeading; index: number }> = (props) => (
   <tr class="inv-group" aria-rowindex={props.index}>
     <th colSpan={COLUMNS.length} scope="rowgroup">
-      {props.item.type === 'group' ? `${props.item.domain} (${props.item.count})` : ''}
+      {`${props.item.group} (${props.item.count})`}
     </th>
   </tr>
 );

@@ -2,12 +2,13 @@
 // encrypted with the one passphrase; server and client renew TSVs split at the RA's limits; all in one zip,
 // and the rows handed to the builder for review. Keys stay in this page's memory only (encrypted) until it closes.
 import { createSignal, For, Show, type Component } from 'solid-js';
-import { clientRenewRow, makeRenewalKeys, serverRenewRow, tsvFiles, type InventoryEntry, type RenewalKey, type RowDefaults } from '../../inventory';
+import { clientRenewRow, serverRenewRow, tsvFiles, type InventoryEntry, type RenewalKey, type RowDefaults } from '../../inventory';
 import { zipFiles } from '../../pki/zip';
 import { jstDateStamp } from '../../builder/naming';
 import { downloadBytes } from '../builder/download';
 import { t, tr } from '../i18n';
 import { openInBuilder } from './open-in-builder';
+import { startRenewalKeys } from './renew-client';
 import type { InventoryState } from './state';
 import type { Text } from '../../spec/types';
 
@@ -27,7 +28,7 @@ export const RenewalPanel: Component<{ state: InventoryState }> = (props) => {
   const [progress, setProgress] = createSignal<{ done: number; total: number }>();
   const [error, setError] = createSignal<Text>();
   const [made, setMade] = createSignal<Made>();
-  let ctrl: AbortController | undefined;
+  let job: ReturnType<typeof startRenewalKeys> | undefined;
 
   const renewable = () => props.state.selectedEntries().filter((e) => e.serialDecimal && e.status !== 'revoked');
   const servers = () => renewable().filter((e) => e.kind === 'server');
@@ -45,9 +46,10 @@ export const RenewalPanel: Component<{ state: InventoryState }> = (props) => {
     let keys: RenewalKey[] = [];
     let failures: Made['failures'] = [];
     if (srv.length) {
-      ctrl = new AbortController();
       setProgress({ done: 0, total: srv.length });
-      const got = await makeRenewalKeys(srv, { passphrase: pass(), defaults: d, signal: ctrl.signal, onProgress: (done, total) => setProgress({ done, total }) });
+      job = startRenewalKeys(srv, pass(), d, (done, total) => setProgress({ done, total }));
+      const got = await job.done;
+      job = undefined;
       setProgress(undefined);
       if (!got.ok) return setError(got.message);
       keys = got.keys;
@@ -110,7 +112,7 @@ export const RenewalPanel: Component<{ state: InventoryState }> = (props) => {
         {(p) => (
           <p role="status">
             <progress max={p().total} value={p().done} /> {t(`鍵ペアとCSR ${p().done} / ${p().total}`, `key pairs and CSRs ${p().done} / ${p().total}`)}{' '}
-            <button type="button" onClick={() => ctrl?.abort()}>{t('中止', 'Cancel')}</button>
+            <button type="button" onClick={() => job?.cancel()} data-testid="renew-cancel">{t('中止', 'Cancel')}</button>
           </p>
         )}
       </Show>

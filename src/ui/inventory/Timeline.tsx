@@ -15,7 +15,7 @@ const PAD = { l: 36, r: 8, t: 12, b: 40 };
 export const Timeline: Component<{ state: InventoryState }> = (props) => {
   const [unit, setUnit] = createSignal<BucketUnit>('month');
   const count = () => (unit() === 'month' ? 12 : 26);
-  const buckets = createMemo(() => expiryBuckets(props.state.entries(), props.state.asOf(), unit(), count()));
+  const buckets = createMemo(() => expiryBuckets(props.state.charted(), props.state.asOf(), unit(), count()));
   const max = createMemo(() => buckets().reduce((m, b) => Math.max(m, b.total), 1));
   const bw = () => (W - PAD.l - PAD.r) / buckets().length;
   const y = (n: number) => H - PAD.b - (n / max()) * (H - PAD.t - PAD.b);
@@ -32,7 +32,7 @@ export const Timeline: Component<{ state: InventoryState }> = (props) => {
   const marks = createMemo(() =>
     [30, 60, 90].map((d) => ({ d, x: xOf(props.state.asOf().getTime() + d * 86_400_000) })).filter((m): m is { d: number; x: number } => m.x !== undefined),
   );
-  const domains = createMemo(() => expiringByDomain(props.state.entries(), props.state.asOf(), domainOfEntry));
+  const domains = createMemo(() => expiringByDomain(props.state.charted(), props.state.asOf(), domainOfEntry));
 
   return (
     <section class="inv-timeline" aria-labelledby="inv-timeline-h">

@@ -1,5 +1,6 @@
 // The inventory kept in this browser (IndexedDB `upki-workbench-inventory`): the merged rows, never a key or PIN
 // (the model has no field for either). Its own database, so the builder's schema is not touched. Clearable.
+// Read and written by the import worker (import.worker.ts); the page only clears it.
 import type { InventoryEntry } from '../../inventory';
 
 const DB = 'upki-workbench-inventory';
@@ -42,28 +43,23 @@ export async function loadInventory(): Promise<InventoryEntry[]> {
 }
 
 /**
- * Replace the stored inventory with these rows: cleared, then written 500 rows per transaction with a pause
- * between, because one transaction of 10 000 puts clones everything in one main-thread task (seconds). A tab
- * closed mid-way keeps part of the rows; the next import of the same files restores the rest.
+ * Replace the stored inventory with these rows in ONE transaction: the import worker calls this (so the clone of
+ * 10 000 rows costs the page nothing), and a cancelled import (worker terminated) or a closed tab aborts the
+ * transaction, so the store holds either the previous rows or the new ones, never a part.
  */
 export async function saveInventory(entries: readonly InventoryEntry[]): Promise<void> {
   const db = await open();
   try {
-    for (let i = 0; i === 0 || i < entries.length; i += CHUNK) {
-      const tx = db.transaction(STORE, 'readwrite');
-      const store = tx.objectStore(STORE);
-      if (i === 0) store.clear();
-      for (const e of entries.slice(i, i + CHUNK)) store.put(e);
-      tx.commit?.();
-      await finish(tx);
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
+    const tx = db.transaction(STORE, 'readwrite');
+    const store = tx.objectStore(STORE);
+    store.clear();
+    for (const e of entries) store.put(e);
+    tx.commit?.();
+    await finish(tx);
   } finally {
     db.close();
   }
 }
-
-const CHUNK = 500;
 
 export async function clearInventory(): Promise<void> {
   await saveInventory([]);

@@ -1,13 +1,19 @@
 // The inventory page's state: rows (persisted), the day counted from, filter/sort/group, the selection, and the
 // import with progress and cancel. Derived views are memos so 10 000 rows are filtered and sorted once per change.
-import { batch, createMemo, createSignal } from 'solid-js';
+import { batch, createEffect, createMemo, createSignal, on, onCleanup } from 'solid-js';
 import {
-  daysLeft, filterEntries, findWarnings, groupByDomain, importFiles, sortEntries, withStatus,
-  type CertKind, type DroppedFile, type InventoryEntry, type InventoryStatus, type ReadResult, type SortKey,
+  daysLeft, filterEntries, findWarnings, groupByDomain, indexForSearch, sortEntries, withStatus,
+  type CertKind, type InventoryEntry, type InventoryStatus, type SortKey,
 } from '../../inventory';
-import { clearInventory, loadInventory, saveInventory } from './inventory-db';
+import { prewarmImportWorker, startImport, type ImportRequest, type RunningImport } from './import-client';
+import type { Phase, ResultSummary, Timings } from './import-protocol';
+import { clearInventory } from './inventory-db';
 
-export type Item = { type: 'group'; domain: string; count: number } | { type: 'row'; entry: InventoryEntry };
+/** A table line: a row, or (grouped by domain) a domain's heading. Rows are the entries themselves (no wrapper
+ * objects for 10 000 rows). */
+export type GroupHeading = { group: string; count: number };
+export type Item = InventoryEntry | GroupHeading;
+export const isHeading = (item: Item): item is GroupHeading => 'group' in item;
 
 /** Today at JST midnight would shift with the time of day; the page counts from "now" unless a day is chosen. */
 export function createInventoryState() {
@@ -20,64 +26,100 @@ export function createInventoryState() {
   const [sort, setSort] = createSignal<{ key: SortKey; desc: boolean }>({ key: 'notAfter', desc: false });
   const [grouped, setGrouped] = createSignal(false);
   const [selected, setSelected] = createSignal<ReadonlySet<string>>(new Set());
-  const [results, setResults] = createSignal<ReadResult[]>([]);
-  const [progress, setProgress] = createSignal<{ done: number; label: string } | undefined>();
+  const [results, setResults] = createSignal<ResultSummary[]>([]);
+  const [progress, setProgress] = createSignal<{ phase: Phase; done?: number; total?: number; cancellable: boolean } | undefined>();
   const [storeError, setStoreError] = createSignal<string>();
-  let controller: AbortController | undefined;
+  const [timings, setTimings] = createSignal<Timings>({});
+  let running: RunningImport | undefined;
+  /** The last import's store write: the next import waits for it (it merges onto the stored rows). */
+  let saving: Promise<void> = Promise.resolve();
+  let generation = 0;
 
-  const entries = createMemo(() => withStatus(raw(), asOf()));
+  /** The moment the rows' statuses were computed for (by the worker): the same moment needs no second pass. */
+  const [rawAsOf, setRawAsOf] = createSignal(0);
+  const entries = createMemo(() => (asOf().getTime() === rawAsOf() ? raw() : withStatus(raw(), asOf())));
   const shown = createMemo(() => {
     const f = filterEntries(entries(), { text: text(), kinds: kinds(), statuses: statuses(), maxDaysLeft: maxDays() }, asOf());
     return sortEntries(f, sort().key, sort().desc, asOf());
   });
-  const items = createMemo<Item[]>(() => {
-    if (!grouped()) return shown().map((entry) => ({ type: 'row', entry }));
-    return groupByDomain(shown()).flatMap((g): Item[] => [{ type: 'group', domain: g.domain, count: g.entries.length }, ...g.entries.map((entry) => ({ type: 'row' as const, entry }))]);
+  const items = createMemo<readonly Item[]>(() => {
+    if (!grouped()) return shown();
+    return groupByDomain(shown()).flatMap((g): Item[] => [{ group: g.domain, count: g.entries.length }, ...g.entries]);
   });
-  const warnings = createMemo(() => findWarnings(entries()));
+  // The timeline and the warnings follow the rows a task or two later, each in its own task: a 10 000-row import
+  // then lands as three short tasks (table, chart, warnings) instead of one long one.
+  const [charted, setCharted] = createSignal<InventoryEntry[]>([]);
+  const [checked, setChecked] = createSignal<InventoryEntry[]>([]);
+  createEffect(
+    on(entries, (list) => {
+      const a = setTimeout(() => {
+        setCharted(list);
+        b = setTimeout(() => setChecked(list), 0);
+      }, 0);
+      let b: ReturnType<typeof setTimeout> | undefined;
+      onCleanup(() => (clearTimeout(a), clearTimeout(b)));
+    }),
+  );
+  const warnings = createMemo(() => findWarnings(checked()));
   const selectedEntries = createMemo(() => entries().filter((e) => selected().has(e.id)));
 
-  async function restore(): Promise<void> {
-    try {
-      setRaw(await loadInventory());
-    } catch (error) {
-      setStoreError(String(error));
+  /**
+   * Reading and merging run in a worker (import.worker.ts), which also writes the store; the rows come back in
+   * slices, indexed for search as they arrive, and replace the table once, when all are there.
+   */
+  async function run(request: ImportRequest, askPin: (name: string) => Promise<string | null>): Promise<void> {
+    running?.cancel();
+    const gen = ++generation;
+    const rows: InventoryEntry[] = [];
+    setProgress({ phase: 'reading', cancellable: true });
+    await saving;
+    if (gen !== generation) return; // cancelled, or another import started, while the previous one was saving
+    const job = (running = startImport(request, {
+      askPin,
+      onProgress: (phase, done, total) => setProgress({ phase, done, total, cancellable: phase !== 'showing' }),
+      onRows: (slice, search) => {
+        indexForSearch(slice, search);
+        rows.push(...slice);
+        setProgress({ phase: 'showing', done: rows.length, cancellable: false });
+      },
+    }));
+    const outcome = await job.shown;
+    if (running === job) {
+      running = undefined;
+      setProgress(undefined);
     }
-  }
-
-  async function persist(list: InventoryEntry[]): Promise<void> {
-    try {
-      await saveInventory(list);
-      setStoreError(undefined);
-    } catch (error) {
-      setStoreError(String(error));
-    }
-  }
-
-  async function addFiles(files: DroppedFile[], askPin: (name: string) => Promise<string | null>): Promise<void> {
-    controller?.abort();
-    const ctrl = (controller = new AbortController());
-    setProgress({ done: 0, label: files.map((f) => f.name).join(', ') });
-    try {
-      const got = await importFiles(files, raw(), asOf(), { askPin, signal: ctrl.signal, onProgress: (done) => setProgress({ done, label: '' }) });
+    saving = job.finished.then((f) => {
+      setStoreError(f.storeError);
+      setTimings(f.timings);
+      prewarmImportWorker(); // the next drop finds its worker ready
+    });
+    if (outcome.ok) {
       batch(() => {
-        setRaw(got.entries);
-        setResults(got.results);
+        setRaw(rows);
+        setRawAsOf(request.asOf);
+        if (request.type === 'import') setResults(outcome.results);
+        setTimings(outcome.timings);
       });
-      await persist(got.entries);
-    } catch (error) {
-      if ((error as DOMException)?.name !== 'AbortError') setResults([{ file: '', format: 'unknown', records: [], notes: [], error: { ja: String(error), en: String(error) } }]);
-    } finally {
-      if (controller === ctrl) setProgress(undefined);
+    } else if (!outcome.cancelled) {
+      setResults([{ file: '', format: 'unknown', count: 0, notes: [], error: { ja: `読み込めませんでした: ${outcome.message ?? ''}`, en: `Could not read: ${outcome.message ?? ''}` } }]);
     }
   }
+
+  const restore = () => run({ type: 'load', asOf: asOf().getTime() }, async () => null);
+
+  const addFiles = (files: { name: string; blob: Blob }[], askPin: (name: string) => Promise<string | null>) =>
+    run({ type: 'import', files, asOf: asOf().getTime() }, askPin);
 
   function cancelImport(): void {
-    controller?.abort();
+    generation++;
+    running?.cancel();
+    running = undefined;
     setProgress(undefined);
   }
 
   async function clear(): Promise<void> {
+    cancelImport();
+    await saving;
     batch(() => {
       setRaw([]);
       setSelected(new Set<string>());
@@ -110,7 +152,7 @@ export function createInventoryState() {
   }
 
   return {
-    raw, entries, shown, items, warnings, selected, selectedEntries, results, progress, storeError,
+    raw, entries, charted, shown, items, warnings, timings, selected, selectedEntries, results, progress, storeError,
     asOf, setAsOf, text, setText, kinds, setKinds, statuses, setStatuses, maxDays, setMaxDays, sort, setSort, grouped, setGrouped,
     setSelected, toggle, selectExpiring, restore, addFiles, cancelImport, clear,
   };

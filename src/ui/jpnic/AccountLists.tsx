@@ -58,7 +58,7 @@ export const AccountLists: Component<{ auth: Uint8Array; onOp: (op: Op, accountI
       <h3>{t('資源申請者証明書', 'Resource-applicant certificates')}</h3>
       <form onSubmit={register} class="jp-inline">
         <label>{t('証明書を利用する利用者名', 'User name')} <input data-testid="jp-register-user" value={user()} onInput={(e) => setUser(e.currentTarget.value)} /></label>
-        <button type="submit" data-testid="jp-register">{t('登録', 'Register')}</button>
+        <button type="submit" data-testid="jp-register" data-guide="jpnic-register">{t('登録', 'Register')}</button>
       </form>
       <table class="jp-table" data-testid="jp-accounts">
         <thead><tr><th>{t('証明書認証ID', 'Cert. auth. ID')}</th><th>{t('利用者名', 'User')}</th><th>{t('状態', 'Status')}</th><th>{t('操作', 'Actions')}</th></tr></thead>
@@ -69,9 +69,9 @@ export const AccountLists: Component<{ auth: Uint8Array; onOp: (op: Op, accountI
                 <td>{a.accountId}</td><td>{a.userName}</td><td data-testid="jp-account-status">{statusOf(a)}</td>
                 <td>
                   <Show when={!a.deletedAt}>
-                    <button type="button" data-testid="jp-op-issue" onClick={() => props.onOp('issue', a.accountId)}>{t('発行', 'Issue')}</button>{' '}
-                    <button type="button" data-testid="jp-op-revoke" onClick={() => props.onOp('revoke', a.accountId)}>{t('失効', 'Revoke')}</button>{' '}
-                    <button type="button" data-testid="jp-op-reissue" onClick={() => props.onOp('reissue', a.accountId)}>{t('再発行', 'Reissue')}</button>{' '}
+                    <button type="button" data-testid="jp-op-issue" data-guide="jpnic-issue" onClick={() => props.onOp('issue', a.accountId)}>{t('発行', 'Issue')}</button>{' '}
+                    <button type="button" data-testid="jp-op-revoke" data-guide="jpnic-revoke" onClick={() => props.onOp('revoke', a.accountId)}>{t('失効', 'Revoke')}</button>{' '}
+                    <button type="button" data-testid="jp-op-reissue" data-guide="jpnic-reissue" onClick={() => props.onOp('reissue', a.accountId)}>{t('再発行', 'Reissue')}</button>{' '}
                     <button type="button" class="secondary" data-testid="jp-op-delete" onClick={() => void remove(a.accountId)}>{t('削除', 'Delete')}</button>
                   </Show>
                 </td>

@@ -59,7 +59,7 @@ export const FetchFlow: Component<{ owner: string }> = (props) => {
           <h3>{t('証明書取得', 'Get certificate')}</h3>
           <label>
             {t('ライセンスID（3ブロック）', 'License ID (3 blocks)')}{' '}
-            <input data-testid="jp-license-input" value={input()} placeholder="XXXXX-XXXXX-XXXXX" onInput={(e) => setInput(e.currentTarget.value)} />
+            <input data-testid="jp-license-input" data-guide="jpnic-license" value={input()} placeholder="XXXXX-XXXXX-XXXXX" onInput={(e) => setInput(e.currentTarget.value)} />
           </label>{' '}
           <button type="button" data-testid="jp-license-check" onClick={() => void check()}>{t('ライセンス ID チェック', 'Check license ID')}</button>
         </Match>

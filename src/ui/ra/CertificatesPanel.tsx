@@ -1,7 +1,9 @@
 // Issued certificates (server / client) with their 状態, serial in decimal and hex, DN and dates, and
-// the RA's downloads: certificate information TSVs, statistics, OU allow-list, CRLs, the CA chain.
-import { For, Show, createSignal, type Component } from 'solid-js';
-import { Pager, createPages } from '../components/Pager';
+// the RA's downloads: certificate information TSVs, statistics, OU allow-list, CRLs, the CA chain. The rows come a
+// page at a time from the worker (filtered and sorted there): a store may hold 100 000 certificates.
+import { For, Show, createSignal, onCleanup, type Component } from 'solid-js';
+import { Pager } from '../components/Pager';
+import { createRemotePages } from '../components/remote-pages';
 import { CERT_STATUS, type CaRole } from '../../ra/types';
 import type { Family } from '../../spec/types';
 import type { CertificateListKind } from '../../ra/reports';
@@ -28,8 +30,21 @@ const hex = (serialHex: string) => `0x${serialHex.toUpperCase()}`;
 
 export const CertificatesPanel: Component = () => {
   const [family, setFamily] = createSignal<Family>('server');
-  const certificates = () => (view()?.certificates ?? []).filter((c) => c.family === family());
-  const pages = createPages(certificates);
+  const [filter, setFilter] = createSignal('');
+  // Typing asks the worker once the keys pause, not at every key.
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  const onFilterInput = (value: string) => {
+    clearTimeout(typing);
+    typing = setTimeout(() => setFilter(value), 150);
+  };
+  onCleanup(() => clearTimeout(typing));
+  // view() is part of the query: every refresh (after an upload, a download, a clock move) asks for the page again.
+  const pages = createRemotePages(
+    () => ({ family: family(), filter: filter(), version: view() }),
+    (q, page, pageSize) => call('certificatePage', { family: q.family, filter: q.filter, page, pageSize }),
+    { samePage: (a, b) => a.family === b.family && a.filter === b.filter },
+  );
+  const issued = () => view()?.certificateCounts[family()] ?? 0;
 
   return (
     <section class="ra-certs" aria-labelledby="ra-certs-title">
@@ -43,11 +58,24 @@ export const CertificatesPanel: Component = () => {
         </button>
       </div>
       <Show
-        when={certificates().length > 0}
+        when={issued() > 0}
         fallback={
           <p data-testid="ra-certs-empty">{t('証明書はまだ発行されていません。', 'No certificates have been issued yet.')}</p>
         }
       >
+        <label class="ra-cert-search">
+          {t('検索（DN・シリアル番号）', 'Search (DN, serial number)')}{' '}
+          <input type="search" data-testid="ra-cert-search" value={filter()} onInput={(e) => onFilterInput(e.currentTarget.value)} />
+        </label>
+        <Show when={pages.error()}>
+          <p class="error" role="alert">
+            {t('一覧を読み込めませんでした: ', 'Could not load the list: ')}
+            {pages.error()}
+          </p>
+        </Show>
+        <Show when={pages.loaded() && pages.total() === 0 && filter().trim() !== ''}>
+          <p data-testid="ra-certs-none">{t('条件に合う証明書はありません。', 'No certificate matches.')}</p>
+        </Show>
         <Pager pages={pages} testId="ra-cert-pager" />
         <div class="ra-scroll">
           <table class="ra-cert-table" data-testid="ra-cert-table">

@@ -4,6 +4,7 @@
 import type { UploadResult } from '../../ra/types';
 import type { RaApi, RaMethod, RaReply, UploadRequest } from '../../workers/ra-api';
 import RaWorker from '../../workers/ra.worker?worker';
+import { keygenPort } from './keygen-frame';
 
 type Args<M extends RaMethod> = Parameters<RaApi[M]>;
 type Result<M extends RaMethod> = Awaited<ReturnType<RaApi[M]>>;
@@ -51,6 +52,11 @@ function getWorker(): Worker | undefined {
     return undefined;
   }
   worker.onmessage = (e: MessageEvent<RaReply>) => onReply(e.data);
+  // RSA keys on a second core: the key helper frame's own renderer process (keygen-frame.ts).
+  const started = worker;
+  void keygenPort().then((port) => {
+    if (port && worker === started) started.postMessage({ keygenPort: port }, [port]);
+  });
   // A worker that cannot load (or dies) is not used again: its requests and all later ones run on the main thread.
   worker.onerror = (e) => {
     e.preventDefault();

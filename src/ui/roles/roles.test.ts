@@ -15,7 +15,7 @@ const view = (mails: MailView[]): RaView => ({
   now: '2026-11-23T00:00:00Z',
   clockOffsetDays: 0,
   institutions: [DEMO_INSTITUTION],
-  certificates: [],
+  certificateCounts: { server: 0, client: 0 },
   mails,
   uploads: [],
   crls: [],

@@ -2,9 +2,10 @@
 // (localStorage), moved on by the engine's events (the RA worker's eventsSince) — the panel, the trainer's screens
 // and the presenter view all read and drive this one session.
 import { createSignal } from 'solid-js';
-import { advance, back, reviveProgress, skip, start, type Progress } from '../../training/player';
+import { advance, back, reviveProgress, skip, start, usesJpnic, type Progress } from '../../training/player';
 import { validateScenario, type Scenario } from '../../training/scenario';
 import type { RaEvent } from '../../ra/events';
+import type { JpnicEvent } from '../../jpnic/types';
 import { call } from '../ra/ra-client';
 import { onRefresh } from '../ra/ra-store';
 
@@ -49,7 +50,6 @@ export function reviveSession(): void {
   setProgress(p);
 }
 
-// player.ts takes the log to find where a step begins; only the newest seq matters, so one stand-in event carries it.
 /** The engine's events after `seq`, oldest first (read in batches). The practice files read the log through this. */
 export async function eventsAfter(seq: number): Promise<RaEvent[]> {
   const out: RaEvent[] = [];
@@ -61,12 +61,40 @@ export async function eventsAfter(seq: number): Promise<RaEvent[]> {
   }
 }
 
-/** Starts a scenario from the engine's present state: its steps look only at what happens from now on. */
+// The checks look things up in earlier events (a download's token was created at the upload, a step or a pack
+// before), so the session keeps the whole log and reads only what is new; it is read afresh when a scenario starts
+// (a pack was just restored) or the log got shorter (reset, restore).
+let raLog: RaEvent[] = [];
+
+/** Drops the cached log: call after the engine's state was replaced (a shorter log is noticed by itself). */
+export function forgetEvents(): void {
+  raLog = [];
+}
+async function wholeRaLog(): Promise<RaEvent[]> {
+  const known = raLog.length ? raLog[raLog.length - 1].seq : 0;
+  if ((await call('lastSeq')) < known) raLog = [];
+  const fresh = await eventsAfter(raLog.length ? raLog[raLog.length - 1].seq : 0);
+  // Two syncs can overlap (a view refresh and a button): append only what is still newer, never an event twice.
+  const last = raLog.length ? raLog[raLog.length - 1].seq : 0;
+  const newer = fresh.filter((e) => e.seq > last);
+  if (newer.length) raLog = [...raLog, ...newer];
+  return raLog;
+}
+
+/** The JPNIC service's log, only for scenarios that use it (opening it the first time makes its CA). */
+async function jpnicLog(s: Scenario): Promise<JpnicEvent[]> {
+  if (!usesJpnic(s)) return [];
+  const { service } = await import('../jpnic/jpnic-store');
+  return (await service()).engine.events();
+}
+
+/** Starts a scenario from the engines' present state: its steps look only at what happens from now on. */
 export async function startScenario(s: Scenario): Promise<void> {
-  forgetEvents();
+  raLog = [];
   const seq = await call('lastSeq');
+  const jpnic = await jpnicLog(s);
   setScenario(s);
-  setProgress(start(s, [{ seq } as RaEvent], new Date()));
+  setProgress(start(s, [{ seq } as RaEvent], new Date(), jpnic));
   persist();
 }
 
@@ -76,8 +104,7 @@ export function stopScenario(): void {
   persist();
 }
 
-// One sync at a time: a refresh during a sync asks for one more round afterwards instead of a second parallel read
-// (two could both append the same step to the log).
+// One sync at a time: a refresh during a sync asks for one more round afterwards instead of a parallel read.
 let syncing: Promise<void> | undefined;
 let again = false;
 
@@ -107,30 +134,14 @@ export function syncScenario(): Promise<void> {
 // eslint-disable-next-line solid/reactivity -- not a tracked scope on purpose: each refresh reads the session's current values
 onRefresh(() => void syncScenario());
 
-// The checks need more than the events after the step began: a download's token and an issue's application were
-// usually made in an earlier step (or before the scenario, in a pack's state). So the session keeps the whole log in
-// memory and reads only what is new on each sync.
-let log: RaEvent[] = [];
-
-/** Drops the cached log: call after the engine's state was replaced (reset, a pack or backup restored). */
-export function forgetEvents(): void {
-  log = [];
-}
-
 async function syncOnce(): Promise<void> {
   const s = scenario();
   const p = progress();
   if (!s || !p) return;
-  const last = await call('lastSeq');
-  if (log.length > 0 && last < log[log.length - 1].seq) log = []; // the engine's state was replaced
-  const fresh = await eventsAfter(log.length > 0 ? log[log.length - 1].seq : 0);
-  log = log.concat(fresh);
+  const events = await wholeRaLog();
+  const jpnic = await jpnicLog(s);
   if (scenario() !== s) return; // stopped or replaced meanwhile
-  if (progress() !== p) {
-    again = true; // skipped / went back meanwhile: judge the new step on the next round
-    return;
-  }
-  setProgress(advance(s, p, log, new Date()));
+  setProgress(advance(s, progress() ?? p, events, new Date(), jpnic));
   persist();
 }
 
@@ -138,14 +149,15 @@ export async function skipStep(): Promise<void> {
   const s = scenario();
   const p = progress();
   if (!s || !p) return;
-  setProgress(skip(s, p, [{ seq: await call('lastSeq') } as RaEvent], new Date()));
+  setProgress(skip(s, p, [{ seq: await call('lastSeq') } as RaEvent], new Date(), await jpnicLog(s)));
   persist();
 }
 
 export async function backStep(): Promise<void> {
+  const s = scenario();
   const p = progress();
-  if (!p) return;
-  setProgress(back(p, [{ seq: await call('lastSeq') } as RaEvent]));
+  if (!s || !p) return;
+  setProgress(back(p, [{ seq: await call('lastSeq') } as RaEvent], await jpnicLog(s)));
   persist();
 }
 

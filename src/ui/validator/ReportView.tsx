@@ -190,6 +190,9 @@ const Summary: Component<{ report: ReportSummary; fileName: string; institution:
         <li>{t('レコード', 'Records')}: {counts().records}</li>
         <li class="result-ok">OK: {counts().ok}</li>
         <li class="result-ng">NG: {counts().ng}</li>
+        <Show when={counts().unchecked > 0}>
+          <li data-testid="unchecked-count">{t('未検査', 'Not checked')}: {counts().unchecked}</li>
+        </Show>
         <li>{t('エラー', 'Errors')}: {counts().errors}</li>
         <li class="warn-tag">{t('警告', 'Warnings')}: {counts().warnings}</li>
       </ul>

@@ -74,7 +74,10 @@ const RecordRows: Component<{ record: ShownRecord; kind: ValidationReport['kind'
     <>
       <tr ref={row} tabIndex={-1} data-seq={props.record.seq} class={props.record.ok ? 'row-ok' : 'row-ng'}>
         <td>{props.record.seq}</td>
-        <td class={props.record.ok ? 'result-ok' : 'result-ng'}>{props.record.ok ? 'OK' : 'NG'}</td>
+        {/* Past the detailed-check limit (U110) a record without a column-count error is not OK, only not checked. */}
+        <td class={props.record.ok ? (props.record.detailed === false ? 'result-unchecked' : 'result-ok') : 'result-ng'} data-testid="record-verdict">
+          {props.record.ok ? (props.record.detailed === false ? t('未検査', 'not checked') : 'OK') : 'NG'}
+        </td>
         <td>
           <For each={ordered(props.record.issues)}>
             {(issue) => (

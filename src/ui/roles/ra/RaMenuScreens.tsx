@@ -1,10 +1,9 @@
 // The RA system's other menu screens (001 §3-3, 002 §1-4): the three information downloads, 利用管理者情報
 // 更新 (the engine then mails the new address), 発行証明書統計照会 as a table (domain / profile / month)
 // besides its file, 許可リスト一括ダウンロード, and the タイムスタンプURL page (static).
-import { For, Index, Show, createMemo, createSignal, type Component } from 'solid-js';
+import { For, Index, Show, createResource, createSignal, type Component } from 'solid-js';
 import type { CertificateListKind } from '../../../ra/reports';
 import { CERT_STATUS, type CertStatusCode } from '../../../ra/types';
-import { jstDate } from '../../../spec/jst';
 import type { Text } from '../../../spec/types';
 import { t, tr } from '../../i18n';
 import { call } from '../../ra/ra-client';
@@ -104,32 +103,10 @@ export const AdminUpdateScreen: Component = () => {
   );
 };
 
-interface StatRow {
-  domain: string;
-  profile: string;
-  month: string;
-  counts: Record<CertStatusCode, number>;
-}
-
-/** 発行証明書統計照会 on screen: per domain, profile and month of issue (JST), by 状態. */
+/** 発行証明書統計照会 on screen: per domain, profile and month of issue (JST), by 状態 — counted in the worker. */
 export const StatisticsScreen: Component = () => {
-  const rows = createMemo<StatRow[]>(() => {
-    const v = view();
-    if (!v) return [];
-    const domains = v.institutions.flatMap((i) => i.domains);
-    const domainOf = (host: string) => domains.find((d) => host.toLowerCase() === d || host.toLowerCase().endsWith(`.${d}`)) ?? '(登録外)';
-    const map = new Map<string, StatRow>();
-    for (const c of v.certificates) {
-      const cn = /(?:^|,)CN=([^,]*)/.exec(c.dn)?.[1] ?? '';
-      const domain = c.family === 'server' ? domainOf(cn) : cn.includes('@') ? domainOf(cn.split('@')[1]) : '(クライアント)';
-      const month = jstDate(new Date(c.issuedAt)).slice(0, 7);
-      const key = `${domain}\t${c.profile}\t${month}`;
-      const row = map.get(key) ?? { domain, profile: c.profile, month, counts: { 4: 0, 5: 0, 6: 0, 7: 0 } };
-      row.counts[c.status] += 1;
-      map.set(key, row);
-    }
-    return [...map.values()].sort((a, b) => `${a.domain}${a.profile}${a.month}`.localeCompare(`${b.domain}${b.profile}${b.month}`));
-  });
+  // Asked again at every refresh of the view (a new upload, a revocation, a clock move).
+  const [rows] = createResource(view, () => call('certificateStatistics'), { initialValue: [] });
   const codes: CertStatusCode[] = [4, 5, 6, 7];
   return (
     <section data-testid="nii-stats">

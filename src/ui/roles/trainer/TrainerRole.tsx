@@ -11,6 +11,7 @@ import { call } from '../../ra/ra-client';
 import { act, jst, refresh, view } from '../../ra/ra-store';
 import { Mailbox } from '../shared/Mailbox';
 import { ScenarioStart } from '../../training/panel/ScenarioStart';
+import { TrainingTrainer } from '../../training/trainer/TrainingTrainer';
 
 const FAULTS: { id: DomainFault | 'none'; label: Text }[] = [
   { id: 'none', label: { ja: '正常', en: 'normal' } },
@@ -73,7 +74,7 @@ export const TrainerRole: Component = () => {
               {(d) => (
                 <label class="svc-field">
                   <span class="mono">{d}</span>{' '}
-                  <select data-testid={`svc-fault-${d}`} data-guide="whois-fault" data-domain={d} value={i().domainFaults?.[d] ?? 'none'} onChange={(e) => setFault(d, e.currentTarget.value as DomainFault | 'none')}>
+                  <select data-testid={`svc-fault-${d}`} data-guide="fault-select" data-domain={d} value={i().domainFaults?.[d] ?? 'none'} onChange={(e) => setFault(d, e.currentTarget.value as DomainFault | 'none')}>
                     <For each={FAULTS}>{(f) => <option value={f.id}>{tr(f.label)}</option>}</For>
                   </select>
                 </label>
@@ -96,6 +97,7 @@ export const TrainerRole: Component = () => {
           {tr(error()!)}
         </p>
       </Show>
+      <TrainingTrainer />
       <Mailbox role="trainer" />
     </section>
   );

@@ -9,7 +9,7 @@ import type { Text } from '../../../spec/types';
 import { navigate } from '../../app/router';
 import { lang, t, tr } from '../../i18n';
 import { activeScenario, backStep, currentProgress, restartScenario, skipStep, stopScenario, syncScenario } from '../session';
-import { GUIDES, ROLE_ROUTE, guideSelector, uploadKind } from './guides';
+import { GUIDES, ROLE_PATH, guideSelector, roleSegment, uploadKind } from './guides';
 import { createHighlight } from './highlight';
 import { PracticeButton } from './PracticeButton';
 import { PresenterStrip, presenter, setPresenter } from './presenter';
@@ -63,7 +63,7 @@ export const TrainingPanel: Component<{ scenario: Scenario }> = (props) => {
         const s = step();
         if (s) setAnnounce(`${t('ステップ', 'Step')} ${index + 1}/${props.scenario.steps.length}: ${tr(s.instruction)}`);
         else setAnnounce(t('シナリオを完了しました。', 'Scenario finished.'));
-        if (s && presenter() && prev !== undefined && index !== prev) navigate(`/service/${ROLE_ROUTE[s.role]}`);
+        if (s && presenter() && prev !== undefined && index !== prev) navigate(ROLE_PATH[s.role]);
       },
     ),
   );
@@ -83,12 +83,12 @@ export const TrainingPanel: Component<{ scenario: Scenario }> = (props) => {
 
   const switchRole = () => {
     const s = step();
-    if (s) navigate(`/service/${ROLE_ROUTE[s.role]}`);
+    if (s) navigate(ROLE_PATH[s.role]);
   };
   const goToTarget = () => {
     const s = step();
     const g = s?.target ? GUIDES[s.target] : undefined;
-    if (s && g) navigate(g.path(ROLE_ROUTE[s.role]));
+    if (s && g) navigate(g.path(roleSegment(s.role)));
   };
   const stop = () => {
     if (confirm(t('シナリオを終了しますか？ 進み具合は消えます。', 'Stop the scenario? Its progress is discarded.'))) stopScenario();

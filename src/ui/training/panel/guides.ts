@@ -6,15 +6,22 @@ import type { Role } from '../../../training/scenario';
 import type { Text } from '../../../spec/types';
 import type { RoleId } from '../../roles/roles';
 
-/** Scenario roles → the simulated service's role screens (#/service/<id>). */
-export const ROLE_ROUTE: Readonly<Record<Role, RoleId>> = {
-  admin: 'admin',
-  'ra-operator': 'ra',
-  user: 'user',
-  'pin-distributor': 'pin',
-  'service-desk': 'desk',
-  trainer: 'trainer',
+/** Scenario roles → their screens: the simulated service's role pages (#/service/<id>), JPNIC's people on #/jpnic. */
+export const ROLE_PATH: Readonly<Record<Role, string>> = {
+  admin: '/service/admin',
+  'ra-operator': '/service/ra',
+  user: '/service/user',
+  'pin-distributor': '/service/pin',
+  'service-desk': '/service/desk',
+  trainer: '/service/trainer',
+  'jpnic-manager': '/jpnic/manager',
+  'jpnic-applicant': '/jpnic/applicant',
 };
+
+/** The role segment of a role's path (what GUIDES' paths take). */
+export function roleSegment(role: Role): RoleId {
+  return ROLE_PATH[role].split('/')[2] as RoleId;
+}
 
 export interface Guide {
   /** Where the control is, said when it is not on screen. */
@@ -58,13 +65,33 @@ export const GUIDES: Readonly<Record<string, Guide>> = {
     where: { ja: 'サービス窓口の画面、登録担当者用証明書の一覧の「失効」です。', en: 'The service desk screen, “Revoke” in the list of RA operator certificates.' },
     path: () => '/service/desk',
   },
-  'whois-fault': {
+  'fault-select': {
     where: { ja: 'トレーナー画面の「障害の注入」のドメイン欄です。', en: 'The domain selectors under “Fault injection” on the trainer screen.' },
     path: () => '/service/trainer',
   },
   'admin-send': {
     where: { ja: '利用管理者の画面の「登録担当者へ送る」です。', en: 'The admin screen, “Send to the RA operator”.' },
     path: () => '/service/admin',
+  },
+  'jpnic-register': {
+    where: { ja: '模擬JPNICの資源管理者画面（ログイン後）の利用者の「登録」です。', en: 'The JPNIC resource manager screen (after login), “Register”.' },
+    path: () => '/jpnic/manager',
+  },
+  'jpnic-issue': {
+    where: { ja: '模擬JPNICの資源管理者画面、アカウント一覧の「発行」です。', en: 'The JPNIC resource manager screen, “Issue” in the account list.' },
+    path: () => '/jpnic/manager',
+  },
+  'jpnic-reissue': {
+    where: { ja: '模擬JPNICの資源管理者画面、アカウント一覧の「再発行」です。', en: 'The JPNIC resource manager screen, “Reissue” in the account list.' },
+    path: () => '/jpnic/manager',
+  },
+  'jpnic-revoke': {
+    where: { ja: '模擬JPNICの資源管理者画面、アカウント一覧の「失効」です。', en: 'The JPNIC resource manager screen, “Revoke” in the account list.' },
+    path: () => '/jpnic/manager',
+  },
+  'jpnic-license': {
+    where: { ja: '模擬JPNICの資源申請者画面、証明書取得の「ライセンスID」欄です。', en: 'The JPNIC resource applicant screen, the license ID field of the certificate fetch.' },
+    path: () => '/jpnic/applicant',
   },
   'builder-export': {
     where: { ja: 'TSV作成（#/builder）の書き出しボタンです。', en: 'The export button of Build TSV (#/builder).' },

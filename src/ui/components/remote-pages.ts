@@ -1,0 +1,77 @@
+// Pages of a list that lives elsewhere (the RA worker's 100 000 certificates): the same `Pages` the shared
+// <Pager> shows, but each page is asked for — with the query and the page number — and only its rows arrive.
+import { createEffect, createSignal, on, type Accessor } from 'solid-js';
+import { PAGE_SIZE, type Pages } from './Pager';
+
+export interface RemotePage<T> {
+  items: T[];
+  total: number;
+  /** The page the source actually returned (it clamps a page past the end). */
+  page: number;
+}
+
+export interface RemotePages<T> extends Pages<T> {
+  /** True from the first request until its answer (or failure). */
+  loaded: Accessor<boolean>;
+  error: Accessor<string | undefined>;
+}
+
+/**
+ * `query` is tracked: when it changes (another filter, or a new version of the data) the page is asked for again;
+ * a change of the query other than the page itself goes back to the first page. Answers that arrive after a newer
+ * request are dropped, so a slow old page never replaces a newer one.
+ */
+export function createRemotePages<T, Q>(
+  query: Accessor<Q>,
+  fetchPage: (query: Q, page: number, size: number) => Promise<RemotePage<T>>,
+  options: { size?: number; samePage?: (a: Q, b: Q) => boolean } = {},
+): RemotePages<T> {
+  const size = options.size ?? PAGE_SIZE;
+  const [wanted, setWanted] = createSignal(0);
+  const [result, setResult] = createSignal<RemotePage<T>>({ items: [], total: 0, page: 0 });
+  const [loaded, setLoaded] = createSignal(false);
+  const [error, setError] = createSignal<string>();
+  let latest = 0;
+  let lastQuery: Q | undefined;
+
+  createEffect(
+    on([query, wanted], ([q, page]) => {
+      // Another filter or family starts again at page 1; a refresh of the same query keeps the page.
+      if (lastQuery !== undefined && options.samePage && !options.samePage(lastQuery, q) && page !== 0) {
+        lastQuery = q;
+        setWanted(0);
+        return;
+      }
+      lastQuery = q;
+      const ticket = ++latest;
+      fetchPage(q, page, size).then(
+        (r) => {
+          if (ticket !== latest) return;
+          setResult(r);
+          setLoaded(true);
+          setError(undefined);
+        },
+        (err: unknown) => {
+          if (ticket !== latest) return;
+          setLoaded(true);
+          setError(err instanceof Error ? err.message : String(err));
+        },
+      );
+    }),
+  );
+
+  const total = () => result().total;
+  const count = () => Math.max(1, Math.ceil(total() / size));
+  const page = () => result().page;
+  return {
+    slice: () => result().items,
+    page,
+    setPage: (p: number) => setWanted(Math.min(Math.max(0, p), count() - 1)),
+    count,
+    total,
+    offset: () => page() * size,
+    size,
+    loaded,
+    error,
+  };
+}
