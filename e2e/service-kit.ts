@@ -18,7 +18,8 @@ export function removeDir(): void {
 }
 
 export async function download(page: Page, target: Locator): Promise<string> {
-  const [file] = await Promise.all([page.waitForEvent('download'), target.click()]);
+  // Bounded: a download that never comes fails the test with its page snapshot instead of hanging the run.
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), target.click()]);
   const path = join(dir, `${Date.now()}-${file.suggestedFilename()}`);
   await file.saveAs(path);
   return path;
