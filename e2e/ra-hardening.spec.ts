@@ -62,7 +62,8 @@ async function craft(path: string, change: (payload: { events: Record<string, un
 async function clientCertificateCount(page: Page): Promise<number> {
   await page.getByTestId('ra-tab-certs').click();
   await page.getByRole('button', { name: 'クライアント証明書', exact: true }).click();
-  await expect(page.getByTestId('ra-cert-table').or(page.getByTestId('ra-certs-empty'))).toBeVisible();
+  // The list's page comes from the worker after the click: wait for it, not just for the table.
+  await expect(page.locator('[data-testid=ra-cert-table][data-loaded=true]').or(page.getByTestId('ra-certs-empty'))).toBeVisible();
   return page.getByTestId('ra-cert-row').count();
 }
 

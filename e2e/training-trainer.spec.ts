@@ -29,7 +29,8 @@ async function state(page: Page) {
   await page.getByTestId('ra-tab-mail').click();
   const subjects = await page.getByTestId('ra-mail-subject').allTextContents();
   await clientCertificates(page);
-  await expect(page.getByTestId('ra-cert-table').or(page.getByTestId('ra-certs-empty'))).toBeVisible();
+  // The list's page comes from the worker after the tab opens: wait for it, not just for the table.
+  await expect(page.locator('[data-testid=ra-cert-table][data-loaded=true]').or(page.getByTestId('ra-certs-empty'))).toBeVisible();
   const certificates = await page.getByTestId('ra-cert-row').allTextContents();
   await openTrainer(page);
   return {

@@ -13,6 +13,8 @@ export interface RemotePage<T> {
 export interface RemotePages<T> extends Pages<T> {
   /** True from the first request until its answer (or failure). */
   loaded: Accessor<boolean>;
+  /** The newest request's answer is in: false while the page of a new query is on its way (tests wait on it). */
+  settled: Accessor<boolean>;
   error: Accessor<string | undefined>;
 }
 
@@ -30,6 +32,8 @@ export function createRemotePages<T, Q>(
   const [wanted, setWanted] = createSignal(0);
   const [result, setResult] = createSignal<RemotePage<T>>({ items: [], total: 0, page: 0 });
   const [loaded, setLoaded] = createSignal(false);
+  /** The newest request's answer is in (false while a page for a new query or page is on its way). */
+  const [settled, setSettled] = createSignal(false);
   const [error, setError] = createSignal<string>();
   let latest = 0;
   let lastQuery: Q | undefined;
@@ -44,16 +48,19 @@ export function createRemotePages<T, Q>(
       }
       lastQuery = q;
       const ticket = ++latest;
+      setSettled(false);
       fetchPage(q, page, size).then(
         (r) => {
           if (ticket !== latest) return;
           setResult(r);
           setLoaded(true);
+          setSettled(true);
           setError(undefined);
         },
         (err: unknown) => {
           if (ticket !== latest) return;
           setLoaded(true);
+          setSettled(true);
           setError(err instanceof Error ? err.message : String(err));
         },
       );
@@ -72,6 +79,7 @@ export function createRemotePages<T, Q>(
     offset: () => page() * size,
     size,
     loaded,
+    settled,
     error,
   };
 }

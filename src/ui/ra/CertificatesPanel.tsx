@@ -78,7 +78,7 @@ export const CertificatesPanel: Component = () => {
         </Show>
         <Pager pages={pages} testId="ra-cert-pager" />
         <div class="ra-scroll">
-          <table class="ra-cert-table" data-testid="ra-cert-table">
+          <table class="ra-cert-table" data-testid="ra-cert-table" data-loaded={pages.settled() ? 'true' : 'false'}>
             <thead>
               <tr>
                 <th scope="col">{t('状態', 'Status')}</th>

@@ -29,6 +29,23 @@ describe('ReportStore', () => {
     expect((await store.page({ gen: next.gen, problemsOnly: false, offset: 0, size: 20 }))?.length).toBe(2);
   });
 
+  it('overlapping calls: an earlier file that finishes last does not replace the newer report the page shows', async () => {
+    const store = new ReportStore();
+    const slowBytes = await sjis([CLIENT, CLIENT, CLIENT]).arrayBuffer();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    // A large file: reading it takes longer than the small file chosen right after it (the kind changed, then the file).
+    const slow = { arrayBuffer: async () => (await gate, slowBytes) } as unknown as Blob;
+    const first = store.validate(slow, 'client-issue', 'big.tsv');
+    const second = await store.validate(sjis([CLIENT]), 'client-issue', 'after.tsv');
+    release();
+    const stale = await first;
+    expect(stale.gen).toBeLessThan(second.gen);
+    const page = await store.page({ gen: second.gen, problemsOnly: false, offset: 0, size: 20 });
+    expect(page?.map((r) => r.seq)).toEqual([1]);
+    expect(await store.page({ gen: stale.gen, problemsOnly: false, offset: 0, size: 20 })).toBeNull();
+  });
+
   it('a client file checked as server: every row U105, the kind guessed', async () => {
     const s = await new ReportStore().validate(sjis([CLIENT, CLIENT, CLIENT]), 'server-issue', 'c.tsv');
     expect(s.allWrongWidth).toBe(true);

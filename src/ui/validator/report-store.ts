@@ -78,13 +78,15 @@ export class ReportStore implements ValidatorApi {
   private nextGen = 1;
 
   async validate(file: Blob, kind: KindId, fileName: string, institution?: InstitutionRegistered): Promise<ReportSummary> {
+    // The generation is taken when the call starts: calls overlap (reading a large file is awaited), and only the
+    // newest call's report may be held — a slow earlier file finishing last must not replace the one the page shows.
+    const gen = this.nextGen++;
     this.held = undefined; // the previous report is garbage in this thread, not the page's
     const raw = await validateFile(new Uint8Array(await file.arrayBuffer()), kind, { fileName });
     const report = institution ? checkReportAgainst(raw, institution) : raw;
     const problems: number[] = [];
     report.records.forEach((r, i) => r.issues.length > 0 && problems.push(i));
-    const gen = this.nextGen++;
-    this.held = { gen, file, report, problems };
+    if (gen === this.nextGen - 1) this.held = { gen, file, report, problems };
     return summarize(gen, report, problems.length);
   }
 
