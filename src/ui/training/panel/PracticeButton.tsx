@@ -7,7 +7,7 @@ import type { Text } from '../../../spec/types';
 import { downloadBytes } from '../../builder/download';
 import { href } from '../../app/router';
 import { t, tr } from '../../i18n';
-import { view } from '../../ra/ra-store';
+import { refresh, view } from '../../ra/ra-store';
 import { eventsAfter } from '../session';
 import { PRACTICE, makePracticeFile, type PracticeFile } from './practice';
 
@@ -22,7 +22,10 @@ export const PracticeButton: Component<{ scenario: Scenario; step: Step }> = (pr
     setBusy(true);
     setError(undefined);
     try {
-      const r = await makePracticeFile(s, view()?.institutions[0], await eventsAfter(0));
+      // Right after a reload the view may not be back from the worker yet: ask for it rather than report
+      // "no institution" for a state that has one.
+      const current = view() ?? (await refresh());
+      const r = await makePracticeFile(s, current?.institutions[0], await eventsAfter(0));
       if (r.ok) {
         setMade(r.file);
         downloadBytes(r.file.fileName, r.file.bytes, 'text/tab-separated-values');
@@ -64,7 +67,7 @@ export const PracticeButton: Component<{ scenario: Scenario; step: Step }> = (pr
           )}
         </Show>
         <Show when={error()}>
-          <p class="notice notice-error" role="alert">
+          <p class="notice notice-error" role="alert" data-testid="tp-practice-error">
             {tr(error()!)}
           </p>
         </Show>
