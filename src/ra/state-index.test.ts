@@ -8,18 +8,7 @@ import { certificateHoldsDnKey, keyUsedByDnKey, waitingDnKeys } from './check';
 import { dnKeyOf } from './dn-key';
 import type { RaEvent } from './events';
 import type { Application, CertificateRecord, DownloadToken } from './types';
-
-/** A small seeded PRNG (mulberry32): the same logs on every run, different ones per seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../fuzz/mutate'; // seeded: the same cases on every run, different ones per seed
 
 describe('OverlayMap', () => {
   it('reads, writes, sizes and iterates like a copied Map, and never changes its base', () => {
