@@ -108,6 +108,16 @@ export async function chooseKind(page: Page, title: string): Promise<void> {
 
 export const cell = (page: Page, row: number, column: number) => page.locator(`input[data-r="${row}"][data-c="${column}"]`);
 
+/** Paste `text` into the focused cell as the browser does for Ctrl+V from a spreadsheet. */
+export async function pasteInto(page: Page, row: number, column: number, text: string): Promise<void> {
+  await cell(page, row, column).focus();
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
 /** A self-signed certificate with the given subject and serial, DER-free PEM, made by openssl. */
 export function oldCertificate(subject: string, serialHex: string): string {
   const dir = mkdtempSync(join(tmp(), 'cert-'));

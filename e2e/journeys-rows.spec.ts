@@ -3,9 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { cell, cliValidate, errorCount, openBuilder, removeTmp, saveDownload, tmp } from './builder-kit';
+import { cell, pasteInto, cliValidate, errorCount, openBuilder, removeTmp, saveDownload, tmp } from './builder-kit';
 
 test.afterAll(() => removeTmp());
 
@@ -16,15 +15,6 @@ function opensslCsr(name: string, subject: string, sans: string[] = []): string 
   const ext = sans.length ? ['-addext', `subjectAltName=${sans.map((s) => `DNS:${s}`).join(',')}`] : [];
   execFileSync('openssl', ['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-subj', subject, ...ext, '-keyout', join(tmp(), `${name}.key`), '-out', out], { stdio: 'ignore' });
   return out;
-}
-
-async function pasteInto(page: Page, row: number, column: number, text: string): Promise<void> {
-  await cell(page, row, column).focus();
-  await page.evaluate((t) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
 }
 
 test('a CSR fills the focused row instead of adding one (CSR panel, a paste into the row, a file dropped on it), says so, and undo takes it back', async ({ page }) => {

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { cell, chooseKind, cliValidate, errorCount, iconvSjis, importProfile, makeKeyForRow, openBuilder, removeTmp, saveDownload, tmp } from './builder-kit';
+import { cell, pasteInto, chooseKind, cliValidate, errorCount, iconvSjis, importProfile, makeKeyForRow, openBuilder, removeTmp, saveDownload, tmp } from './builder-kit';
 import { download, openMail, openRa, openssl, serverRow, upload } from './ra-kit';
 import { clientIssueRow, sjisFile } from './tsv-files';
 
@@ -125,16 +125,6 @@ test('(2) three CSR files made by openssl req → three rows; the export validat
   await expect(cell(page, 3, 7)).toHaveValue(readFileSync(files[2], 'utf8').replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''));
   await expect(page.getByTestId('announcer')).toContainText('一行形式に変換しました');
 });
-
-/** Paste `text` into the focused cell as the browser does for Ctrl+V from a spreadsheet. */
-async function pasteInto(page: Page, row: number, column: number, text: string): Promise<void> {
-  await cell(page, row, column).focus();
-  await page.evaluate((t) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-}
 
 test('(3) a 3×13 block copied from a spreadsheet fills three rows; the export validates', async ({ page }) => {
   const rows = ['p1', 'p2', 'p3'].map((h) => {
