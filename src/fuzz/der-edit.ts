@@ -1,5 +1,6 @@
 // DER surgery for tests and the fuzz suite: take a CSR or certificate apart into its top-level elements and put
 // it back together with one detail changed (an extra element, other parameters, BER lengths…).
+import { concatBytes } from '../pki/bytes';
 
 /** One TLV as bytes. */
 export function tlv(tag: number, content: Uint8Array, longLength = false): Uint8Array {
@@ -9,17 +10,7 @@ export function tlv(tag: number, content: Uint8Array, longLength = false): Uint8
   else if (n < 0x100) header = [tag, 0x81, n];
   else if (n < 0x10000) header = [tag, 0x82, n >> 8, n & 0xff];
   else header = [tag, 0x83, n >> 16, (n >> 8) & 0xff, n & 0xff];
-  return concat(Uint8Array.from(header), content);
-}
-
-export function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes([Uint8Array.from(header), content]);
 }
 
 /** Header length and content length of the TLV at `at` (definite lengths only). */
@@ -50,5 +41,5 @@ export const NULL = Uint8Array.from([0x05, 0x00]);
 
 /** SEQUENCE of the given elements. */
 export function sequence(...parts: Uint8Array[]): Uint8Array {
-  return tlv(SEQUENCE, concat(...parts));
+  return tlv(SEQUENCE, concatBytes(parts));
 }

@@ -1,4 +1,5 @@
 // Seeded randomness and byte-level mutations for the fuzz suite: a failure is replayed from its seed and index.
+import { concatBytes } from '../pki/bytes';
 
 export type Rand = () => number;
 
@@ -36,11 +37,7 @@ export function mutateBytes(bytes: Uint8Array, rand: Rand): Uint8Array {
       // a long run of one character somewhere (up to 64 KiB)
       const cut = at();
       const run = new Uint8Array(Math.floor(rand() * 65_536)).fill(pick(RUNS));
-      const out = new Uint8Array(bytes.length + run.length);
-      out.set(bytes.subarray(0, cut));
-      out.set(run, cut);
-      out.set(bytes.subarray(cut), cut + run.length);
-      return out;
+      return concatBytes([bytes.subarray(0, cut), run, bytes.subarray(cut)]);
     }
     case 4: {
       const out = bytes.slice();
@@ -60,11 +57,7 @@ export function mutateBytes(bytes: Uint8Array, rand: Rand): Uint8Array {
       const b = Math.min(bytes.length, a + Math.floor(rand() * 64));
       const piece = bytes.slice(a, b);
       const cut = at();
-      const out = new Uint8Array(bytes.length + piece.length);
-      out.set(bytes.subarray(0, cut));
-      out.set(piece, cut);
-      out.set(bytes.subarray(cut), cut + piece.length);
-      return out;
+      return concatBytes([bytes.subarray(0, cut), piece, bytes.subarray(cut)]);
     }
     default: {
       const alphabet = 'AZaz09=,.-@_ \t\r\n\'"\\CNOULSTE__proto__constructor';

@@ -5,6 +5,7 @@
 import { guessMapping, mapRoster } from '../builder/mapping';
 import { readRosterFile } from '../builder/roster';
 import { inspectCertificate } from '../pki/certificate';
+import { concatBytes } from '../pki/bytes';
 import { createTrainingHierarchy } from '../pki/certificate-builder';
 import { inspectCsr } from '../pki/csr';
 import { pemEncode, toOneLine } from '../pki/pem';
@@ -23,7 +24,7 @@ import {
   tsvBytes,
 } from '../tsv/fixtures';
 import { validateFile } from '../tsv';
-import { concat, elements, NULL, sequence, tlv } from './der-edit';
+import { elements, NULL, sequence, tlv } from './der-edit';
 import { mutateBytes, type Rand } from './mutate';
 
 /** What one input did. `accepted` CSRs must also be accepted by OpenSSL (checked by the caller). */
@@ -86,9 +87,9 @@ function mutateCsr(seed: Uint8Array, rand: Rand): Uint8Array {
       return sequence(info, alg, tlv(0x03, bits));
     }
     case 5:
-      return concat(Uint8Array.from([0x30, 0x80]), info, alg, sig, Uint8Array.from([0, 0])); // indefinite length
+      return concatBytes([Uint8Array.from([0x30, 0x80]), info, alg, sig, Uint8Array.from([0, 0])]); // indefinite length
     default:
-      return tlv(0x30, concat(info, tlv(0x30, elements(alg).reduce((a, b) => concat(a, b), new Uint8Array()), true), sig));
+      return tlv(0x30, concatBytes([info, tlv(0x30, concatBytes(elements(alg)), true), sig]));
   }
 }
 

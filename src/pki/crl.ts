@@ -10,7 +10,8 @@ import * as x509 from '@peculiar/x509';
 import { defaultHash, issuerKeyId, normalizeSerialHex } from './certificate-builder';
 import { toArrayBuffer } from './crypto';
 import { serialToBytes } from './serial';
-import { children, concat, ecdsaSignatureDer, revokedEntry, tlv } from './crl-der';
+import { concatBytes } from './bytes';
+import { children, ecdsaSignatureDer, revokedEntry, tlv } from './crl-der';
 
 export type CrlReason = 0 | 1 | 3 | 4 | 5;
 
@@ -83,10 +84,10 @@ export async function buildCrl(p: BuildCrlParams): Promise<Uint8Array> {
   const [tbs, signatureAlgorithm] = children(empty);
   const fields = children(tbs);
   const at = fields.findIndex((f) => f[0] === 0xa0); // [0] crlExtensions
-  const revoked = tlv(0x30, concat(p.entries.map((e) => revokedEntry(normalizeSerialHex(e.serialHex), e.revokedAt, e.reason))));
-  const withEntries = tlv(0x30, concat(at < 0 ? [...fields, revoked] : [...fields.slice(0, at), revoked, ...fields.slice(at)]));
+  const revoked = tlv(0x30, concatBytes(p.entries.map((e) => revokedEntry(normalizeSerialHex(e.serialHex), e.revokedAt, e.reason))));
+  const withEntries = tlv(0x30, concatBytes(at < 0 ? [...fields, revoked] : [...fields.slice(0, at), revoked, ...fields.slice(at)]));
   const ecdsa = p.issuerKey.algorithm.name === 'ECDSA';
   const raw = new Uint8Array(await crypto.subtle.sign(ecdsa ? { name: 'ECDSA', hash } : p.issuerKey.algorithm, p.issuerKey, withEntries as BufferSource));
   const signature = ecdsa ? ecdsaSignatureDer(raw) : raw;
-  return tlv(0x30, concat([withEntries, signatureAlgorithm, tlv(0x03, concat([Uint8Array.of(0), signature]))]));
+  return tlv(0x30, concatBytes([withEntries, signatureAlgorithm, tlv(0x03, concatBytes([Uint8Array.of(0), signature]))]));
 }

@@ -4,6 +4,7 @@
 // The PKCS#12 KDF also keys the MAC of the modern format (OpenSSL 3 does the same), so it lives here.
 // node-forge supplies only the 3DES cipher and a synchronous SHA-1/SHA-256; why: docs/pkcs12.md.
 import * as asn1js from 'asn1js';
+import { concatBytes } from './bytes';
 
 export type Pkcs12Hash = 'SHA-1' | 'SHA-256';
 
@@ -100,10 +101,10 @@ export async function pkcs12Kdf(password: Uint8Array, salt: Uint8Array, id: 1 | 
   const d = new Uint8Array(v).fill(id);
   const s = repeatToMultiple(salt, v);
   const p = repeatToMultiple(password, v);
-  const i = concat(s, p);
+  const i = concatBytes([s, p]);
   const out = new Uint8Array(Math.ceil(length / u) * u);
   for (let block = 0; block * u < length; block++) {
-    const a = iteratedDigest(forge, hash, concat(d, i), iterations);
+    const a = iteratedDigest(forge, hash, concatBytes([d, i]), iterations);
     out.set(a, block * u);
     const b = repeatToMultiple(a, v);
     for (let j = 0; j < i.length; j += v) addBlock(i, j, b);
@@ -114,16 +115,6 @@ export async function pkcs12Kdf(password: Uint8Array, salt: Uint8Array, id: 1 | 
 /** WebCrypto's typings want an ArrayBuffer-backed view; ours always are. */
 export function bufferSource(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   return bytes as Uint8Array<ArrayBuffer>;
-}
-
-export function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, x) => n + x.length, 0));
-  let at = 0;
-  for (const x of parts) {
-    out.set(x, at);
-    at += x.length;
-  }
-  return out;
 }
 
 export const PBE_SHA1_3DES_OID = '1.2.840.113549.1.12.1.3';
