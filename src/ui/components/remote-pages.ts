@@ -1,5 +1,6 @@
-// Pages of a list that lives elsewhere (the RA worker's 100 000 certificates): the same `Pages` the shared
-// <Pager> shows, but each page is asked for — with the query and the page number — and only its rows arrive.
+// Pages of a list that lives elsewhere (the RA worker's 100 000 certificates, the validator's records): the same
+// `Pages` the shared <Pager> shows, but each page is asked for — with the query and the page number — and only
+// its rows arrive.
 import { createEffect, createSignal, on, type Accessor } from 'solid-js';
 import { PAGE_SIZE, type Pages } from './Pager';
 
@@ -22,11 +23,14 @@ export interface RemotePages<T> extends Pages<T> {
  * `query` is tracked: when it changes (another filter, or a new version of the data) the page is asked for again;
  * a change of the query other than the page itself goes back to the first page. Answers that arrive after a newer
  * request are dropped, so a slow old page never replaces a newer one.
+ * `total`, where the caller knows the list's length before asking (the validator's summary), counts the pages from
+ * it at once: a `setPage` right after a change of the query then clamps to the new query's pages, not the last
+ * answer's.
  */
 export function createRemotePages<T, Q>(
   query: Accessor<Q>,
   fetchPage: (query: Q, page: number, size: number) => Promise<RemotePage<T>>,
-  options: { size?: number; samePage?: (a: Q, b: Q) => boolean } = {},
+  options: { size?: number; samePage?: (a: Q, b: Q) => boolean; total?: (query: Q) => number } = {},
 ): RemotePages<T> {
   const size = options.size ?? PAGE_SIZE;
   const [wanted, setWanted] = createSignal(0);
@@ -67,7 +71,7 @@ export function createRemotePages<T, Q>(
     }),
   );
 
-  const total = () => result().total;
+  const total = () => (options.total ? options.total(query()) : result().total);
   const count = () => Math.max(1, Math.ceil(total() / size));
   const page = () => result().page;
   return {

@@ -1,5 +1,5 @@
 // One record's cells with the offending cells (and characters) highlighted, each problem's message and fix hint.
-// Rendered only while open: a 1000-row file of NG records stays light. An issue link (remote-pages.ts) opens
+// Rendered only while open: a 1000-row file of NG records stays light. An issue link (result-pages.ts) opens
 // the record and focuses the cell it names.
 import { For, Show, createEffect, createMemo, createSignal, type Component } from 'solid-js';
 import { KINDS } from '../../spec/kinds';
@@ -9,9 +9,9 @@ import type { ShownRecord } from '../../tsv/bound-report';
 import type { Issue } from '../../tsv/types';
 import { t, tr } from '../i18n';
 import { CellValue } from './CellValue';
-import type { RemotePages } from './remote-pages';
+import type { ResultPages } from './result-pages';
 
-export const RecordDetail: Component<{ record: ShownRecord; kind: KindId; open: boolean; remote: RemotePages }> = (props) => {
+export const RecordDetail: Component<{ record: ShownRecord; kind: KindId; open: boolean; remote: ResultPages }> = (props) => {
   // eslint-disable-next-line solid/reactivity -- the initial state only; the user toggles it afterwards
   const [open, setOpen] = createSignal(props.open);
   createEffect(() => {
@@ -50,7 +50,7 @@ function positions(record: ShownRecord, kind: KindId): { shown: number[]; quietE
   return { shown, quietEmpty };
 }
 
-const RecordCells: Component<{ record: ShownRecord; kind: KindId; remote: RemotePages }> = (props) => {
+const RecordCells: Component<{ record: ShownRecord; kind: KindId; remote: ResultPages }> = (props) => {
   const cols = createMemo(() => positions(props.record, props.kind));
   return (
     <>
@@ -78,7 +78,7 @@ const RecordCells: Component<{ record: ShownRecord; kind: KindId; remote: Remote
   );
 };
 
-const CellRow: Component<{ record: ShownRecord; kind: KindId; no: number; remote: RemotePages }> = (props) => {
+const CellRow: Component<{ record: ShownRecord; kind: KindId; no: number; remote: ResultPages }> = (props) => {
   let cell: HTMLTableCellElement | undefined;
   createEffect(() => {
     const target = props.remote.target();
@@ -102,7 +102,7 @@ const CellRow: Component<{ record: ShownRecord; kind: KindId; no: number; remote
   );
 };
 
-const IssueList: Component<{ issues: Issue[]; kind: KindId; seq: number; remote: RemotePages }> = (props) => (
+const IssueList: Component<{ issues: Issue[]; kind: KindId; seq: number; remote: ResultPages }> = (props) => (
   <ul class="issue-list" data-testid={`issues-${props.seq}`}>
     <For each={props.issues}>
       {(issue) => (

@@ -9,7 +9,7 @@ import { MESSAGES } from '../../tsv/messages';
 import { lang, t, tr } from '../i18n';
 import { ConvertPanel } from './ConvertPanel';
 import type { ReportSummary, ValidatorApi } from './report-store';
-import { createRemotePages, type RemotePages } from './remote-pages';
+import { createResultPages, type ResultPages } from './result-pages';
 import { ResultTable } from './ResultTable';
 import { createAfterFirstFrame } from './reveal';
 
@@ -31,7 +31,7 @@ export const ReportView: Component<ReportViewProps> = (props) => {
   const fileErrors = createMemo(() => props.report.fileIssues.filter((i) => i.severity === 'error'));
   const fileWarnings = createMemo(() => props.report.fileIssues.filter((i) => i.severity === 'warning'));
   // eslint-disable-next-line solid/reactivity -- the client is the page's one worker client; it never changes
-  const remote = createRemotePages(props.client, () => props.report);
+  const remote = createResultPages(props.client, () => props.report);
   // The summary is shown first; the list and the table (more layout) from the next frame on.
   const settled = createAfterFirstFrame();
   const hasRecords = () => settled() && props.report.totals.records > 0;
@@ -129,7 +129,7 @@ const WrongWidthLead: Component<{ report: ReportSummary; onRecheck: (kind: KindI
 };
 
 /** 「問題の一覧」: each kind of problem once, with the records that have it as links to the cell. */
-const IssueIndex: Component<{ report: ReportSummary; remote: RemotePages }> = (props) => (
+const IssueIndex: Component<{ report: ReportSummary; remote: ResultPages }> = (props) => (
   <Show when={props.report.groups.length > 0}>
     <section class="issue-index" data-testid="issue-index">
       <h2>{t('問題の一覧', 'Problems')}</h2>

@@ -1,6 +1,6 @@
 // The RA's result table: SEQ | 処理結果 | エラー内容 (SPEC §7.2, ADDENDUM A: `code:column,name,message`),
 // and under each record with a problem, its cells with the offending ones highlighted. One page of records
-// is fetched from the worker at a time (remote-pages.ts); each RA line is a link to its cell.
+// is fetched from the worker at a time (result-pages.ts); each RA line is a link to its cell.
 import { For, Show, createEffect, createMemo, type Component } from 'solid-js';
 import type { ShownRecord } from '../../tsv/bound-report';
 import type { Issue, ValidationReport } from '../../tsv/types';
@@ -8,7 +8,7 @@ import { Pager } from '../components/Pager';
 import { formatRaLine } from '../../tsv/format';
 import { lang, t } from '../i18n';
 import { RecordDetail } from './RecordDetail';
-import type { RemotePages } from './remote-pages';
+import type { ResultPages } from './result-pages';
 import { createReveal } from './reveal';
 
 /** Rows added to the DOM per animation frame (reveal.ts). */
@@ -17,7 +17,7 @@ const ROWS_PER_FRAME = 1;
 /** NG records of a page opened on display; the rest open on demand (or when an issue link points at them). */
 const OPEN_FIRST = 3;
 
-export const ResultTable: Component<{ kind: ValidationReport['kind']; remote: RemotePages; openFirst?: number }> = (props) => {
+export const ResultTable: Component<{ kind: ValidationReport['kind']; remote: ResultPages; openFirst?: number }> = (props) => {
   const pages = () => props.remote.pages;
   // Index among the page's NG records, to open only the first few; records with warnings only start closed.
   const ngIndex = createMemo(() => {
@@ -60,7 +60,7 @@ function ordered(issues: Issue[]): Issue[] {
   return [...issues.filter((i) => i.severity === 'error'), ...issues.filter((i) => i.severity === 'warning')];
 }
 
-const RecordRows: Component<{ record: ShownRecord; kind: ValidationReport['kind']; open: boolean; remote: RemotePages }> = (props) => {
+const RecordRows: Component<{ record: ShownRecord; kind: ValidationReport['kind']; open: boolean; remote: ResultPages }> = (props) => {
   let row: HTMLTableRowElement | undefined;
   // A link to a record-level problem (no column) lands on the record's row.
   createEffect(() => {
