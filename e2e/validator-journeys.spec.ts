@@ -115,3 +115,24 @@ test('問題の一覧: a link to a record on page 2 shows that page, opens the r
   await index.getByRole('button', { name: 'SEQ 33' }).click();
   await expect(page.getByTestId('cells-33').locator('td[data-column="10"]')).toBeFocused();
 });
+
+test('where no Web Worker can start (blocked by policy), the page validates on its own thread: same report, pages, links', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.Worker = class {
+      constructor() {
+        throw new Error('workers are blocked here');
+      }
+    } as unknown as typeof Worker;
+  });
+  await page.reload();
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  const rows = Array.from({ length: 30 }, (_, i) => clientIssueRow({ 1: user(i + 1), 10: i + 1 === 25 ? '' : 'admin@example.ac.jp' }));
+  await validate(page, 'client-issue', sjisFile('no-worker.tsv', rows));
+  await expect(page.getByTestId('summary')).toContainText('NG: 1');
+  await expect(page.getByTestId('result-pager').getByTestId('pager-where')).toContainText('1 / 2 ページ');
+  await page.getByTestId('issue-index').getByRole('button', { name: 'SEQ 25' }).click();
+  await expect(page.getByTestId('result-pager').getByTestId('pager-where')).toContainText('2 / 2 ページ');
+  await expect(page.getByTestId('cells-25').locator('td[data-column="10"]')).toBeFocused();
+  expect(workers).toEqual([]);
+});

@@ -65,6 +65,13 @@ export interface ValidatorApi {
   text(gen: number): Promise<Uint8Array | null>;
 }
 
+export type ValidatorMethod = keyof ValidatorApi;
+
+/** One call by name: what the worker receives, and what the main-thread fallback runs. */
+export function storeCall(api: ValidatorApi, method: ValidatorMethod, args: unknown[]): Promise<unknown> {
+  return (api[method] as (...a: unknown[]) => Promise<unknown>).apply(api, args);
+}
+
 interface Held {
   gen: number;
   file: Blob;

@@ -1,8 +1,9 @@
-// The page's side of the validator worker: typed calls (request id → reply) and cancel. Cancel terminates the
-// worker (validation is synchronous work there, a message could not interrupt it); the next call starts a new
-// one. If no worker can start, the same ReportStore runs on the main thread (correct, slower, not cancellable).
-import type { ValidatorApi } from './report-store';
-import type { ValidatorReply, ValidatorRequest } from './validate.worker';
+// The page's side of the validator worker: typed calls through the shared worker client (workers/call.ts) and
+// cancel. Cancel terminates the worker (validation is synchronous work there, a message could not interrupt it);
+// the next call starts a new one. If no worker can start, the same ReportStore runs on the main thread (correct,
+// slower, not cancellable).
+import { workerClient } from '../../workers/call';
+import type { ValidatorApi, ValidatorMethod } from './report-store';
 import ValidateWorker from './validate.worker?worker';
 
 /** The user cancelled: the running call ends with this, and the report it was making is gone. */
@@ -13,79 +14,30 @@ export class ValidationCancelled extends Error {
   }
 }
 
-class WorkerUnavailable extends Error {}
-
 export interface ValidatorClient extends ValidatorApi {
   cancel(): void;
 }
 
 export function createValidatorClient(start: () => Worker = () => new ValidateWorker()): ValidatorClient {
-  let worker: Worker | undefined;
-  let broken = false;
-  let nextId = 1;
-  let fallback: ValidatorApi | undefined;
-  const pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
-
-  const stop = (reason: () => Error) => {
-    worker?.terminate();
-    worker = undefined;
-    for (const p of pending.values()) p.reject(reason());
-    pending.clear();
+  // Loaded only when needed: the validator's code stays out of the page's own chunk.
+  let local: ValidatorApi | undefined;
+  const onMainThread = async (method: ValidatorMethod, args: unknown[]) => {
+    const m = await import('./report-store');
+    local ??= new m.ReportStore();
+    return m.storeCall(local, method, args);
   };
-
-  function getWorker(): Worker | undefined {
-    if (broken) return undefined;
-    if (worker) return worker;
-    try {
-      worker = start();
-    } catch {
-      broken = true;
-      return undefined;
-    }
-    worker.onmessage = (e: MessageEvent<ValidatorReply>) => {
-      const p = pending.get(e.data.id);
-      if (!p) return;
-      pending.delete(e.data.id);
-      if ('result' in e.data) p.resolve(e.data.result);
-      else p.reject(new Error(e.data.error));
-    };
-    worker.onerror = () => {
-      broken = true;
-      stop(() => new WorkerUnavailable());
-    };
-    return worker;
-  }
-
-  async function onMainThread(): Promise<ValidatorApi> {
-    fallback ??= new (await import('./report-store')).ReportStore();
-    return fallback;
-  }
-
-  function call<M extends keyof ValidatorApi>(method: M, ...args: Parameters<ValidatorApi[M]>): ReturnType<ValidatorApi[M]> {
-    const run = async (): Promise<unknown> => {
-      const w = getWorker();
-      if (!w) return ((await onMainThread())[method] as (...a: unknown[]) => Promise<unknown>)(...args);
-      const id = nextId++;
-      try {
-        return await new Promise<unknown>((resolve, reject) => {
-          pending.set(id, { resolve, reject });
-          const request: ValidatorRequest<M> = { id, method, args };
-          w.postMessage(request);
-        });
-      } catch (err) {
-        if (err instanceof WorkerUnavailable) return ((await onMainThread())[method] as (...a: unknown[]) => Promise<unknown>)(...args);
-        throw err;
-      }
-    };
-    return run() as ReturnType<ValidatorApi[M]>;
-  }
+  const client = workerClient(start, onMainThread);
+  const call =
+    <M extends ValidatorMethod>(method: M) =>
+    (...args: Parameters<ValidatorApi[M]>) =>
+      client.call(method, args) as ReturnType<ValidatorApi[M]>;
 
   return {
-    validate: (...a) => call('validate', ...a),
-    page: (...a) => call('page', ...a),
-    locate: (...a) => call('locate', ...a),
-    convert: (...a) => call('convert', ...a),
-    text: (...a) => call('text', ...a),
-    cancel: () => stop(() => new ValidationCancelled()),
+    validate: call('validate'),
+    page: call('page'),
+    locate: call('locate'),
+    convert: call('convert'),
+    text: call('text'),
+    cancel: () => client.cancel(() => new ValidationCancelled()),
   };
 }
