@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import solid from 'vite-plugin-solid';
 import { viteSingleFile } from 'vite-plugin-singlefile';
-import { KEYGEN_FRAME_SCRIPT } from './src/workers/keygen-frame-source';
+import { KEYGEN_FRAME_SCRIPT } from './src/workers/keygen-frame-source.ts';
 
 // Two builds from one source:
 //  - default: dist/ (served by `npm start`)
