@@ -154,6 +154,26 @@ test('server certificate through the roles: upload with 審査項目, admin down
   await expect(screen.getByTestId('ra-error')).toContainText('サーバ証明書　失効処理が以下のエラーにより正常終了しませんでした。');
   await page.getByTestId('nii-menu-stats').click();
   await expect(page.getByTestId('nii-stats-table')).toContainText('example.ac.jp');
+
+  // On a phone (414 px wide) no screen of the service scrolls sideways, with this whole life's data on it: the RA
+  // system's screens, then every role's (long serials and DNs, the trainer's scenario list and editor).
+  await page.setViewportSize({ width: 414, height: 800 });
+  const sideways = () => page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
+  for (const id of ['server-upload', 'server-list', 'client-upload', 'client-list', 'admin-update', 'all-list', 'stats', 'allow-list', 'timestamp']) {
+    await page.getByTestId(`nii-menu-${id}`).click();
+    await expect(page.getByTestId(`nii-menu-${id}`)).toHaveAttribute('aria-current', 'page');
+    expect(await sideways(), id).toBeLessThanOrEqual(0);
+  }
+  await expect(page.getByTestId('nii-stats-table')).toHaveCount(0);
+  await page.getByTestId('nii-menu-stats').click();
+  await expect(page.getByTestId('nii-stats-table')).toContainText('example.ac.jp');
+  expect(await sideways(), 'stats with its rows').toBeLessThanOrEqual(0);
+  for (const r of ['admin', 'ra', 'user', 'pin', 'desk', 'trainer'] as const) {
+    await role(page, r);
+    if (r === 'desk') await expect(page.getByTestId('svc-desk-operator').first()).toBeVisible();
+    if (r === 'trainer') await expect(page.getByTestId('training-choose')).toBeVisible();
+    expect(await sideways(), r).toBeLessThanOrEqual(0);
+  }
 });
 
 test('method 3: the user makes the key in the page; the P12 (key + chain) opens in OpenSSL and pk12util with the passphrase; a P12 name with \' fails', async ({ page }) => {
