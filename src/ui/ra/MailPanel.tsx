@@ -3,19 +3,12 @@
 // download sends the next mail, as the real system does); attachments download as files.
 import { For, Show, createMemo, createSignal, type Component } from 'solid-js';
 import { Pager, createPages } from '../components/Pager';
-import type { LinkState, LinkView, MailView } from '../../workers/ra-api';
+import type { LinkView, MailView } from '../../workers/ra-api';
 import { href } from '../app/router';
 import { t } from '../i18n';
+import { LINK_STATE, MailAttachments, MailBody } from './mail-parts';
 import { call } from './ra-client';
 import { act, jst, refresh, saveFile, setNotice, view } from './ra-store';
-
-const LINK_STATE: Record<LinkState, [string, string]> = {
-  open: ['未使用', 'not used yet'],
-  used: ['使用済み', 'used'],
-  expired: ['期限切れ', 'expired'],
-  'pins-first': ['アクセスPIN取得後に有効', 'works after the PINs were fetched'],
-  unknown: ['無効', 'not valid'],
-};
 
 /** The server certificate just downloaded: its install kit is offered right there (ra/install.ts). */
 const [kitFor, setKitFor] = createSignal<string>();
@@ -106,7 +99,6 @@ export const MailPanel: Component = () => {
 };
 
 const MailReader: Component<{ mail: MailView }> = (props) => {
-  const linkOf = (line: string) => props.mail.links.find((l) => line.includes(l.url));
   return (
     <article class="ra-mail-reader" data-testid="ra-mail-reader" aria-label={props.mail.subject}>
       <h3>{props.mail.subject}</h3>
@@ -120,35 +112,8 @@ const MailReader: Component<{ mail: MailView }> = (props) => {
           <dd>{t('実際のシステムでは電子署名付き（模擬では署名なし）', 'Signed by the real system (not by the simulator)')}</dd>
         </Show>
       </dl>
-      <div class="ra-mail-body" lang="ja">
-        <For each={props.mail.body.split('\n')}>
-          {(line) => (
-            // Lines are keyed by their text: the link's state must stay reactive as the view refreshes.
-            <Show when={linkOf(line)} fallback={<div class="ra-mail-line">{line || '\u00a0'}</div>}>
-              {(link) => <MailLinkLine line={line} link={link()} />}
-            </Show>
-          )}
-        </For>
-      </div>
-      <Show when={props.mail.attachments.length > 0}>
-        <h4>{t('添付ファイル', 'Attachments')}</h4>
-        <ul>
-          <For each={props.mail.attachments}>
-            {(a) => (
-              <li>
-                <button
-                  type="button"
-                  class="link-button"
-                  data-testid="ra-mail-attachment"
-                  onClick={() => act(async () => saveFile(await call('attachment', a.fileId, a.fileName, a.contentType)))}
-                >
-                  {a.fileName}
-                </button>
-              </li>
-            )}
-          </For>
-        </ul>
-      </Show>
+      <MailBody mail={props.mail} link={(line, link) => <MailLinkLine line={line} link={link()} />} />
+      <MailAttachments mail={props.mail} testId="ra-mail-attachment" heading={<h4>{t('添付ファイル', 'Attachments')}</h4>} />
     </article>
   );
 };

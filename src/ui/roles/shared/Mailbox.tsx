@@ -5,17 +5,10 @@ import { For, Show, createMemo, createSignal, type Component } from 'solid-js';
 import type { MailView } from '../../../workers/ra-api';
 import { navigate } from '../../app/router';
 import { t } from '../../i18n';
+import { LINK_STATE, MailAttachments, MailBody } from '../../ra/mail-parts';
 import { call } from '../../ra/ra-client';
 import { act, jst, saveFile, view } from '../../ra/ra-store';
 import { FROM_LABEL, isRead, mailsFor, markRead, readerKey, type RoleId } from '../roles';
-
-const LINK_STATE = {
-  open: ['未使用', 'not used yet'],
-  used: ['使用済み', 'used'],
-  expired: ['期限切れ', 'expired'],
-  'pins-first': ['アクセスPIN取得後に有効', 'works after the PINs were fetched'],
-  unknown: ['無効', 'not valid'],
-} as const;
 
 /** The purposes of a mail's unused one-time URLs (space-separated): the training panel highlights such mails. */
 function openPurposes(m: MailView): string {
@@ -80,7 +73,6 @@ export const Mailbox: Component<{ role: RoleId; user?: string }> = (props) => {
 };
 
 const MailReader: Component<{ mail: MailView; role: RoleId }> = (props) => {
-  const linkOf = (line: string) => props.mail.links.find((l) => line.includes(l.url));
   return (
     <article class="ra-mail-reader" data-testid="svc-mail-reader" aria-label={props.mail.subject}>
       <dl class="ra-mail-head">
@@ -98,37 +90,20 @@ const MailReader: Component<{ mail: MailView; role: RoleId }> = (props) => {
           🔏 {t('このメールは電子署名されています（模擬: 実際の署名はありません）', 'This mail is digitally signed (simulated: there is no real signature)')}
         </p>
       </Show>
-      <div class="ra-mail-body" lang="ja" data-testid="svc-mail-body">
-        <For each={props.mail.body.split('\n')}>
-          {(line) => (
-            <Show when={linkOf(line)} fallback={<div class="ra-mail-line">{line || '\u00a0'}</div>}>
-              {(link) => (
-                <div class="ra-mail-line">
-                  {line.slice(0, line.indexOf(link().url))}
-                  <a href={`#/service/${props.role}/url/${link().token}`} class="mono" data-testid="svc-mail-link" data-purpose={link().purpose ?? ''} data-guide={link().state === 'open' ? 'mail-link' : undefined}>
-                    {link().url}
-                  </a>{' '}
-                  <span class="ra-link-state">{t(`（${LINK_STATE[link().state][0]}）`, `(${LINK_STATE[link().state][1]})`)}</span>
-                </div>
-              )}
-            </Show>
-          )}
-        </For>
-      </div>
-      <Show when={props.mail.attachments.length > 0}>
-        <h3>{t('添付ファイル', 'Attachments')}</h3>
-        <ul>
-          <For each={props.mail.attachments}>
-            {(a) => (
-              <li>
-                <button type="button" class="link-button" data-testid="svc-mail-attachment" onClick={() => act(async () => saveFile(await call('attachment', a.fileId, a.fileName, a.contentType)))}>
-                  {a.fileName}
-                </button>
-              </li>
-            )}
-          </For>
-        </ul>
-      </Show>
+      <MailBody
+        mail={props.mail}
+        testId="svc-mail-body"
+        link={(line, link) => (
+          <div class="ra-mail-line">
+            {line.slice(0, line.indexOf(link().url))}
+            <a href={`#/service/${props.role}/url/${link().token}`} class="mono" data-testid="svc-mail-link" data-purpose={link().purpose ?? ''} data-guide={link().state === 'open' ? 'mail-link' : undefined}>
+              {link().url}
+            </a>{' '}
+            <span class="ra-link-state">{t(`（${LINK_STATE[link().state][0]}）`, `(${LINK_STATE[link().state][1]})`)}</span>
+          </div>
+        )}
+      />
+      <MailAttachments mail={props.mail} testId="svc-mail-attachment" heading={<h3>{t('添付ファイル', 'Attachments')}</h3>} />
       <p>
         {/* eslint-disable-next-line solid/reactivity -- act() runs it as the button's action */}
         <button type="button" class="secondary" data-testid="svc-mail-eml" onClick={() => act(async () => saveFile(await call('eml', props.mail.id)))}>
