@@ -2,6 +2,7 @@
 // "installed in the browser", shared by the UPKI RA operator login and the JPNIC manager/applicant logins.
 // It only remembers what was installed; whether a certificate may log in (revoked, expired, deleted
 // account, wrong service) is each service engine's decision, not the store's.
+import { idbRequest, idbTransactionDone } from '../store/idb';
 
 export type BrowserCertService = 'upki' | 'jpnic';
 
@@ -71,21 +72,6 @@ export function memoryBrowserStore(initial: readonly BrowserCert[] = []): Browse
   };
 }
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
-}
-
 const OBJECT_STORE = 'certs';
 
 /**
@@ -101,14 +87,14 @@ export function idbBrowserStore(dbName = 'upki-browser-store', factory: IDBFacto
       req.onupgradeneeded = () => {
         if (!req.result.objectStoreNames.contains(OBJECT_STORE)) req.result.createObjectStore(OBJECT_STORE, { keyPath: 'id' });
       };
-      return request(req);
+      return idbRequest(req);
     })();
     return opened;
   };
   return {
     list: async (filter) => {
       const tx = (await db()).transaction(OBJECT_STORE, 'readonly');
-      const all = await request(tx.objectStore(OBJECT_STORE).getAll() as IDBRequest<BrowserCert[]>);
+      const all = await idbRequest(tx.objectStore(OBJECT_STORE).getAll() as IDBRequest<BrowserCert[]>);
       return all
         .map((c) => ({ ...c, certificateDer: new Uint8Array(c.certificateDer), ...(c.p12 ? { p12: new Uint8Array(c.p12) } : {}) }))
         .filter((c) => matches(c, filter))
@@ -117,14 +103,14 @@ export function idbBrowserStore(dbName = 'upki-browser-store', factory: IDBFacto
     add: async (cert, at) => {
       const added = newCert(cert, at);
       const tx = (await db()).transaction(OBJECT_STORE, 'readwrite');
-      const finished = done(tx);
+      const finished = idbTransactionDone(tx);
       tx.objectStore(OBJECT_STORE).add(added);
       await finished;
       return added;
     },
     remove: async (id) => {
       const tx = (await db()).transaction(OBJECT_STORE, 'readwrite');
-      const finished = done(tx);
+      const finished = idbTransactionDone(tx);
       tx.objectStore(OBJECT_STORE).delete(id);
       await finished;
     },

@@ -1,5 +1,6 @@
 // One small IndexedDB database for the builder: institution profiles and work in progress.
 // The factory is a parameter so tests pass fake-indexeddb and the page passes window.indexedDB.
+import { idbRequest, idbTransactionDone } from './idb';
 
 export const DB_NAME = 'upki-workbench-builder';
 export const DB_VERSION = 1;
@@ -24,27 +25,12 @@ export function openBuilderDb(factory: IDBFactory = globalThis.indexedDB, name =
   });
 }
 
-function done<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-function transactionDone(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
-}
-
 export async function getAll<T>(db: IDBDatabase, store: string): Promise<T[]> {
-  return done(db.transaction(store, 'readonly').objectStore(store).getAll()) as Promise<T[]>;
+  return idbRequest(db.transaction(store, 'readonly').objectStore(store).getAll()) as Promise<T[]>;
 }
 
 export async function getOne<T>(db: IDBDatabase, store: string, key: IDBValidKey): Promise<T | undefined> {
-  return done(db.transaction(store, 'readonly').objectStore(store).get(key)) as Promise<T | undefined>;
+  return idbRequest(db.transaction(store, 'readonly').objectStore(store).get(key)) as Promise<T | undefined>;
 }
 
 export async function putMany(db: IDBDatabase, store: string, values: readonly unknown[]): Promise<void> {
@@ -53,11 +39,11 @@ export async function putMany(db: IDBDatabase, store: string, values: readonly u
   for (const value of values) objects.put(value);
   // Commit now rather than when the event loop comes back: a tab that is closing may not get that far.
   tx.commit?.();
-  await transactionDone(tx);
+  await idbTransactionDone(tx);
 }
 
 export async function deleteOne(db: IDBDatabase, store: string, key: IDBValidKey): Promise<void> {
   const tx = db.transaction(store, 'readwrite');
   tx.objectStore(store).delete(key);
-  await transactionDone(tx);
+  await idbTransactionDone(tx);
 }

@@ -1,0 +1,19 @@
+// Promises over IndexedDB's callbacks, for the small stores in the page (the builder's database, the simulated
+// browser certificate store). The RA's store (src/ra/store/idb-store.ts) keeps its own copy for now.
+
+/** The request's result, or its error. */
+export function idbRequest<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+/** Resolves when the transaction commits; rejects when it fails or is aborted. */
+export function idbTransactionDone(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+  });
+}
