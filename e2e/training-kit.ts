@@ -116,8 +116,10 @@ export const ACTIONS: Record<string, Action> = {
     }
     await subject.click();
     await highlighted(page, '[data-testid="svc-mail-link"]').click();
+    // The URL's page, not the inbox it came from (whose link is highlighted too until the route changes).
+    await expect(page).toHaveURL(/\/url\//);
+    await expect(page.locator('.svc-url [data-guide~="mail-link"].guide-highlight').first()).toBeVisible();
     const pin = page.locator('[data-guide="url-pin"]');
-    await expect(page.locator('[data-guide~="mail-link"].guide-highlight').first()).toBeVisible();
     // The RA operator's renewal page: the browser's certificate dialog, the current certificate (the only one yet).
     const renewal = await page.getByTestId('svc-operator-renew').isVisible();
     if (renewal) await page.getByTestId('svc-cert-picker').getByTestId('svc-picker-option').first().check();
