@@ -52,8 +52,8 @@ export const PracticeButton: Component<{ scenario: Scenario; step: Step }> = (pr
   return (
     <Show when={spec()}>
       <div class="tp-practice" data-testid="tp-practice-box">
-        <button type="button" class="secondary" data-testid="tp-practice" data-same-as={spec()!.sameAs} disabled={busy()} onClick={() => void make()}>
-          {busy() ? t('作成中…', 'Making…') : spec()!.sameAs ? t('前のファイルをもう一度保存', 'Save the earlier file again') : t('練習用ファイルを作る', 'Make a practice file')}
+        <button type="button" class="secondary" data-testid="tp-practice" data-same-as={spec().sameAs} disabled={busy()} onClick={() => void make()}>
+          {busy() ? t('作成中…', 'Making…') : spec().sameAs ? t('前のファイルをもう一度保存', 'Save the earlier file again') : t('練習用ファイルを作る', 'Make a practice file')}
         </button>{' '}
         <span class="hint">
           {t('自分で作る場合は ', 'To make it yourself, use ')}

@@ -62,6 +62,6 @@ describe('practice files', () => {
     expect(cells[1]).toBe('7');
     const mail = cells.find((c) => /^trainee-[a-z0-9]{4}-01@example\.ac\.jp$/.test(c));
     expect(mail).toBeDefined();
-    expect(cells[0]).toMatch(new RegExp(`^CN=${mail!.replace(/[.]/g, '\\.')},O=`));
+    expect(cells[0]).toMatch(new RegExp(`^CN=${mail!.replace(/\./g, '\\.')},O=`));
   });
 });
