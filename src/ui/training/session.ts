@@ -1,6 +1,7 @@
 // The page's training session: which scenario is being played and where the trainee is, kept across reloads
 // (localStorage), moved on by the engine's events (the RA worker's eventsSince) — the panel, the trainer's screens
 // and the presenter view all read and drive this one session.
+import { createEffect, createRoot, on } from 'solid-js';
 import { advance, back, reviveProgress, skip, start, usesJpnic } from '../../training/player';
 import { validateScenario, type Scenario } from '../../training/scenario';
 import type { RaEvent } from '../../ra/events';
@@ -76,8 +77,17 @@ async function wholeRaLog(): Promise<RaEvent[]> {
 /** The JPNIC service's log, only for scenarios that use it (opening it the first time makes its CA). */
 async function jpnicLog(s: Scenario): Promise<JpnicEvent[]> {
   if (!usesJpnic(s)) return [];
-  const { service } = await import('../jpnic/jpnic-store');
-  return (await service()).engine.events();
+  const store = await import('../jpnic/jpnic-store');
+  followJpnic(store.view);
+  return (await store.service()).engine.events();
+}
+
+let followingJpnic = false;
+/** JPNIC actions end with the JPNIC store's refresh, not the RA's: the session follows that view too, once it is open. */
+function followJpnic(view: () => unknown): void {
+  if (followingJpnic) return;
+  followingJpnic = true;
+  createRoot(() => createEffect(on(view, () => void syncScenario(), { defer: true })));
 }
 
 /** Starts a scenario from the engines' present state: its steps look only at what happens from now on. */
