@@ -171,7 +171,7 @@ test('server certificate through the roles: upload with 審査項目, admin down
   for (const r of ['admin', 'ra', 'user', 'pin', 'desk', 'trainer'] as const) {
     await role(page, r);
     if (r === 'desk') await expect(page.getByTestId('svc-desk-operator').first()).toBeVisible();
-    if (r === 'trainer') await expect(page.getByTestId('training-choose')).toBeVisible();
+    if (r === 'trainer') await expect(page.getByTestId('training-chooser')).toBeVisible();
     expect(await sideways(), r).toBeLessThanOrEqual(0);
   }
 });
