@@ -68,7 +68,14 @@ function fromBinaryString(s: string): Uint8Array {
   return Uint8Array.from(s, (c) => c.charCodeAt(0));
 }
 
-const HASHES = { 'SHA-1': sha1, 'SHA-256': sha256 } as const;
+/** The part of a @noble/hashes hash state the KDF uses. */
+interface HashState {
+  _cloneInto(to?: HashState): HashState;
+  update(bytes: Uint8Array): unknown;
+  digestInto(out: Uint8Array): void;
+}
+
+const HASHES: Record<Pkcs12Hash, () => HashState> = { 'SHA-1': () => sha1.create(), 'SHA-256': () => sha256.create() };
 
 /**
  * H^iterations(input), synchronously. The KDF chains 2048 digests of 20–32 bytes: awaited WebCrypto calls cost
@@ -77,8 +84,8 @@ const HASHES = { 'SHA-1': sha1, 'SHA-256': sha256 } as const;
  * node-forge's ≈ 5 ms; docs/pkcs12.md).
  */
 function iteratedDigest(hash: Pkcs12Hash, input: Uint8Array, iterations: number): Uint8Array {
-  const fresh = HASHES[hash].create();
-  let work = HASHES[hash].create();
+  const fresh = HASHES[hash]();
+  let work = HASHES[hash]();
   const out = new Uint8Array(HASH_BLOCK[hash].u);
   let bytes = input;
   for (let r = 0; r < iterations; r++) {
