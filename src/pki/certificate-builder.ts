@@ -233,7 +233,7 @@ export async function issueCertificate(p: IssueCertificateParams): Promise<Uint8
   const hash = p.hash ?? defaultHash(signingKey);
   const key = templateKey(p, isRsaKey(spki), san.length > 0, hash, signingKey);
   let byKind = templates.get(issuerCert);
-  if (!byKind) templates.set(issuerCert, (byKind = new Map()));
+  if (!byKind) templates.set(issuerCert, (byKind = new Map<string, CertificateTemplate>()));
   const template = byKind.get(key);
   if (!template) {
     // The first of its kind: the library writes it, and it becomes the template of the next ones.
