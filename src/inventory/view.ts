@@ -104,10 +104,11 @@ export function sortEntries(entries: readonly InventoryEntry[], key: SortKey, de
 }
 
 function inOrder(entries: readonly InventoryEntry[], key: SortKey, descending: boolean): boolean {
+  let a = entries.length ? sortValue(entries[0], key) : 0;
   for (let i = 1; i < entries.length; i++) {
-    const a = sortValue(entries[i - 1], key);
     const b = sortValue(entries[i], key);
     if (descending ? a < b : a > b) return false;
+    a = b;
   }
   return true;
 }

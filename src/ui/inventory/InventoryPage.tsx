@@ -17,10 +17,12 @@ import './inventory.css';
 const InventoryPage: Component<RouteProps> = () => {
   const state = createInventoryState();
   onMount(() => void state.restore());
-  // 1: the table; 2: + chart and warnings; 3: + actions — one step per frame once the rows and summary are there.
+  // 1: the filter and the table; 2: + chart and warnings; 3: + actions — one step per frame. The table is built as
+  // soon as an import starts (the page is idle while the worker reads), so the first rows only fill it.
   const [stage, setStage] = createSignal(0);
+  const hasRows = () => state.entries().length > 0;
   createEffect(() => {
-    const target = state.entries().length === 0 ? 0 : state.ready() ? 3 : 1;
+    const target = !hasRows() ? (state.importing() ? 1 : 0) : state.ready() ? 3 : 1;
     const now = stage();
     if (target === now) return;
     if (target < now) return setStage(target);
@@ -38,12 +40,14 @@ const InventoryPage: Component<RouteProps> = () => {
         )}
       </p>
       <ImportPanel state={state} />
-      <Show when={state.entries().length > 0}>
-        <p>
-          <button type="button" class="danger" onClick={() => confirm(t('保存した一覧を消去しますか？', 'Clear the stored inventory?')) && void state.clear()} data-testid="inventory-clear">
-            {t('一覧を消去', 'Clear the inventory')}
-          </button>
-        </p>
+      <Show when={stage() >= 1}>
+        <Show when={hasRows()}>
+          <p>
+            <button type="button" class="danger" onClick={() => confirm(t('保存した一覧を消去しますか？', 'Clear the stored inventory?')) && void state.clear()} data-testid="inventory-clear">
+              {t('一覧を消去', 'Clear the inventory')}
+            </button>
+          </p>
+        </Show>
         {/* Mounted a frame apart (stage): the table with the first rows, then the chart and the warnings (from the
             import worker's summary, state.ready), then the actions, so no task builds the whole page at once. */}
         <Show when={stage() >= 2}>

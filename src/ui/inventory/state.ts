@@ -30,6 +30,8 @@ export function createInventoryState() {
   const [progress, setProgress] = createSignal<{ phase: Phase; done?: number; total?: number; cancellable: boolean } | undefined>();
   const [storeError, setStoreError] = createSignal<string>();
   const [timings, setTimings] = createSignal<Timings>({});
+  /** Files are being read (not a restore from the store): the page builds the empty table meanwhile. */
+  const [importing, setImporting] = createSignal(false);
   /** The import worker's store write is under way (the page says 保存中…). */
   const [saving, setSaving] = createSignal(false);
   /** The worker's timeline, domain counts and warnings for the rows in raw(), counted from summary().asOf. */
@@ -99,6 +101,7 @@ export function createInventoryState() {
       });
     };
     setProgress({ phase: 'reading', cancellable: true });
+    setImporting(request.type === 'import');
     await saved;
     if (gen !== generation) return; // cancelled, or another import started, while the previous one was saving
     const job = (running = startImport(request, {
@@ -119,6 +122,7 @@ export function createInventoryState() {
     if (running === job) {
       running = undefined;
       setProgress(undefined);
+      setImporting(false);
     }
     if (outcome.ok) {
       apply(); // the last slices, if they came after the last frame
@@ -146,6 +150,7 @@ export function createInventoryState() {
     running?.cancel();
     running = undefined;
     setProgress(undefined);
+    setImporting(false);
   }
 
   async function clear(): Promise<void> {
@@ -184,7 +189,7 @@ export function createInventoryState() {
   }
 
   return {
-    raw, entries, charted, fresh, ready, shown, items, warnings, timings, saving, selected, selectedEntries, results, progress, storeError,
+    raw, entries, charted, fresh, ready, importing, shown, items, warnings, timings, saving, selected, selectedEntries, results, progress, storeError,
     asOf, setAsOf, text, setText, kinds, setKinds, statuses, setStatuses, maxDays, setMaxDays, sort, setSort, grouped, setGrouped,
     setSelected, toggle, selectExpiring, restore, addFiles, cancelImport, clear,
   };
