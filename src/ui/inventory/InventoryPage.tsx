@@ -17,12 +17,12 @@ import './inventory.css';
 const InventoryPage: Component<RouteProps> = () => {
   const state = createInventoryState();
   onMount(() => void state.restore());
-  // 1: the filter and the table; 2: + chart and warnings; 3: + actions — one step per frame. The table is built as
+  // 1: the filter and the table; 2: + chart; 3: + warnings; 4: + actions — one step per frame. The table is built as
   // soon as an import starts (the page is idle while the worker reads), so the first rows only fill it.
   const [stage, setStage] = createSignal(0);
   const hasRows = () => state.entries().length > 0;
   createEffect(() => {
-    const target = !hasRows() ? (state.importing() ? 1 : 0) : state.ready() ? 3 : 1;
+    const target = !hasRows() ? (state.importing() ? 1 : 0) : state.ready() ? 4 : 1;
     const now = stage();
     if (target === now) return;
     if (target < now) return setStage(target);
@@ -48,15 +48,17 @@ const InventoryPage: Component<RouteProps> = () => {
             </button>
           </p>
         </Show>
-        {/* Mounted a frame apart (stage): the table with the first rows, then the chart and the warnings (from the
+        {/* Mounted a frame apart (stage): the table with the first rows, then the chart, the warnings (both from the
             import worker's summary, state.ready), then the actions, so no task builds the whole page at once. */}
         <Show when={stage() >= 2}>
           <Timeline state={state} />
+        </Show>
+        <Show when={stage() >= 3}>
           <WarningsPanel state={state} />
         </Show>
         <FilterBar state={state} />
         <InventoryTable state={state} />
-        <Show when={stage() >= 3}>
+        <Show when={stage() >= 4}>
           <section class="inv-actions" aria-label={t('操作', 'Actions')}>
             <RenewalPanel state={state} />
             <RevocationPanel state={state} />
