@@ -41,6 +41,19 @@ export function prewarmImportWorker(): void {
   }
 }
 
+/**
+ * A worker whose run ended (its rows shown and stored) serves the next import: its script is already loaded and
+ * compiled, which a fresh worker takes a second or more for on a busy machine (the drop would wait for it).
+ */
+function keepAsSpare(w: Worker | undefined): void {
+  if (!w) return;
+  if (spare) return w.terminate();
+  w.onmessage = null;
+  const s = { worker: w, failed: false };
+  w.onerror = () => (s.failed = true);
+  spare = s;
+}
+
 function takeWorker(): Worker {
   const s = spare;
   spare = undefined;
@@ -91,7 +104,7 @@ export function startImport(request: ImportRequest, h: ImportHandlers): RunningI
       isShown = true;
       show({ ok: true, results: m.results, total: m.total, timings: m.timings });
     } else if (m.type === 'saved') {
-      worker?.terminate();
+      keepAsSpare(worker);
       worker = undefined;
       finish({ storeError: m.storeError, timings: m.timings });
     } else stop({ ok: false, cancelled: false, message: m.message });
