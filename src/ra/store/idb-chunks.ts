@@ -68,6 +68,8 @@ export function appendChunks<E extends StoredEvent>(tail: Tail | undefined, even
   let current = tail ? { ...tail } : undefined;
   let last = tail?.last ?? prevLast;
   for (const e of events) {
+    // As version 1's keyPath did: a seq written twice (or going back) aborts the whole commit.
+    if (!Number.isSafeInteger(e.seq) || e.seq <= last) throw new Error(`event seq ${e.seq} does not follow ${last}: nothing was written`);
     const text = JSON.stringify(e);
     if (!current || (current.count > 0 && current.body.length + text.length + 1 > CHUNK_CHARS)) {
       current = { first: e.seq, last: e.seq, count: 0, prev: last, body: '' };

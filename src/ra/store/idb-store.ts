@@ -114,21 +114,13 @@ export class IndexedDbStore<E extends StoredEvent = RaEvent> implements Store<E>
   private async commit(tx: BufferedTx<E>, base: Cache<E> | undefined): Promise<void> {
     const changes = tx.changes();
     const replacing = changes.replacement;
-    const idb = this.db.transaction(['chunks', 'files', 'secrets', 'meta'], 'readwrite');
-    const finished = done(idb);
-    const chunks = idb.objectStore('chunks');
-    const files = idb.objectStore('files');
-    const secrets = idb.objectStore('secrets');
+    // Everything that can throw (a seq out of order, JSON) happens before the IndexedDB transaction exists:
+    // a transaction that had already cleared the stores would commit the clearing.
     let appended: ReturnType<typeof appendChunks>;
     let head: LogHead;
     if (replacing) {
-      chunks.clear();
-      files.clear();
-      secrets.clear();
       const all = replacing.events.concat(changes.events);
       appended = appendChunks(undefined, all);
-      for (const [id, bytes] of Object.entries(replacing.files)) files.put(bytes, id);
-      for (const s of Object.values(replacing.secrets)) secrets.put(s);
       head = { version: (base?.head.version ?? 0) + 1, epoch: newEpoch(), lastSeq: all.length ? all[all.length - 1].seq : 0, events: all.length };
     } else {
       const b = base!;
@@ -136,10 +128,28 @@ export class IndexedDbStore<E extends StoredEvent = RaEvent> implements Store<E>
       const n = changes.events.length;
       head = { ...b.head, version: b.head.version + 1, lastSeq: n ? changes.events[n - 1].seq : b.head.lastSeq, events: b.head.events + n };
     }
-    for (const record of appended.writes) chunks.put(record);
-    for (const [id, bytes] of changes.files) files.put(bytes, id);
-    for (const s of changes.secrets) secrets.put(s);
-    idb.objectStore('meta').put(head, 'head');
+    const idb = this.db.transaction(['chunks', 'files', 'secrets', 'meta'], 'readwrite');
+    const finished = done(idb);
+    try {
+      const chunks = idb.objectStore('chunks');
+      const files = idb.objectStore('files');
+      const secrets = idb.objectStore('secrets');
+      if (replacing) {
+        chunks.clear();
+        files.clear();
+        secrets.clear();
+        for (const [id, bytes] of Object.entries(replacing.files)) files.put(bytes, id);
+        for (const s of Object.values(replacing.secrets)) secrets.put(s);
+      }
+      for (const record of appended.writes) chunks.put(record);
+      for (const [id, bytes] of changes.files) files.put(bytes, id);
+      for (const s of changes.secrets) secrets.put(s);
+      idb.objectStore('meta').put(head, 'head');
+    } catch (error) {
+      idb.abort();
+      await finished.catch(() => undefined);
+      throw error;
+    }
     await finished;
     // Only now, the write having landed: the in-memory log grows in place (the projection folds just the new events).
     const state = applyInPlace(base && !replacing ? base : { events: [], secrets: {} }, changes);
