@@ -95,13 +95,13 @@ async function rawRead(name: string): Promise<{ getAllMs: number; parseMs: numbe
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const req = indexedDB.open(name);
     req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
   });
   try {
     const records = await new Promise<{ json: string }[]>((resolve, reject) => {
       const req = db.transaction('chunks', 'readonly').objectStore('chunks').getAll();
       req.onsuccess = () => resolve(req.result as { json: string }[]);
-      req.onerror = () => reject(req.error);
+      req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
     });
     const t1 = performance.now();
     let n = 0;
@@ -118,13 +118,13 @@ async function chunkSizes(name: string): Promise<{ megabytes: number; chunks: nu
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const req = indexedDB.open(name);
     req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
   });
   try {
     const records = await new Promise<{ json: string }[]>((resolve, reject) => {
       const req = db.transaction('chunks', 'readonly').objectStore('chunks').getAll();
       req.onsuccess = () => resolve(req.result as { json: string }[]);
-      req.onerror = () => reject(req.error);
+      req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
     });
     return { megabytes: records.reduce((n, r) => n + r.json.length, 0) / 1e6, chunks: records.length };
   } finally {

@@ -9,20 +9,20 @@ import { openTestEngine, upload } from '../ra.testkit';
 import { MemoryStore } from './memory-store';
 import { CHUNK_CHARS, type ChunkRecord, type LogHead } from './idb-chunks';
 import { IndexedDbStore, StoreDamagedError } from './idb-store';
-import { RaEngine } from '../engine';
 
 afterEach(() => vi.unstubAllGlobals());
 
 /** An event of about `size` characters of JSON (clock-advanced carries no big field, so a padding one is added). */
 function event(seq: number, size = 0): RaEvent {
-  return { seq, at: '2026-11-23T00:00:00.000Z', type: 'clock-advanced', days: seq, offsetMs: seq, ...(size ? { pad: 'x'.repeat(size) } : {}) } as RaEvent;
+  const e: RaEvent = { seq, at: '2026-11-23T00:00:00.000Z', type: 'clock-advanced', days: seq, offsetMs: seq };
+  return size ? ({ ...e, pad: 'x'.repeat(size) } as RaEvent) : e;
 }
 
 function raw(factory: IDBFactory, name: string): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const req = factory.open(name);
     req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
   });
 }
 
@@ -30,7 +30,7 @@ function all<T>(db: IDBDatabase, store: string): Promise<T[]> {
   return new Promise((resolve, reject) => {
     const req = db.transaction(store, 'readonly').objectStore(store).getAll();
     req.onsuccess = () => resolve(req.result as T[]);
-    req.onerror = () => reject(req.error);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
   });
 }
 
@@ -39,7 +39,7 @@ function write(db: IDBDatabase, store: string, fn: (s: IDBObjectStore) => void):
     const tx = db.transaction(store, 'readwrite');
     fn(tx.objectStore(store));
     tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
+    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
   });
 }
 
@@ -78,12 +78,9 @@ describe('IndexedDB store: chunked log', () => {
     let db = await raw(factory, 'append');
     const before = await all<ChunkRecord>(db, 'chunks');
     db.close();
-    const puts: string[] = [];
-    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
-      puts.push(this.name);
-      return Reflect.apply(putOriginal, this, args) as IDBRequest<IDBValidKey>;
-    });
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put');
     await store.transaction(async (tx) => tx.append(event(3001)));
+    const puts = put.mock.contexts.map((s) => (s as IDBObjectStore).name);
     put.mockRestore();
     expect(puts.filter((n) => n === 'chunks')).toHaveLength(1);
     db = await raw(factory, 'append');
@@ -125,8 +122,6 @@ describe('IndexedDB store: chunked log', () => {
   });
 });
 
-const putOriginal = IDBObjectStore.prototype.put;
-
 /** Version 1 of the database, as the previous release wrote it: one record per event, meta 'version'. */
 async function versionOne(factory: IDBFactory, name: string, events: RaEvent[], files: Record<string, Uint8Array>, secrets: { id: string; iv: string; ciphertext: string }[], kwk?: CryptoKey): Promise<void> {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -139,7 +134,7 @@ async function versionOne(factory: IDBFactory, name: string, events: RaEvent[], 
       d.createObjectStore('meta');
     };
     req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
   });
   await new Promise<void>((resolve, reject) => {
     const tx = db.transaction(['events', 'files', 'secrets', 'meta'], 'readwrite');
@@ -149,7 +144,7 @@ async function versionOne(factory: IDBFactory, name: string, events: RaEvent[], 
     tx.objectStore('meta').put(7, 'version');
     if (kwk) tx.objectStore('meta').put(kwk, 'kwk');
     tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
+    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
   });
   db.close();
 }
