@@ -27,6 +27,9 @@ export default defineConfig({
   use: {
     baseURL: origin,
     acceptDownloads: true,
+    // Half the test's time: an action that hangs (a control that never becomes usable) fails with its own line
+    // instead of the test's bare timeout.
+    actionTimeout: 60_000,
     viewport: { width: 1280, height: 800 },
     launchOptions: {
       executablePath,

@@ -218,20 +218,23 @@ test('OpenSSL-made CSRs: a good one (PEM, DER, one line) fits profile 3; wrong o
   await dropFile(page, p384);
   await expect(page.getByTestId('keys-csr-fits')).toHaveText('11');
   // "Fits" speaks of key and signature algorithm only; the DN rules are the listed checks.
-  const wrong: [string, string, string][] = [
-    [opensslCsr('rsa4096', ['-newkey', 'rsa:4096', '-sha256']), 'U405', 'なし'],
-    [opensslCsr('p256', ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-sha256']), 'U405', 'なし'],
-    [opensslCsr('order', ['-newkey', 'rsa:2048', '-sha256'], '/C=JP/ST=Tokyo/O=National Institute of Informatics/L=Chiyoda-ku/CN=www.example.ac.jp'), 'U407', '3'],
-    [opensslCsr('email', ['-newkey', 'rsa:2048', '-sha256'], `${GOOD_SUBJ}/emailAddress=admin@example.ac.jp`), 'U408', '3'],
+  // Each row: the file, the code that refuses it, the profile it fits, and a fact only that file shows — the page must
+  // be showing *this* file before its verdict is read (two files in a row can give the same code).
+  const wrong: [string, string, string, string][] = [
+    [opensslCsr('rsa4096', ['-newkey', 'rsa:4096', '-sha256']), 'U405', 'なし', 'RSA 4096'],
+    [opensslCsr('p256', ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-sha256']), 'U405', 'なし', 'P-256'],
+    [opensslCsr('order', ['-newkey', 'rsa:2048', '-sha256'], '/C=JP/ST=Tokyo/O=National Institute of Informatics/L=Chiyoda-ku/CN=www.example.ac.jp'), 'U407', '3', 'CN=www.example.ac.jp,L=Chiyoda-ku,O=National Institute of Informatics'],
+    [opensslCsr('email', ['-newkey', 'rsa:2048', '-sha256'], `${GOOD_SUBJ}/emailAddress=admin@example.ac.jp`), 'U408', '3', 'admin@example.ac.jp'],
   ];
   const tampered = readFileSync(der);
   tampered[tampered.length - 1] ^= 0x01;
   const bad = join(dir, 'tampered.der');
   writeFileSync(bad, tampered);
   expect(spawnSync('openssl', ['req', '-inform', 'DER', '-in', bad, '-verify', '-noout'], { encoding: 'utf8' }).stderr).toMatch(/verify failure|error/i);
-  wrong.push([bad, 'U404', '3']);
-  for (const [path, code, fits] of wrong) {
+  wrong.push([bad, 'U404', '3', '検証できません']);
+  for (const [path, code, fits, fact] of wrong) {
     await dropFile(page, path);
+    await expect(page.getByTestId('keys-csr-facts'), path).toContainText(fact);
     await expect(page.getByTestId('keys-check-issues'), path).toContainText(code);
     await expect(page.getByTestId('keys-csr-fits'), path).toHaveText(fits);
   }

@@ -17,8 +17,12 @@ export interface DriverState {
   deskPin?: string;
   /** Every file saved, by the step that saved it. */
   files: { step: string; path: string }[];
-  /** The P12 passphrase the driver chose for browser issuance. */
+  /** The P12 passphrase the driver chose for browser issuance (and the JPNIC install). */
   passphrase: string;
+  /** The PIN of the renewed RA operator P12, shown once on the renewal page. */
+  p12Pin?: string;
+  /** JPNIC: the account registered, the license ID's screen blocks handed over, the serial noted at a reissue. */
+  jpnic?: { accountId?: string; screenBlocks?: string; serial?: string };
 }
 
 export interface PanelStep {
@@ -112,8 +116,13 @@ export const ACTIONS: Record<string, Action> = {
     }
     await subject.click();
     await highlighted(page, '[data-testid="svc-mail-link"]').click();
+    // The URL's page, not the inbox it came from (whose link is highlighted too until the route changes).
+    await expect(page).toHaveURL(/\/url\//);
+    await expect(page.locator('.svc-url [data-guide~="mail-link"].guide-highlight').first()).toBeVisible();
     const pin = page.locator('[data-guide="url-pin"]');
-    await expect(page.locator('[data-guide~="mail-link"].guide-highlight').first()).toBeVisible();
+    // The RA operator's renewal page: the browser's certificate dialog, the current certificate (the only one yet).
+    const renewal = await page.getByTestId('svc-operator-renew').isVisible();
+    if (renewal) await page.getByTestId('svc-cert-picker').getByTestId('svc-picker-option').first().check();
     if (await pin.isVisible()) {
       const value = step.role === 'ra-operator' ? state.deskPin : [...state.pins.values()].at(-1);
       expect(value, 'a PIN was handed over before this step').toBeTruthy();
@@ -127,6 +136,7 @@ export const ACTIONS: Record<string, Action> = {
     const path = await download(page, highlighted(page, '[data-guide~="mail-link"]'));
     state.files.push({ step: step.step, path });
     rememberPins(path, state);
+    if (renewal) state.p12Pin = (await page.getByTestId('svc-operator-p12pin').textContent())!.trim();
   },
   'clock-advance': async (page) => {
     await highlighted(page, '[data-guide~="clock-advance"]').click();
@@ -135,7 +145,98 @@ export const ACTIONS: Record<string, Action> = {
     await highlighted(page, '[data-guide~="operator-register"]').click();
     state.deskPin = (await page.getByTestId('svc-desk-pin-value').textContent())!.trim();
   },
+  // The desk: renewal of the certificate in use (not one already renewed), revocation of the renewed old one (the
+  // row the desk marks 「有効（更新済み・旧）」, as the step's hint says).
+  'operator-renew': async (page) => {
+    await page.locator('[data-testid="svc-desk-operator"]:not([data-renewed]) [data-guide~="operator-renew"].guide-highlight').first().click();
+    await expect(page.getByTestId('svc-desk-message')).toContainText('更新手続きのメール');
+  },
+  'operator-revoke': async (page) => {
+    await page.locator('[data-testid="svc-desk-operator"][data-renewed="true"] [data-guide~="operator-revoke"].guide-highlight').click();
+    await expect(page.getByTestId('svc-desk-message')).toContainText('失効しました');
+  },
+  // The trainer's fault selector of the first domain (the practice files' domain): the option the instruction names
+  // in 「」 (「WHOIS接続失敗」, then 「正常」).
+  'fault-select': async (page) => {
+    const instruction = (await page.getByTestId('tp-instruction').textContent()) ?? '';
+    const select = highlighted(page, '[data-guide~="fault-select"]');
+    const labels = await select.locator('option').allTextContents();
+    const label = labels.find((l) => instruction.includes(`「${l}」`));
+    expect(label, `the instruction names one of ${labels.join(', ')}`).toBeDefined();
+    await select.selectOption({ label: label! });
+  },
+  'jpnic-register': async (page, _step, state) => {
+    await jpnicManagerLogin(page);
+    await page.getByTestId('jp-register-user').fill('研修 太郎');
+    await highlighted(page, '[data-guide~="jpnic-register"]').click();
+    const row = page.getByTestId('jp-account-row').filter({ hasText: '研修 太郎' }).first();
+    await expect(row).toBeVisible();
+    state.jpnic = { accountId: (await row.getAttribute('data-account'))! };
+  },
+  // 発行 / 再発行: the highlighted button of the account, the 認証局システム's certificate dialog, the form, then the license
+  // screen's two blocks (and, at a reissue, the new serial number) handed over to the applicant.
+  'jpnic-issue': async (page, _step, state) => {
+    await jpnicManagerLogin(page);
+    await highlighted(page, '[data-guide~="jpnic-issue"]').click();
+    await page.getByTestId('jp-picker-ok').click();
+    await page.getByTestId('jp-apply-name').fill('Taro Kenshu');
+    await page.getByTestId('jp-apply-email').fill('taro.kenshu@example.ac.jp');
+    await page.getByTestId('jp-apply-submit').click();
+    await handOverLicense(page, state);
+  },
+  'jpnic-reissue': async (page, _step, state) => {
+    await jpnicManagerLogin(page);
+    await highlighted(page, '[data-guide~="jpnic-reissue"]').click();
+    await page.getByTestId('jp-picker-ok').click();
+    await page.getByTestId('jp-renew-submit').click();
+    await handOverLicense(page, state);
+    state.jpnic!.serial = (await page.getByTestId('jp-license-serial').textContent())!.trim();
+  },
+  'jpnic-revoke': async (page) => {
+    await jpnicManagerLogin(page);
+    await highlighted(page, '[data-guide~="jpnic-revoke"]').click();
+    await page.getByTestId('jp-picker-ok').click();
+    await page.getByTestId('jp-revoke-confirm').click();
+    await expect(page.getByTestId('jp-revoked')).toBeVisible();
+  },
+  // The applicant: the two blocks handed over and the last block from the newest mail, then the install; the P12 saved.
+  'jpnic-license': async (page, step, state) => {
+    await expect(page.getByTestId('jp-applicant')).toBeVisible({ timeout: 60_000 });
+    await page.getByTestId('jp-applicant-select').selectOption(state.jpnic!.accountId!);
+    const box = page.getByTestId('jp-applicant-mailbox');
+    await box.getByTestId('jp-mail-subject').first().click();
+    const last = /ライセンスID（第3ブロック）: ([A-Z0-9]{5})/.exec((await box.getByTestId('jp-mail-body').textContent()) ?? '');
+    expect(last, 'the mail carries the last block').not.toBeNull();
+    await highlighted(page, '[data-guide~="jpnic-license"]').fill(`${state.jpnic!.screenBlocks}-${last![1]}`);
+    await page.getByTestId('jp-license-check').click();
+    await page.getByTestId('jp-get').click();
+    await page.getByTestId('jp-pass1').fill(state.passphrase);
+    await page.getByTestId('jp-pass2').fill(state.passphrase);
+    await page.getByTestId('jp-install-button').click();
+    await page.getByTestId('jp-host-check').check();
+    await page.getByTestId('jp-warning-yes').click();
+    await expect(page.getByTestId('jp-installed')).toBeVisible({ timeout: 60_000 });
+    state.files.push({ step: step.step, path: await download(page, page.getByTestId('jp-save-p12-now')) });
+  },
 };
+
+/** The JPNIC manager's screen: logged in through the highlighted login and the browser's certificate dialog. */
+async function jpnicManagerLogin(page: Page): Promise<void> {
+  const menu = page.getByTestId('jp-manager-menu');
+  // The first visit makes the JPNIC CAs: give it time.
+  await expect(page.getByTestId('jp-manager-login').or(menu)).toBeVisible({ timeout: 60_000 });
+  if (await menu.isVisible()) return;
+  await highlighted(page, '[data-testid="jp-manager-login"]').click();
+  await page.getByTestId('jp-picker-ok').click();
+  await expect(menu).toBeVisible();
+}
+
+async function handOverLicense(page: Page, state: DriverState): Promise<void> {
+  await expect(page.getByTestId('jp-license-screen')).toBeVisible();
+  const blocks = await page.getByTestId('jp-license-block').allTextContents();
+  expect(blocks).toHaveLength(2);
+  state.jpnic = { ...state.jpnic, screenBlocks: blocks.join('-') };
+}
 
 /** Plays the active scenario to its end; `between` runs after each step (e.g. a reload). */
 export async function playToEnd(page: Page, state: DriverState, between?: (done: string) => Promise<void>): Promise<string[]> {
@@ -154,12 +255,13 @@ export async function playToEnd(page: Page, state: DriverState, between?: (done:
   throw new Error('the scenario did not finish in 50 steps');
 }
 
-/** Starts a built-in scenario from the trainer's screen. */
+/** Starts a built-in scenario from the trainer's chooser (開始 of its entry). */
 export async function startScenario(page: Page, id: string): Promise<void> {
   await page.getByTestId('svc-role-trainer').click();
-  await page.getByTestId('training-choose').selectOption(id);
-  await page.getByTestId('training-start').click();
-  await expect(page.getByTestId('training-panel')).toBeVisible();
+  await page.getByTestId(`training-start-${id}`).click();
+  await expect(page.getByTestId(`training-scenario-${id}`).locator('.badge')).toBeVisible(); // 実施中
+  await expect(page.getByTestId('training-active-step')).toContainText('ステップ 1 /');
+  await expect(page.getByTestId('training-panel')).toHaveAttribute('data-step', /./);
 }
 
 /** A Shift-JIS TSV without header, decoded by iconv. */

@@ -1,5 +1,4 @@
-// Browser entry. reflect-metadata first: @peculiar/x509 reads decorator metadata as its modules load.
-import 'reflect-metadata';
+// Browser entry. (reflect-metadata, which @peculiar/x509 needs, comes with src/pki/x509.ts where it is used.)
 import { render } from 'solid-js/web';
 import { App } from './ui/app/App';
 import { syncDocumentLang } from './ui/i18n';

@@ -1,6 +1,6 @@
 // Filling a row from PKI artefacts: the "make key and CSR" result (server issue/renew) and a dropped old
 // certificate (renew/revoke). Only places values by field key; the validator judges them afterwards.
-import { subjectTsvString } from '../pki/name';
+import { subjectTsvString } from '../pki/subject-order';
 import type { CertificateInfo } from '../pki/types';
 import type { FieldKey, KindSpec } from '../spec/types';
 import { dnsNameEntryHost, formatDnsNames } from '../spec/dns-names';

@@ -3,7 +3,7 @@
 // 13 the CSR's other dNSNames. Values are only placed; the validator judges them like typed ones.
 import { inspectCsr } from '../pki/csr';
 import { hasArmour, pemDecodeAll, toOneLine } from '../pki/pem';
-import { subjectTsvString } from '../pki/name';
+import { subjectTsvString } from '../pki/subject-order';
 import type { CsrInfo } from '../pki/types';
 import type { KindSpec, Text } from '../spec/types';
 import { putField } from './defaults';

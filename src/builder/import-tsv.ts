@@ -6,6 +6,9 @@ import { checkColumnCount, decodeAndParse } from '../tsv/codec';
 import { makeIssue } from '../tsv/issue';
 import type { Issue } from '../tsv/types';
 import { guessKind, type KindGuess } from './guess';
+import { MAX_EDIT_BYTES } from './edit-limit';
+
+export { MAX_EDIT_BYTES } from './edit-limit';
 
 export interface TsvImport {
   records: string[][];
@@ -16,11 +19,6 @@ export interface TsvImport {
   guesses: KindGuess[];
 }
 
-/**
- * The builder opens a file on the page's thread: above this it is refused (U112) instead of freezing the page.
- * The largest real file, 1000 client rows of ~2.5 KB, is well below (issue 10).
- */
-export const MAX_EDIT_BYTES = 4 * 1024 * 1024;
 
 /** What opening a file of `size` bytes over MAX_EDIT_BYTES gives: no rows, the U112 file issue. */
 export function tooLargeForEditing(size: number): TsvImport {

@@ -1,18 +1,13 @@
 // A file checked against the admin's own institution profile with the RA's own rules (ra/registered.ts, the
 // code the simulated RA runs): 241 O, R103 ST, R102 L, R101 domains. Each issue carries the RA's text and a hint
 // saying what the profile holds ("your profile says …"), so the user knows which side to fix.
-import { registeredErrors, registeredInput, type Registered, type RegisteredError } from '../ra/registered';
+import { registeredErrors, registeredInput, type RegisteredError } from '../ra/registered';
+import type { InstitutionRegistered } from './institution-registered';
 import { KINDS, columnOf } from '../spec/kinds';
 import type { KindSpec, Text } from '../spec/types';
 import type { Issue, ValidationReport } from '../tsv/types';
 
-/** What of a profile the RA compares: O, ST, L and the registered domains. */
-export type InstitutionRegistered = Registered & { label?: string };
-
-/** Whether a profile holds enough to check against (an empty O would flag every row). */
-export function canCheckAgainst(profile: Partial<InstitutionRegistered> | null | undefined): profile is InstitutionRegistered {
-  return !!profile && !!profile.o?.trim() && Array.isArray(profile.domains);
-}
+export { canCheckAgainst, type InstitutionRegistered } from './institution-registered';
 
 function profileSays(e: RegisteredError, inst: InstitutionRegistered): Text {
   const name = inst.label ? `「${inst.label}」` : '';

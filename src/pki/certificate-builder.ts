@@ -3,7 +3,7 @@
 // Programming errors (e.g. an S/MIME subject with more than CN) throw: user input is validated
 // upstream (tsv/, ra/) and reaches this builder only when it is acceptable.
 import * as asn1js from 'asn1js';
-import * as x509 from '@peculiar/x509';
+import * as x509 from './x509';
 import type { Rdn } from './dn';
 import { OID_BY_KEY, isPrintableString } from './name';
 import { toArrayBuffer, toHex } from './crypto';

@@ -6,7 +6,7 @@
 // lists the entry without a reason, and every relying party treats it as revoked just the same. Such an
 // entry then has no crlEntryExtensions field at all (an empty one is invalid DER for RFC 5280).
 import * as asn1js from 'asn1js';
-import * as x509 from '@peculiar/x509';
+import * as x509 from './x509';
 import { defaultHash, issuerKeyId, normalizeSerialHex } from './certificate-builder';
 import { toArrayBuffer } from './crypto';
 import { serialToBytes } from './serial';

@@ -1,6 +1,6 @@
 // PKCS#10 certificate requests: building one for a UPKI server certificate, and reading the facts the
 // UPKI checks need out of any request (SPEC §5 R-CSR). Reading never throws: bad input is a value.
-import * as x509 from '@peculiar/x509';
+import * as x509 from './x509';
 import type * as asn1js from 'asn1js';
 import { algorithmOf, bitStringBytes, children, isContext, isSequence, isUniversal, oidOf, parseDer, rawBytes, TAG, type Node } from './asn1';
 import { toArrayBuffer, webCrypto } from './crypto';

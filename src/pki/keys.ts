@@ -5,7 +5,7 @@ import { formatDnsNames, PROFILES, type KeySpec } from '../spec';
 import { algorithmOf, children, oidOf, parseDer } from './asn1';
 import { subtle, toArrayBuffer } from './crypto';
 import { createCsr, csrToOneLine, csrToPem } from './csr';
-import { serverSubjectRdns, subjectTsvString, type ServerSubject } from './name';
+import { serverSubjectRdns, subjectTsvString, type ServerSubject } from './subject-order';
 import { checkPassphrase, DEFAULT_PBKDF2_ITERATIONS, encryptPkcs8, pkcs8ToPem } from './pkcs8';
 import { CURVE_BY_OID, describePublicKey, OID_EC, OID_RSA, spkiSha256 } from './spki';
 import { hasErrors, trimSubject, validateServerSubject, type SubjectIssue } from './subject-rules';

@@ -2,7 +2,10 @@
 // PrintableString subject a UPKI server CSR needs (SPEC §3.1, §3.2: DER order C, ST, L, O, CN).
 import * as asn1js from 'asn1js';
 import { children, isUniversal, oidOf, TAG, type Node } from './asn1';
-import { formatDnString, type DnKey, type Rdn } from './dn';
+import type { DnKey, Rdn } from './dn';
+
+// The text-only half lives apart so that pages which only check or show subjects load no ASN.1 library.
+export { isPrintableString, serverSubjectRdns, subjectTsvString, toTsvOrder, type ServerSubject } from './subject-order';
 
 export const OID_BY_KEY: Record<DnKey, string> = {
   CN: '2.5.4.3',
@@ -68,25 +71,6 @@ export function readName(node: Node | undefined): NameFacts | null {
   return facts;
 }
 
-/** The subject of a UPKI server certificate request, as the user types it. */
-export interface ServerSubject {
-  cn: string;
-  o: string;
-  st: string;
-  l: string;
-}
-
-/** RDNs in DER order C, ST, L, O, CN (SPEC §3.2 「C → ST → L → O → (OU) → CN」). */
-export function serverSubjectRdns(s: ServerSubject): Rdn[] {
-  return [
-    { key: 'C', value: 'JP' },
-    { key: 'ST', value: s.st },
-    { key: 'L', value: s.l },
-    { key: 'O', value: s.o },
-    { key: 'CN', value: s.cn },
-  ];
-}
-
 /** DER of a Name with one attribute per RDN, every value a PrintableString. Caller validates the characters. */
 export function encodePrintableName(rdns: readonly Rdn[]): Uint8Array {
   const sets = rdns.map(
@@ -103,23 +87,4 @@ export function encodePrintableName(rdns: readonly Rdn[]): Uint8Array {
       }),
   );
   return new Uint8Array(new asn1js.Sequence({ value: sets }).toBER());
-}
-
-/** PrintableString's repertoire (X.680). */
-export function isPrintableString(text: string): boolean {
-  return /^[A-Z0-9 '()+,\-./:=?]*$/i.test(text);
-}
-
-/**
- * TSV column 1 lists the RDNs CN first (SPEC §3.2: "CN,O,L,ST,C"), the reverse of a conventional DER order.
- * A request already encoded CN first (the manual's 「もしくはその逆順」) is kept as it is.
- */
-export function toTsvOrder(derOrder: readonly Rdn[]): Rdn[] {
-  const firstKnown = derOrder.find((r) => r.key !== 'E'); // a stray emailAddress may sit at either end
-  return firstKnown?.key === 'CN' ? [...derOrder] : [...derOrder].reverse();
-}
-
-/** The subject as it goes into TSV column 1, from RDNs in DER order. */
-export function subjectTsvString(derOrder: readonly Rdn[]): string {
-  return formatDnString(toTsvOrder(derOrder));
 }

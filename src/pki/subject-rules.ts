@@ -2,7 +2,7 @@
 // The rules themselves are data in spec/dn-rules.ts (server family) and spec/profiles.ts LIMITS; this file
 // only applies them to single values. Errors only: a length the spec marks 'warning' is reported as one.
 import { charLength, DN_RULES, dnsNameEntryHost, dnsNamesAsIssued, firstDisallowed, formatDnsNames, LIMITS, type DnAttributeRule, type Text } from '../spec';
-import { serverSubjectRdns, subjectTsvString, type ServerSubject } from './name';
+import { serverSubjectRdns, subjectTsvString, type ServerSubject } from './subject-order';
 
 /** 'DN' is the whole subject as TSV column 1 reads it. */
 export type SubjectField = 'CN' | 'O' | 'ST' | 'L' | 'DN' | 'SAN' | 'passphrase';

@@ -2,7 +2,7 @@
 // the chain file in the order servers expect (server + issuing CA, without the root), ready nginx /
 // Apache httpd snippets (plain TLS and client authentication with CRL checking), IIS notes and the
 // openssl commands that check the installation. Texts are Japanese first with English beside.
-import * as x509 from '@peculiar/x509';
+import * as x509 from '../pki/x509';
 import { base64Decode, pemEncode } from '../pki/pem';
 import { TRAINING_CAS, type TrainingCaId } from '../pki/ca-profiles';
 import { toArrayBuffer } from '../pki/crypto';

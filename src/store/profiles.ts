@@ -7,14 +7,14 @@ import {
   type ProfileParseResult,
 } from '../builder/institution';
 import { trimInstitution } from '../pki/subject-rules';
-import { deleteOne, getAll, getOne, putMany, PROFILES } from './db';
+import { deleteOne, getOne, putMany, PROFILES } from './db';
+import { listProfiles } from './profile-list';
 
 export class ProfileStore {
   constructor(private readonly db: IDBDatabase) {}
 
-  async list(): Promise<InstitutionProfile[]> {
-    const all = await getAll<InstitutionProfile>(this.db, PROFILES);
-    return all.sort((a, b) => a.label.localeCompare(b.label) || a.id.localeCompare(b.id));
+  list(): Promise<InstitutionProfile[]> {
+    return listProfiles(this.db);
   }
 
   get(id: string): Promise<InstitutionProfile | undefined> {

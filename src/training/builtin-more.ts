@@ -144,6 +144,8 @@ export const operatorRenewal: Scenario = {
       check: { id: 'operator-certificate-revoked', params: {} },
       explanation: t('失効した証明書ではRAにログインできず、登録担当者用CAのCRLに載ります。', 'A revoked certificate no longer logs in and appears on the RA operator CA’s CRL.'),
       manual: 'SPEC §10, §2.5',
+      target: 'operator-revoke',
+      hints: [t('一覧の状態が「有効（更新済み・旧）」の行が旧証明書です。', 'The old certificate is the row marked “valid (renewed, old)”.')],
     },
   ],
 };

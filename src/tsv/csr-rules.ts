@@ -1,7 +1,7 @@
 // UPKI rules on a parsed CSR (SPEC §2.1, §3.2, §5 R-CSR; ADDENDUM B.9, B.14). Used by the validator (column 7)
 // and by the key/CSR import page, so both show the same messages.
 import { formatDnString, sameDn, type Rdn } from '../pki/dn';
-import { toTsvOrder } from '../pki/name';
+import { toTsvOrder } from '../pki/subject-order';
 import type { CsrInfo, CsrInspectResult, PublicKeyInfo } from '../pki/types';
 import { CSR_DN_ORDER } from '../spec/dn-rules';
 import { columnOf } from '../spec/kinds';

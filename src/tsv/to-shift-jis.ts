@@ -1,7 +1,10 @@
 // 「Shift-JISに変換して保存」: a UTF-8 or UTF-16 application file re-encoded as Shift-JIS (JIS X 0208 + JIS X 0201,
 // docs/text-policy.md) with nothing else changed — same cells, same line ends; only a BOM is dropped. When a
 // character does not fit, nothing is written and every such character is listed with its line, column and position.
-import type { Text } from '../spec/types';
+import type { MisfitChar } from './misfit';
+
+// The report's words live apart (no text tables there), for the page that only shows them.
+export { convertedName, misfitText, type MisfitChar } from './misfit';
 import { codePointLabel, detectEncoding, encodeShiftJis, type BadChar, type DetectedEncoding } from '../text';
 
 /** The encodings a file can be converted from (the ones U103 names and we can read exactly). */
@@ -26,17 +29,6 @@ export function unicodeText(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** A character that does not fit, located as the user sees the file: line (= SEQ), column, character. */
-export interface MisfitChar {
-  line: number;
-  column: number;
-  /** 1-based code-point position in the cell. */
-  position: number;
-  char: string;
-  codePoint: string;
-  suggestion?: string;
 }
 
 export type ConversionResult =
@@ -76,17 +68,3 @@ function locate(text: string, bad: readonly BadChar[]): MisfitChar[] {
   return out;
 }
 
-/** 「3行目 11列目 2文字目: 「髙」(U+9AD9) → 「高」」 */
-export function misfitText(m: MisfitChar): Text {
-  const fix = m.suggestion === undefined ? { ja: '', en: '' } : m.suggestion === '' ? { ja: '（削除）', en: ' (delete)' } : { ja: ` →「${m.suggestion}」`, en: ` → "${m.suggestion}"` };
-  return {
-    ja: `${m.line}行目 ${m.column}列目 ${m.position}文字目: 「${m.char}」(${m.codePoint})${fix.ja}`,
-    en: `line ${m.line}, column ${m.column}, character ${m.position}: "${m.char}" (${m.codePoint})${fix.en}`,
-  };
-}
-
-/** `name.tsv` → `name-sjis.tsv` (never the same name as the file it came from). */
-export function convertedName(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? `${name.slice(0, dot)}-sjis${name.slice(dot)}` : `${name || 'application'}-sjis.tsv`;
-}

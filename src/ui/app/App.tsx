@@ -7,14 +7,15 @@ import { Home } from './Home';
 import { Nav } from './Nav';
 import { currentPath, owns, restOf } from './router';
 import { routes } from './routes';
-import { activeScenario, reviveSession } from '../training/session';
+import { activeScenario, sessionStored } from '../training/session-state';
 import { panelRoute } from '../training/panel/routes';
 import { presenter } from '../training/panel/presenter';
 
 // The training panel (and its practice-file code) loads only when a scenario is being played.
 const TrainingPanelHost = lazy(() => import('../training/panel/TrainingPanel'));
 
-reviveSession();
+// A stored session (a reload mid-scenario) brings the session's code back; a page without one never loads it.
+if (sessionStored()) void import('../training/session').then((m) => m.reviveSession());
 
 export const App: Component = () => {
   const match = createMemo(() => routes.find((r) => owns(r.path, currentPath())));

@@ -80,7 +80,7 @@ export const ManagerView: Component = () => {
         fallback={
           <div>
             <p>{t('資源管理者証明書でログインします。', 'Log in with the resource-manager certificate.')}</p>
-            <button type="button" data-testid="jp-manager-login" onClick={() => setPicking(true)}>
+            <button type="button" data-testid="jp-manager-login" data-guide="jpnic-register jpnic-issue jpnic-reissue jpnic-revoke" onClick={() => setPicking(true)}>
               {t('Web申請システムにログイン', 'Log in to the Web application system')}
             </button>
             <Show when={picking()}>

@@ -1,6 +1,6 @@
 // Facts read from a certificate, and TSV rows to renew or revoke it (DN in TSV order + serial, rest to fill in).
 import { For, Show, createSignal, type Component } from 'solid-js';
-import { subjectTsvString } from '../../pki/name';
+import { subjectTsvString } from '../../pki/subject-order';
 import { formatSerialHex } from '../../pki/serial';
 import { formatPublicKey, sameKey } from '../../pki/spki';
 import type { CertificateInfo, CsrInfo } from '../../pki/types';

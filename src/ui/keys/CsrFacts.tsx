@@ -2,7 +2,7 @@
 // its rules and messages), with the CSR's SAN names in the form TSV column 13 wants.
 import { For, Show, createSignal, type Component } from 'solid-js';
 import { csrToOneLine } from '../../pki/csr';
-import { subjectTsvString } from '../../pki/name';
+import { subjectTsvString } from '../../pki/subject-order';
 import { formatPublicKey } from '../../pki/spki';
 import type { CsrInfo } from '../../pki/types';
 import { formatDnsNames } from '../../spec/dns-names';

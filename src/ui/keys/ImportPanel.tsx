@@ -18,8 +18,12 @@ export const ImportPanel: Component = () => {
   const [error, setError] = createSignal<Text>();
   const [certCount, setCertCount] = createSignal(0);
 
-  const load = async (input: string | Uint8Array) => {
+  // Two files dropped in quick succession: the later one's answer is shown even if the earlier one's (an RSA 4096
+  // signature to verify, say) arrives after it.
+  let latest = 0;
+  const load = async (input: string | Uint8Array, mine = ++latest) => {
     const r = await inspectAny(input);
+    if (mine !== latest) return;
     setError(r.kind === 'error' ? r.message : undefined);
     if (r.kind === 'csr') setCsr(r.info);
     if (r.kind === 'certificate') {
@@ -34,11 +38,12 @@ export const ImportPanel: Component = () => {
 
   // A big file is refused by its size, before it is read into memory.
   const loadFile = (f: File) => {
+    const mine = ++latest;
     if (f.size > MAX_INPUT_BYTES) {
       setError(TOO_LARGE);
       return;
     }
-    void f.arrayBuffer().then((b) => load(new Uint8Array(b)));
+    void f.arrayBuffer().then((b) => load(new Uint8Array(b), mine));
   };
 
   return (

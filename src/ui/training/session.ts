@@ -1,25 +1,18 @@
 // The page's training session: which scenario is being played and where the trainee is, kept across reloads
 // (localStorage), moved on by the engine's events (the RA worker's eventsSince) — the panel, the trainer's screens
 // and the presenter view all read and drive this one session.
-import { createSignal } from 'solid-js';
-import { advance, back, reviveProgress, skip, start, usesJpnic, type Progress } from '../../training/player';
+import { createEffect, createRoot, on } from 'solid-js';
+import { advance, back, reviveProgress, skip, start, usesJpnic } from '../../training/player';
 import { validateScenario, type Scenario } from '../../training/scenario';
 import type { RaEvent } from '../../ra/events';
 import type { JpnicEvent } from '../../jpnic/types';
 import { call } from '../ra/ra-client';
 import { onRefresh } from '../ra/ra-store';
-
-const STORAGE_KEY = 'upki-workbench.training.v1';
+import { STORAGE_KEY, progress, scenario, setProgress, setScenario } from './session-state';
 /** Events read per sync; a step rarely needs more, and a long log is read in several rounds. */
 const BATCH = 2000;
 
-const [scenario, setScenario] = createSignal<Scenario>();
-const [progress, setProgress] = createSignal<Progress>();
-
-/** The scenario being played (undefined when none). */
-export const activeScenario = scenario;
-/** Where the trainee is in it. */
-export const currentProgress = progress;
+export { activeScenario, currentProgress } from './session-state';
 
 function persist(): void {
   const s = scenario();
@@ -84,8 +77,17 @@ async function wholeRaLog(): Promise<RaEvent[]> {
 /** The JPNIC service's log, only for scenarios that use it (opening it the first time makes its CA). */
 async function jpnicLog(s: Scenario): Promise<JpnicEvent[]> {
   if (!usesJpnic(s)) return [];
-  const { service } = await import('../jpnic/jpnic-store');
-  return (await service()).engine.events();
+  const store = await import('../jpnic/jpnic-store');
+  followJpnic(store.view);
+  return (await store.service()).engine.events();
+}
+
+let followingJpnic = false;
+/** JPNIC actions end with the JPNIC store's refresh, not the RA's: the session follows that view too, once it is open. */
+function followJpnic(view: () => unknown): void {
+  if (followingJpnic) return;
+  followingJpnic = true;
+  createRoot(() => createEffect(on(view, () => void syncScenario(), { defer: true })));
 }
 
 /** Starts a scenario from the engines' present state: its steps look only at what happens from now on. */
@@ -131,7 +133,6 @@ export function syncScenario(): Promise<void> {
 }
 
 /** Every RA action ends with refresh(); the session follows it (a no-op when no scenario is active). */
-// eslint-disable-next-line solid/reactivity -- not a tracked scope on purpose: each refresh reads the session's current values
 onRefresh(() => void syncScenario());
 
 async function syncOnce(): Promise<void> {

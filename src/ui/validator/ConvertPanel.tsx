@@ -2,7 +2,7 @@
 // (docs/text-policy.md), else the characters that do not and where; and 「TSV作成で開く」 (the builder's import path).
 // The worker converts (report-store.ts); the page only receives the bytes, moved, not copied.
 import { For, Show, createSignal, type Component } from 'solid-js';
-import { convertedName, misfitText, type MisfitChar } from '../../tsv/to-shift-jis';
+import { convertedName, misfitText, type MisfitChar } from '../../tsv/misfit';
 import { downloadBytes } from '../builder/download';
 import { t, tr } from '../i18n';
 import type { ValidatorApi } from './report-store';

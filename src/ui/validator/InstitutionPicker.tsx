@@ -1,10 +1,10 @@
 // The validator page's 「機関プロファイルで検査」: one of the builder's saved institution profiles (IndexedDB) or a
 // profile file, so a file is also judged by the RA's registered-value rules (241, R101–R103) for that institution.
 import { For, Show, createSignal, onMount, type Component } from 'solid-js';
-import { parseProfiles, type InstitutionProfile } from '../../builder/institution';
+import type { InstitutionProfile } from '../../builder/institution';
 import type { Text } from '../../spec/types';
 import { openBuilderDb } from '../../store/db';
-import { ProfileStore } from '../../store/profiles';
+import { listProfiles } from '../../store/profile-list';
 import { FileDrop } from '../components/FileDrop';
 import { t, tr } from '../i18n';
 
@@ -13,13 +13,15 @@ export const InstitutionPicker: Component<{ selected: InstitutionProfile | null;
   const [error, setError] = createSignal<Text>();
   const loadSaved = async (): Promise<void> => {
     try {
-      setProfiles(await new ProfileStore(await openBuilderDb()).list());
+      setProfiles(await listProfiles(await openBuilderDb()));
     } catch {
       // No IndexedDB: a profile file can still be chosen.
     }
   };
   onMount(() => void loadSaved());
   const onFile = async (file: File) => {
+    // The format's reader loads when a file is chosen: a first visit does not need it.
+    const { parseProfiles } = await import('../../builder/institution');
     const parsed = parseProfiles(await file.text());
     if (!parsed.ok) {
       setError(parsed.message);

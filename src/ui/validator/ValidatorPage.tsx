@@ -2,14 +2,14 @@
 // The worker validates and keeps the report (report-store.ts); this page holds a summary and one page of records,
 // so no input makes a long main-thread task. 「中止」 stops the worker at once.
 import { Match, Show, Switch, createEffect, createSignal, on, onCleanup, For, type Component } from 'solid-js';
-import { canCheckAgainst, type InstitutionRegistered } from '../../builder/institution-check';
+import { canCheckAgainst, type InstitutionRegistered } from '../../builder/institution-registered';
 import type { InstitutionProfile } from '../../builder/institution';
 import { InstitutionPicker } from './InstitutionPicker';
 import { KIND_IDS, type KindId } from '../../spec/types';
 import { KINDS } from '../../spec/kinds';
 import { LIMITS } from '../../spec/profiles';
 import { makeIssue } from '../../tsv/issue';
-import { MAX_EDIT_BYTES } from '../../builder/import-tsv';
+import { MAX_EDIT_BYTES } from '../../builder/edit-limit';
 import type { RouteProps } from '../app/routes';
 import { handOffTsv } from '../app/handoff';
 import { navigate } from '../app/router';

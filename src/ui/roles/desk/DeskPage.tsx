@@ -12,6 +12,8 @@ export const DeskPage: Component = () => {
   const [handed, setHanded] = createSignal<string>();
   const [message, setMessage] = createSignal<{ ok: boolean; text: Text }>();
   const inst = () => view()?.institutions[0];
+  // A certificate some newer one renews: the old one, to be revoked once the operator uses the new one.
+  const renewed = (serialHex: string) => (view()?.operatorCertificates ?? []).some((o) => o.renewsSerialHex?.toLowerCase() === serialHex.toLowerCase());
   const register = () =>
     act(async () => {
       const r = await call('registerRaOperator', inst()?.id);
@@ -66,11 +68,19 @@ export const DeskPage: Component = () => {
           <tbody>
             <For each={view()?.operatorCertificates ?? []}>
               {(c) => (
-                <tr data-testid="svc-desk-operator">
+                <tr data-testid="svc-desk-operator" data-serial={c.serialHex} data-renewed={renewed(c.serialHex) ? 'true' : undefined}>
                   <td class="mono">{c.serialDecimal}</td>
                   <td class="mono">{c.subject}</td>
                   <td class="mono">{jst(c.notAfter)}</td>
-                  <td>{c.revokedAt ? t('失効済み', 'revoked') : new Date(c.notAfter) < new Date(view()!.now) ? t('期限切れ', 'expired') : t('有効', 'valid')}</td>
+                  <td>
+                    {c.revokedAt
+                      ? t('失効済み', 'revoked')
+                      : new Date(c.notAfter) < new Date(view()!.now)
+                        ? t('期限切れ', 'expired')
+                        : renewed(c.serialHex)
+                          ? t('有効（更新済み・旧）', 'valid (renewed, old)')
+                          : t('有効', 'valid')}
+                  </td>
                   <td>
                     <Show when={!c.revokedAt}>
                       <button type="button" class="secondary" data-testid="svc-desk-renew" data-guide="operator-renew" onClick={() => renew(c.serialHex)}>

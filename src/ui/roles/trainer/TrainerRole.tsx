@@ -10,7 +10,6 @@ import { t, tr } from '../../i18n';
 import { call } from '../../ra/ra-client';
 import { act, jst, refresh, view } from '../../ra/ra-store';
 import { Mailbox } from '../shared/Mailbox';
-import { ScenarioStart } from '../../training/panel/ScenarioStart';
 import { TrainingTrainer } from '../../training/trainer/TrainingTrainer';
 
 const FAULTS: { id: DomainFault | 'none'; label: Text }[] = [
@@ -65,7 +64,6 @@ export const TrainerRole: Component = () => {
         </For>{' '}
         <a href={href('/ra/trainer')}>{t('模擬RAのトレーナー画面（バックアップ・操作履歴）', 'Simulated RA trainer tab (backup, audit trail)')}</a>
       </p>
-      <ScenarioStart />
       <h3>{t('障害の注入', 'Fault injection')}</h3>
       <Show when={inst()}>
         {(i) => (

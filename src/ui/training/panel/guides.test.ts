@@ -4,6 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_SCENARIOS } from '../../../training/builtin';
+import { GUIDE_TARGETS } from '../../../training/targets';
 import { GUIDES, guideSelector, uploadKind } from './guides';
 import { PRACTICE } from './practice';
 
@@ -21,9 +22,10 @@ function sources(dir: string): string[] {
 function guideIds(): Set<string> {
   const ids = new Set<string>();
   for (const text of sources(UI)) {
-    for (const m of text.matchAll(/data-guide=(?:"([a-z0-9-]+)"|\{([^}]*)\})/g)) {
-      if (m[1]) ids.add(m[1]);
-      for (const lit of (m[2] ?? '').matchAll(/'([a-z0-9-]+)'/g)) ids.add(lit[1]);
+    // A control may carry several ids, space-separated (data-guide~=).
+    for (const m of text.matchAll(/data-guide=(?:"([a-z0-9 -]+)"|\{([^}]*)\})/g)) {
+      for (const id of (m[1] ?? '').split(' ').filter(Boolean)) ids.add(id);
+      for (const lit of (m[2] ?? '').matchAll(/'([a-z0-9 -]+)'/g)) for (const id of lit[1].split(' ').filter(Boolean)) ids.add(id);
     }
   }
   return ids;
@@ -45,6 +47,29 @@ describe('training guides', () => {
       expect(GUIDES[target], `guides.ts says nothing about ${target}`).toBeDefined();
     },
   );
+
+  // The panel leads every step to a control (the e2e plays every scenario by the highlight alone).
+  it.each(BUILTIN_SCENARIOS.flatMap((s) => s.steps.map((st) => [`${s.id}/${st.id}`, st] as const)))('%s names the control to use', (_, st) => {
+    expect(st.target, 'a step without a target leaves the trainee without a highlight').toBeDefined();
+    expect(GUIDE_TARGETS.some((g) => g.id === st.target), `${st.target} is not offered by targets.ts`).toBe(true);
+  });
+
+  it('every upload step of a built-in scenario has its practice file', () => {
+    const uploads = BUILTIN_SCENARIOS.flatMap((s) => s.steps.filter((st) => st.target === 'ra-upload').map((st) => `${s.id}/${st.id}`));
+    expect(uploads.length).toBeGreaterThan(8);
+    for (const key of uploads) expect(PRACTICE[key], `no practice file for ${key}`).toBeDefined();
+  });
+
+  it('a practice file used again comes from an earlier step of the same scenario, of the same kind', () => {
+    for (const [key, spec] of Object.entries(PRACTICE).filter(([, p]) => p.sameAs)) {
+      const [scenarioId, stepId] = key.split('/');
+      const steps = BUILTIN_SCENARIOS.find((s) => s.id === scenarioId)!.steps;
+      const earlier = steps.findIndex((st) => st.id === spec.sameAs);
+      expect(earlier, key).toBeGreaterThanOrEqual(0);
+      expect(earlier, key).toBeLessThan(steps.findIndex((st) => st.id === stepId));
+      expect(PRACTICE[`${scenarioId}/${spec.sameAs}`]?.kind, key).toBe(spec.kind);
+    }
+  });
 
   it.each(Object.keys(GUIDES))('guide %s exists in the UI source', (id) => {
     expect(ids.has(id)).toBe(true);

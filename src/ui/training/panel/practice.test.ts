@@ -54,4 +54,14 @@ describe('practice files', () => {
     expect(broken.report.ok).toBe(false);
     expect(broken.report.records[0].issues.map((i) => i.code)).toEqual(['201']);
   });
+
+  it('S/MIME (profile 7, method 1): the CN is the user’s mail, a P12 name is given, and the file passes', async () => {
+    const { report } = await made({ kind: 'client-issue', users: 1, method: '1', profile: '7' });
+    expect(report.ok, JSON.stringify(report.records[0]?.issues)).toBe(true);
+    const cells = report.records[0].cells;
+    expect(cells[1]).toBe('7');
+    const mail = cells.find((c) => /^trainee-[a-z0-9]{4}-01@example\.ac\.jp$/.test(c));
+    expect(mail).toBeDefined();
+    expect(cells[0]).toMatch(new RegExp(`^CN=${mail!.replace(/\./g, '\\.')},O=`));
+  });
 });

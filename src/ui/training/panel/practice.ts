@@ -14,8 +14,12 @@ export interface PracticeSpec {
   /** Client rows: how many users and which download method. */
   users?: number;
   method?: '1' | '2' | '3';
+  /** Client rows: the profile (5 client authentication, 7 S/MIME: CN = the user's mail). */
+  profile?: '5' | '7';
   /** Make the file wrong in one known way (the mistake lesson): the admin mail left empty. */
   broken?: 'empty-admin-mail';
+  /** The step uploads the very file made at this earlier step of the scenario (a retry after an RA-side fault). */
+  sameAs?: string;
 }
 
 /** What each built-in step uploads; a new scenario's upload step adds its row here. */
@@ -27,6 +31,10 @@ export const PRACTICE: Readonly<Record<string, PracticeSpec>> = {
   'mistake-and-fix/fixed': { kind: 'client-issue', users: 1, method: '1' },
   'client-p12-class/upload': { kind: 'client-issue', users: 40, method: '2' },
   'client-browser/upload': { kind: 'client-issue', users: 1, method: '3' },
+  'client-method1-pins/upload': { kind: 'client-issue', users: 1, method: '1' },
+  'smime-issue/upload': { kind: 'client-issue', users: 1, method: '1', profile: '7' },
+  'whois-fault/refused': { kind: 'server-issue' },
+  'whois-fault/retry': { kind: 'server-issue', sameAs: 'refused' },
 };
 
 export interface PracticeFile {
@@ -98,9 +106,12 @@ function clientRows(inst: Institution, spec: PracticeSpec, tag: string): string[
   const admin = inst.admins[0] ?? { name: '利用　管理', mail: `admin@${inst.domains[0]}` };
   return Array.from({ length: spec.users ?? 1 }, (_, i) => {
     const n = String(i + 1).padStart(2, '0');
+    const mail = `trainee-${tag}-${n}@${inst.domains[0]}`;
+    // S/MIME (profile 7): the CN is the user's mail address (SPEC §2.2).
+    const cn = spec.profile === '7' ? mail : `TRAINEE ${tag.toUpperCase()} ${n},OU=${n}`;
     return buildRow('client-issue', {
-      dn: `CN=TRAINEE ${tag.toUpperCase()} ${n},OU=${n},O=${inst.o},L=${inst.l},ST=${inst.st},C=JP`,
-      profile: '5',
+      dn: `CN=${cn},O=${inst.o},L=${inst.l},ST=${inst.st},C=JP`,
+      profile: spec.profile ?? '5',
       method: spec.method ?? '1',
       adminName: admin.name || '利用　管理',
       adminDept: '情報基盤センター',
@@ -108,7 +119,7 @@ function clientRows(inst: Institution, spec: PracticeSpec, tag: string): string[
       userName: `研修　${n}`,
       p12Name: `trainee-${tag}-${n}`,
       userDept: '研修クラス',
-      userMail: `trainee-${tag}-${n}@${inst.domains[0]}`,
+      userMail: mail,
       pin: '',
     });
   });

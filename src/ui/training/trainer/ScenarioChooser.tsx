@@ -11,6 +11,8 @@ import { setPrepared } from './trainer-state';
 export const ScenarioChooser: Component<{ onEdit?: (s: Scenario) => void }> = (props) => {
   const [error, setError] = createSignal<Text>();
   const begin = async (s: Scenario) => {
+    // Starting another scenario ends the one being played (its progress is gone): ask first.
+    if (activeScenario() && !confirm(t('実行中のシナリオを終了して新しく始めますか？', 'Stop the running scenario and start this one?'))) return;
     try {
       await startScenario(s);
       setError(undefined);
