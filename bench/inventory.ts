@@ -48,6 +48,9 @@ export async function runInventoryBench(report?: Report, quick = false): Promise
 
     const t0 = Date.now();
     await page.getByTestId('inventory-files').setInputFiles(list);
+    // The table shows with the first slice of rows; the import is done when all of them are counted.
+    await page.locator('tr.inv-row').first().waitFor({ timeout: 120_000 });
+    figures.firstRowsMs = Date.now() - t0;
     await page.getByTestId('inventory-count').filter({ hasText: `${ROWS} / ${ROWS}` }).waitFor({ timeout: 120_000 });
     figures.parseMergeMs = Date.now() - t0;
     // Where the import spent its time, measured in the import worker (the store is written after the rows show).
@@ -116,6 +119,9 @@ export async function runInventoryBench(report?: Report, quick = false): Promise
   if (report && figures.parseMergeMs !== undefined) {
     report.add(`${ROWS}-row server list read + merged + shown`, figures.parseMergeMs, 'ms');
     report.budget(`${ROWS}-row list parse + merge ≤ 1 s`, figures.parseMergeMs, 1000, 'ms');
+    report.add('  drop → first rows in the table', figures.firstRowsMs, 'ms');
+    report.add('  main-thread tasks > 50 ms during the import', figures.parseMergeLongTasks, '');
+    report.add('  longest main-thread task during the import', figures.parseMergeLongestTaskMs, 'ms');
     const steps = Object.keys(figures).filter((k) => k.startsWith('import_'));
     for (const k of steps) report.add(`  import step in the worker: ${k.slice(7, -2)}`, figures[k], 'ms');
     report.add('sort (event to next frame)', Math.max(figures.sortAscMs, figures.sortDescMs), 'ms');
@@ -129,7 +135,7 @@ export async function runInventoryBench(report?: Report, quick = false): Promise
     report.add(`${RENEW} × openssl req -newkey rsa:2048`, figures.openssl80Ms, 'ms');
     report.budget('renewal keys ≤ 0.5× the openssl loop', figures.renewVsOpenssl, 0.5, '×');
   }
-  console.log(`inventory: ${ROWS}-row server list read and merged in ${figures.parseMergeMs} ms (long tasks: ${figures.parseMergeLongTasks}, longest ${figures.parseMergeLongestTaskMs} ms)`);
+  console.log(`inventory: ${ROWS}-row server list read and merged in ${figures.parseMergeMs} ms, first rows at ${figures.firstRowsMs} ms (long tasks: ${figures.parseMergeLongTasks}, longest ${figures.parseMergeLongestTaskMs} ms)`);
   console.log(`inventory: import steps in the worker: ${Object.keys(figures).filter((k) => k.startsWith('import_')).map((k) => `${k.slice(7, -2)} ${figures[k]} ms`).join(', ')}`);
   console.log(`inventory: sort ${figures.sortAscMs} ms / ${figures.sortDescMs} ms (event to next frame), filter ${figures.filterMs} ms (long tasks: ${figures.sortFilterLongTasks}, longest ${figures.sortFilterLongestTaskMs} ms)`);
   console.log(`inventory: ${RENEW} RSA 2048 key pairs + CSRs + encrypted keys + zip in the page ${figures.renew80Ms} ms vs openssl req loop ${figures.openssl80Ms} ms (ratio ${figures.renewVsOpenssl}; long tasks: ${figures.renewLongTasks}, longest ${figures.renewLongestTaskMs} ms)`);

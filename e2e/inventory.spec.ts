@@ -179,7 +179,15 @@ test('a 10 000-row RA list: cancel keeps the page and the store as they were, th
   await expect(page.locator('tr.inv-row').last()).toHaveAttribute('aria-rowindex', '10001');
   expect(await page.locator('tr.inv-row').count()).toBeLessThan(200);
 
-  // Kept in this browser: a reload restores all 10 000 rows from IndexedDB.
+  // Kept in this browser: once 「保存中…」 is gone, a reload restores all 10 000 rows from IndexedDB.
+  await expect(page.getByTestId('inventory-saving')).toHaveCount(0, { timeout: 120_000 });
+  await page.reload();
+  await expect(page.getByTestId('inventory-count')).toContainText('10000 / 10000', { timeout: 120_000 });
+
+  // The same list again, and a reload the moment its rows are shown (the store is being rewritten): the store
+  // holds the previous 10 000 rows or the new 10 000, never a part of them.
+  await page.getByTestId('inventory-files').setInputFiles(list);
+  await page.getByTestId('inventory-saving').waitFor({ timeout: 180_000 });
   await page.reload();
   await expect(page.getByTestId('inventory-count')).toContainText('10000 / 10000', { timeout: 120_000 });
 });

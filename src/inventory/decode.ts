@@ -92,7 +92,7 @@ export async function decodeListTextAsync(bytes: Uint8Array): Promise<Decoded> {
   const bom = head.encoding === 'UTF-8 (BOM)' ? 3 : 0;
   const labels = head.encoding === 'Shift_JIS (CP932)' ? ['shift_jis'] : ['utf-8', 'shift_jis'];
   for (const label of labels) {
-    const text = await streamDecode(label, bytes.subarray(bom));
+    const text = label === 'shift_jis' ? await decodeShiftJisSplit(bytes.subarray(bom)) : await streamDecode(label, bytes.subarray(bom));
     if (text !== undefined) return { ok: true, text, encoding: label === 'utf-8' ? (bom ? 'UTF-8 (BOM)' : head.encoding === 'ASCII' ? 'ASCII' : 'UTF-8') : 'Shift_JIS (CP932)' };
   }
   return decodeListText(bytes); // names what it is
@@ -109,6 +109,49 @@ async function streamDecode(label: string, bytes: Uint8Array): Promise<string | 
       parts.push(d.decode(bytes.subarray(i, i + CHUNK), { stream: i + CHUNK < bytes.length }));
       await pause();
     }
+  } catch {
+    return undefined;
+  }
+  return parts.join('');
+}
+
+/** An ASCII cell this long (the list's certificate column: one-line base64 DER) skips the Shift-JIS decoder. */
+const LONG_ASCII_CELL = 256;
+
+/**
+ * Shift-JIS text whose long ASCII cells are decoded as ASCII: WHATWG's Shift-JIS decoder costs about four times a
+ * single-byte one per byte in Chromium, and in an RA list with certificates nine bytes in ten are base64. Cells
+ * end at tab, CR or LF, bytes that are never part of a Shift-JIS character, so the pieces join to exactly the
+ * text one decoder would give. undefined when a piece is not valid Shift-JIS. A turn for the page every 1 MiB.
+ */
+export async function decodeShiftJisSplit(bytes: Uint8Array): Promise<string | undefined> {
+  const sjis = decoder('shift_jis');
+  const ascii = decoder('windows-1252'); // identical to ASCII below 0x80, the only bytes it is given
+  if (!sjis || !ascii) return undefined;
+  const parts: string[] = [];
+  const n = bytes.length;
+  let piece = 0; // start of the Shift-JIS piece not yet decoded
+  let cell = 0;
+  let onlyAscii = true;
+  let nextPause = CHUNK;
+  try {
+    for (let i = 0; i <= n; i++) {
+      const b = i < n ? bytes[i] : 0x0a;
+      if (b === 0x09 || b === 0x0a || b === 0x0d) {
+        if (onlyAscii && i - cell >= LONG_ASCII_CELL) {
+          if (cell > piece) parts.push(sjis.decode(bytes.subarray(piece, cell)));
+          parts.push(ascii.decode(bytes.subarray(cell, i)));
+          piece = i;
+        }
+        cell = i + 1;
+        onlyAscii = true;
+        if (i >= nextPause) {
+          nextPause += CHUNK;
+          await pause();
+        }
+      } else if (b >= 0x80) onlyAscii = false;
+    }
+    if (piece < n) parts.push(sjis.decode(bytes.subarray(piece, n)));
   } catch {
     return undefined;
   }

@@ -11,6 +11,7 @@ export * from './exports';
 export * from './timeline';
 export * from './rows';
 export * from './renew-keys';
+export * from './summary';
 export { readDropped, type DroppedFile, type ReadOptions } from './sources';
 export { readListText } from './lists';
 export { decodeListText } from './decode';

@@ -5,6 +5,9 @@ import type { CertKind, InventoryEntry } from './types';
 
 export type BucketUnit = 'week' | 'month';
 
+/** Buckets drawn per unit: a year by month, half a year by week. */
+export const BUCKET_COUNT: Readonly<Record<BucketUnit, number>> = { month: 12, week: 26 };
+
 export interface Bucket {
   /** First JST day of the bucket, YYYY-MM-DD. */
   start: string;

@@ -28,8 +28,12 @@ function haystack(e: InventoryEntry): string {
  * Rows whose search text was computed elsewhere (the import worker sends it with each slice of rows, so the page
  * does not build 10 000 strings itself); without texts, they are computed here.
  */
-export function indexForSearch(entries: readonly InventoryEntry[], texts?: readonly string[]): void {
-  entries.forEach((e, i) => (texts?.[i] !== undefined ? haystacks.set(e, texts[i]) : haystack(e)));
+export function indexForSearch(entries: readonly InventoryEntry[], texts?: readonly string[], domainsOf?: readonly string[]): void {
+  entries.forEach((e, i) => {
+    if (texts?.[i] !== undefined) haystacks.set(e, texts[i]);
+    else haystack(e);
+    if (domainsOf?.[i] !== undefined) domains.set(e, domainsOf[i]);
+  });
 }
 
 /** The lower-cased text a row is searched in. */
@@ -90,10 +94,23 @@ function computeSortValue(e: InventoryEntry, key: SortKey): string | number {
 }
 
 export function sortEntries(entries: readonly InventoryEntry[], key: SortKey, descending: boolean, _asOf?: Date): InventoryEntry[] {
+  // Rows arrive from the import worker in the default order, and the table re-sorts as each slice lands: an
+  // ordered list is checked in one pass without building the keyed copy.
+  if (inOrder(entries, key, descending)) return entries.slice();
   const keyed = entries.map((e) => ({ e, v: sortValue(e, key) }));
   const dir = descending ? -1 : 1;
   keyed.sort((a, b) => (a.v < b.v ? -dir : a.v > b.v ? dir : 0));
   return keyed.map((k) => k.e);
+}
+
+function inOrder(entries: readonly InventoryEntry[], key: SortKey, descending: boolean): boolean {
+  let a = entries.length ? sortValue(entries[0], key) : 0;
+  for (let i = 1; i < entries.length; i++) {
+    const b = sortValue(entries[i], key);
+    if (descending ? a < b : a > b) return false;
+    a = b;
+  }
+  return true;
 }
 
 /** The domain a row belongs to: its CN's registered domain, else its first SAN's, else its mail's. */

@@ -9,6 +9,8 @@ import { OID_BY_KEY, isPrintableString } from './name';
 import { toArrayBuffer, toHex } from './crypto';
 import { randomSerial } from './serial';
 import { backdated, inclusiveNotAfter } from './validity';
+import { children } from './crl-der';
+import { signTemplate, templateOf, templateTbs, type CertificateTemplate } from './certificate-template';
 import {
   EXT_KEY_USAGE_OIDS,
   PROFILE_EXTENSIONS,
@@ -86,8 +88,12 @@ async function spkiOf(key: CryptoKey | Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.exportKey('spki', key));
 }
 
+const RSA_ENCRYPTION = [0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01]; // OID 1.2.840.113549.1.1.1
+
+/** The SPKI's algorithm is rsaEncryption (read from the bytes: parsing the key cost more than the rest of a check). */
 function isRsaKey(spki: Uint8Array): boolean {
-  return new x509.PublicKey(toArrayBuffer(spki)).algorithm.name.startsWith('RSA');
+  const algorithm = children(spki)[0];
+  return algorithm.length > 2 + RSA_ENCRYPTION.length && RSA_ENCRYPTION.every((b, i) => algorithm[2 + i] === b);
 }
 
 const KEY_USAGE_FLAGS: Record<KeyUsageName, x509.KeyUsageFlags> = {
@@ -206,8 +212,48 @@ function parsedIssuer(der: Uint8Array): x509.X509Certificate {
   return cert;
 }
 
+/**
+ * Templates by issuer (parsedIssuer's object) and by everything else that fixes bytes of the certificate: the
+ * profile, the issuer's URLs, policies and EKU, the subject key's type (keyUsage), whether a SAN is written, the hash.
+ */
+const templates = new WeakMap<x509.X509Certificate, Map<string, CertificateTemplate>>();
+
+function templateKey(p: IssueCertificateParams, rsa: boolean, san: boolean, hash: string, signingKey: CryptoKey): string {
+  return JSON.stringify([p.profile, p.crlUrl, p.caIssuersUrl, p.policies, p.extKeyUsage, rsa, san, hash, signingKey.algorithm]);
+}
+
 /** Issue one X.509 v3 certificate. Returns its DER. */
 export async function issueCertificate(p: IssueCertificateParams): Promise<Uint8Array> {
+  checkSubject(p);
+  if (p.issuer === 'self') return issueWithLibrary(p);
+  const spki = await spkiOf(p.publicKey);
+  const issuerCert = parsedIssuer(p.issuer.certificate);
+  const signingKey = p.issuer.privateKey;
+  const san = sanEntries(p, PROFILE_EXTENSIONS[p.profile]);
+  const hash = p.hash ?? defaultHash(signingKey);
+  const key = templateKey(p, isRsaKey(spki), san.length > 0, hash, signingKey);
+  let byKind = templates.get(issuerCert);
+  if (!byKind) templates.set(issuerCert, (byKind = new Map<string, CertificateTemplate>()));
+  const template = byKind.get(key);
+  if (!template) {
+    // The first of its kind: the library writes it, and it becomes the template of the next ones.
+    const der = await issueWithLibrary({ ...p, publicKey: spki });
+    byKind.set(key, templateOf(der, hash));
+    return der;
+  }
+  const tbs = templateTbs(template, {
+    serialHex: normalizeSerialHex(p.serialHex),
+    notBefore: p.notBefore,
+    notAfter: p.notAfter,
+    subject: encodeName(p.subject),
+    spki,
+    san: san.map((n) => ({ type: n.type as 'dns' | 'email', value: n.value })),
+  });
+  return signTemplate(template, tbs, signingKey);
+}
+
+/** The same certificate written field by field by @peculiar/x509 (self-signed roots, the first of each template). */
+export async function issueWithLibrary(p: IssueCertificateParams): Promise<Uint8Array> {
   checkSubject(p);
   const spki = await spkiOf(p.publicKey);
   const issuerCert = p.issuer === 'self' ? undefined : parsedIssuer(p.issuer.certificate);

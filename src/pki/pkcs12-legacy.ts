@@ -2,8 +2,10 @@
 // macOS Keychain, iOS, Android ≤ 13 and Windows Server 2016 import: pbeWithSHAAnd3-KeyTripleDES-CBC
 // for both the key bag and the certificate bag, and an HMAC-SHA-1 MAC.
 // The PKCS#12 KDF also keys the MAC of the modern format (OpenSSL 3 does the same), so it lives here.
-// node-forge supplies only the 3DES cipher and a synchronous SHA-1/SHA-256; why: docs/pkcs12.md.
+// node-forge supplies only the 3DES cipher, @noble/hashes the KDF's synchronous SHA-1/SHA-256; why: docs/pkcs12.md.
 import * as asn1js from 'asn1js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { sha1 } from '@noble/hashes/legacy.js';
 
 export type Pkcs12Hash = 'SHA-1' | 'SHA-256';
 
@@ -43,10 +45,8 @@ function addBlock(target: Uint8Array, offset: number, b: Uint8Array): void {
 type Forge = typeof import('node-forge');
 
 /**
- * node-forge, loaded on first use: it gives us 3DES (absent from WebCrypto) and a synchronous
- * SHA-1/SHA-256 for the KDF's 2048 chained digests, which cost ~65 ms as awaited WebCrypto calls
- * against ~5 ms here. Only the three modules we use are loaded (about 55 kB minified instead of
- * 300 kB for the whole library); each registers itself on the same forge object.
+ * node-forge, loaded on the first legacy P12: it gives us 3DES (absent from WebCrypto). Only the module we use is
+ * loaded (des.js with forge.js, util, cipher and cipherModes it requires), not the 300 kB of the whole library.
  */
 async function loadForge(): Promise<Forge> {
   const [forge] = (await Promise.all([
@@ -54,10 +54,6 @@ async function loadForge(): Promise<Forge> {
     import('node-forge/lib/forge.js'),
     // @ts-expect-error as above (registers forge.des and the 3DES-CBC cipher)
     import('node-forge/lib/des.js'),
-    // @ts-expect-error as above (forge.md.sha1)
-    import('node-forge/lib/sha1.js'),
-    // @ts-expect-error as above (forge.md.sha256)
-    import('node-forge/lib/sha256.js'),
   ])) as [{ default?: Forge } & Forge, ...unknown[]];
   return forge.default ?? forge;
 }
@@ -72,22 +68,33 @@ function fromBinaryString(s: string): Uint8Array {
   return Uint8Array.from(s, (c) => c.charCodeAt(0));
 }
 
-interface ResettableDigest {
-  start(): void;
-  update(bytes: string): void;
-  digest(): { getBytes(): string };
+/** The part of a @noble/hashes hash state the KDF uses. */
+interface HashState {
+  _cloneInto(to?: HashState): HashState;
+  update(bytes: Uint8Array): unknown;
+  digestInto(out: Uint8Array): void;
 }
 
-function iteratedDigest(forge: Forge, hash: Pkcs12Hash, input: Uint8Array, iterations: number): Uint8Array {
-  // forge's typings omit start(), which every forge digest has.
-  const md = (hash === 'SHA-1' ? forge.md.sha1 : forge.md.sha256).create() as unknown as ResettableDigest;
-  let bytes = binaryString(input);
+const HASHES: Record<Pkcs12Hash, () => HashState> = { 'SHA-1': () => sha1.create(), 'SHA-256': () => sha256.create() };
+
+/**
+ * H^iterations(input), synchronously. The KDF chains 2048 digests of 20–32 bytes: awaited WebCrypto calls cost
+ * ~65 ms per derivation and node:crypto's createHash ~6 ms (an object per call), so the digest is JavaScript, with
+ * one hash state copied from a fresh one at each round instead of a new object (≈ 1.8 ms for SHA-256 against
+ * node-forge's ≈ 5 ms; docs/pkcs12.md).
+ */
+function iteratedDigest(hash: Pkcs12Hash, input: Uint8Array, iterations: number): Uint8Array {
+  const fresh = HASHES[hash]();
+  let work = HASHES[hash]();
+  const out = new Uint8Array(HASH_BLOCK[hash].u);
+  let bytes = input;
   for (let r = 0; r < iterations; r++) {
-    md.start(); // reusing one digest object halves the cost of 2048 rounds
-    md.update(bytes);
-    bytes = md.digest().getBytes();
+    work = fresh._cloneInto(work);
+    work.update(bytes);
+    work.digestInto(out);
+    bytes = out;
   }
-  return fromBinaryString(bytes);
+  return out.slice();
 }
 
 /**
@@ -95,7 +102,6 @@ function iteratedDigest(forge: Forge, hash: Pkcs12Hash, input: Uint8Array, itera
  * `password` is the BMPString form (bmpPassword).
  */
 export async function pkcs12Kdf(password: Uint8Array, salt: Uint8Array, id: 1 | 2 | 3, iterations: number, length: number, hash: Pkcs12Hash): Promise<Uint8Array> {
-  const forge = await loadForge();
   const { u, v } = HASH_BLOCK[hash];
   const d = new Uint8Array(v).fill(id);
   const s = repeatToMultiple(salt, v);
@@ -103,7 +109,7 @@ export async function pkcs12Kdf(password: Uint8Array, salt: Uint8Array, id: 1 | 
   const i = concat(s, p);
   const out = new Uint8Array(Math.ceil(length / u) * u);
   for (let block = 0; block * u < length; block++) {
-    const a = iteratedDigest(forge, hash, concat(d, i), iterations);
+    const a = iteratedDigest(hash, concat(d, i), iterations);
     out.set(a, block * u);
     const b = repeatToMultiple(a, v);
     for (let j = 0; j < i.length; j += v) addBlock(i, j, b);

@@ -188,4 +188,13 @@ describe('pkcs12Kdf (RFC 7292 App. B)', () => {
     expect(toHex(await pkcs12Kdf(bmpPassword('smeg'), salt, 1, 1, 24, 'SHA-1'))).toBe('8aaae6297b6cb04642ab5b077851284eb7128f1a2a7fbca3');
     expect(toHex(await pkcs12Kdf(bmpPassword('smeg'), salt, 2, 1, 8, 'SHA-1'))).toBe('79993dfe048d3b76');
   });
+
+  // The same set's chained vectors ("queeg", 1000 iterations): the digest is iterated, its state reused per round.
+  it('derives the published key, IV and MAC key over 1000 iterations', async () => {
+    const hex = (h: string) => Uint8Array.from(h.match(/../g)!, (b) => parseInt(b, 16));
+    expect(toHex(await pkcs12Kdf(bmpPassword('queeg'), hex('05DEC959ACFF72F7'), 1, 1000, 24, 'SHA-1'))).toBe('ed2034e36328830ff09df1e1a07dd357185dac0d4f9eb3d4');
+    expect(toHex(await pkcs12Kdf(bmpPassword('queeg'), hex('05DEC959ACFF72F7'), 2, 1000, 8, 'SHA-1'))).toBe('11dedad7758d4860');
+    expect(toHex(await pkcs12Kdf(bmpPassword('queeg'), hex('1682C0FC5B3F7EC5'), 1, 1000, 24, 'SHA-1'))).toBe('483dd6e919d7de2e8e648ba8f862f3fbfbdc2bcb2c02957f');
+    expect(toHex(await pkcs12Kdf(bmpPassword('queeg'), hex('263216FCC2FAB31C'), 3, 1000, 20, 'SHA-1'))).toBe('5ec4c7a80df652294c3925b6489a7ab857c83476');
+  });
 });

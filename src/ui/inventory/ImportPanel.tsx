@@ -111,6 +111,11 @@ export const ImportPanel: Component<{ state: InventoryState }> = (props) => {
           </p>
         )}
       </Show>
+      <Show when={props.state.saving()}>
+        <p role="status" class="inv-saving hint" data-testid="inventory-saving">
+          {t('保存中…（表の操作はそのまま続けられます）', 'Saving… (the table can be used meanwhile)')}
+        </p>
+      </Show>
       <Show when={props.state.results().length > 0}>
         <ul class="inv-results" data-testid="inventory-results">
           <For each={props.state.results()}>

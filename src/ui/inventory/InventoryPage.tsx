@@ -1,6 +1,6 @@
 // #/inventory 「証明書一覧・更新計画」: what the admin already has (RA lists, certificates, P12s) as one table,
 // an expiry timeline and warnings, then renewal / revocation files, CSV and iCalendar. Nothing is sent anywhere.
-import { onMount, Show, type Component } from 'solid-js';
+import { createEffect, createSignal, onCleanup, onMount, Show, type Component } from 'solid-js';
 import type { RouteProps } from '../app/routes';
 import { t } from '../i18n';
 import { ExportPanel } from './ExportPanel';
@@ -17,6 +17,19 @@ import './inventory.css';
 const InventoryPage: Component<RouteProps> = () => {
   const state = createInventoryState();
   onMount(() => void state.restore());
+  // 1: the filter and the table; 2: + chart; 3: + warnings; 4: + actions — one step per frame. The table is built as
+  // soon as an import starts (the page is idle while the worker reads), so the first rows only fill it.
+  const [stage, setStage] = createSignal(0);
+  const hasRows = () => state.entries().length > 0;
+  createEffect(() => {
+    const target = !hasRows() ? (state.importing() ? 1 : 0) : state.ready() ? 4 : 1;
+    const now = stage();
+    if (target === now) return;
+    if (target < now) return setStage(target);
+    if (now === 0) return setStage(1);
+    const id = requestAnimationFrame(() => setStage(now + 1));
+    onCleanup(() => cancelAnimationFrame(id));
+  });
   return (
     <div class="inventory-page">
       <h1>{t('証明書一覧・更新計画', 'Certificate inventory & renewal plan')}</h1>
@@ -27,21 +40,25 @@ const InventoryPage: Component<RouteProps> = () => {
         )}
       </p>
       <ImportPanel state={state} />
-      <Show when={state.entries().length > 0}>
-        <p>
-          <button type="button" class="danger" onClick={() => confirm(t('保存した一覧を消去しますか？', 'Clear the stored inventory?')) && void state.clear()} data-testid="inventory-clear">
-            {t('一覧を消去', 'Clear the inventory')}
-          </button>
-        </p>
-        {/* The table first; the chart, warnings and actions join a task later (state.charted), so the first
-            10 000-row import is drawn in short tasks, not one long one. */}
-        <Show when={state.charted().length > 0}>
+      <Show when={stage() >= 1}>
+        <Show when={hasRows()}>
+          <p>
+            <button type="button" class="danger" onClick={() => confirm(t('保存した一覧を消去しますか？', 'Clear the stored inventory?')) && void state.clear()} data-testid="inventory-clear">
+              {t('一覧を消去', 'Clear the inventory')}
+            </button>
+          </p>
+        </Show>
+        {/* Mounted a frame apart (stage): the table with the first rows, then the chart, the warnings (both from the
+            import worker's summary, state.ready), then the actions, so no task builds the whole page at once. */}
+        <Show when={stage() >= 2}>
           <Timeline state={state} />
+        </Show>
+        <Show when={stage() >= 3}>
           <WarningsPanel state={state} />
         </Show>
         <FilterBar state={state} />
         <InventoryTable state={state} />
-        <Show when={state.charted().length > 0}>
+        <Show when={stage() >= 4}>
           <section class="inv-actions" aria-label={t('操作', 'Actions')}>
             <RenewalPanel state={state} />
             <RevocationPanel state={state} />

@@ -1,6 +1,6 @@
 // The merged table, virtualised: only the rows in view (plus a margin) are in the DOM, so 10 000 rows scroll
 // and re-sort without freezing the page. Spacer rows keep the scroll height; aria-rowindex keeps the position.
-import { createMemo, createSignal, For, Show, type Component } from 'solid-js';
+import { createMemo, createSignal, For, onCleanup, Show, type Component } from 'solid-js';
 import { jstDateTime } from '../../spec/jst';
 import { daysLeft, KIND_LABELS, STATUS_LABELS, type InventoryEntry, type SortKey } from '../../inventory';
 import { decimalToHex } from '../../inventory/values';
@@ -26,6 +26,17 @@ const COLUMNS: { key?: SortKey; label: () => string }[] = [
   { label: () => t('読込元・その他', 'Sources, other') },
 ];
 
+/**
+ * The scroll box's height for the window of rows, from a ResizeObserver: reading clientHeight when the table
+ * mounts would force a layout of the whole page inside the task that mounts it.
+ */
+function watchHeight(el: HTMLElement, set: (h: number) => void): void {
+  if (typeof ResizeObserver === 'undefined') return;
+  const o = new ResizeObserver((entries) => set(entries[0]?.contentRect.height || 600));
+  o.observe(el);
+  onCleanup(() => o.disconnect());
+}
+
 const jst = (iso?: string) => (iso ? jstDateTime(new Date(iso)).slice(0, 16) : '');
 
 export const InventoryTable: Component<{ state: InventoryState }> = (props) => {
@@ -48,7 +59,7 @@ export const InventoryTable: Component<{ state: InventoryState }> = (props) => {
       </h2>
       <div
         class="inv-scroll"
-        ref={(el) => queueMicrotask(() => setHeight(el.clientHeight || 600))}
+        ref={(el) => watchHeight(el, setHeight)}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         tabindex="0"
         aria-label={t('証明書一覧（スクロールできます）', 'Certificate table (scrollable)')}

@@ -1,7 +1,7 @@
 // The expiry timeline: bars per week or month stacked by kind, the next 30/60/90 days marked, drawn as SVG
 // from the same buckets as the table beside it (the chart is an image for screen readers; the table is the data).
 import { createMemo, createSignal, For, type Component } from 'solid-js';
-import { domainOfEntry, expiringByDomain, expiryBuckets, KIND_LABELS, type BucketUnit, type CertKind } from '../../inventory';
+import { BUCKET_COUNT, domainOfEntry, expiringByDomain, expiryBuckets, KIND_LABELS, type BucketUnit, type CertKind } from '../../inventory';
 import { JST_OFFSET_MS } from '../../spec/jst';
 import { t, tr } from '../i18n';
 import type { InventoryState } from './state';
@@ -14,8 +14,8 @@ const PAD = { l: 36, r: 8, t: 12, b: 40 };
 
 export const Timeline: Component<{ state: InventoryState }> = (props) => {
   const [unit, setUnit] = createSignal<BucketUnit>('month');
-  const count = () => (unit() === 'month' ? 12 : 26);
-  const buckets = createMemo(() => expiryBuckets(props.state.charted(), props.state.asOf(), unit(), count()));
+  // The import worker's buckets while they hold (same rows, same day); else computed here (another 基準日).
+  const buckets = createMemo(() => props.state.fresh()?.buckets[unit()] ?? expiryBuckets(props.state.charted(), props.state.asOf(), unit(), BUCKET_COUNT[unit()]));
   const max = createMemo(() => buckets().reduce((m, b) => Math.max(m, b.total), 1));
   const bw = () => (W - PAD.l - PAD.r) / buckets().length;
   const y = (n: number) => H - PAD.b - (n / max()) * (H - PAD.t - PAD.b);
@@ -32,7 +32,7 @@ export const Timeline: Component<{ state: InventoryState }> = (props) => {
   const marks = createMemo(() =>
     [30, 60, 90].map((d) => ({ d, x: xOf(props.state.asOf().getTime() + d * 86_400_000) })).filter((m): m is { d: number; x: number } => m.x !== undefined),
   );
-  const domains = createMemo(() => expiringByDomain(props.state.charted(), props.state.asOf(), domainOfEntry));
+  const domains = createMemo(() => props.state.fresh()?.byDomain ?? expiringByDomain(props.state.charted(), props.state.asOf(), domainOfEntry));
 
   return (
     <section class="inv-timeline" aria-labelledby="inv-timeline-h">

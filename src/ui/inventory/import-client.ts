@@ -2,7 +2,7 @@
 // `shown` settles when every row has arrived; `finished` when the store is written (the worker then ends).
 // Cancel works until the rows are shown (it terminates the worker). If no worker can start, the same work runs
 // on the main thread (slower, but nothing is lost).
-import { importFiles, withStatus, type InventoryEntry } from '../../inventory';
+import { byExpiry, importFiles, summarize, withStatus, type InventoryEntry, type InventorySummary } from '../../inventory';
 import { loadInventory, saveInventory } from './inventory-db';
 import { forPage, ROWS_PER_MESSAGE, type FromWorker, type Phase, type ResultSummary, type Timings, type ToWorker } from './import-protocol';
 import ImportWorker from './import.worker?worker';
@@ -10,7 +10,8 @@ import ImportWorker from './import.worker?worker';
 export interface ImportHandlers {
   onProgress(phase: Phase, done?: number, total?: number): void;
   askPin(name: string): Promise<string | null>;
-  onRows(rows: InventoryEntry[], search?: string[]): void;
+  onSummary(summary: InventorySummary): void;
+  onRows(rows: InventoryEntry[], search?: string[], domains?: string[]): void;
 }
 
 export type ImportOutcome = { ok: true; results: ResultSummary[]; total: number; timings: Timings } | { ok: false; cancelled: boolean; message?: string };
@@ -38,6 +39,19 @@ export function prewarmImportWorker(): void {
   } catch {
     // No workers here: each import runs on the main thread.
   }
+}
+
+/**
+ * A worker whose run ended (its rows shown and stored) serves the next import: its script is already loaded and
+ * compiled, which a fresh worker takes a second or more for on a busy machine (the drop would wait for it).
+ */
+function keepAsSpare(w: Worker | undefined): void {
+  if (!w) return;
+  if (spare) return w.terminate();
+  w.onmessage = null;
+  const s = { worker: w, failed: false };
+  w.onerror = () => (s.failed = true);
+  spare = s;
 }
 
 function takeWorker(): Worker {
@@ -84,12 +98,13 @@ export function startImport(request: ImportRequest, h: ImportHandlers): RunningI
     const m = e.data;
     if (m.type === 'progress') h.onProgress(m.phase, m.done, m.total);
     else if (m.type === 'pin') void h.askPin(m.name).then((pin) => worker?.postMessage({ type: 'pin', pin } satisfies ToWorker));
-    else if (m.type === 'rows') h.onRows(m.rows, m.search);
+    else if (m.type === 'summary') h.onSummary(m.summary);
+    else if (m.type === 'rows') h.onRows(m.rows, m.search, m.domains);
     else if (m.type === 'shown') {
       isShown = true;
       show({ ok: true, results: m.results, total: m.total, timings: m.timings });
     } else if (m.type === 'saved') {
-      worker?.terminate();
+      keepAsSpare(worker);
       worker = undefined;
       finish({ storeError: m.storeError, timings: m.timings });
     } else stop({ ok: false, cancelled: false, message: m.message });
@@ -110,7 +125,9 @@ async function onMainThread(request: ImportRequest, h: ImportHandlers): Promise<
   const asOf = new Date(request.asOf);
   const existing = await loadInventory().catch(() => [] as InventoryEntry[]);
   const send = (rows: InventoryEntry[]) => {
-    for (let i = 0; i < rows.length; i += ROWS_PER_MESSAGE) h.onRows(rows.slice(i, i + ROWS_PER_MESSAGE));
+    const ordered = byExpiry(rows);
+    h.onSummary(summarize(ordered, asOf));
+    for (let i = 0; i < ordered.length; i += ROWS_PER_MESSAGE) h.onRows(ordered.slice(i, i + ROWS_PER_MESSAGE));
   };
   if (request.type === 'load') {
     const rows = withStatus(existing, asOf).map(forPage);

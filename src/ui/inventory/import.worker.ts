@@ -4,7 +4,7 @@
 // unfinished transaction is aborted, so it holds either the previous rows or the new ones, never a part.
 // reflect-metadata first: certificates go through @peculiar/x509 when the fast reader declines them.
 import 'reflect-metadata';
-import { mergeRecords, readDropped, searchTextOf, withCertificateFacts, withStatus, type InventoryEntry, type ReadResult } from '../../inventory';
+import { byExpiry, mergeRecords, readDropped, summarize, viewIndex, withCertificateFacts, withStatus, type InventoryEntry, type ReadResult } from '../../inventory';
 import { loadInventory, saveInventory } from './inventory-db';
 import { forPage, ROWS_PER_MESSAGE, type FromWorker, type Timings, type ToWorker } from './import-protocol';
 
@@ -27,12 +27,20 @@ async function stored(): Promise<InventoryEntry[]> {
   }
 }
 
-function sendRows(entries: readonly InventoryEntry[]): void {
+/**
+ * The summary first (timeline, domains, warnings: the page shows them as they are), then the rows in the table's
+ * default order, in slices with their search text and domain: the page applies the slices a frame at a time.
+ */
+function sendRows(entries: readonly InventoryEntry[], asOf: Date, lap: (k: keyof Timings) => void): void {
   post({ type: 'progress', phase: 'showing', done: 0, total: entries.length });
-  for (let i = 0; i < entries.length; i += ROWS_PER_MESSAGE) {
-    const slice = entries.slice(i, i + ROWS_PER_MESSAGE);
-    post({ type: 'rows', rows: slice.map(forPage), search: slice.map(searchTextOf) });
+  const ordered = byExpiry(entries);
+  post({ type: 'summary', summary: summarize(ordered, asOf) });
+  lap('summary');
+  for (let i = 0; i < ordered.length; i += ROWS_PER_MESSAGE) {
+    const slice = ordered.slice(i, i + ROWS_PER_MESSAGE);
+    post({ type: 'rows', rows: slice.map(forPage), ...viewIndex(slice) });
   }
+  lap('send');
 }
 
 async function run(m: Exclude<ToWorker, { type: 'pin' }>): Promise<void> {
@@ -47,8 +55,7 @@ async function run(m: Exclude<ToWorker, { type: 'pin' }>): Promise<void> {
   if (m.type === 'load') {
     const rows = withStatus(await stored(), asOf);
     lap('files');
-    sendRows(rows);
-    lap('send');
+    sendRows(rows, asOf, lap);
     post({ type: 'shown', results: [], total: rows.length, timings });
     post({ type: 'saved', timings });
     return;
@@ -68,8 +75,7 @@ async function run(m: Exclude<ToWorker, { type: 'pin' }>): Promise<void> {
   post({ type: 'progress', phase: 'merging' });
   const entries = withStatus(mergeRecords(existing, records), asOf);
   lap('merge');
-  sendRows(entries);
-  lap('send');
+  sendRows(entries, asOf, lap);
   post({ type: 'shown', results: results.map(({ records, ...r }) => ({ ...r, count: records.length })), total: entries.length, timings: { ...timings } });
   let storeError: string | undefined;
   try {

@@ -3,7 +3,7 @@
 import { batch, createEffect, createMemo, createSignal, on, onCleanup } from 'solid-js';
 import {
   daysLeft, filterEntries, findWarnings, groupByDomain, indexForSearch, sortEntries, withStatus,
-  type CertKind, type InventoryEntry, type InventoryStatus, type SortKey,
+  type CertKind, type InventoryEntry, type InventoryStatus, type InventorySummary, type SortKey,
 } from '../../inventory';
 import { prewarmImportWorker, startImport, type ImportRequest, type RunningImport } from './import-client';
 import type { Phase, ResultSummary, Timings } from './import-protocol';
@@ -30,9 +30,15 @@ export function createInventoryState() {
   const [progress, setProgress] = createSignal<{ phase: Phase; done?: number; total?: number; cancellable: boolean } | undefined>();
   const [storeError, setStoreError] = createSignal<string>();
   const [timings, setTimings] = createSignal<Timings>({});
+  /** Files are being read (not a restore from the store): the page builds the empty table meanwhile. */
+  const [importing, setImporting] = createSignal(false);
+  /** The import worker's store write is under way (the page says 保存中…). */
+  const [saving, setSaving] = createSignal(false);
+  /** The worker's timeline, domain counts and warnings for the rows in raw(), counted from summary().asOf. */
+  const [summary, setSummary] = createSignal<InventorySummary>();
   let running: RunningImport | undefined;
   /** The last import's store write: the next import waits for it (it merges onto the stored rows). */
-  let saving: Promise<void> = Promise.resolve();
+  let saved: Promise<void> = Promise.resolve();
   let generation = 0;
 
   /** The moment the rows' statuses were computed for (by the worker): the same moment needs no second pass. */
@@ -46,12 +52,18 @@ export function createInventoryState() {
     if (!grouped()) return shown();
     return groupByDomain(shown()).flatMap((g): Item[] => [{ group: g.domain, count: g.entries.length }, ...g.entries]);
   });
-  // The timeline and the warnings follow the rows a task or two later, each in its own task: a 10 000-row import
-  // then lands as three short tasks (table, chart, warnings) instead of one long one.
+  /** The worker's summary while it still describes the table (same rows, same day counted from). */
+  const fresh = createMemo(() => {
+    const s = summary();
+    return s && s.asOf === asOf().getTime() ? s : undefined;
+  });
+  // Counted from another day (the 基準日 changed) the page computes the timeline and the warnings itself, a task
+  // or two after the rows, each in its own task; while the worker's summary holds, nothing here walks the rows.
   const [charted, setCharted] = createSignal<InventoryEntry[]>([]);
   const [checked, setChecked] = createSignal<InventoryEntry[]>([]);
   createEffect(
-    on(entries, (list) => {
+    on([entries, fresh], ([list, f]) => {
+      if (f) return;
       const a = setTimeout(() => {
         setCharted(list);
         b = setTimeout(() => setChecked(list), 0);
@@ -60,49 +72,72 @@ export function createInventoryState() {
       onCleanup(() => (clearTimeout(a), clearTimeout(b)));
     }),
   );
-  const warnings = createMemo(() => findWarnings(checked()));
+  const warnings = createMemo(() => fresh()?.warnings ?? findWarnings(checked()));
+  /** The chart and the actions are drawn once there is something to draw them from. */
+  const ready = () => fresh() !== undefined || charted().length > 0;
   const selectedEntries = createMemo(() => entries().filter((e) => selected().has(e.id)));
 
   /**
-   * Reading and merging run in a worker (import.worker.ts), which also writes the store; the rows come back in
-   * slices, indexed for search as they arrive, and replace the table once, when all are there.
+   * Reading and merging run in a worker (import.worker.ts), which also writes the store. Its summary (timeline,
+   * domains, warnings) comes first, then the rows in slices, indexed for search as they arrive; the table takes
+   * the rows so far once per frame, so it shows with the first slice and no task takes all 10 000 rows at once.
    */
   async function run(request: ImportRequest, askPin: (name: string) => Promise<string | null>): Promise<void> {
     running?.cancel();
     const gen = ++generation;
     const rows: InventoryEntry[] = [];
+    let incoming: InventorySummary | undefined;
+    let applied = 0;
+    let frame = false;
+    const apply = () => {
+      frame = false;
+      if (gen !== generation || applied === rows.length) return;
+      applied = rows.length;
+      batch(() => {
+        if (incoming) setSummary(incoming);
+        incoming = undefined;
+        setRaw(rows.slice());
+        setRawAsOf(request.asOf);
+      });
+    };
     setProgress({ phase: 'reading', cancellable: true });
-    await saving;
+    setImporting(request.type === 'import');
+    await saved;
     if (gen !== generation) return; // cancelled, or another import started, while the previous one was saving
     const job = (running = startImport(request, {
       askPin,
       onProgress: (phase, done, total) => setProgress({ phase, done, total, cancellable: phase !== 'showing' }),
-      onRows: (slice, search) => {
-        indexForSearch(slice, search);
+      onSummary: (s) => (incoming = s),
+      onRows: (slice, search, domains) => {
+        indexForSearch(slice, search, domains);
         rows.push(...slice);
-        setProgress({ phase: 'showing', done: rows.length, cancellable: false });
+        setProgress({ phase: 'showing', done: rows.length, total: incoming?.total ?? summary()?.total, cancellable: false });
+        if (!frame) {
+          frame = true;
+          nextFrame(apply);
+        }
       },
     }));
     const outcome = await job.shown;
     if (running === job) {
       running = undefined;
       setProgress(undefined);
+      setImporting(false);
     }
-    saving = job.finished.then((f) => {
+    if (outcome.ok) {
+      apply(); // the last slices, if they came after the last frame
+      setSaving(true);
+      if (request.type === 'import') setResults(outcome.results);
+      setTimings(outcome.timings);
+    } else if (!outcome.cancelled) {
+      setResults([{ file: '', format: 'unknown', count: 0, notes: [], error: { ja: `読み込めませんでした: ${outcome.message ?? ''}`, en: `Could not read: ${outcome.message ?? ''}` } }]);
+    }
+    saved = job.finished.then((f) => {
+      setSaving(false);
       setStoreError(f.storeError);
       setTimings(f.timings);
       prewarmImportWorker(); // the next drop finds its worker ready
     });
-    if (outcome.ok) {
-      batch(() => {
-        setRaw(rows);
-        setRawAsOf(request.asOf);
-        if (request.type === 'import') setResults(outcome.results);
-        setTimings(outcome.timings);
-      });
-    } else if (!outcome.cancelled) {
-      setResults([{ file: '', format: 'unknown', count: 0, notes: [], error: { ja: `読み込めませんでした: ${outcome.message ?? ''}`, en: `Could not read: ${outcome.message ?? ''}` } }]);
-    }
   }
 
   const restore = () => run({ type: 'load', asOf: asOf().getTime() }, async () => null);
@@ -115,13 +150,15 @@ export function createInventoryState() {
     running?.cancel();
     running = undefined;
     setProgress(undefined);
+    setImporting(false);
   }
 
   async function clear(): Promise<void> {
     cancelImport();
-    await saving;
+    await saved;
     batch(() => {
       setRaw([]);
+      setSummary(undefined);
       setSelected(new Set<string>());
       setResults([]);
     });
@@ -152,10 +189,16 @@ export function createInventoryState() {
   }
 
   return {
-    raw, entries, charted, shown, items, warnings, timings, selected, selectedEntries, results, progress, storeError,
+    raw, entries, charted, fresh, ready, importing, shown, items, warnings, timings, saving, selected, selectedEntries, results, progress, storeError,
     asOf, setAsOf, text, setText, kinds, setKinds, statuses, setStatuses, maxDays, setMaxDays, sort, setSort, grouped, setGrouped,
     setSelected, toggle, selectExpiring, restore, addFiles, cancelImport, clear,
   };
 }
 
 export type InventoryState = ReturnType<typeof createInventoryState>;
+
+/** The next frame (a hidden tab gets no frames: the next task then). */
+function nextFrame(f: () => void): void {
+  if (typeof requestAnimationFrame === 'function' && !document.hidden) requestAnimationFrame(f);
+  else setTimeout(f, 0);
+}

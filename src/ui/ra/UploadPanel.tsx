@@ -74,6 +74,12 @@ export const UploadPanel: Component = () => {
     setRunning(job);
     try {
       setResult(await job.promise);
+      // The result screen lays out in its own frame before the view's refresh re-renders the panels around it
+      // (both in one task was the batch's one long task, ≈ 55 ms). A hidden tab has no frames: 100 ms at most.
+      await new Promise((done) => {
+        requestAnimationFrame(() => setTimeout(done, 0));
+        setTimeout(done, 100);
+      });
     } catch (err) {
       if (err instanceof UploadCancelled) {
         const after = await refresh();

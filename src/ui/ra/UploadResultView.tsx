@@ -7,6 +7,14 @@ import { RA_MESSAGES } from '../../ra/messages';
 import type { Institution, RaError, UploadResult } from '../../ra/types';
 import { lang, t, tr } from '../i18n';
 import { view } from './ra-store';
+import { createReveal } from '../validator/reveal';
+
+/**
+ * Result rows added to the DOM per animation frame: a page of 50 client rows with their applicant columns was one
+ * main-thread task of ≈ 25–55 ms (script, then the table's layout; traced in bench/p12-batch.ts's page), over the
+ * 50 ms budget on a slow machine. A few rows per frame keep each task short; the first rows show at once.
+ */
+const ROWS_PER_FRAME = 10;
 
 // The codes whose verdict depends on the simulated institution rather than on the file alone: a trainee
 // who meets them usually has a file written for another institution than the one the trainer set.
@@ -20,6 +28,7 @@ export const UploadResultView: Component<{ result: UploadResult }> = (props) => 
   const hasApplicant = () => r().records.some((rec) => rec.applicant);
   // A 1000-row result (bulk method 2) renders one page at a time.
   const pages = createPages(() => r().records);
+  const rows = createReveal(() => pages.slice(), ROWS_PER_FRAME);
   const institution = () =>
     r().records.some((rec) => rec.errors.some((e) => INSTITUTION_CODES.has(e.code))) ? view()?.institutions[0] : undefined;
   return (
@@ -69,7 +78,7 @@ export const UploadResultView: Component<{ result: UploadResult }> = (props) => 
             </tr>
           </thead>
           <tbody>
-            <For each={pages.slice()}>
+            <For each={rows()}>
               {(rec) => (
                 <tr classList={{ 'row-ng': !rec.ok }}>
                   <td>{rec.seq}</td>
