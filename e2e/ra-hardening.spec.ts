@@ -99,8 +99,16 @@ test('a crafted backup is refused with nothing changed; a state that cannot be o
       new Promise<void>((resolve, reject) => {
         const req = indexedDB.open('upki-ra');
         req.onsuccess = () => {
-          const tx = req.result.transaction('events', 'readwrite');
-          tx.objectStore('events').put({ seq: 1, at: '2026-01-01T00:00:00.000Z', type: 'initialized', institutions: null, cas: [] });
+          // The log's first chunk (src/ra/store/idb-chunks.ts), its first event replaced by one that cannot be replayed.
+          const tx = req.result.transaction('chunks', 'readwrite');
+          const chunks = tx.objectStore('chunks');
+          const get = chunks.get(1);
+          get.onsuccess = () => {
+            const chunk = get.result as { json: string };
+            const events = JSON.parse(chunk.json) as unknown[];
+            events[0] = { seq: 1, at: '2026-01-01T00:00:00.000Z', type: 'initialized', institutions: null, cas: [] };
+            chunks.put({ ...chunk, json: JSON.stringify(events) });
+          };
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(new Error(String(tx.error)));
         };
@@ -123,8 +131,14 @@ test('a crafted backup is refused with nothing changed; a state that cannot be o
       new Promise<void>((resolve, reject) => {
         const req = indexedDB.open('upki-ra');
         req.onsuccess = () => {
-          const tx = req.result.transaction('events', 'readwrite');
-          tx.objectStore('events').put({ seq: 1, at: 'never', type: 'initialized', institutions: 7, cas: [] });
+          // This time the stored log itself: the first chunk's JSON cut short (the store refuses it as damaged).
+          const tx = req.result.transaction('chunks', 'readwrite');
+          const chunks = tx.objectStore('chunks');
+          const get = chunks.get(1);
+          get.onsuccess = () => {
+            const chunk = get.result as { json: string };
+            chunks.put({ ...chunk, json: chunk.json.slice(0, -10) });
+          };
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(new Error(String(tx.error)));
         };

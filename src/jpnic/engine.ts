@@ -300,7 +300,7 @@ export class JpnicEngine {
     const kwk = await this.store.keyWrappingKey();
     const now = await this.now();
     // The shared writer refuses a passphrase under 8 characters (issue 10); the JPNIC page asks for more.
-    const made = await this.store.read((view) => createBackup(view.snapshot(), kwk, passphrase, now));
+    const made = await this.store.read(async (view) => createBackup(await view.snapshot(), kwk, passphrase, now));
     if (!made.ok) throw new Error(made.message.en);
     return made.bytes;
   }

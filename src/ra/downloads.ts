@@ -83,8 +83,8 @@ function markDownloaded(ctx: TxContext, t: DownloadToken, certs: CertificateReco
   ctx.emit({ type: 'downloaded', token: t.token, applicationIds: t.applicationIds, serialsHex: certs.map((c) => c.serialHex) });
 }
 
-function fileResult(ctx: TxContext, fileId: string, fileName: string, contentType: string, serialsHex: string[]): DownloadResult {
-  const bytes = ctx.tx.getFile(fileId);
+async function fileResult(ctx: TxContext, fileId: string, fileName: string, contentType: string, serialsHex: string[]): Promise<DownloadResult> {
+  const bytes = await ctx.tx.getFile(fileId);
   if (!bytes) throw new Error(`file ${fileId} is missing from the store`);
   return { ok: true, fileName, contentType, bytes, serialsHex };
 }
@@ -117,7 +117,7 @@ export function downloadServerCertificate(ctx: TxContext, token: string): Downlo
 }
 
 /** 「アクセスPINダウンロード画面」 → clientPin.zip (methods 1, 3) or clientAllPin.zip (method 2). */
-export function downloadPins(ctx: TxContext, token: string): DownloadResult {
+export async function downloadPins(ctx: TxContext, token: string): Promise<DownloadResult> {
   const t = openToken(ctx, token, 'pin');
   if (typeof t === 'string') return fail(t);
   markDownloaded(ctx, t, []);
@@ -133,7 +133,7 @@ function mailClientDownload(ctx: TxContext, certs: CertificateRecord[]): void {
 }
 
 /** Method 1, 利用者: the P12 named after column 12 (or the CN). */
-export function downloadClientCertificate(ctx: TxContext, token: string): DownloadResult {
+export async function downloadClientCertificate(ctx: TxContext, token: string): Promise<DownloadResult> {
   const t = openToken(ctx, token, 'client-cert');
   if (typeof t === 'string') return fail(t);
   if (t.fileIds.length === 0) return fail('wrong-url'); // method 3: use issueBrowserCertificate

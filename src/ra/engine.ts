@@ -17,6 +17,7 @@ import { emptySnapshot, type Store } from './store/store';
 import { runTick } from './tick';
 import type { Institution, UploadResult } from './types';
 import type { Text } from '../spec/types';
+import type { RaEvent } from './events';
 import { findInstitution, runUpload, type UploadInput } from './upload';
 import { registerOperator } from './issue/operator';
 import { runValidator } from './validate-port';
@@ -84,8 +85,33 @@ export class RaEngine {
     return simulatedNow(this.clock, (await this.state()).clockOffsetMs);
   }
 
+  /** The whole log, copied (backups, the CLI's audit file); the readers below copy only what they return. */
   events() {
     return this.store.read((view) => [...view.events()]);
+  }
+
+  /** At most `limit` events after seq `afterSeq`, oldest first. seq grows along the log: found by bisection. */
+  eventsSince(afterSeq: number, limit: number): Promise<RaEvent[]> {
+    return this.store.read((view) => {
+      const events = view.events();
+      let lo = 0;
+      let hi = events.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (events[mid].seq <= afterSeq) lo = mid + 1;
+        else hi = mid;
+      }
+      return events.slice(lo, lo + Math.max(0, limit));
+    });
+  }
+
+  /** The newest `limit` events, oldest first (the audit trail's screen). */
+  lastEvents(limit: number): Promise<RaEvent[]> {
+    return this.store.read((view) => (limit > 0 ? view.events().slice(-limit) : []));
+  }
+
+  lastSeq(): Promise<number> {
+    return this.store.read((view) => view.events().at(-1)?.seq ?? 0);
   }
 
   file(id: string): Promise<Uint8Array | undefined> {
@@ -94,7 +120,7 @@ export class RaEngine {
 
   /** Every stored file by id (zips, P12 files, CRLs, mail attachments). */
   files(): Promise<Record<string, Uint8Array>> {
-    return this.store.read((view) => view.snapshot().files);
+    return this.store.read(async (view) => (await view.snapshot()).files);
   }
 
   async certificateList(kind: CertificateListKind, institutionId?: string): Promise<Uint8Array> {
@@ -262,7 +288,7 @@ export class RaEngine {
   async backup(passphrase: string): Promise<BackupResult> {
     const kwk = await this.store.keyWrappingKey();
     const now = await this.now();
-    return this.store.read((view) => createBackup(view.snapshot(), kwk, passphrase, now));
+    return this.store.read(async (view) => createBackup(await view.snapshot(), kwk, passphrase, now));
   }
 
   /** Replace the whole state by a backup's. A wrong passphrase or damaged file changes nothing. */

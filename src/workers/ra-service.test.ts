@@ -70,6 +70,12 @@ describe('RaService', () => {
     expect(after.some((e) => e.type === 'uploaded')).toBe(true);
     expect(await service.eventsSince(last, 1)).toEqual(after.slice(0, 1));
     expect(await service.lastSeq()).toBe(after[after.length - 1].seq);
+    // The audit trail's screen: the newest lines, newest first — read from the end of the log, not the whole of it.
+    const all = await service.eventsSince(0, 100_000);
+    const trail = await service.auditTrail(3);
+    expect(trail.map((l) => l.seq)).toEqual(all.slice(-3).map((e) => e.seq).reverse());
+    expect(trail[0].type).toBe(all[all.length - 1].type);
+    expect(await service.auditTrail(0)).toEqual([]);
   });
 
   it('shows mails newest first with their one-time URLs, and opening them changes the links and statuses', async () => {

@@ -293,33 +293,25 @@ export class RaService implements RaApi {
   }
 
   async auditTrail(limit: number) {
-    return auditTrail(await (await this.get()).events()).slice(-limit).reverse();
+    return auditTrail(await (await this.get()).lastEvents(limit)).reverse();
   }
 
   async eventsSince(afterSeq: number, limit: number): Promise<RaEvent[]> {
-    const events = await (await this.get()).events();
-    // seq grows by one per event, so the first one after `afterSeq` is found by bisection, not a walk of the log.
-    let lo = 0;
-    let hi = events.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (events[mid].seq <= afterSeq) lo = mid + 1;
-      else hi = mid;
-    }
-    return events.slice(lo, lo + Math.max(0, limit));
+    return (await this.get()).eventsSince(afterSeq, limit);
   }
 
   async lastSeq(): Promise<number> {
-    const events = await (await this.get()).events();
-    return events.length ? events[events.length - 1].seq : 0;
+    return (await this.get()).lastSeq();
   }
 
   async eml(mailId: string): Promise<NamedFile> {
     const engine = await this.get();
     const mail = (await engine.state()).mails.find((m) => m.id === mailId);
     if (!mail) throw new Error(`no mail ${mailId}`);
-    const files = await engine.files();
-    return { fileName: `${mailId}.eml`, contentType: 'message/rfc822', bytes: toEml(mail, (id) => files[id]) };
+    // Only this mail's attachments: the store reads files when asked for (a large store holds thousands).
+    const files = new Map<string, Uint8Array | undefined>();
+    for (const a of mail.attachments) files.set(a.fileId, await engine.file(a.fileId));
+    return { fileName: `${mailId}.eml`, contentType: 'message/rfc822', bytes: toEml(mail, (id) => files.get(id)) };
   }
 
   async raLogin(certificateDer: Uint8Array, subject: string) {

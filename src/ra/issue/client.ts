@@ -146,7 +146,7 @@ function bundleNames(apps: Application[]): string[] {
 export async function clientAllZip(ctx: TxContext, items: { app: Application; cert: CertificateRecord }[]): Promise<Uint8Array> {
   const names = bundleNames(items.map((it) => it.app));
   // P12 files are encrypted: deflating them gains nothing and costs a pass over every byte.
-  const entries = items.map((it, i) => ({ name: names[i], data: ctx.tx.getFile(p12FileId(it.app.id))!, store: true }));
+  const entries = await Promise.all(items.map(async (it, i) => ({ name: names[i], data: (await ctx.tx.getFile(p12FileId(it.app.id)))!, store: true })));
   const info = tableFile(CLIENT_TXT_COLUMNS, items.map((it, i) => ({ ...it, fileName: names[i] })));
   return zipFiles([...entries, { name: 'client.txt', data: info }], ctx.now);
 }

@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { link, lstat, mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
-import { BufferedTx, Mutex, emptySnapshot, readView, type ReadView, type Store, type StoredEvent, type StoreSnapshot, type StoreTx } from './store';
+import { BufferedTx, Mutex, SnapshotCache, emptySnapshot, readView, type Committed, type ReadView, type Store, type StoredEvent, type StoreSnapshot, type StoreTx, type TxChanges } from './store';
 import type { RaEvent } from '../events';
 import type { StoredSecret } from './store';
 
@@ -74,6 +74,24 @@ async function writeDurable(path: string, data: string | Uint8Array): Promise<vo
   }
 }
 
+function committed<E extends StoredEvent>(snapshot: StoreSnapshot<E>): Committed<E> {
+  return { events: snapshot.events, secrets: snapshot.secrets, file: async (id) => snapshot.files[id], files: async () => snapshot.files };
+}
+
+/**
+ * The state after a transaction, as a new value: the commit may lose the race (CommitConflict), and then the
+ * loaded state must be as it was. (This store rewrites state.json whole at every commit, so the copy costs less
+ * than the write: docs/ra-files.md.)
+ */
+function after<E extends StoredEvent>(base: StoreSnapshot<E>, changes: TxChanges<E>): StoreSnapshot<E> {
+  const from = changes.replacement ?? base;
+  return {
+    events: from.events.concat(changes.events),
+    secrets: { ...from.secrets, ...Object.fromEntries(changes.secrets.map((s) => [s.id, s])) },
+    files: { ...from.files, ...Object.fromEntries(changes.files) },
+  };
+}
+
 function parseState<E extends StoredEvent>(text: string, path: string): StateFile<E> {
   const raw = JSON.parse(text) as StateFile<E> | StateFileV1<E>;
   if (raw?.format !== 'upki-ra-state') throw new Error(`${path} is not an RA state file`);
@@ -88,6 +106,7 @@ export class DirectoryStore<E extends StoredEvent = RaEvent> implements Store<E>
   private readonly lock = new Mutex();
   private cache: Loaded<E> | undefined;
   private cacheMtime = -1;
+  private readonly snapshots = new SnapshotCache<E>();
 
   constructor(private readonly dir: string) {}
 
@@ -223,12 +242,12 @@ export class DirectoryStore<E extends StoredEvent = RaEvent> implements Store<E>
       this.withFileLock(async (lost) => {
         for (let attempt = 1; ; attempt++) {
           const base = await this.load();
-          const tx = new BufferedTx<E>(base.snapshot);
+          const tx = new BufferedTx<E>(committed(base.snapshot));
           const value = await fn(tx);
           if (!tx.hasChanges()) return value;
           try {
             if (lost()) throw new CommitConflict();
-            this.cache = await this.persist(base, tx.result());
+            this.cache = await this.persist(base, after(base.snapshot, tx.changes()));
             return value;
           } catch (error) {
             if (!(error instanceof CommitConflict) || attempt >= MAX_ATTEMPTS) throw error;
@@ -240,7 +259,11 @@ export class DirectoryStore<E extends StoredEvent = RaEvent> implements Store<E>
   }
 
   read<T>(fn: (view: ReadView<E>) => T | Promise<T>): Promise<T> {
-    return this.lock.run(async () => fn(readView((await this.load()).snapshot)));
+    return this.lock.run(async () => {
+      const loaded = await this.load();
+      const view = committed(loaded.snapshot);
+      return fn(readView(view, () => this.snapshots.get(loaded, view)));
+    });
   }
 
   /**

@@ -27,11 +27,14 @@ export interface StoreSnapshot<E extends StoredEvent = RaEvent> {
   secrets: Record<string, StoredSecret>;
 }
 
-/** What a transaction sees: reads see the writes made earlier in the same transaction. */
+/**
+ * What a transaction sees: reads see the writes made earlier in the same transaction. Files are read on demand
+ * (a store holding 100 000 P12 files does not load them to open), hence `getFile` is asynchronous.
+ */
 export interface StoreTx<E extends StoredEvent = RaEvent> {
   events(): readonly E[];
   append(...events: E[]): void;
-  getFile(id: string): Uint8Array | undefined;
+  getFile(id: string): Promise<Uint8Array | undefined>;
   putFile(id: string, bytes: Uint8Array): void;
   getSecret(id: string): StoredSecret | undefined;
   putSecret(secret: StoredSecret): void;
@@ -55,10 +58,12 @@ export interface Store<E extends StoredEvent = RaEvent> {
 }
 
 export interface ReadView<E extends StoredEvent = RaEvent> {
+  /** The committed log. Commits append to this array in place: it is current until the next commit. */
   events(): readonly E[];
-  getFile(id: string): Uint8Array | undefined;
+  getFile(id: string): Promise<Uint8Array | undefined>;
   getSecret(id: string): StoredSecret | undefined;
-  snapshot(): StoreSnapshot<E>;
+  /** Everything as one value (every file loaded); the same object until the next commit. */
+  snapshot(): Promise<StoreSnapshot<E>>;
 }
 
 export function emptySnapshot<E extends StoredEvent = RaEvent>(): StoreSnapshot<E> {
@@ -66,8 +71,44 @@ export function emptySnapshot<E extends StoredEvent = RaEvent>(): StoreSnapshot<
 }
 
 /**
- * A transaction over an in-memory snapshot: writes go to a buffer and are applied by `commit`.
- * Every adapter uses it; they differ only in how the committed snapshot is loaded and persisted.
+ * A store's committed state as a transaction reads it: the log and the secrets in memory, the files by lookup.
+ * `events` is the store's own array, appended to in place by commits (no copy of the log per commit).
+ */
+export interface Committed<E extends StoredEvent = RaEvent> {
+  readonly events: E[];
+  readonly secrets: Readonly<Record<string, StoredSecret>>;
+  file(id: string): Promise<Uint8Array | undefined>;
+  files(): Promise<Record<string, Uint8Array>>;
+}
+
+/** The committed state of a store that could not be loaded: reading it fails with why, replacing it works. */
+export function unreadable<E extends StoredEvent>(error: unknown): Committed<E> {
+  const fail = (): never => {
+    throw error;
+  };
+  return {
+    get events(): E[] {
+      return fail();
+    },
+    get secrets(): Record<string, StoredSecret> {
+      return fail();
+    },
+    file: async () => fail(),
+    files: async () => fail(),
+  };
+}
+
+/** What a transaction changed: either a full replacement plus additions, or additions on top of the base. */
+export interface TxChanges<E extends StoredEvent> {
+  replacement?: StoreSnapshot<E>;
+  events: E[];
+  files: [string, Uint8Array][];
+  secrets: StoredSecret[];
+}
+
+/**
+ * A transaction over the committed state: writes go to a buffer, which the store persists and then applies
+ * (`applyInPlace`) when the transaction succeeds. Every adapter uses it.
  */
 export class BufferedTx<E extends StoredEvent = RaEvent> implements StoreTx<E> {
   private readonly newEvents: E[] = [];
@@ -75,26 +116,26 @@ export class BufferedTx<E extends StoredEvent = RaEvent> implements StoreTx<E> {
   private readonly newSecrets = new Map<string, StoredSecret>();
   private replacement: StoreSnapshot<E> | undefined;
 
-  constructor(private readonly base: StoreSnapshot<E>) {}
+  constructor(private readonly base: Committed<E>) {}
 
-  private current(): StoreSnapshot<E> {
-    return this.replacement ?? this.base;
-  }
   events(): readonly E[] {
-    const events = this.current().events;
+    const events = this.replacement ? this.replacement.events : this.base.events;
+    // Only a transaction that reads the log after appending pays for the copy (the engine reads it once, first).
     return this.newEvents.length === 0 ? events : [...events, ...this.newEvents];
   }
   append(...events: E[]): void {
-    this.newEvents.push(...events);
+    for (const e of events) this.newEvents.push(e);
   }
-  getFile(id: string): Uint8Array | undefined {
-    return this.newFiles.get(id) ?? this.current().files[id];
+  async getFile(id: string): Promise<Uint8Array | undefined> {
+    const mine = this.newFiles.get(id);
+    if (mine) return mine;
+    return this.replacement ? this.replacement.files[id] : this.base.file(id);
   }
   putFile(id: string, bytes: Uint8Array): void {
     this.newFiles.set(id, bytes);
   }
   getSecret(id: string): StoredSecret | undefined {
-    return this.newSecrets.get(id) ?? this.current().secrets[id];
+    return this.newSecrets.get(id) ?? (this.replacement ? this.replacement.secrets[id] : this.base.secrets[id]);
   }
   putSecret(secret: StoredSecret): void {
     this.newSecrets.set(secret.id, secret);
@@ -110,30 +151,30 @@ export class BufferedTx<E extends StoredEvent = RaEvent> implements StoreTx<E> {
     return !!this.replacement || this.newEvents.length > 0 || this.newFiles.size > 0 || this.newSecrets.size > 0;
   }
 
-  /** What changed: either a full replacement or additions on top of the base. */
-  changes(): {
-    replacement?: StoreSnapshot<E>;
-    events: E[];
-    files: [string, Uint8Array][];
-    secrets: StoredSecret[];
-  } {
+  changes(): TxChanges<E> {
     return {
       replacement: this.replacement,
-      events: [...this.newEvents],
+      events: this.newEvents,
       files: [...this.newFiles],
       secrets: [...this.newSecrets.values()],
     };
   }
+}
 
-  /** The snapshot after this transaction (a new object; the base is not mutated). */
-  result(): StoreSnapshot<E> {
-    const base = this.current();
-    const files = { ...base.files };
-    for (const [id, bytes] of this.newFiles) files[id] = bytes;
-    const secrets = { ...base.secrets };
-    for (const s of this.newSecrets.values()) secrets[s.id] = s;
-    return { events: [...base.events, ...this.newEvents], files, secrets };
-  }
+/**
+ * Apply a committed transaction to an in-memory log and secrets: O(new events) for additions (the log array grows
+ * in place); a replacement is copied once, so the caller's snapshot never becomes the store's. Files are the
+ * adapter's business (kept in memory, on disk, or in IndexedDB).
+ */
+export function applyInPlace<E extends StoredEvent>(
+  state: { events: E[]; secrets: Record<string, StoredSecret> },
+  changes: TxChanges<E>,
+): { events: E[]; secrets: Record<string, StoredSecret> } {
+  const r = changes.replacement;
+  const next = r ? { events: r.events.slice(), secrets: { ...r.secrets } } : state;
+  for (const e of changes.events) next.events.push(e);
+  for (const s of changes.secrets) next.secrets[s.id] = s;
+  return next;
 }
 
 /** A FIFO lock: transactions of one store run one after another. */
@@ -149,11 +190,26 @@ export class Mutex {
   }
 }
 
-export function readView<E extends StoredEvent = RaEvent>(snapshot: StoreSnapshot<E>): ReadView<E> {
+/**
+ * A read view over committed state. `snapshot` copies (the log, the file table) once per `version`: a
+ * snapshot taken before a commit keeps what it saw, and an unchanged store answers the same object.
+ */
+export class SnapshotCache<E extends StoredEvent> {
+  private cached: { version: unknown; snapshot: StoreSnapshot<E> } | undefined;
+
+  async get(version: unknown, committed: Committed<E>): Promise<StoreSnapshot<E>> {
+    if (this.cached && this.cached.version === version) return this.cached.snapshot;
+    const snapshot = { events: committed.events.slice(), files: { ...(await committed.files()) }, secrets: { ...committed.secrets } };
+    this.cached = { version, snapshot };
+    return snapshot;
+  }
+}
+
+export function readView<E extends StoredEvent>(committed: Committed<E>, snapshot: () => Promise<StoreSnapshot<E>>): ReadView<E> {
   return {
-    events: () => snapshot.events,
-    getFile: (id: string) => snapshot.files[id],
-    getSecret: (id: string) => snapshot.secrets[id],
-    snapshot: () => snapshot,
+    events: () => committed.events,
+    getFile: (id: string) => committed.file(id),
+    getSecret: (id: string) => committed.secrets[id],
+    snapshot,
   };
 }
