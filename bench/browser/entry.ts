@@ -6,6 +6,7 @@ import { validateFile } from '../../src/tsv';
 import type { KindId } from '../../src/spec/types';
 import { RaEngine } from '../../src/ra/engine';
 import { IndexedDbStore } from '../../src/ra/store/idb-store';
+import { idbRequest } from '../../src/store/idb';
 import { tsvBytes } from '../../src/tsv/fixtures';
 import { certificatePage } from '../../src/workers/ra-lists';
 import { clientRows } from '../lib/files';
@@ -93,17 +94,9 @@ async function raIdbOpen(count: number, revoked: number): Promise<{ openMs: numb
 /** Where reading the log goes: IndexedDB's getAll of the chunks, then JSON.parse of their texts (a separate connection). */
 async function rawRead(name: string): Promise<{ getAllMs: number; parseMs: number }> {
   const t0 = performance.now();
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const req = indexedDB.open(name);
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-  });
+  const db = await idbRequest(indexedDB.open(name));
   try {
-    const records = await new Promise<{ json: string }[]>((resolve, reject) => {
-      const req = db.transaction('chunks', 'readonly').objectStore('chunks').getAll();
-      req.onsuccess = () => resolve(req.result as { json: string }[]);
-      req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-    });
+    const records = (await idbRequest(db.transaction('chunks', 'readonly').objectStore('chunks').getAll())) as { json: string }[];
     const t1 = performance.now();
     let n = 0;
     for (const r of records) n += (JSON.parse(r.json) as unknown[]).length;
@@ -116,17 +109,9 @@ async function rawRead(name: string): Promise<{ getAllMs: number; parseMs: numbe
 
 /** The stored log's size: its chunks' JSON text (idb-chunks.ts). */
 async function chunkSizes(name: string): Promise<{ megabytes: number; chunks: number }> {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const req = indexedDB.open(name);
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-  });
+  const db = await idbRequest(indexedDB.open(name));
   try {
-    const records = await new Promise<{ json: string }[]>((resolve, reject) => {
-      const req = db.transaction('chunks', 'readonly').objectStore('chunks').getAll();
-      req.onsuccess = () => resolve(req.result as { json: string }[]);
-      req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-    });
+    const records = (await idbRequest(db.transaction('chunks', 'readonly').objectStore('chunks').getAll())) as { json: string }[];
     return { megabytes: records.reduce((n, r) => n + r.json.length, 0) / 1e6, chunks: records.length };
   } finally {
     db.close();

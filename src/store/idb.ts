@@ -1,5 +1,5 @@
-// Promises over IndexedDB's callbacks, for the small stores in the page (the builder's database, the simulated
-// browser certificate store). The RA's store (src/ra/store/idb-store.ts) keeps its own copy for now.
+// Promises over IndexedDB's callbacks, for every store of the app (the builder's database, the simulated browser
+// certificate store, the RA's and JPNIC's event stores through src/ra/store/idb-schema.ts).
 
 /** The request's result, or its error. */
 export function idbRequest<T>(request: IDBRequest<T>): Promise<T> {
