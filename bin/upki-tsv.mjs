@@ -35,6 +35,13 @@ function bundleIsFresh() {
   }
 }
 
+// `upki-tsv inventory … | head`: the reader went away, so the rest of the output has nowhere to go — stop quietly
+// (as cat and grep do) instead of dying on an unhandled EPIPE with a stack trace.
+process.stdout.on('error', (err) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 let main;
 if (process.env.UPKI_TSV_FROM_SOURCE !== '1' && bundleIsFresh()) {
   ({ main } = await import(bundle));

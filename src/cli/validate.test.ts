@@ -147,3 +147,16 @@ describe('upki-tsv through npx, as the README tells a user to run it', () => {
     expect(bad.stdout).toContain('Result: errors found');
   });
 });
+
+describe('output into a pipe that closes early', () => {
+  it('`upki-tsv validate … | head -1` stops quietly with the validation status, no EPIPE trace', () => {
+    const rows = clientIssueRows(3000);
+    for (const r of rows) r[9] = ''; // column 10 required: thousands of lines of output, more than a pipe holds
+    const file = join(dir, 'many-errors.tsv');
+    writeFileSync(file, tsvBytes(rows));
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" validate --kind client-issue "${file}" | head -1; exit "\${PIPESTATUS[0]}"`], { encoding: 'utf8', cwd: dir });
+    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+    expect(r.status).toBe(1);
+  });
+});
