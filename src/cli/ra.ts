@@ -8,11 +8,14 @@ import { exportAll } from '../ra/export';
 import { parseInstitution } from '../ra/institutions';
 import { simulateDownloads } from '../ra/simulate';
 import { DirectoryStore } from '../ra/store/dir-store';
+import type { EngineOptions } from '../ra/context';
+import { cores } from '../ra/issue/client-keys';
 import { jstDateTime } from '../ra/clock';
 import type { ErrorMode, P12Format, UploadResult } from '../ra/types';
 import { parseArgs } from './args';
 import { OPERATOR_USAGE, runOperator } from './ra-operator';
 import { writeFileAtomic } from './safe-write';
+import { trainingKeyGenerator } from './training-keys';
 
 type Lang = 'ja' | 'en';
 
@@ -59,12 +62,18 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
-async function openExisting(state: string): Promise<RaEngine | undefined> {
+/**
+ * The simulated CA's client keys (P12一括) come from the training-key generator (training-keys.ts: B.3.3 probable
+ * primes, one key per core), not from WebCrypto's — for this command's uploads only; docs/ra-engine.md says why.
+ */
+export const UPLOAD_ENGINE_OPTIONS: Partial<EngineOptions> = { clientKeyGenerators: () => [trainingKeyGenerator(cores())] };
+
+async function openExisting(state: string, options?: Partial<EngineOptions>): Promise<RaEngine | undefined> {
   if (!DirectoryStore.exists(state)) {
     process.stderr.write(`upki-tsv ra: no RA state in ${state}; run 'upki-tsv ra init --state ${state}' first\n`);
     return undefined;
   }
-  return RaEngine.open(new DirectoryStore(state));
+  return RaEngine.open(new DirectoryStore(state), { options });
 }
 
 async function init(state: string, institutionFile?: string): Promise<number> {
@@ -115,7 +124,7 @@ async function upload(state: string, flags: Record<string, string | true>, posit
     process.stderr.write(`upki-tsv ra: 208 指定したファイルは存在しません。 (${file})\n`);
     return 1;
   }
-  const engine = await openExisting(state);
+  const engine = await openExisting(state, UPLOAD_ENGINE_OPTIONS);
   if (!engine) return 2;
   const bytes = new Uint8Array(await readFile(file));
   const result = await engine.upload({ bytes, fileName: basename(file), kind: kind as KindId, mode, p12Format: p12 });
