@@ -9,7 +9,7 @@ import { openTestEngine, pk12utilImports, tokenFrom, unzip, upload } from '../ra
 import type { KeyGenerator } from '../ra/issue/client-keys';
 import { spawnSync } from 'node:child_process';
 import { UPLOAD_ENGINE_OPTIONS } from './ra';
-import { modInverse, rsaKeyFromPrimes, trainingKeyGenerator } from './training-keys';
+import { modInverse, probablePrime, rsaKeyFromPrimes, trainingKeyGenerator } from './training-keys';
 
 const dir = tempDir('upki-training-keys-');
 afterAll(() => dir.remove());
@@ -79,6 +79,12 @@ describe('training keys', () => {
     const inv = modInverse(65537n, m);
     expect(inv > 0n && inv < m && (65537n * inv) % m === 1n).toBe(true);
     expect(() => modInverse(6n, 9n)).toThrow();
+  });
+
+  it('give up (B.3.3 step 4.7) instead of spinning when the random source is broken', async () => {
+    // All ones: 2^1024 − 1 is divisible by 3, every candidate fails trial division. All zeros: below √2·2^1023.
+    await expect(probablePrime(undefined, (b) => b.fill(0xff))).rejects.toThrow(/step 4\.7/);
+    await expect(probablePrime(undefined, (b) => b.fill(0))).rejects.toThrow(/step 4\.7/);
   });
 });
 

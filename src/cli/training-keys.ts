@@ -63,11 +63,13 @@ function millerRabin(candidate: Uint8Array): Promise<boolean> {
  * Each candidate is a fresh draw of 1024 random bits, odd, ≥ √2·2^1023; trial division, then Miller–Rabin on
  * the libuv pool (node:crypto checkPrime), so two keys under way use both cores.
  */
-export async function probablePrime(other?: bigint): Promise<bigint> {
+export async function probablePrime(other?: bigint, fill: (b: Uint8Array) => void = randomFillSync): Promise<bigint> {
   const candidate = new Uint8Array(PRIME_BYTES);
   try {
-    for (let tries = 0; tries < MAX_TRIES; ) {
-      randomFillSync(candidate);
+    // `draws` also counts candidates refused before step 4.5 (below √2·2^1023, too close to p): only a broken
+    // random source could reach its bound, and then this must fail rather than spin.
+    for (let tries = 0, draws = 0; tries < MAX_TRIES && draws < 4 * MAX_TRIES; draws++) {
+      fill(candidate);
       candidate[0] |= 0x80;
       candidate[PRIME_BYTES - 1] |= 1;
       if (((candidate[0] << 24) | (candidate[1] << 16) | (candidate[2] << 8) | candidate[3]) >>> 0 <= SQRT2_TOP32) continue;
@@ -81,7 +83,7 @@ export async function probablePrime(other?: bigint): Promise<bigint> {
   } finally {
     candidate.fill(0);
   }
-  throw new Error('no probable prime found in 5·(nlen/2) candidates (FIPS 186-4 B.3.3 step 4.7)');
+  throw new Error('no probable prime found in 5·(nlen/2) candidates (FIPS 186-4 B.3.3 step 4.7) / 素数が見つかりません');
 }
 
 /** a⁻¹ mod m (extended Euclid); a and m coprime. */
