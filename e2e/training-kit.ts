@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect } from './fixtures';
+import { expect, test } from './fixtures';
 import { sjisRows } from './ra-kit';
 import { download, unzip } from './service-kit';
 
@@ -236,6 +236,28 @@ async function handOverLicense(page: Page, state: DriverState): Promise<void> {
   const blocks = await page.getByTestId('jp-license-block').allTextContents();
   expect(blocks).toHaveLength(2);
   state.jpnic = { ...state.jpnic, screenBlocks: blocks.join('-') };
+}
+
+/** A state with nothing picked up yet and the passphrase the driver types. */
+export const freshState = (): DriverState => ({ pins: new Map(), files: [], passphrase: 'training pass 7' });
+
+/** Opens the service and plays one built-in scenario from the trainer's chooser to the finished screen. */
+export async function play(page: Page, id: string, state: DriverState, between?: (done: string) => Promise<void>): Promise<string[]> {
+  await page.goto('/#/service/trainer');
+  await startScenario(page, id);
+  const played = await playToEnd(page, state, between);
+  await expect(page.getByTestId('tp-finished')).toBeVisible();
+  return played;
+}
+
+/**
+ * The start of a test that plays a whole scenario: five minutes for it and a fresh state. With `operatorFirst` the
+ * RA operator's certificate is made first, by its own scenario: every upload of the other scenarios logs in with it.
+ */
+export async function longScenario(page: Page, { operatorFirst }: { operatorFirst: boolean }): Promise<DriverState> {
+  test.setTimeout(300_000);
+  if (operatorFirst) expect(await play(page, 'operator-certificate', freshState())).toEqual(['registered', 'fetched']);
+  return freshState();
 }
 
 /** Plays the active scenario to its end; `between` runs after each step (e.g. a reload). */

@@ -9,12 +9,10 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { openssl } from './ra-kit';
 import { dir, download, openService, removeDir, unzip } from './service-kit';
-import { playToEnd, readPanel, startScenario, tsvRows, uploadAsOperator, type DriverState } from './training-kit';
+import { freshState, longScenario, play, playToEnd, readPanel, startScenario, tsvRows, uploadAsOperator, type DriverState } from './training-kit';
 import { BUILTIN_SCENARIOS } from '../src/training/builtin';
 
 test.afterAll(removeDir);
-
-const freshState = (): DriverState => ({ pins: new Map(), files: [], passphrase: 'training pass 7' });
 
 function fileOf(state: DriverState, step: string): string {
   const f = state.files.filter((x) => x.step === step).at(-1);
@@ -45,20 +43,6 @@ function lists(crl: string, serialHex: string): boolean {
   return serials.includes(serialHex.replace(/^0x/i, '').replace(/^0+/, '').toUpperCase());
 }
 
-/** Opens the service and plays one built-in scenario from the trainer's chooser to the finished screen. */
-async function play(page: Page, id: string, state: DriverState, between?: (done: string) => Promise<void>): Promise<string[]> {
-  await page.goto('/#/service/trainer');
-  await startScenario(page, id);
-  const played = await playToEnd(page, state, between);
-  await expect(page.getByTestId('tp-finished')).toBeVisible();
-  return played;
-}
-
-/** The RA operator's certificate, by its own scenario: every upload of the other scenarios logs in with it. */
-async function operatorFirst(page: Page): Promise<void> {
-  expect(await play(page, 'operator-certificate', freshState())).toEqual(['registered', 'fetched']);
-}
-
 test.beforeEach(async ({ page }) => {
   page.on('dialog', (d) => void d.accept());
   await openService(page);
@@ -77,9 +61,7 @@ test('operator-certificate: the desk registers, the operator fetches the P12 wit
 });
 
 test('server-lifecycle: issue → fetch → renew → fetch → 14 days → the old one revoked and on the CRL; a reload keeps the step', async ({ page }) => {
-  test.setTimeout(300_000);
-  await operatorFirst(page);
-  const state = freshState();
+  const state = await longScenario(page, { operatorFirst: true });
   await startScenario(page, 'server-lifecycle');
   // On the trainer's screen the upload control is not there: the panel says where it is and takes the trainee there.
   await expect(page.getByTestId('tp-where')).toContainText('RAシステム');
@@ -100,9 +82,7 @@ test('server-lifecycle: issue → fetch → renew → fetch → 14 days → the 
 });
 
 test('mistake-and-fix: the refusal is the lesson; the same slip during the fix is a mistake with the RA’s code, then fixed', async ({ page }) => {
-  test.setTimeout(300_000);
-  await operatorFirst(page);
-  const state = freshState();
+  const state = await longScenario(page, { operatorFirst: true });
   expect(
     await play(page, 'mistake-and-fix', state, async (done) => {
       if (done !== 'refused') return;
@@ -119,9 +99,7 @@ test('mistake-and-fix: the refusal is the lesson; the same slip during the fix i
 });
 
 test('client-p12-class: a class of 40 — the PINs, then clientAll.zip; each P12 opens with its own PIN', async ({ page }) => {
-  test.setTimeout(300_000);
-  await operatorFirst(page);
-  const state = freshState();
+  const state = await longScenario(page, { operatorFirst: true });
   expect(await play(page, 'client-p12-class', state)).toEqual(['upload', 'pins', 'all']);
   expect(state.pins.size).toBe(40);
   const all = unzip(fileOf(state, 'all'));
@@ -135,9 +113,7 @@ test('client-p12-class: a class of 40 — the PINs, then clientAll.zip; each P12
 });
 
 test('client-browser: method 3 — the admin hands the PIN over, the key is made in the browser, the P12 opens with the passphrase', async ({ page }) => {
-  test.setTimeout(300_000);
-  await operatorFirst(page);
-  const state = freshState();
+  const state = await longScenario(page, { operatorFirst: true });
   expect(await play(page, 'client-browser', state)).toEqual(['upload', 'pins', 'issue']);
   const p12 = fileOf(state, 'issue');
   const opened = openssl(['pkcs12', '-in', p12, '-passin', `pass:${state.passphrase}`, '-nodes']);
@@ -147,9 +123,7 @@ test('client-browser: method 3 — the admin hands the PIN over, the key is made
 });
 
 test('client-method1-pins: method 1 — the admin’s clientPin.zip, the user’s own P12 opens with the PIN handed to them', async ({ page }) => {
-  test.setTimeout(300_000);
-  await operatorFirst(page);
-  const state = freshState();
+  const state = await longScenario(page, { operatorFirst: true });
   expect(await play(page, 'client-method1-pins', state)).toEqual(['upload', 'pins', 'user-fetch']);
   expect(state.pins.size).toBe(1);
   const [[mail, pin]] = [...state.pins];
@@ -161,9 +135,7 @@ test('client-method1-pins: method 1 — the admin’s clientPin.zip, the user’
 });
 
 test('smime-issue: profile 7 — the P12 opens with the PIN; its certificate is for e-mail protection with the mail address as CN', async ({ page }) => {
-  test.setTimeout(300_000);
-  await operatorFirst(page);
-  const state = freshState();
+  const state = await longScenario(page, { operatorFirst: true });
   expect(await play(page, 'smime-issue', state)).toEqual(['upload', 'pins', 'user-fetch']);
   const [[mail, pin]] = [...state.pins];
   const pem = join(dir, 'smime-cert.pem');
@@ -175,8 +147,7 @@ test('smime-issue: profile 7 — the P12 opens with the PIN; its certificate is 
 });
 
 test('operator-renewal: fetched, renewed with the current certificate (new P12 opens with the PIN shown once), the old one revoked and on the RA operator CA’s CRL', async ({ page }) => {
-  test.setTimeout(300_000);
-  const state = freshState();
+  const state = await longScenario(page, { operatorFirst: false });
   expect(await play(page, 'operator-renewal', state)).toEqual(['registered', 'fetched', 'renewal-started', 'renewed', 'old-revoked']);
   const oldSerial = p12Serial(fileOf(state, 'fetched'), state.deskPin!);
   expect(state.p12Pin, 'the renewal page showed the new P12’s PIN').toBeTruthy();
@@ -188,9 +159,7 @@ test('operator-renewal: fetched, renewed with the current certificate (new P12 o
 });
 
 test('whois-fault: the fault set, the upload refused with R112, the fault cleared, the very same file registered', async ({ page }) => {
-  test.setTimeout(300_000);
-  await operatorFirst(page);
-  const state = freshState();
+  const state = await longScenario(page, { operatorFirst: true });
   expect(
     await play(page, 'whois-fault', state, async (done) => {
       if (done === 'refused') await expect(page.getByTestId('ra-error')).toContainText('R112');
@@ -202,8 +171,7 @@ test('whois-fault: the fault set, the upload refused with R112, the fault cleare
 });
 
 test('jpnic-lifecycle: register → issue → license ID handed over → install → reissue → reinstall → revoke; the P12s and the JPNIC CRL judged by OpenSSL', async ({ page }) => {
-  test.setTimeout(300_000);
-  const state = freshState();
+  const state = await longScenario(page, { operatorFirst: false });
   expect(await play(page, 'jpnic-lifecycle', state)).toEqual(['account', 'issue', 'install', 'reissue', 'reinstall', 'revoke']);
   const first = p12Serial(fileOf(state, 'install'), state.passphrase);
   const second = p12Serial(fileOf(state, 'reinstall'), state.passphrase);

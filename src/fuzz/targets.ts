@@ -24,7 +24,8 @@ import {
   tsvBytes,
 } from '../tsv/fixtures';
 import { validateFile } from '../tsv';
-import { elements, NULL, sequence, tlv } from './der-edit';
+import { NULL, sequence } from './der-edit';
+import { children, tlv } from '../pki/der-tlv';
 import { mutateBytes, type Rand } from './mutate';
 
 /** What one input did. `accepted` CSRs must also be accepted by OpenSSL (checked by the caller). */
@@ -65,13 +66,13 @@ async function tsvTarget(kind: KindId, rows: string[][]): Promise<Target> {
 function mutateCsr(seed: Uint8Array, rand: Rand): Uint8Array {
   let parts: Uint8Array[];
   try {
-    parts = elements(seed);
+    parts = children(seed);
   } catch {
     return seed;
   }
   if (parts.length !== 3) return seed;
   const [info, alg, sig] = parts;
-  const [oid] = elements(alg);
+  const [oid] = children(alg);
   switch (Math.floor(rand() * 7)) {
     case 0:
       return sequence(info, alg, sig, NULL); // trailing element
@@ -89,7 +90,7 @@ function mutateCsr(seed: Uint8Array, rand: Rand): Uint8Array {
     case 5:
       return concatBytes([Uint8Array.from([0x30, 0x80]), info, alg, sig, Uint8Array.from([0, 0])]); // indefinite length
     default:
-      return tlv(0x30, concatBytes([info, tlv(0x30, concatBytes(elements(alg)), true), sig]));
+      return tlv(0x30, concatBytes([info, tlv(0x30, concatBytes(children(alg)), true), sig]));
   }
 }
 

@@ -9,7 +9,7 @@ import { OID_BY_KEY, isPrintableString } from './name';
 import { toArrayBuffer, toHex } from './crypto';
 import { randomSerial } from './serial';
 import { backdated, inclusiveNotAfter } from './validity';
-import { children } from './crl-der';
+import { children } from './der-tlv';
 import { signTemplate, templateOf, templateTbs, type CertificateTemplate } from './certificate-template';
 import {
   EXT_KEY_USAGE_OIDS,

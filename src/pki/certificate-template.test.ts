@@ -1,7 +1,7 @@
 // Certificates written from a template must be the library's certificates, byte for byte, and OpenSSL must read them.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTrainingHierarchy, issueCertificate, issueWithLibrary, type IssueCertificateParams, type TrainingHierarchy } from './certificate-builder';
-import { children } from './crl-der';
+import { children } from './der-tlv';
 import { repositoryOf, type CertProfile, type TrainingCaId } from './ca-profiles';
 import type { Rdn } from './dn';
 import { pemEncode } from './pem';

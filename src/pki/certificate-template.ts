@@ -6,7 +6,8 @@
 // compares every certificate byte for byte with the library's and has OpenSSL read them).
 import { sha1 } from '@noble/hashes/legacy.js';
 import { concatBytes } from './bytes';
-import { children, derTime, ecdsaSignatureDer, tlv } from './crl-der';
+import { derTime, ecdsaSignatureDer } from './crl-der';
+import { children, contentOf, tlv } from './der-tlv';
 
 /** What a template does not fix: the fields of one certificate. */
 export interface TemplateFields {
@@ -36,11 +37,6 @@ const OID_SKI = Uint8Array.of(0x06, 0x03, 0x55, 0x1d, 0x0e); // 2.5.29.14
 
 function startsWith(bytes: Uint8Array, prefix: Uint8Array): boolean {
   return prefix.every((b, i) => bytes[i] === b);
-}
-
-/** The content octets of one TLV. */
-function contentOf(t: Uint8Array): Uint8Array {
-  return t.subarray(t[1] < 0x80 ? 2 : 2 + (t[1] & 0x7f));
 }
 
 /** The template of a certificate the library made (its TBSCertificate's fields, split). */

@@ -3,20 +3,10 @@
 // lines write the same bytes (crl.test.ts compares them) in a few ms. Also: splicing that list into a TBSCertList
 // and signing the result with WebCrypto.
 import { concatBytes } from './bytes';
+import { tlv } from './der-tlv';
 import { serialToBytes } from './serial';
 
 const REASON_CODE_OID = [0x06, 0x03, 0x55, 0x1d, 0x15]; // 2.5.29.21 cRLReason
-
-/** DER tag + length + content. */
-export function tlv(tag: number, content: Uint8Array): Uint8Array {
-  const n = content.length;
-  const len = n < 0x80 ? [n] : n < 0x100 ? [0x81, n] : n < 0x10000 ? [0x82, n >> 8, n & 0xff] : [0x83, n >> 16, (n >> 8) & 0xff, n & 0xff];
-  const out = new Uint8Array(1 + len.length + n);
-  out[0] = tag;
-  out.set(len, 1);
-  out.set(content, 1 + len.length);
-  return out;
-}
 
 const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 const two = (n: number) => String(n).padStart(2, '0');
@@ -36,27 +26,6 @@ export function revokedEntry(serialHex: string, revokedAt: Date, reason: number)
     parts.push(tlv(0x30, ext));
   }
   return tlv(0x30, concatBytes(parts));
-}
-
-/** The top-level TLVs inside `der` (which must be one SEQUENCE), as byte ranges of `der`. */
-export function children(der: Uint8Array): Uint8Array[] {
-  const body = content(der, 0);
-  const out: Uint8Array[] = [];
-  for (let at = body.start; at < body.end; ) {
-    const c = content(der, at);
-    out.push(der.subarray(at, c.end));
-    at = c.end;
-  }
-  return out;
-}
-
-function content(der: Uint8Array, at: number): { start: number; end: number } {
-  const first = der[at + 1];
-  if (first < 0x80) return { start: at + 2, end: at + 2 + first };
-  const count = first & 0x7f;
-  let n = 0;
-  for (let i = 0; i < count; i++) n = n * 256 + der[at + 2 + i];
-  return { start: at + 2 + count, end: at + 2 + count + n };
 }
 
 /** A WebCrypto ECDSA signature (r‖s) as the DER Ecdsa-Sig-Value X.509 carries. */

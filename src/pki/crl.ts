@@ -11,7 +11,8 @@ import { defaultHash, issuerKeyId, normalizeSerialHex } from './certificate-buil
 import { toArrayBuffer } from './crypto';
 import { serialToBytes } from './serial';
 import { concatBytes } from './bytes';
-import { children, ecdsaSignatureDer, revokedEntry, tlv } from './crl-der';
+import { ecdsaSignatureDer, revokedEntry } from './crl-der';
+import { children, tlv } from './der-tlv';
 
 export type CrlReason = 0 | 1 | 3 | 4 | 5;
 

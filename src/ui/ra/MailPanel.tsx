@@ -1,12 +1,12 @@
 // The mail outbox (the training core): every mail the simulated RA sent, newest first; open one to
 // read it. Its one-time URLs are buttons that perform the simulated download here in the page (each
 // download sends the next mail, as the real system does); attachments download as files.
-import { For, Show, createMemo, createSignal, type Component } from 'solid-js';
+import { Show, createMemo, createSignal, type Component } from 'solid-js';
 import { Pager, createPages } from '../components/Pager';
 import type { LinkView, MailView } from '../../workers/ra-api';
 import { href } from '../app/router';
 import { t } from '../i18n';
-import { LINK_STATE, MailAttachments, MailBody } from './mail-parts';
+import { LINK_STATE, MailAttachments, MailBody, MailTable } from './mail-parts';
 import { call } from './ra-client';
 import { act, jst, refresh, saveFile, setNotice, view } from './ra-store';
 
@@ -30,6 +30,13 @@ async function openLink(link: LinkView, pin?: string): Promise<void> {
   });
 }
 
+const COLUMNS = [
+  ['日時', 'Time'],
+  ['件名', 'Subject'],
+  ['対象証明書 (CN)', 'Certificate (CN)'],
+  ['宛先', 'To'],
+] as const;
+
 export const MailPanel: Component = () => {
   const [selectedId, setSelectedId] = createSignal<string>();
   const mails = () => view()?.mails ?? [];
@@ -47,38 +54,28 @@ export const MailPanel: Component = () => {
       </p>
       <Show when={mails().length > 0} fallback={<p>{t('メールはまだありません。', 'No mails yet.')}</p>}>
         <Pager pages={pages} testId="ra-mail-pager" />
-        <table class="ra-mail-list" data-testid="ra-mail-list">
-          <thead>
-            <tr>
-              <th scope="col">{t('日時', 'Time')}</th>
-              <th scope="col">{t('件名', 'Subject')}</th>
-              <th scope="col">{t('対象証明書 (CN)', 'Certificate (CN)')}</th>
-              <th scope="col">{t('宛先', 'To')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={pages.slice()}>
-              {(m) => (
-                <tr classList={{ selected: m.id === selectedId() }}>
-                  <td class="mono">{jst(m.at)}</td>
-                  <td>
-                    <button type="button" class="link-button" data-testid="ra-mail-subject" onClick={() => setSelectedId(m.id)}>
-                      {m.subject}
-                    </button>
-                    <Show when={m.attachments.length > 0}>
-                      <span class="hint"> 📎</span>
-                    </Show>
-                  </td>
-                  {/* Several servers' mails share subjects and server.crt: the CN tells them apart. */}
-                  <td class="mono" data-testid="ra-mail-cert">
-                    {m.certificateCn ?? ''}
-                  </td>
-                  <td>{m.to.join(', ')}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+        <MailTable
+          testId="ra-mail-list"
+          columns={COLUMNS}
+          mails={pages.slice()}
+          rowClass={(m) => ({ selected: m.id === selectedId() })}
+          cells={(m) => (
+            <>
+              <td>
+                <button type="button" class="link-button" data-testid="ra-mail-subject" onClick={() => setSelectedId(m.id)}>
+                  {m.subject}
+                </button>
+                <Show when={m.attachments.length > 0}>
+                  <span class="hint"> 📎</span>
+                </Show>
+              </td>
+              {/* Several servers' mails share subjects and server.crt: the CN tells them apart. */}
+              <td class="mono" data-testid="ra-mail-cert">
+                {m.certificateCn ?? ''}
+              </td>
+            </>
+          )}
+        />
       </Show>
       <Show when={kitFor()}>
         {(serialHex) => (

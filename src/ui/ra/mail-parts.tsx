@@ -1,10 +1,42 @@
-// The parts of a mail both mail views show: the #/ra outbox (MailPanel.tsx) and a role's inbox
-// (roles/shared/Mailbox.tsx) — the body with its one-time URLs (each view decides what a URL does) and the
-// attachments, which download as files.
+// The parts both mail views show: the #/ra outbox (MailPanel.tsx) and a role's inbox (roles/shared/Mailbox.tsx) —
+// the list's table (each view draws its own cells between time and recipients), the body with its one-time URLs
+// (each view decides what a URL does) and the attachments, which download as files.
 import { For, Show, type Accessor, type Component, type JSX } from 'solid-js';
+import { t } from '../i18n';
 import type { LinkState, LinkView, MailView } from '../../workers/ra-api';
 import { call } from './ra-client';
-import { act, saveFile } from './ra-store';
+import { act, jst, saveFile } from './ra-store';
+
+/**
+ * The list of mails as a table under `columns`' headings (Japanese, English): a row a mail, its time first and its
+ * recipients last, the view's own `cells` (the subject that opens it, …) between them.
+ */
+export const MailTable: Component<{
+  testId: string;
+  columns: readonly (readonly [string, string])[];
+  mails: readonly MailView[];
+  rowClass: (m: MailView) => Record<string, boolean>;
+  cells: (m: MailView) => JSX.Element;
+}> = (props) => (
+  <table class="ra-mail-list" data-testid={props.testId}>
+    <thead>
+      <tr>
+        <For each={props.columns}>{([ja, en]) => <th scope="col">{t(ja, en)}</th>}</For>
+      </tr>
+    </thead>
+    <tbody>
+      <For each={props.mails}>
+        {(m) => (
+          <tr classList={props.rowClass(m)}>
+            <td class="mono">{jst(m.at)}</td>
+            {props.cells(m)}
+            <td>{m.to.join(', ')}</td>
+          </tr>
+        )}
+      </For>
+    </tbody>
+  </table>
+);
 
 /** A one-time URL's state, as shown after it: Japanese, English. */
 export const LINK_STATE: Record<LinkState, readonly [string, string]> = {

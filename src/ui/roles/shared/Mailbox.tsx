@@ -1,11 +1,11 @@
 // A person's mailbox: their mails newest first with unread marks; a mail opens as a mail (From, To,
 // Date, Subject, body, attachments, the signature note) and can be saved as .eml. A URL in a mail opens
 // that URL's page for this role — what the recipient's browser would show.
-import { For, Show, createMemo, createSignal, type Component } from 'solid-js';
+import { Show, createMemo, createSignal, type Component } from 'solid-js';
 import type { MailView } from '../../../workers/ra-api';
 import { navigate } from '../../app/router';
 import { t } from '../../i18n';
-import { LINK_STATE, MailAttachments, MailBody } from '../../ra/mail-parts';
+import { LINK_STATE, MailAttachments, MailBody, MailTable } from '../../ra/mail-parts';
 import { call } from '../../ra/ra-client';
 import { act, jst, saveFile, view } from '../../ra/ra-store';
 import { FROM_LABEL, isRead, mailsFor, markRead, readerKey, type RoleId } from '../roles';
@@ -14,6 +14,12 @@ import { FROM_LABEL, isRead, mailsFor, markRead, readerKey, type RoleId } from '
 function openPurposes(m: MailView): string {
   return m.links.filter((l) => l.state === 'open').map((l) => l.purpose ?? '').join(' ');
 }
+
+const COLUMNS = [
+  ['日時', 'Date'],
+  ['件名', 'Subject'],
+  ['宛先', 'To'],
+] as const;
 
 export const Mailbox: Component<{ role: RoleId; user?: string }> = (props) => {
   const [selectedId, setSelectedId] = createSignal<string>();
@@ -29,43 +35,32 @@ export const Mailbox: Component<{ role: RoleId; user?: string }> = (props) => {
     <section class="svc-mailbox" aria-label={t('受信箱', 'Inbox')}>
       <h2>{t('受信箱', 'Inbox')}</h2>
       <Show when={mails().length > 0} fallback={<p data-testid="svc-no-mail">{t('メールはありません。', 'No mail.')}</p>}>
-        <table class="ra-mail-list" data-testid="svc-mail-list">
-          <thead>
-            <tr>
-              <th scope="col">{t('日時', 'Date')}</th>
-              <th scope="col">{t('件名', 'Subject')}</th>
-              <th scope="col">{t('宛先', 'To')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={mails()}>
-              {(m) => (
-                <tr classList={{ selected: m.id === selectedId(), unread: props.role !== 'trainer' && !isRead(key(), m.id) }}>
-                  <td class="mono">{jst(m.at)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      class="link-button"
-                      data-testid="svc-mail-subject"
-                      data-guide={openPurposes(m) ? 'mail-link' : undefined}
-                      data-purpose={openPurposes(m) || undefined}
-                      onClick={() => open(m)}
-                    >
-                      {m.subject}
-                    </button>
-                    <Show when={m.certificateCn}>
-                      <span class="hint"> — {m.certificateCn}</span>
-                    </Show>
-                    <Show when={m.attachments.length > 0}>
-                      <span class="hint" aria-label={t('添付あり', 'has attachments')}> 📎</span>
-                    </Show>
-                  </td>
-                  <td>{m.to.join(', ')}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+        <MailTable
+          testId="svc-mail-list"
+          columns={COLUMNS}
+          mails={mails()}
+          rowClass={(m) => ({ selected: m.id === selectedId(), unread: props.role !== 'trainer' && !isRead(key(), m.id) })}
+          cells={(m) => (
+            <td>
+              <button
+                type="button"
+                class="link-button"
+                data-testid="svc-mail-subject"
+                data-guide={openPurposes(m) ? 'mail-link' : undefined}
+                data-purpose={openPurposes(m) || undefined}
+                onClick={() => open(m)}
+              >
+                {m.subject}
+              </button>
+              <Show when={m.certificateCn}>
+                <span class="hint"> — {m.certificateCn}</span>
+              </Show>
+              <Show when={m.attachments.length > 0}>
+                <span class="hint" aria-label={t('添付あり', 'has attachments')}> 📎</span>
+              </Show>
+            </td>
+          )}
+        />
       </Show>
       <Show when={selected()}>{(m) => <MailReader mail={m()} role={props.role} />}</Show>
     </section>
