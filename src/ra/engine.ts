@@ -92,7 +92,8 @@ export class RaEngine {
 
   /**
    * The state for lists, counts, searches and mails: as `state()`, but right after an open from a snapshot its
-   * certificates' `certDerB64` may still be empty (read apart, joined by the first reader that needs it).
+   * certificates' `certDerB64` and `spkiSha256` may still be absent and applications hold only id, DN and P12 name
+   * (the rest is read apart, and joined by the first reader that needs the whole state).
    */
   listState(): Promise<ReadonlyRaState> {
     return this.store.read((view) => (view.projected() as ReadonlyRaState | undefined) ?? projectState(view.events()), FOR_LISTS);

@@ -14,10 +14,13 @@ const INDEX_MAPS = ['certificatesByDnKey', 'openClientTokens', 'revokedSerials',
  */
 const asciiJson = (value: unknown) => JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
-/** The state as JSON text, its Maps as entry lists. */
+/**
+ * The state as JSON text, its Maps as entry lists. `certificateByApplication` is left out: it is every certificate's
+ * application in issuance order (applyEvent's 'issued'), rebuilt from the certificates on parse.
+ */
 export function stateJson(state: RaState): string {
   const plain: Record<string, unknown> = { ...state, index: Object.fromEntries(INDEX_MAPS.map((k) => [k, [...state.index[k]]])) };
-  for (const k of MAPS) plain[k] = [...state[k]];
+  for (const k of MAPS) plain[k] = k === 'certificateByApplication' ? [] : [...state[k]];
   return asciiJson(plain);
 }
 
@@ -33,6 +36,8 @@ export function parseStateJson(value: unknown): unknown {
     const plain = JSON.parse(value) as Record<string, unknown> & { index: Record<string, unknown> };
     if (typeof plain !== 'object' || plain === null || typeof plain.index !== 'object' || plain.index === null) return undefined;
     for (const k of MAPS) plain[k] = new Map(entries(plain[k]));
+    const byApplication = plain.certificateByApplication as Map<string, string>;
+    for (const [serial, cert] of plain.certificates as Map<string, { applicationId?: unknown }>) byApplication.set(cert?.applicationId as string, serial);
     for (const k of INDEX_MAPS) plain.index[k] = new Map(entries(plain.index[k]));
     return plain;
   } catch {
@@ -59,7 +64,8 @@ export function splitState(state: RaState): { lean: string; rest: Rest } {
     serials.push(serial);
     ders.push(cert.certDerB64);
     spki.push(cert.spkiSha256);
-    certificates.set(serial, { ...cert, certDerB64: '', spkiSha256: '' });
+    const { certDerB64: _der, spkiSha256: _spki, ...lean } = cert;
+    certificates.set(serial, lean as CertificateRecord);
   }
   const applications = new Map<string, Application>();
   for (const [id, app] of state.applications) applications.set(id, { id, dn: app.dn, p12Name: app.p12Name } as Application);
