@@ -58,7 +58,8 @@ export class TxContext {
   ) {
     // The committed projection, not copied: this transaction's events land in an overlay of it, so a
     // transaction that throws leaves the projection exactly as it was.
-    this.state = overlayState(projectState(tx.events()));
+    // A store that keeps the fold (IndexedDB with RA_PROJECTION) hands it over; otherwise it is folded from the log.
+    this.state = overlayState((tx.projected?.() as RaState | undefined) ?? projectState(tx.events()));
     this.now = simulatedNow(realClock, this.state.clockOffsetMs);
   }
 

@@ -13,7 +13,7 @@ import { createBackup, openBackup, RA_LOG_CHECK, type BackupResult, type Restore
 import { DEMO_INSTITUTION, parseInstitution, type InstitutionParse } from './institutions';
 import { certificateListFile, ouAllowListFile, statisticsFile, type CertificateListKind } from './reports';
 import { projectState, type ReadonlyRaState } from './state';
-import { emptySnapshot, type Store } from './store/store';
+import { emptySnapshot, type ReadNeeds, type Store } from './store/store';
 import { runTick } from './tick';
 import type { Institution, UploadResult } from './types';
 import type { Text } from '../spec/types';
@@ -27,6 +27,14 @@ import { login, logout, renewAtUrl, revokeOperator, startRenewal, type LoginResu
 
 /** ADDENDUM B.2: ASCII local@domain. */
 const ADMIN_MAIL = /^[\w.%+-]+@[A-Z0-9-]+(?:\.[A-Z0-9-]+)+$/i;
+
+/**
+ * What the engine's reads and transactions need of the store: the projection, not the whole log (a store that keeps
+ * a projection snapshot then opens without reading the log). Backups and `events()` ask for the log.
+ */
+const STATE_ONLY: ReadNeeds = { log: false };
+/** The state as lists, counts and searches read it: certificates' DER may not be there yet (just opened). */
+const FOR_LISTS: ReadNeeds = { log: false, complete: false };
 
 export interface OpenOptions {
   clock?: RealClock;
@@ -56,19 +64,20 @@ export class RaEngine {
     return engine;
   }
 
-  private transaction<T>(fn: (ctx: TxContext) => Promise<T>): Promise<T> {
-    return this.store.transaction((tx) => fn(new TxContext(tx, this.clock, this.keyring, this.options)));
+  private transaction<T>(fn: (ctx: TxContext) => Promise<T>, needs = STATE_ONLY): Promise<T> {
+    return this.store.transaction((tx) => fn(new TxContext(tx, this.clock, this.keyring, this.options)), needs);
   }
 
   private async initialize(): Promise<void> {
     const kwk = await this.store.keyWrappingKey();
+    // Writes only on a first start (an empty store: nothing was split off); an opened one is only looked at.
     await this.transaction(async (ctx) => {
       if (ctx.state.initialized) return;
       const { cas, secrets } = await generateHierarchy(ctx.now, kwk);
       for (const s of secrets) ctx.tx.putSecret(s);
       ctx.emit({ type: 'initialized', institutions: this.firstInstitutions, cas });
       for (const ca of CRL_CAS) await publishCrl(ctx, ca);
-    });
+    }, FOR_LISTS);
   }
 
   // ---- reading ----------------------------------------------------------------------------
@@ -78,11 +87,20 @@ export class RaEngine {
    * read). Read-only, and current until the next change: a reader that awaits a change asks again.
    */
   state(): Promise<ReadonlyRaState> {
-    return this.store.read((view) => projectState(view.events()));
+    return this.store.read((view) => (view.projected() as ReadonlyRaState | undefined) ?? projectState(view.events()), STATE_ONLY);
+  }
+
+  /**
+   * The state for lists, counts, searches and mails: as `state()`, but right after an open from a snapshot its
+   * certificates' `certDerB64` and `spkiSha256` may still be absent and applications hold only id, DN and P12 name
+   * (the rest is read apart, and joined by the first reader that needs the whole state).
+   */
+  listState(): Promise<ReadonlyRaState> {
+    return this.store.read((view) => (view.projected() as ReadonlyRaState | undefined) ?? projectState(view.events()), FOR_LISTS);
   }
 
   async now(): Promise<Date> {
-    return simulatedNow(this.clock, (await this.state()).clockOffsetMs);
+    return simulatedNow(this.clock, (await this.listState()).clockOffsetMs);
   }
 
   /** The whole log, copied (backups, the CLI's audit file); the readers below copy only what they return. */
@@ -90,32 +108,22 @@ export class RaEngine {
     return this.store.read((view) => [...view.events()]);
   }
 
-  /** At most `limit` events after seq `afterSeq`, oldest first. seq grows along the log: found by bisection. */
+  /** At most `limit` events after seq `afterSeq`, oldest first (read from the store without the whole log). */
   eventsSince(afterSeq: number, limit: number): Promise<RaEvent[]> {
-    return this.store.read((view) => {
-      const events = view.events();
-      let lo = 0;
-      let hi = events.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (events[mid].seq <= afterSeq) lo = mid + 1;
-        else hi = mid;
-      }
-      return events.slice(lo, lo + Math.max(0, limit));
-    });
+    return this.store.read((view) => view.eventsAfter(afterSeq, limit), FOR_LISTS);
   }
 
   /** The newest `limit` events, oldest first (the audit trail's screen). */
   lastEvents(limit: number): Promise<RaEvent[]> {
-    return this.store.read((view) => (limit > 0 ? view.events().slice(-limit) : []));
+    return this.store.read((view) => view.lastEvents(limit), FOR_LISTS);
   }
 
-  lastSeq(): Promise<number> {
-    return this.store.read((view) => view.events().at(-1)?.seq ?? 0);
+  async lastSeq(): Promise<number> {
+    return (await this.listState()).lastSeq;
   }
 
   file(id: string): Promise<Uint8Array | undefined> {
-    return this.store.read((view) => view.getFile(id));
+    return this.store.read((view) => view.getFile(id), FOR_LISTS);
   }
 
   /** Every stored file by id (zips, P12 files, CRLs, mail attachments). */

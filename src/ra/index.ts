@@ -10,6 +10,7 @@ export type { RaEvent, RaEventType } from './events';
 export type { Store, StoreSnapshot } from './store/store';
 export { MemoryStore } from './store/memory-store';
 export { IndexedDbStore } from './store/idb-store';
+export { openRaStore } from './state-snapshot';
 export { auditTrail, type AuditLine } from './audit';
 export { simulateDownloads } from './simulate';
 export { exportAll, type ExportedFile } from './export';

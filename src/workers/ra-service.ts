@@ -147,7 +147,7 @@ export class RaService implements RaApi {
   async view(): Promise<RaView> {
     const engine = await this.get();
     const now = await engine.now();
-    const state = await engine.state(); // read after the last await: the view is built from one state
+    const state = await engine.listState(); // read after the last await: the view is built from one state
     return {
       now: now.toISOString(),
       clockOffsetDays: Math.round(state.clockOffsetMs / DAY_MS),
@@ -171,11 +171,11 @@ export class RaService implements RaApi {
   }
 
   async certificatePage(query: CertificateQuery): Promise<CertificatePage> {
-    return certificatePage(await (await this.get()).state(), query);
+    return certificatePage(await (await this.get()).listState(), query);
   }
 
   async certificateStatistics(): Promise<CertificateStatRow[]> {
-    return certificateStatistics(await (await this.get()).state());
+    return certificateStatistics(await (await this.get()).listState());
   }
 
   async upload(request: UploadRequest, hooks: UploadHooks = {}): Promise<UploadResult> {

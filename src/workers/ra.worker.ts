@@ -4,14 +4,14 @@
 // interrupt the synchronous checks, so there is no cancel message.
 // reflect-metadata first: the engine's CSR checks load @peculiar/x509, which reads decorator metadata.
 import 'reflect-metadata';
-import { IndexedDbStore } from '../ra';
+import { openRaStore } from '../ra';
 import type { RaReply, RaRequest } from './ra-api';
 import { RaService } from './ra-service';
 import { remoteKeyGenerator } from './remote-keygen';
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<RaRequest | { keygenPort: MessagePort }>) => void) | null; postMessage(m: RaReply): void };
 
-const service = new RaService(() => IndexedDbStore.open());
+const service = new RaService(() => openRaStore());
 
 /** Progress to the page at most every PROGRESS_MS (and the last one always): 1000 users must not mean 1000 renders. */
 const PROGRESS_MS = 200;

@@ -123,3 +123,40 @@ export function decodeChunks<E extends StoredEvent>(records: readonly unknown[],
   }
   return tail;
 }
+
+/** Chunk records under a cursor from `range` in `direction`, until `enough` says so (in the caller's transaction). */
+function walk(store: IDBObjectStore, range: IDBKeyRange | null, direction: IDBCursorDirection, enough: (records: ChunkRecord[]) => boolean): Promise<ChunkRecord[]> {
+  return new Promise((resolve, reject) => {
+    const out: ChunkRecord[] = [];
+    const req = store.openCursor(range, direction);
+    req.onsuccess = () => {
+      const cursor = req.result;
+      if (!cursor) return resolve(out);
+      out.push(cursor.value as ChunkRecord);
+      if (enough(out)) return resolve(out);
+      cursor.continue();
+    };
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB cursor failed'));
+  });
+}
+
+const total = (records: readonly ChunkRecord[]) => records.reduce((n, r) => n + (Number.isSafeInteger(r?.count) ? r.count : 1), 0);
+
+/** At most `limit` events after seq `after`, read from the chunks that hold them (checked as decodeChunks does). */
+export async function readEventsAfter<E extends StoredEvent>(store: IDBObjectStore, keys: typeof IDBKeyRange, after: number, limit: number): Promise<E[]> {
+  if (limit <= 0) return [];
+  const [holding] = await walk(store, keys.upperBound(after + 1), 'prev', () => true);
+  const records = await walk(store, holding ? keys.lowerBound(holding.first) : null, 'next', (r) => total(r) - total(r.slice(0, 1)) >= limit);
+  const out: E[] = [];
+  if (records.length) decodeChunks(records, out, after, isChunk(records[0]) ? records[0].prev : 0);
+  return out.slice(0, limit);
+}
+
+/** The newest `limit` events, oldest first, read from the last chunks only. */
+export async function readLastEvents<E extends StoredEvent>(store: IDBObjectStore, limit: number): Promise<E[]> {
+  if (limit <= 0) return [];
+  const records = (await walk(store, null, 'prev', (r) => total(r) >= limit)).reverse();
+  const out: E[] = [];
+  if (records.length) decodeChunks(records, out, 0, isChunk(records[0]) ? records[0].prev : 0);
+  return out.slice(-limit);
+}

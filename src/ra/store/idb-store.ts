@@ -7,21 +7,39 @@
 // certificates: idb-chunks.ts) and the secrets; files are read when asked for. A commit rewrites the last chunk
 // (at most CHUNK_CHARS) and adds new ones: O(new events), never the whole log. meta 'head' says which version of
 // the log is stored: a page reloads only what another tab appended, or everything after a replacement.
+// Opened with a Projection (the RA), the store keeps the fold's state, and a snapshot of it (idb-snapshot.ts):
+// opening reads the snapshot and the log's tail, and the whole log only when a reader needs it (backups, exports).
 import type { RaEvent } from '../events';
-import { appendChunks, decodeChunks, EMPTY_HEAD, StoreDamagedError, type LogHead, type Tail } from './idb-chunks';
+import { appendChunks, decodeChunks, EMPTY_HEAD, readEventsAfter, readLastEvents, StoreDamagedError, type LogHead, type Tail } from './idb-chunks';
 import { done, newEpoch, openRaDatabase, request } from './idb-schema';
-import { BufferedTx, Mutex, SnapshotCache, applyInPlace, readView, unreadable, type Committed, type ReadView, type Store, type StoredEvent, type StoredSecret, type StoreTx } from './store';
+import { asSnapshot, putSnapshotIfCurrent, restOf, snapshotDue, snapshotRecord } from './idb-snapshot';
+import { BufferedTx, Mutex, SnapshotCache, applyInPlace, indexAfter, readView, unreadable, type Committed, type Projection, type ReadNeeds, type ReadView, type Store, type StoredEvent, type StoredSecret, type StoreTx } from './store';
 
 interface LockManagerLike {
   request<T>(name: string, fn: () => Promise<T>): Promise<T>;
 }
 
+export interface IndexedDbStoreOptions<E extends StoredEvent> {
+  /** The fold the store keeps and snapshots (the RA's: ra/projection.ts). Without one, every open reads the log. */
+  projection?: Projection<E, unknown>;
+  /** The fewest events since the last snapshot that make a new one worth writing (default 2 000). */
+  snapshotEvery?: number;
+  locks?: LockManagerLike;
+}
+
 /** What this page holds of the committed state. */
 interface Cache<E extends StoredEvent> {
   head: LogHead;
-  events: E[];
+  /** The whole log; undefined when the store opened from a snapshot and nobody needed the log since. */
+  events: E[] | undefined;
   secrets: Record<string, StoredSecret>;
   tail: Tail | undefined;
+  /** The projection's state after head.lastSeq (with a projection). */
+  projected: unknown;
+  /** head.events when the stored snapshot was taken (0: none of this epoch). */
+  snapshotEvents: number;
+  /** Opened from a snapshot whose `rest` is not joined yet: which snapshot (see completeRest). */
+  rest?: { epoch: string; lastSeq: number };
 }
 
 /** Where the platform has no IDBKeyRange global (Node tests on fake-indexeddb), a reload reads every chunk. */
@@ -29,19 +47,32 @@ const keyRange = () => (globalThis as { IDBKeyRange?: typeof IDBKeyRange }).IDBK
 
 const sameHead = (a: LogHead, b: LogHead) => a.version === b.version && a.epoch === b.epoch;
 
+const NOT_READ = 'the log was not read (a read with { log: false } asked for events())';
+
 export class IndexedDbStore<E extends StoredEvent = RaEvent> implements Store<E> {
   private readonly lock = new Mutex();
   private kwk: Promise<CryptoKey> | undefined;
   private cache: Cache<E> | undefined;
   private readonly snapshots = new SnapshotCache<E>();
+  private readonly projection: Projection<E, unknown> | undefined;
+  private readonly snapshotEvery: number;
+  private readonly locks: LockManagerLike | undefined;
+  /** A snapshot write queued and not yet run: at most one. */
+  private snapshotQueued = false;
+  /** How the last full load went: from the projection snapshot, or by replaying the log (tests, the bench). */
+  opened: 'snapshot' | 'log' | undefined;
 
   constructor(
     private readonly db: IDBDatabase,
-    private readonly locks: LockManagerLike | undefined = (globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks,
-  ) {}
+    options: IndexedDbStoreOptions<E> = {},
+  ) {
+    this.projection = options.projection;
+    this.snapshotEvery = options.snapshotEvery ?? 2000;
+    this.locks = options.locks ?? (globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks;
+  }
 
-  static async open<E extends StoredEvent = RaEvent>(factory: IDBFactory = globalThis.indexedDB, name?: string): Promise<IndexedDbStore<E>> {
-    return new IndexedDbStore<E>(await openRaDatabase(factory, name));
+  static async open<E extends StoredEvent = RaEvent>(factory: IDBFactory = globalThis.indexedDB, name?: string, options?: IndexedDbStoreOptions<E>): Promise<IndexedDbStore<E>> {
+    return new IndexedDbStore<E>(await openRaDatabase(factory, name), options);
   }
 
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
@@ -53,19 +84,59 @@ export class IndexedDbStore<E extends StoredEvent = RaEvent> implements Store<E>
     return ((await request(tx.objectStore('meta').get('head'))) as LogHead | undefined) ?? EMPTY_HEAD;
   }
 
-  /** The committed state: the cached one unless another page committed since (head changed). */
-  private async load(): Promise<Cache<E>> {
-    const cache = this.cache;
-    if (cache && sameHead(cache.head, await this.head())) return cache;
-    this.cache = (cache?.tail && keyRange() && (await this.readFrom(cache))) || (await this.readFrom(undefined));
-    return this.cache!;
+  /** The committed state: the cached one unless another page committed since (head changed); with the log if `log`. */
+  private async load(log: boolean, complete = true): Promise<Cache<E>> {
+    if (complete && this.cache?.rest) await this.completeRest(this.cache);
+    let cache = this.cache;
+    const head = await this.head();
+    // The fold never runs on a state still missing its rest: another tab's events are folded into the whole one.
+    if (cache?.rest && !sameHead(cache.head, head)) {
+      await this.completeRest(cache);
+      cache = this.cache;
+    }
+    if (!cache || !sameHead(cache.head, head)) {
+      cache = cache?.tail && keyRange() ? await this.readFrom(cache) : undefined;
+      if (!cache) {
+        cache = await this.fromSnapshot();
+        this.opened = cache ? 'snapshot' : 'log';
+        cache ??= (await this.readFrom(undefined))!;
+      }
+      this.cache = cache;
+      this.queueSnapshot(cache);
+    }
+    if (log && !cache.events) {
+      // Opened from the snapshot: the whole log now, for a reader that needs it (kept, and grown by commits).
+      const full = (await this.readFrom(undefined, false))!;
+      if (sameHead(full.head, cache.head)) cache.events = full.events;
+      else this.cache = cache = (await this.readFrom(undefined))!; // another tab committed meanwhile (no Web Locks)
+    }
+    if (complete && cache.rest) {
+      await this.completeRest(cache);
+      cache = this.cache!;
+    }
+    return cache;
+  }
+
+  /**
+   * Read the snapshot's rest and join it into the projection: when a reader first needs the whole state, not at the
+   * open (reading ≈ 200 MB at 100 000 certificates would hold up the lists). A rest that is missing or does not
+   * fit (another snapshot's, crafted) is not trusted: the whole log is replayed instead.
+   */
+  private async completeRest(cache: Cache<E>): Promise<void> {
+    const snapshot = cache.rest;
+    if (!snapshot) return;
+    cache.rest = undefined;
+    const value: unknown = await request(this.db.transaction('meta', 'readonly').objectStore('meta').get('projection-rest')).catch(() => undefined);
+    const rest = restOf(value, snapshot);
+    if (rest !== undefined && this.projection?.join?.(cache.projected, rest)) return;
+    if (this.cache === cache) this.cache = (await this.readFrom(undefined))!;
   }
 
   /**
    * Read the log from `from`'s tail chunk on (another tab appended: that chunk again, grown, and any after it), or
    * all of it. Undefined when the log was replaced meanwhile (another epoch): then everything is read again.
    */
-  private async readFrom(from: Cache<E> | undefined): Promise<Cache<E> | undefined> {
+  private async readFrom(from: Cache<E> | undefined, fold = true): Promise<Cache<E> | undefined> {
     // Requests made together in one readonly transaction see one committed state.
     const tx = this.db.transaction(['meta', 'chunks', 'secrets'], 'readonly');
     const [head, records, secrets] = await Promise.all([
@@ -77,21 +148,89 @@ export class IndexedDbStore<E extends StoredEvent = RaEvent> implements Store<E>
     if (from && now.epoch !== from.head.epoch) return undefined;
     const fresh: E[] = [];
     const tail = decodeChunks(records, fresh, from?.head.lastSeq ?? 0, from?.tail?.prev ?? 0);
-    const count = (from?.events.length ?? 0) + fresh.length;
+    const count = (from?.head.events ?? 0) + fresh.length;
     const lastSeq = fresh.length ? fresh[fresh.length - 1].seq : (from?.head.lastSeq ?? 0);
     if (lastSeq !== now.lastSeq || count !== now.events) {
       throw new StoreDamagedError(`${count} events up to seq ${lastSeq} found, ${now.events} up to seq ${now.lastSeq} written`);
     }
-    // Checked: only now do the cached events grow (in place, so the projection folds just these).
+    // Checked: only now do the cached log and projection grow (in place, so the projection folds just these).
     const events = from ? from.events : fresh;
-    if (from) for (const e of fresh) events.push(e);
-    return { head: now, events, secrets: Object.fromEntries(secrets.map((s) => [s.id, s])), tail: tail ?? from?.tail };
+    if (from?.events) for (const e of fresh) from.events.push(e);
+    const projected = this.projection && fold ? this.projection.fold(from?.projected, fresh) : from?.projected;
+    return { head: now, events, secrets: Object.fromEntries(secrets.map((s) => [s.id, s])), tail: tail ?? from?.tail, projected, snapshotEvents: from?.snapshotEvents ?? 0, rest: from?.rest };
+  }
+
+  /**
+   * Open from the projection's snapshot: its state, then only the events after it (from the chunk holding its last
+   * seq). Undefined — the caller replays the whole log — unless everything checks: the fold's tag, the log's epoch,
+   * the chunks chained from the snapshot's, the count and last seq equal to `head`'s, and the state's shape.
+   */
+  private async fromSnapshot(): Promise<Cache<E> | undefined> {
+    const projection = this.projection;
+    const keys = keyRange();
+    if (!projection || !keys) return undefined;
+    const stored: unknown = await request(this.db.transaction('meta', 'readonly').objectStore('meta').get('projection'));
+    const snap = asSnapshot(stored, projection.tag);
+    if (!snap) return undefined;
+    const tx = this.db.transaction(['meta', 'chunks', 'secrets'], 'readonly');
+    const [head, records, secrets] = await Promise.all([
+      request(tx.objectStore('meta').get('head') as IDBRequest<LogHead | undefined>),
+      request(tx.objectStore('chunks').getAll(keys.lowerBound(snap.chunkFirst))),
+      request(tx.objectStore('secrets').getAll() as IDBRequest<StoredSecret[]>),
+    ]);
+    if (!head || head.epoch !== snap.epoch || head.lastSeq < snap.lastSeq || (records[0] as { first?: unknown } | undefined)?.first !== snap.chunkFirst) return undefined;
+    const fresh: E[] = [];
+    let tail: Tail | undefined;
+    try {
+      tail = decodeChunks(records, fresh, snap.lastSeq, snap.chunkPrev);
+    } catch {
+      return undefined; // the full replay says what is damaged
+    }
+    const lastSeq = fresh.length ? fresh[fresh.length - 1].seq : snap.lastSeq;
+    if (lastSeq !== head.lastSeq || snap.events + fresh.length !== head.events) return undefined;
+    const state = projection.revive(snap.state, snap.lastSeq);
+    if (state === undefined) return undefined;
+    const projected = projection.fold(state, fresh);
+    // What the projection split off (the RA: certificates' DER) is read when a reader first needs it.
+    const rest = projection.join ? { epoch: snap.epoch, lastSeq: snap.lastSeq } : undefined;
+    return { head, events: undefined, secrets: Object.fromEntries(secrets.map((s) => [s.id, s])), tail, projected, snapshotEvents: snap.events, rest };
+  }
+
+  /**
+   * Write a snapshot after the current operation when enough was appended since the last one. It runs alone (the
+   * store's lock) and checks the stored head in its own write: a page that another tab overtook writes nothing.
+   */
+  private queueSnapshot(cache: Cache<E>): void {
+    const projection = this.projection;
+    if (!projection || this.snapshotQueued || !snapshotDue(cache.head, cache.snapshotEvents, this.snapshotEvery)) return;
+    this.snapshotQueued = true;
+    void this.exclusive(async () => {
+      this.snapshotQueued = false;
+      if (this.cache?.rest) await this.completeRest(this.cache); // a snapshot holds the whole state
+      const now = this.cache;
+      if (!now?.tail || now.head.events === 0 || !snapshotDue(now.head, now.snapshotEvents, this.snapshotEvery)) return;
+      const record = () => {
+        const parts = projection.split ? projection.split(now.projected) : { lean: now.projected, rest: undefined };
+        const snapshot = snapshotRecord(projection.tag, now.head, now.tail!, parts.lean);
+        return { snapshot, rest: projection.split ? { epoch: snapshot.epoch, lastSeq: snapshot.lastSeq, rest: parts.rest } : undefined };
+      };
+      if (await putSnapshotIfCurrent(this.db, now.head, record)) now.snapshotEvents = now.head.events;
+    }).catch(() => undefined); // a snapshot is an optimisation: the log stays the truth
+  }
+
+  /** Written and read by the snapshot's state once the snapshot landed (tests, the bench). */
+  settled(): Promise<void> {
+    return this.exclusive(async () => undefined);
   }
 
   private committed(cache: Cache<E>): Committed<E> {
     return {
-      events: cache.events,
+      get events(): E[] {
+        if (!cache.events) throw new Error(NOT_READ);
+        return cache.events;
+      },
       secrets: cache.secrets,
+      projected: cache.projected,
       file: (id) => this.file(id),
       files: () => this.allFiles(),
     };
@@ -138,6 +277,8 @@ export class IndexedDbStore<E extends StoredEvent = RaEvent> implements Store<E>
         chunks.clear();
         files.clear();
         secrets.clear();
+        idb.objectStore('meta').delete('projection'); // of the replaced log (its epoch would refuse it anyway)
+        idb.objectStore('meta').delete('projection-rest');
         for (const [id, bytes] of Object.entries(replacing.files)) files.put(bytes, id);
         for (const s of Object.values(replacing.secrets)) secrets.put(s);
       }
@@ -151,18 +292,21 @@ export class IndexedDbStore<E extends StoredEvent = RaEvent> implements Store<E>
       throw error;
     }
     await finished;
-    // Only now, the write having landed: the in-memory log grows in place (the projection folds just the new events).
-    const state = applyInPlace(base && !replacing ? base : { events: [], secrets: {} }, changes);
-    this.cache = { head, events: state.events, secrets: state.secrets, tail: appended.tail };
+    // Only now, the write having landed: the in-memory log and projection grow in place (just the new events).
+    const keep = base && !replacing;
+    const state = applyInPlace(keep ? { events: base.events ?? [], secrets: base.secrets } : { events: [], secrets: {} }, changes);
+    const projected = this.projection && (keep ? this.projection.fold(base.projected, changes.events) : this.projection.fold(undefined, state.events));
+    this.cache = { head, events: keep && !base.events ? undefined : state.events, secrets: state.secrets, tail: appended.tail, projected, snapshotEvents: keep ? base.snapshotEvents : 0, rest: keep ? base.rest : undefined };
+    this.queueSnapshot(this.cache);
   }
 
-  transaction<T>(fn: (tx: StoreTx<E>) => Promise<T>): Promise<T> {
+  transaction<T>(fn: (tx: StoreTx<E>) => Promise<T>, needs: ReadNeeds = {}): Promise<T> {
     return this.exclusive(async () => {
       // A log that cannot be read can still be replaced (restore, reset): reads in `fn` throw why.
       let base: Cache<E> | undefined;
       let committed: Committed<E>;
       try {
-        base = await this.load();
+        base = await this.load(needs.log !== false, needs.complete !== false);
         committed = this.committed(base);
       } catch (error) {
         committed = unreadable<E>(error);
@@ -171,17 +315,36 @@ export class IndexedDbStore<E extends StoredEvent = RaEvent> implements Store<E>
       const value = await fn(tx);
       if (tx.hasChanges()) {
         if (!base && !tx.changes().replacement) throw new Error('the store cannot be read: only a replacement may be committed');
+        if (base?.rest && !tx.changes().replacement) {
+          // Asked for less ({ complete: false }) but wrote: its events are folded into the whole state, never a part.
+          await this.completeRest(base);
+          if (this.cache !== base) throw new Error('the stored state was read again meanwhile: nothing was written');
+        }
         await this.commit(tx, base);
       }
       return value;
     });
   }
 
-  read<T>(fn: (view: ReadView<E>) => T | Promise<T>): Promise<T> {
+  read<T>(fn: (view: ReadView<E>) => T | Promise<T>, needs: ReadNeeds = {}): Promise<T> {
     return this.exclusive(async () => {
-      const cache = await this.load();
+      const cache = await this.load(needs.log !== false, needs.complete !== false);
       const committed = this.committed(cache);
-      return fn(readView(committed, () => this.snapshots.get(cache.head, committed)));
+      const view = readView(committed, () => this.snapshots.get(cache.head, committed));
+      // Without the log in memory, the bounded readers read just the chunks that hold what they return.
+      const keys = keyRange();
+      if (!cache.events && keys) {
+        view.eventsAfter = (after, limit) => readEventsAfter<E>(this.db.transaction('chunks', 'readonly').objectStore('chunks'), keys, after, limit);
+        view.lastEvents = (limit) => readLastEvents<E>(this.db.transaction('chunks', 'readonly').objectStore('chunks'), limit);
+      } else if (!cache.events) {
+        view.eventsAfter = async (after, limit) => {
+          const events = (await this.load(true)).events!;
+          const from = indexAfter(events, after);
+          return events.slice(from, from + Math.max(0, limit));
+        };
+        view.lastEvents = async (limit) => (limit > 0 ? (await this.load(true)).events!.slice(-limit) : []);
+      }
+      return fn(view);
     });
   }
 

@@ -33,6 +33,8 @@ export interface StoreSnapshot<E extends StoredEvent = RaEvent> {
  */
 export interface StoreTx<E extends StoredEvent = RaEvent> {
   events(): readonly E[];
+  /** The store's own fold of the committed log (a store opened with a `Projection`), else undefined: fold `events()`. */
+  projected?(): unknown;
   append(...events: E[]): void;
   getFile(id: string): Promise<Uint8Array | undefined>;
   putFile(id: string, bytes: Uint8Array): void;
@@ -42,24 +44,61 @@ export interface StoreTx<E extends StoredEvent = RaEvent> {
   replaceAll(snapshot: StoreSnapshot<E>): void;
 }
 
+/**
+ * What a read or transaction needs of the committed state. By default the whole log is in memory (`events()`);
+ * `{ log: false }` promises that `fn` reads only `projected()`, files, secrets and the bounded readers
+ * (`eventsAfter`, `lastEvents`): a store that keeps a projection snapshot then opens without reading the log.
+ */
+export interface ReadNeeds {
+  log?: boolean;
+  /**
+   * `false`: `projected()` may still lack what its Projection `split` off as `rest` (the RA: certificates' DER) —
+   * for lists, counts and searches right after opening. By default the state is complete.
+   */
+  complete?: boolean;
+}
+
+/**
+ * A fold of the log that a store may keep for its reader, with a snapshot of it at rest (IndexedDB: opening reads
+ * the snapshot and the log's tail instead of the whole log). The memory and directory stores ignore it.
+ */
+export interface Projection<E extends StoredEvent, S> {
+  /** Written with each snapshot; a snapshot with another tag (another version of the fold) is replayed instead. */
+  readonly tag: string;
+  /** Fold `events` into `state` in place (a fresh state when undefined) and return it. */
+  fold(state: S | undefined, events: readonly E[]): S;
+  /** A stored snapshot's state if it has the fold's shape after `lastSeq`; undefined when not (then: full replay). */
+  revive(value: unknown, lastSeq: number): S | undefined;
+  /** Split a state to store: what opening reads (`lean`) and what is read apart when first needed (`rest`). */
+  split?(state: S): { lean: unknown; rest: unknown };
+  /** Put a snapshot's `rest` back into the state revived from its `lean` (and folded since); false if it does not fit. */
+  join?(state: S, rest: unknown): boolean;
+}
+
 export interface Store<E extends StoredEvent = RaEvent> {
   /**
    * Run `fn` alone (transactions are serialised) and commit its writes atomically when it resolves.
    * When `fn` throws, nothing is written and the error is re-thrown.
    */
-  transaction<T>(fn: (tx: StoreTx<E>) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: StoreTx<E>) => Promise<T>, needs?: ReadNeeds): Promise<T>;
   /**
    * The installation's AES-GCM key that wraps CA private keys at rest. Non-extractable where the
    * platform can keep it (IndexedDB holds the CryptoKey itself); the CLI keeps it raw in its state directory.
    */
   keyWrappingKey(): Promise<CryptoKey>;
   /** Read-only view of the committed state. */
-  read<T>(fn: (view: ReadView<E>) => T | Promise<T>): Promise<T>;
+  read<T>(fn: (view: ReadView<E>) => T | Promise<T>, needs?: ReadNeeds): Promise<T>;
 }
 
 export interface ReadView<E extends StoredEvent = RaEvent> {
   /** The committed log. Commits append to this array in place: it is current until the next commit. */
   events(): readonly E[];
+  /** At most `limit` events after seq `after`, oldest first (a store that has not read its log reads only these). */
+  eventsAfter(after: number, limit: number): Promise<E[]>;
+  /** The newest `limit` events, oldest first. */
+  lastEvents(limit: number): Promise<E[]>;
+  /** As StoreTx.projected. */
+  projected(): unknown;
   getFile(id: string): Promise<Uint8Array | undefined>;
   getSecret(id: string): StoredSecret | undefined;
   /** Everything as one value (every file loaded); the same object until the next commit. */
@@ -77,6 +116,8 @@ export function emptySnapshot<E extends StoredEvent = RaEvent>(): StoreSnapshot<
 export interface Committed<E extends StoredEvent = RaEvent> {
   readonly events: E[];
   readonly secrets: Readonly<Record<string, StoredSecret>>;
+  /** The store's fold of `events` (see Projection), if it keeps one. */
+  readonly projected?: unknown;
   file(id: string): Promise<Uint8Array | undefined>;
   files(): Promise<Record<string, Uint8Array>>;
 }
@@ -118,6 +159,9 @@ export class BufferedTx<E extends StoredEvent = RaEvent> implements StoreTx<E> {
 
   constructor(private readonly base: Committed<E>) {}
 
+  projected(): unknown {
+    return this.replacement ? undefined : this.base.projected;
+  }
   events(): readonly E[] {
     const events = this.replacement ? this.replacement.events : this.base.events;
     // Only a transaction that reads the log after appending pays for the copy (the engine reads it once, first).
@@ -205,9 +249,27 @@ export class SnapshotCache<E extends StoredEvent> {
   }
 }
 
+/** Where seq `after` ends in a log ordered by seq: the index of the first event after it (bisection). */
+export function indexAfter(events: readonly StoredEvent[], after: number): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (events[mid].seq <= after) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function readView<E extends StoredEvent>(committed: Committed<E>, snapshot: () => Promise<StoreSnapshot<E>>): ReadView<E> {
   return {
     events: () => committed.events,
+    eventsAfter: async (after, limit) => {
+      const from = indexAfter(committed.events, after);
+      return committed.events.slice(from, from + Math.max(0, limit));
+    },
+    lastEvents: async (limit) => (limit > 0 ? committed.events.slice(-limit) : []),
+    projected: () => committed.projected,
     getFile: (id: string) => committed.file(id),
     getSecret: (id: string) => committed.secrets[id],
     snapshot,

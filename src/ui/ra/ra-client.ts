@@ -89,8 +89,8 @@ let local: Promise<import('../../workers/ra-service').RaService> | undefined;
 
 function localService() {
   local ??= (async () => {
-    const [{ RaService }, { IndexedDbStore }] = await Promise.all([import('../../workers/ra-service'), import('../../ra')]);
-    return new RaService(() => IndexedDbStore.open());
+    const [{ RaService }, { openRaStore }] = await Promise.all([import('../../workers/ra-service'), import('../../ra')]);
+    return new RaService(() => openRaStore());
   })();
   return local;
 }
