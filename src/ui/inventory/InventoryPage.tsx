@@ -25,7 +25,8 @@ const InventoryPage: Component<RouteProps> = () => {
     const target = !hasRows() ? (state.importing() ? 1 : 0) : state.ready() ? 4 : 1;
     const now = stage();
     if (target === now) return;
-    if (target < now) return setStage(target);
+    // While a run's rows arrive before its summary, panels already shown stay (with the last summary) and none mounts.
+    if (target < now) return hasRows() && state.awaiting() ? undefined : setStage(target);
     if (now === 0) return setStage(1);
     const id = requestAnimationFrame(() => setStage(now + 1));
     onCleanup(() => cancelAnimationFrame(id));
