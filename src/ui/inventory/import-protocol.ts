@@ -7,9 +7,14 @@ import type { InventoryEntry, InventorySummary, ReadResult } from '../../invento
 export type ResultSummary = Omit<ReadResult, 'records'> & { count: number };
 
 export type ToWorker =
-  | { type: 'import'; files: { name: string; blob: Blob }[]; asOf: number }
+  /** `helper`: a port to a second worker that reads half of a large list's certificates (facts-split.ts). */
+  | { type: 'import'; files: { name: string; blob: Blob }[]; asOf: number; helper?: MessagePort }
   | { type: 'load'; asOf: number }
-  | { type: 'pin'; pin: string | null };
+  | { type: 'pin'; pin: string | null }
+  /** To the helper worker: serve the import worker on this port. */
+  | { type: 'helper'; port: MessagePort }
+  /** The helper worker failed: the import worker reads what it had asked of it. */
+  | { type: 'helper-lost' };
 
 export type Phase = 'reading' | 'checking' | 'merging' | 'showing' | 'saving';
 

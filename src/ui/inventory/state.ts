@@ -154,7 +154,10 @@ export function createInventoryState() {
     });
   }
 
-  const restore = () => run({ type: 'load', asOf: asOf().getTime() }, async () => null);
+  const restore = () => {
+    prewarmImportWorker(); // the restore takes one; the helper compiles meanwhile, ready for the first drop
+    return run({ type: 'load', asOf: asOf().getTime() }, async () => null);
+  };
 
   const addFiles = (files: { name: string; blob: Blob }[], askPin: (name: string) => Promise<string | null>) =>
     run({ type: 'import', files, asOf: asOf().getTime() }, askPin);
