@@ -30,7 +30,7 @@ type Spare = { worker: Worker; failed: boolean };
 
 /**
  * Workers started ahead of need, so a dropped file does not wait for a worker's script to load and compile: the
- * import worker, and its helper for a large list's certificates (the same script, facts-split.ts).
+ * import worker, and its helper for a large list's certificates (the same script, import-helper.ts).
  */
 const spares: { main?: Spare; helper?: Spare } = {};
 type Slot = keyof typeof spares;

@@ -7,7 +7,7 @@ import type { InventoryEntry, InventorySummary, ReadResult } from '../../invento
 export type ResultSummary = Omit<ReadResult, 'records'> & { count: number };
 
 export type ToWorker =
-  /** `helper`: a port to a second worker that reads half of a large list's certificates (facts-split.ts). */
+  /** `helper`: a port to a second worker that reads half of a large list's certificates (import-helper.ts). */
   | { type: 'import'; files: { name: string; blob: Blob }[]; asOf: number; helper?: MessagePort }
   | { type: 'load'; asOf: number }
   | { type: 'pin'; pin: string | null }

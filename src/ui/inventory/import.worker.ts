@@ -5,7 +5,7 @@
 // reflect-metadata first: certificates go through @peculiar/x509 when the fast reader declines them.
 import 'reflect-metadata';
 import { byExpiry, mergeRecords, readDropped, summarize, viewIndex, withStatus, type InventoryEntry, type ReadResult } from '../../inventory';
-import { helperOn, serveFacts, withFactsSplit, type Helper } from './facts-split';
+import { helperOn, serveHelper, withFactsSplit, type Helper } from './import-helper';
 import { loadInventory, saveInventory } from './inventory-db';
 import { forPage, rowSlices, type FromWorker, type Timings, type ToWorker } from './import-protocol';
 
@@ -68,7 +68,7 @@ async function run(m: Extract<ToWorker, { type: 'import' | 'load' }>): Promise<v
   const [files, existing] = await Promise.all([Promise.all(m.files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.blob.arrayBuffer()) }))), stored()]);
   lap('files');
   const results: ReadResult[] = [];
-  for (const f of files) results.push(...(await readDropped(f, { askPin })));
+  for (const f of files) results.push(...(await readDropped(f, { askPin, shiftJisElsewhere: helper?.decode })));
   lap('read');
   const records = await withFactsSplit(
     results.flatMap((r) => r.records),
@@ -99,7 +99,7 @@ scope.onmessage = (e) => {
     pinAnswer = undefined;
     return;
   }
-  if (m.type === 'helper') return serveFacts(m.port);
+  if (m.type === 'helper') return serveHelper(m.port);
   if (m.type === 'helper-lost') return helper?.lost();
   run(m).catch((error: unknown) => post({ type: 'error', message: error instanceof Error ? error.message : String(error) }));
 };

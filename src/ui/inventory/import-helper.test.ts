@@ -5,7 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { MessageChannel, type MessagePort as NodePort } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { withCertificateFacts, type SourceRecord } from '../../inventory';
-import { helperOn, serveFacts, withFactsSplit } from './facts-split';
+import { shiftJis } from '../../ra/files/tsv-file';
+import { helperOn, serveHelper, withFactsSplit } from './import-helper';
 
 const cert = (cn: string) =>
   execFileSync('sh', ['-c', `openssl req -x509 -newkey rsa:2048 -nodes -keyout /dev/null -subj "/C=JP/O=Ex/CN=${cn}" -addext "subjectAltName=DNS:${cn}" -days 30 -outform DER 2>/dev/null | base64 -w0`])
@@ -32,11 +33,25 @@ function channel() {
 }
 const tick = () => new Promise((r) => setTimeout(r, 20));
 
+describe('the helper decodes', () => {
+  it('a Shift-JIS part as the import worker would, and answers null while it is not running', async () => {
+    const bytes = shiftJis('主体者DN\t利用管理者氏名\r\nCN=a.example.ac.jp\t髙橋　①\r\n');
+    const c = channel();
+    const helper = helperOn(c.mine);
+    expect(await helper.decode(bytes.slice())).toBeNull();
+    serveHelper(c.theirs);
+    await tick();
+    expect(await helper.decode(bytes.slice())).toBe(new TextDecoder('shift_jis').decode(bytes));
+    expect(await helper.decode(new Uint8Array([0x41, 0x81, 0x09]))).toBeUndefined();
+    c.close();
+  });
+});
+
 describe('withFactsSplit', () => {
   it('gives the records the one-worker step gives, half of them read by the helper', async () => {
     const want = await withCertificateFacts(records);
     const c = channel();
-    serveFacts(c.theirs);
+    serveHelper(c.theirs);
     const helper = helperOn(c.mine);
     await tick();
     expect(helper.ready()).toBe(true);
