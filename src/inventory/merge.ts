@@ -31,13 +31,14 @@ export function needsFacts(r: SourceRecord): r is SourceRecord & { certDerB64: s
 
 /** A record with its certificate's facts over the list's (a certificate's own dates, names and key win). */
 export function withFacts(r: SourceRecord, f: CertFacts | undefined): SourceRecord {
-  return f ? { ...r, ...pick(f, CERT_FIELDS), kind: r.kind && r.kind !== 'unknown' ? r.kind : f.kind } : r;
-}
-
-function pick(facts: CertFacts, keys: readonly (keyof CertFacts)[]): CertFacts {
-  const o: Record<string, unknown> = {};
-  for (const k of keys) if (facts[k] !== undefined) o[k] = facts[k];
-  return o;
+  if (!f) return r;
+  // One copy, then the fields set on it: spreading a picked object into a spread of the record cost as much as
+  // reading the certificates for 10 000 records (Node, load 6–11: 100–480 ms against 20–40). Same keys, same order.
+  const out: SourceRecord = Object.assign({}, r);
+  const o = out as unknown as Record<string, unknown>;
+  for (const k of CERT_FIELDS) if (f[k] !== undefined) o[k] = f[k];
+  out.kind = r.kind && r.kind !== 'unknown' ? r.kind : f.kind;
+  return out;
 }
 
 function keyOf(r: CertFacts): string {
