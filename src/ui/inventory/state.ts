@@ -154,10 +154,9 @@ export function createInventoryState() {
     });
   }
 
-  const restore = () => {
-    prewarmImportWorker(); // the restore takes one; the helper compiles meanwhile, ready for the first drop
-    return run({ type: 'load', asOf: asOf().getTime() }, async () => null);
-  };
+  // The helper worker is started after the restore (prewarmImportWorker, below), not with it: two scripts compiling
+  // at once delayed the restore, and a drop right after the page loads waits for the restore.
+  const restore = () => run({ type: 'load', asOf: asOf().getTime() }, async () => null);
 
   const addFiles = (files: { name: string; blob: Blob }[], askPin: (name: string) => Promise<string | null>) =>
     run({ type: 'import', files, asOf: asOf().getTime() }, askPin);
