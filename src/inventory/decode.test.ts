@@ -2,7 +2,7 @@
 // gives (Japanese cells, CP932 extensions, CRLF and LF, a certificate column of base64, half-width kana whose
 // second byte is ASCII), refuses what is not Shift-JIS, and is what a large list is decoded with.
 import { describe, expect, it } from 'vitest';
-import { decodeListTextAsync, decodeShiftJisHalves, decodeShiftJisSplit } from './decode';
+import { decodeListTextAsync, decodeShiftJisSplit } from './decode';
 import { shiftJis } from '../ra/files/tsv-file';
 
 const b64 = (n: number) => Buffer.from(Array.from({ length: n }, (_, i) => (i * 37) & 255)).toString('base64');
@@ -34,23 +34,5 @@ describe('decodeShiftJisSplit', () => {
     const got = await decodeListTextAsync(big);
     expect(got.ok && got.encoding).toBe('Shift_JIS (CP932)');
     expect(got.ok && got.text).toBe(whole(big));
-  });
-
-  it('decodes the second half elsewhere (another worker) and joins the halves to the whole text', async () => {
-    const bytes = shiftJis(text);
-    const sent: Uint8Array[] = [];
-    const elsewhere = async (half: Uint8Array) => (sent.push(half), decodeShiftJisSplit(half));
-    expect(await decodeShiftJisHalves(bytes, elsewhere, 1024)).toBe(whole(bytes));
-    expect(sent).toHaveLength(1);
-    expect(sent[0].length).toBeGreaterThan(bytes.length / 4);
-    expect(sent[0].length).toBeLessThan(bytes.length / 2);
-    expect(sent[0][0]).not.toBe(0x0a); // cut after a line end
-    expect(bytes[bytes.length - sent[0].length - 1]).toBe(0x0a);
-    // Elsewhere could not (its worker is not running or is lost): decoded here, the same text.
-    expect(await decodeShiftJisHalves(bytes, async () => null, 1024)).toBe(whole(bytes));
-    expect(await decodeShiftJisHalves(bytes, () => Promise.reject(new Error('gone')), 1024)).toBe(whole(bytes));
-    // Not Shift-JIS in the far half: refused, as the whole-file decoder does.
-    const broken = new Uint8Array([...bytes, 0x81, 0x09, 0x0d, 0x0a]);
-    expect(await decodeShiftJisHalves(broken, elsewhere, 1024)).toBeUndefined();
   });
 });

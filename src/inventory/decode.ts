@@ -82,24 +82,17 @@ function unreadable(what: Text): Decoded {
 }
 
 /**
- * Another thread's decodeShiftJisSplit (the import's helper worker): the text, undefined when the bytes are not
- * Shift-JIS, or null when it cannot (not running, lost) and the caller decodes them itself.
- */
-export type ShiftJisElsewhere = (bytes: Uint8Array) => Promise<string | undefined | null>;
-
-/**
  * decodeListText for big files: the same checks on the head, then the body decoded 1 MiB at a time (a streaming
  * TextDecoder keeps characters split across chunks whole) with a pause between, so the page stays responsive.
- * A Shift-JIS body's second half may be decoded elsewhere meanwhile (`elsewhere`).
  */
-export async function decodeListTextAsync(bytes: Uint8Array, elsewhere?: ShiftJisElsewhere): Promise<Decoded> {
+export async function decodeListTextAsync(bytes: Uint8Array): Promise<Decoded> {
   if (bytes.length <= CHUNK) return decodeListText(bytes);
   const head = decodeListText(bytes.subarray(0, headEnd(bytes)));
   if (!head.ok) return head;
   const bom = head.encoding === 'UTF-8 (BOM)' ? 3 : 0;
   const labels = head.encoding === 'Shift_JIS (CP932)' ? ['shift_jis'] : ['utf-8', 'shift_jis'];
   for (const label of labels) {
-    const text = label === 'shift_jis' ? await decodeShiftJisHalves(bytes.subarray(bom), elsewhere) : await streamDecode(label, bytes.subarray(bom));
+    const text = label === 'shift_jis' ? await decodeShiftJisSplit(bytes.subarray(bom)) : await streamDecode(label, bytes.subarray(bom));
     if (text !== undefined) return { ok: true, text, encoding: label === 'utf-8' ? (bom ? 'UTF-8 (BOM)' : head.encoding === 'ASCII' ? 'ASCII' : 'UTF-8') : 'Shift_JIS (CP932)' };
   }
   return decodeListText(bytes); // names what it is
@@ -120,23 +113,6 @@ async function streamDecode(label: string, bytes: Uint8Array): Promise<string | 
     return undefined;
   }
   return parts.join('');
-}
-
-/** Lists smaller than this are decoded in one place (the copy and the messages would cost more than they save). */
-export const HALVES_AT = 4 * CHUNK;
-
-/**
- * decodeShiftJisSplit with the part after the line end nearest the middle decoded elsewhere at the same time. A
- * line end is never inside a Shift-JIS character, so the two texts join to exactly the whole one (unit test).
- */
-export async function decodeShiftJisHalves(bytes: Uint8Array, elsewhere?: ShiftJisElsewhere, halvesAt = HALVES_AT): Promise<string | undefined> {
-  const cut = bytes.length >= halvesAt && elsewhere ? bytes.indexOf(0x0a, bytes.length >> 1) + 1 : 0;
-  if (cut <= 0 || cut >= bytes.length || !elsewhere) return decodeShiftJisSplit(bytes);
-  const theirs = elsewhere(bytes.slice(cut)); // a copy of the half only (a view would send the whole buffer)
-  const mine = await decodeShiftJisSplit(bytes.subarray(0, cut));
-  let rest = await theirs.catch(() => null);
-  if (rest === null) rest = await decodeShiftJisSplit(bytes.subarray(cut));
-  return mine === undefined || rest === undefined ? undefined : mine + rest;
 }
 
 /** An ASCII cell this long (the list's certificate column: one-line base64 DER) skips the Shift-JIS decoder. */

@@ -1,7 +1,7 @@
 // Any dropped file → ReadResult(s): zips opened (with limits against zip bombs), lists decoded and read,
 // certificates and P12s recognised by name or by their bytes. Never throws: each file gets a result.
 import JSZip from 'jszip';
-import { decodeListTextAsync, whatIs, type ShiftJisElsewhere } from './decode';
+import { decodeListTextAsync, whatIs } from './decode';
 import { readCertificateBytes } from './certs';
 import { readListTextAsync } from './lists';
 import { readPkcs12 } from './p12';
@@ -15,8 +15,6 @@ export interface DroppedFile {
 export interface ReadOptions {
   /** Asked once per P12 file; null = skip the file. */
   askPin?: (fileName: string) => Promise<string | null>;
-  /** Decodes the second half of a large Shift-JIS list on another thread (decode.ts ShiftJisElsewhere). */
-  shiftJisElsewhere?: ShiftJisElsewhere;
 }
 
 /** Limits for zips: a real RA zip holds one .txt or up to 1000 P12s and client.txt. */
@@ -47,7 +45,7 @@ async function readOne(file: DroppedFile, options: ReadOptions, depth: number): 
     if (read.error && bytes[0] === 0x30 && options.askPin && !['pem', 'crt', 'cer', 'der'].includes(e)) return [await readP12(file, options)];
     return [read];
   }
-  const decoded = await decodeListTextAsync(bytes, options.shiftJisElsewhere);
+  const decoded = await decodeListTextAsync(bytes);
   if (!decoded.ok) return [fail(name, decoded.message)];
   return [await readListTextAsync(name, decoded.text, decoded.encoding)];
 }

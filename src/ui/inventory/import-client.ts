@@ -24,29 +24,19 @@ export interface RunningImport {
   cancel(): void;
 }
 
-export type ImportRequest = Extract<ToWorker, { type: 'import' | 'load' }>;
+export type ImportRequest = Exclude<ToWorker, { type: 'pin' }>;
 
-type Spare = { worker: Worker; failed: boolean };
+/** A worker started ahead of need, so a dropped file does not wait for the worker's script to load and compile. */
+let spare: { worker: Worker; failed: boolean } | undefined;
 
-/**
- * Workers started ahead of need, so a dropped file does not wait for a worker's script to load and compile: the
- * import worker, and its helper for a large list's certificates (the same script, import-helper.ts).
- */
-const spares: { main?: Spare; helper?: Spare } = {};
-type Slot = keyof typeof spares;
-
-function spareOf(worker: Worker): Spare {
-  const s = { worker, failed: false };
-  // An error before it is used (it could not start): the next import starts a new one and falls back from there.
-  worker.onerror = () => (s.failed = true);
-  return s;
-}
-
-/** Start the next import's workers now (the page calls this when it is idle: after loading, after each import). */
+/** Start the next import's worker now (the page calls this when it is idle: after loading, after each import). */
 export function prewarmImportWorker(): void {
+  if (spare) return;
   try {
-    spares.main ??= spareOf(new ImportWorker());
-    spares.helper ??= spareOf(new ImportWorker());
+    const s = { worker: new ImportWorker(), failed: false };
+    // An error before it is used (it could not start): the next import starts a new one and falls back from there.
+    s.worker.onerror = () => (s.failed = true);
+    spare = s;
   } catch {
     // No workers here: each import runs on the main thread.
   }
@@ -56,35 +46,21 @@ export function prewarmImportWorker(): void {
  * A worker whose run ended (its rows shown and stored) serves the next import: its script is already loaded and
  * compiled, which a fresh worker takes a second or more for on a busy machine (the drop would wait for it).
  */
-function keepAsSpare(slot: Slot, w: Worker | undefined): void {
+function keepAsSpare(w: Worker | undefined): void {
   if (!w) return;
-  if (spares[slot]) return w.terminate();
+  if (spare) return w.terminate();
   w.onmessage = null;
-  spares[slot] = spareOf(w);
+  const s = { worker: w, failed: false };
+  w.onerror = () => (s.failed = true);
+  spare = s;
 }
 
-function takeWorker(slot: Slot): Worker {
-  const s = spares[slot];
-  spares[slot] = undefined;
+function takeWorker(): Worker {
+  const s = spare;
+  spare = undefined;
   if (s && !s.failed) return s.worker;
   s?.worker.terminate();
   return new ImportWorker();
-}
-
-/** The helper for an import: given one end of a channel, the import worker gets the other. undefined if none. */
-function startHelper(onLost: () => void): { worker: Worker; port: MessagePort } | undefined {
-  try {
-    const worker = takeWorker('helper');
-    const channel = new MessageChannel();
-    worker.onerror = (e) => {
-      e.preventDefault();
-      onLost();
-    };
-    worker.postMessage({ type: 'helper', port: channel.port2 } satisfies ToWorker, [channel.port2]);
-    return { worker, port: channel.port1 };
-  } catch {
-    return undefined; // the import worker reads every certificate itself
-  }
 }
 
 export function startImport(request: ImportRequest, h: ImportHandlers): RunningImport {
@@ -93,17 +69,11 @@ export function startImport(request: ImportRequest, h: ImportHandlers): RunningI
   const shown = new Promise<ImportOutcome>((resolve) => (show = resolve));
   const finished = new Promise<{ storeError?: string; timings: Timings }>((resolve) => (finish = resolve));
   let worker: Worker | undefined;
-  let helper: Worker | undefined;
   let heard = false;
   let isShown = false;
-  const endHelper = () => {
-    helper?.terminate();
-    helper = undefined;
-  };
   const stop = (o: ImportOutcome) => {
     worker?.terminate();
     worker = undefined;
-    endHelper();
     show(o);
     finish({ timings: {} });
   };
@@ -119,7 +89,7 @@ export function startImport(request: ImportRequest, h: ImportHandlers): RunningI
       (e: unknown) => stop({ ok: false, cancelled: false, message: String(e) }),
     );
   try {
-    worker = takeWorker('main');
+    worker = takeWorker();
   } catch {
     fallback();
     return { shown, finished, cancel };
@@ -133,11 +103,9 @@ export function startImport(request: ImportRequest, h: ImportHandlers): RunningI
     else if (m.type === 'rows') h.onRows(m.rows, m.total, m.search, m.domains);
     else if (m.type === 'shown') {
       isShown = true;
-      keepAsSpare('helper', helper); // its part (the certificates) ended before the rows were sent
-      helper = undefined;
       show({ ok: true, results: m.results, total: m.total, timings: m.timings });
     } else if (m.type === 'saved') {
-      keepAsSpare('main', worker);
+      keepAsSpare(worker);
       worker = undefined;
       finish({ storeError: m.storeError, timings: m.timings });
     } else stop({ ok: false, cancelled: false, message: m.message });
@@ -148,19 +116,9 @@ export function startImport(request: ImportRequest, h: ImportHandlers): RunningI
     // A worker that never answered could not start (e.g. blocked): do the work here instead.
     worker?.terminate();
     worker = undefined;
-    endHelper();
     fallback();
   };
-  const started =
-    request.type === 'import'
-      ? startHelper(() => {
-          endHelper();
-          worker?.postMessage({ type: 'helper-lost' } satisfies ToWorker);
-        })
-      : undefined;
-  helper = started?.worker;
-  if (started && request.type === 'import') worker.postMessage({ ...request, helper: started.port } satisfies ToWorker, [started.port]);
-  else worker.postMessage(request);
+  worker.postMessage(request);
   return { shown, finished, cancel };
 }
 

@@ -7,14 +7,9 @@ import type { InventoryEntry, InventorySummary, ReadResult } from '../../invento
 export type ResultSummary = Omit<ReadResult, 'records'> & { count: number };
 
 export type ToWorker =
-  /** `helper`: a port to a second worker that reads half of a large list's certificates (import-helper.ts). */
-  | { type: 'import'; files: { name: string; blob: Blob }[]; asOf: number; helper?: MessagePort }
+  | { type: 'import'; files: { name: string; blob: Blob }[]; asOf: number }
   | { type: 'load'; asOf: number }
-  | { type: 'pin'; pin: string | null }
-  /** To the helper worker: serve the import worker on this port. */
-  | { type: 'helper'; port: MessagePort }
-  /** The helper worker failed: the import worker reads what it had asked of it. */
-  | { type: 'helper-lost' };
+  | { type: 'pin'; pin: string | null };
 
 export type Phase = 'reading' | 'checking' | 'merging' | 'showing' | 'saving';
 

@@ -4,15 +4,13 @@
 // unfinished transaction is aborted, so it holds either the previous rows or the new ones, never a part.
 // reflect-metadata first: certificates go through @peculiar/x509 when the fast reader declines them.
 import 'reflect-metadata';
-import { byExpiry, mergeRecords, readDropped, summarize, viewIndex, withStatus, type InventoryEntry, type ReadResult } from '../../inventory';
-import { helperOn, serveHelper, withFactsSplit, type Helper } from './import-helper';
+import { byExpiry, mergeRecords, readDropped, summarize, viewIndex, withCertificateFacts, withStatus, type InventoryEntry, type ReadResult } from '../../inventory';
 import { loadInventory, saveInventory } from './inventory-db';
 import { forPage, rowSlices, type FromWorker, type Timings, type ToWorker } from './import-protocol';
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<ToWorker>) => void) | null; postMessage(m: FromWorker): void };
 const post = (m: FromWorker) => scope.postMessage(m);
 let pinAnswer: ((pin: string | null) => void) | undefined;
-let helper: Helper | undefined;
 
 function askPin(name: string): Promise<string | null> {
   return new Promise((resolve) => {
@@ -45,7 +43,7 @@ function sendRows(entries: readonly InventoryEntry[], asOf: Date, lap: (k: keyof
   lap('summary');
 }
 
-async function run(m: Extract<ToWorker, { type: 'import' | 'load' }>): Promise<void> {
+async function run(m: Exclude<ToWorker, { type: 'pin' }>): Promise<void> {
   const asOf = new Date(m.asOf);
   const timings: Timings = {};
   let t = performance.now();
@@ -63,19 +61,16 @@ async function run(m: Extract<ToWorker, { type: 'import' | 'load' }>): Promise<v
     return;
   }
   post({ type: 'progress', phase: 'reading' });
-  helper = m.helper ? helperOn(m.helper) : undefined; // it says it is running while the files are read
   // The stored rows are read while the files are: both wait on I/O.
   const [files, existing] = await Promise.all([Promise.all(m.files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.blob.arrayBuffer()) }))), stored()]);
   lap('files');
   const results: ReadResult[] = [];
-  for (const f of files) results.push(...(await readDropped(f, { askPin, shiftJisElsewhere: helper?.decode })));
+  for (const f of files) results.push(...(await readDropped(f, { askPin })));
   lap('read');
-  const records = await withFactsSplit(
+  const records = await withCertificateFacts(
     results.flatMap((r) => r.records),
-    helper,
     (done) => post({ type: 'progress', phase: 'checking', done }),
   );
-  helper = undefined;
   lap('certificates');
   post({ type: 'progress', phase: 'merging' });
   const entries = withStatus(mergeRecords(existing, records), asOf);
@@ -99,7 +94,5 @@ scope.onmessage = (e) => {
     pinAnswer = undefined;
     return;
   }
-  if (m.type === 'helper') return serveHelper(m.port);
-  if (m.type === 'helper-lost') return helper?.lost();
   run(m).catch((error: unknown) => post({ type: 'error', message: error instanceof Error ? error.message : String(error) }));
 };

@@ -154,8 +154,6 @@ export function createInventoryState() {
     });
   }
 
-  // The helper worker is started after the restore (prewarmImportWorker, below), not with it: two scripts compiling
-  // at once delayed the restore, and a drop right after the page loads waits for the restore.
   const restore = () => run({ type: 'load', asOf: asOf().getTime() }, async () => null);
 
   const addFiles = (files: { name: string; blob: Blob }[], askPin: (name: string) => Promise<string | null>) =>
