@@ -27,7 +27,8 @@ const InventoryPage: Component<RouteProps> = () => {
     if (target === now) return;
     // While a run's rows arrive before its summary, panels already shown stay (with the last summary) and none mounts.
     if (target < now) return hasRows() && state.awaiting() ? undefined : setStage(target);
-    if (now === 0) return setStage(1);
+    // Every step up in a frame of its own, the first too: built inside the drop's (or the file input's) event task,
+    // the filter bar and the empty table made that task a long one.
     const id = requestAnimationFrame(() => setStage(now + 1));
     onCleanup(() => cancelAnimationFrame(id));
   });
