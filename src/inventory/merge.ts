@@ -15,11 +15,8 @@ export async function withCertificateFacts(records: SourceRecord[], onProgress?:
     if (signal?.aborted) throw new DOMException('cancelled', 'AbortError');
     // A batch at a time: the SHA-256 digests of a batch run together, then the page gets a turn.
     const batch = records.slice(i, i + BATCH);
-    const facts = await Promise.all(batch.map((r) => (r.certDerB64 && !r.spkiSha256 ? factsOfBase64(r.certDerB64) : Promise.resolve(undefined))));
-    batch.forEach((r, k) => {
-      const f = facts[k];
-      out.push(f ? { ...r, ...pick(f, CERT_FIELDS), kind: r.kind && r.kind !== 'unknown' ? r.kind : f.kind } : r);
-    });
+    const facts = await Promise.all(batch.map((r) => (needsFacts(r) ? factsOfBase64(r.certDerB64) : Promise.resolve(undefined))));
+    batch.forEach((r, k) => out.push(withFacts(r, facts[k])));
     onProgress?.(Math.min(records.length, i + BATCH));
     // Let the page paint and take input between batches (a 10 000-row list must not freeze it).
     if (i + BATCH < records.length) await pause();
@@ -27,10 +24,21 @@ export async function withCertificateFacts(records: SourceRecord[], onProgress?:
   return out;
 }
 
-function pick(facts: CertFacts, keys: readonly (keyof CertFacts)[]): CertFacts {
-  const o: Record<string, unknown> = {};
-  for (const k of keys) if (facts[k] !== undefined) o[k] = facts[k];
-  return o;
+/** A record whose certificate (base64, from a list's column) has not been read yet. */
+export function needsFacts(r: SourceRecord): r is SourceRecord & { certDerB64: string } {
+  return !!r.certDerB64 && !r.spkiSha256;
+}
+
+/** A record with its certificate's facts over the list's (a certificate's own dates, names and key win). */
+export function withFacts(r: SourceRecord, f: CertFacts | undefined): SourceRecord {
+  if (!f) return r;
+  // One copy, then the fields set on it: spreading a picked object into a spread of the record cost as much as
+  // reading the certificates for 10 000 records (Node, load 6–11: 100–480 ms against 20–40). Same keys, same order.
+  const out: SourceRecord = Object.assign({}, r);
+  const o = out as unknown as Record<string, unknown>;
+  for (const k of CERT_FIELDS) if (f[k] !== undefined) o[k] = f[k];
+  out.kind = r.kind && r.kind !== 'unknown' ? r.kind : f.kind;
+  return out;
 }
 
 function keyOf(r: CertFacts): string {

@@ -25,8 +25,10 @@ const InventoryPage: Component<RouteProps> = () => {
     const target = !hasRows() ? (state.importing() ? 1 : 0) : state.ready() ? 4 : 1;
     const now = stage();
     if (target === now) return;
-    if (target < now) return setStage(target);
-    if (now === 0) return setStage(1);
+    // While a run's rows arrive before its summary, panels already shown stay (with the last summary) and none mounts.
+    if (target < now) return hasRows() && state.awaiting() ? undefined : setStage(target);
+    // Every step up in a frame of its own, the first too: built inside the drop's (or the file input's) event task,
+    // the filter bar and the empty table made that task a long one.
     const id = requestAnimationFrame(() => setStage(now + 1));
     onCleanup(() => cancelAnimationFrame(id));
   });

@@ -26,13 +26,18 @@ const COLUMNS: { key?: SortKey; label: () => string }[] = [
   { label: () => t('読込元・その他', 'Sources, other') },
 ];
 
+/** The scroll box's most height (inventory.css `.inv-scroll { max-height: 60vh }`), read without a layout. */
+const maxHeight = () => (typeof innerHeight === 'number' && innerHeight > 0 ? innerHeight * 0.6 : 600);
+
 /**
  * The scroll box's height for the window of rows, from a ResizeObserver: reading clientHeight when the table
- * mounts would force a layout of the whole page inside the task that mounts it.
+ * mounts would force a layout of the whole page inside the task that mounts it. Never less than the box's most
+ * height: the empty table's box is one header high, and growing from there made the first rows' frame render
+ * and lay out the table twice (the observer fires after the first layout).
  */
 function watchHeight(el: HTMLElement, set: (h: number) => void): void {
   if (typeof ResizeObserver === 'undefined') return;
-  const o = new ResizeObserver((entries) => set(entries[0]?.contentRect.height || 600));
+  const o = new ResizeObserver((entries) => set(Math.max(entries[0]?.contentRect.height ?? 0, maxHeight())));
   o.observe(el);
   onCleanup(() => o.disconnect());
 }
@@ -43,7 +48,7 @@ export const InventoryTable: Component<{ state: InventoryState }> = (props) => {
   // eslint-disable-next-line solid/reactivity -- the page creates the state object once and never replaces it
   const s = props.state;
   const [scrollTop, setScrollTop] = createSignal(0);
-  const [height, setHeight] = createSignal(600);
+  const [height, setHeight] = createSignal(maxHeight());
   const windowed = createMemo(() => {
     const items = s.items();
     const first = Math.max(0, Math.floor(scrollTop() / ROW) - MARGIN);

@@ -4,14 +4,15 @@
 // on the main thread (slower, but nothing is lost).
 import { byExpiry, importFiles, summarize, withStatus, type InventoryEntry, type InventorySummary } from '../../inventory';
 import { loadInventory, saveInventory } from './inventory-db';
-import { forPage, ROWS_PER_MESSAGE, type FromWorker, type Phase, type ResultSummary, type Timings, type ToWorker } from './import-protocol';
+import { forPage, rowSlices, type FromWorker, type Phase, type ResultSummary, type Timings, type ToWorker } from './import-protocol';
 import ImportWorker from './import.worker?worker';
 
 export interface ImportHandlers {
   onProgress(phase: Phase, done?: number, total?: number): void;
   askPin(name: string): Promise<string | null>;
   onSummary(summary: InventorySummary): void;
-  onRows(rows: InventoryEntry[], search?: string[], domains?: string[]): void;
+  /** A slice of the rows (`total` in all), in the table's default order; the summary follows the last slice. */
+  onRows(rows: InventoryEntry[], total: number, search?: string[], domains?: string[]): void;
 }
 
 export type ImportOutcome = { ok: true; results: ResultSummary[]; total: number; timings: Timings } | { ok: false; cancelled: boolean; message?: string };
@@ -99,7 +100,7 @@ export function startImport(request: ImportRequest, h: ImportHandlers): RunningI
     if (m.type === 'progress') h.onProgress(m.phase, m.done, m.total);
     else if (m.type === 'pin') void h.askPin(m.name).then((pin) => worker?.postMessage({ type: 'pin', pin } satisfies ToWorker));
     else if (m.type === 'summary') h.onSummary(m.summary);
-    else if (m.type === 'rows') h.onRows(m.rows, m.search, m.domains);
+    else if (m.type === 'rows') h.onRows(m.rows, m.total, m.search, m.domains);
     else if (m.type === 'shown') {
       isShown = true;
       show({ ok: true, results: m.results, total: m.total, timings: m.timings });
@@ -126,8 +127,8 @@ async function onMainThread(request: ImportRequest, h: ImportHandlers): Promise<
   const existing = await loadInventory().catch(() => [] as InventoryEntry[]);
   const send = (rows: InventoryEntry[]) => {
     const ordered = byExpiry(rows);
+    for (const [start, end] of rowSlices(ordered.length)) h.onRows(ordered.slice(start, end), ordered.length);
     h.onSummary(summarize(ordered, asOf));
-    for (let i = 0; i < ordered.length; i += ROWS_PER_MESSAGE) h.onRows(ordered.slice(i, i + ROWS_PER_MESSAGE));
   };
   if (request.type === 'load') {
     const rows = withStatus(existing, asOf).map(forPage);

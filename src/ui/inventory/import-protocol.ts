@@ -1,5 +1,6 @@
 // The messages between the inventory page and its import worker (import.worker.ts). Files go over as Blobs
-// (by reference), rows come back in slices without the certificate bytes, which only the stored copy keeps.
+// (by reference), rows come back in slices without the certificate bytes, which only the stored copy keeps:
+// a first screen's worth, then large slices (fewer messages: each one costs the page a task and a progress update).
 import type { InventoryEntry, InventorySummary, ReadResult } from '../../inventory';
 
 /** What the page shows of a file read: the result without its records (the rows carry them), and their count. */
@@ -18,17 +19,33 @@ export type Timings = Partial<Record<'files' | 'read' | 'certificates' | 'merge'
 export type FromWorker =
   | { type: 'progress'; phase: Phase; done?: number; total?: number }
   | { type: 'pin'; name: string }
-  /** The timeline, per-domain counts and warnings of all the rows, sent before the first slice of them. */
+  /** The timeline, per-domain counts and warnings of all the rows, sent after the last slice of them (the worker
+   * computes them while the page takes the rows). */
   | { type: 'summary'; summary: InventorySummary }
-  /** A slice of rows and, beside each, its lower-cased search text and its domain (built here, off the page). */
-  | { type: 'rows'; rows: InventoryEntry[]; search: string[]; domains: string[] }
+  /** A slice of rows and, beside each, its lower-cased search text and its domain (built here, off the page);
+   * `total`: rows in all the slices. */
+  | { type: 'rows'; rows: InventoryEntry[]; search: string[]; domains: string[]; total: number }
   /** Every row is sent: the page shows them. The worker then writes the store (cancel is no longer offered). */
   | { type: 'shown'; results: ResultSummary[]; total: number; timings: Timings }
   | { type: 'saved'; storeError?: string; timings: Timings }
   | { type: 'error'; message: string };
 
-/** Rows per message: a slice is cloned into the page in one task, so it stays well under 50 ms. */
-export const ROWS_PER_MESSAGE = 100;
+/** Rows in the first message: a screen of the table (and its margin), so the first frame shows it at once. */
+export const FIRST_ROWS = 100;
+
+/** Rows per later message: one is cloned into the page in one task (≈ 10 ms idle per 1 000 rows), well under 50 ms. */
+export const ROWS_PER_MESSAGE = 1000;
+
+/** The [start, end) ranges the rows are sent in: FIRST_ROWS, then ROWS_PER_MESSAGE each. */
+export function rowSlices(total: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < total; ) {
+    const end = Math.min(total, i + (i === 0 ? FIRST_ROWS : ROWS_PER_MESSAGE));
+    out.push([i, end]);
+    i = end;
+  }
+  return out;
+}
 
 /** The page's copy of a row: everything but the certificate bytes (the table, plan and files never need them). */
 export function forPage(e: InventoryEntry): InventoryEntry {

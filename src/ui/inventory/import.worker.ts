@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 import { byExpiry, mergeRecords, readDropped, summarize, viewIndex, withCertificateFacts, withStatus, type InventoryEntry, type ReadResult } from '../../inventory';
 import { loadInventory, saveInventory } from './inventory-db';
-import { forPage, ROWS_PER_MESSAGE, type FromWorker, type Timings, type ToWorker } from './import-protocol';
+import { forPage, rowSlices, type FromWorker, type Timings, type ToWorker } from './import-protocol';
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<ToWorker>) => void) | null; postMessage(m: FromWorker): void };
 const post = (m: FromWorker) => scope.postMessage(m);
@@ -28,19 +28,19 @@ async function stored(): Promise<InventoryEntry[]> {
 }
 
 /**
- * The summary first (timeline, domains, warnings: the page shows them as they are), then the rows in the table's
- * default order, in slices with their search text and domain: the page applies the slices a frame at a time.
+ * The rows in the table's default order, in slices with their search text and domain (the first a screen's worth),
+ * then the summary (timeline, domains, warnings): the page takes the rows while this computes it.
  */
 function sendRows(entries: readonly InventoryEntry[], asOf: Date, lap: (k: keyof Timings) => void): void {
   post({ type: 'progress', phase: 'showing', done: 0, total: entries.length });
   const ordered = byExpiry(entries);
-  post({ type: 'summary', summary: summarize(ordered, asOf) });
-  lap('summary');
-  for (let i = 0; i < ordered.length; i += ROWS_PER_MESSAGE) {
-    const slice = ordered.slice(i, i + ROWS_PER_MESSAGE);
-    post({ type: 'rows', rows: slice.map(forPage), ...viewIndex(slice) });
+  for (const [start, end] of rowSlices(ordered.length)) {
+    const slice = ordered.slice(start, end);
+    post({ type: 'rows', rows: slice.map(forPage), ...viewIndex(slice), total: ordered.length });
   }
   lap('send');
+  post({ type: 'summary', summary: summarize(ordered, asOf) });
+  lap('summary');
 }
 
 async function run(m: Exclude<ToWorker, { type: 'pin' }>): Promise<void> {

@@ -8,6 +8,7 @@ import {
 import { prewarmImportWorker, startImport, type ImportRequest, type RunningImport } from './import-client';
 import type { Phase, ResultSummary, Timings } from './import-protocol';
 import { clearInventory } from './inventory-db';
+import { RowIntake } from './intake';
 
 /** A table line: a row, or (grouped by domain) a domain's heading. Rows are the entries themselves (no wrapper
  * objects for 10 000 rows). */
@@ -36,6 +37,9 @@ export function createInventoryState() {
   const [saving, setSaving] = createSignal(false);
   /** The worker's timeline, domain counts and warnings for the rows in raw(), counted from summary().asOf. */
   const [summary, setSummary] = createSignal<InventorySummary>();
+  /** A run's rows are arriving and its summary follows them: the page keeps the last summary meanwhile and
+   * computes none itself (the worker's is a few milliseconds away). */
+  const [awaiting, setAwaiting] = createSignal(false);
   let running: RunningImport | undefined;
   /** The last import's store write: the next import waits for it (it merges onto the stored rows). */
   let saved: Promise<void> = Promise.resolve();
@@ -62,8 +66,8 @@ export function createInventoryState() {
   const [charted, setCharted] = createSignal<InventoryEntry[]>([]);
   const [checked, setChecked] = createSignal<InventoryEntry[]>([]);
   createEffect(
-    on([entries, fresh], ([list, f]) => {
-      if (f) return;
+    on([entries, fresh, awaiting], ([list, f, wait]) => {
+      if (f || wait) return;
       const a = setTimeout(() => {
         setCharted(list);
         b = setTimeout(() => setChecked(list), 0);
@@ -73,32 +77,40 @@ export function createInventoryState() {
     }),
   );
   const warnings = createMemo(() => fresh()?.warnings ?? findWarnings(checked()));
-  /** The chart and the actions are drawn once there is something to draw them from. */
-  const ready = () => fresh() !== undefined || charted().length > 0;
+  /** The chart and the actions are drawn once there is something to draw them from (after a run's summary). */
+  const ready = () => !awaiting() && (fresh() !== undefined || charted().length > 0);
   const selectedEntries = createMemo(() => entries().filter((e) => selected().has(e.id)));
 
   /**
-   * Reading and merging run in a worker (import.worker.ts), which also writes the store. Its summary (timeline,
-   * domains, warnings) comes first, then the rows in slices, indexed for search as they arrive; the table takes
-   * the rows so far once per frame, so it shows with the first slice and no task takes all 10 000 rows at once.
+   * Reading and merging run in a worker (import.worker.ts), which also writes the store. The rows come in slices
+   * (a first screen, then large ones), indexed for search as they arrive; the table takes the rows so far once
+   * per frame, so it shows with the first slice and no task takes all 10 000 rows at once. The summary (timeline,
+   * domains, warnings) follows the last slice and is applied in the frame after it.
    */
   async function run(request: ImportRequest, askPin: (name: string) => Promise<string | null>): Promise<void> {
     running?.cancel();
     const gen = ++generation;
-    const rows: InventoryEntry[] = [];
-    let incoming: InventorySummary | undefined;
-    let applied = 0;
+    const intake = new RowIntake();
     let frame = false;
     const apply = () => {
       frame = false;
-      if (gen !== generation || applied === rows.length) return;
-      applied = rows.length;
+      const got = gen === generation ? intake.take() : undefined;
+      if (!got) return;
       batch(() => {
-        if (incoming) setSummary(incoming);
-        incoming = undefined;
-        setRaw(rows.slice());
-        setRawAsOf(request.asOf);
+        if (got.summary) {
+          setSummary(got.summary);
+          setAwaiting(false);
+        }
+        if (got.rows) {
+          setRaw(got.rows);
+          setRawAsOf(request.asOf);
+        }
       });
+    };
+    const schedule = () => {
+      if (frame) return;
+      frame = true;
+      nextFrame(apply);
     };
     setProgress({ phase: 'reading', cancellable: true });
     setImporting(request.type === 'import');
@@ -107,15 +119,16 @@ export function createInventoryState() {
     const job = (running = startImport(request, {
       askPin,
       onProgress: (phase, done, total) => setProgress({ phase, done, total, cancellable: phase !== 'showing' }),
-      onSummary: (s) => (incoming = s),
-      onRows: (slice, search, domains) => {
+      onSummary: (s) => {
+        intake.addSummary(s);
+        schedule();
+      },
+      onRows: (slice, total, search, domains) => {
         indexForSearch(slice, search, domains);
-        rows.push(...slice);
-        setProgress({ phase: 'showing', done: rows.length, total: incoming?.total ?? summary()?.total, cancellable: false });
-        if (!frame) {
-          frame = true;
-          nextFrame(apply);
-        }
+        const done = intake.addRows(slice);
+        if (done === slice.length) setAwaiting(true);
+        setProgress({ phase: 'showing', done, total, cancellable: false });
+        schedule();
       },
     }));
     const outcome = await job.shown;
@@ -123,6 +136,7 @@ export function createInventoryState() {
       running = undefined;
       setProgress(undefined);
       setImporting(false);
+      if (!outcome.ok) setAwaiting(false);
     }
     if (outcome.ok) {
       apply(); // the last slices, if they came after the last frame
@@ -151,6 +165,7 @@ export function createInventoryState() {
     running = undefined;
     setProgress(undefined);
     setImporting(false);
+    setAwaiting(false);
   }
 
   async function clear(): Promise<void> {
@@ -189,7 +204,7 @@ export function createInventoryState() {
   }
 
   return {
-    raw, entries, charted, fresh, ready, importing, shown, items, warnings, timings, saving, selected, selectedEntries, results, progress, storeError,
+    raw, entries, charted, fresh, ready, awaiting, importing, shown, items, warnings, timings, saving, selected, selectedEntries, results, progress, storeError,
     asOf, setAsOf, text, setText, kinds, setKinds, statuses, setStatuses, maxDays, setMaxDays, sort, setSort, grouped, setGrouped,
     setSelected, toggle, selectExpiring, restore, addFiles, cancelImport, clear,
   };

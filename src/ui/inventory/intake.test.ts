@@ -1,0 +1,60 @@
+// The import's row intake (what a frame applies) and the slices the worker sends rows in.
+import { describe, expect, it } from 'vitest';
+import type { InventoryEntry, InventorySummary } from '../../inventory';
+import { FIRST_ROWS, ROWS_PER_MESSAGE, rowSlices } from './import-protocol';
+import { RowIntake } from './intake';
+
+const row = (i: number): InventoryEntry => ({ id: `s:${i}`, kind: 'server', status: 'valid', sources: ['list.txt'], cn: `h${i}.example.ac.jp` });
+const rows = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => row(from + k));
+const summary = (total: number): InventorySummary => ({ asOf: 0, buckets: { month: [], week: [] }, byDomain: [], warnings: [], total });
+
+describe('rowSlices', () => {
+  it('sends a first screen, then large slices, every row once and in order', () => {
+    const got = rowSlices(10_000);
+    expect(got[0]).toEqual([0, FIRST_ROWS]);
+    expect(got[1]).toEqual([FIRST_ROWS, FIRST_ROWS + ROWS_PER_MESSAGE]);
+    expect(got.length).toBe(1 + Math.ceil((10_000 - FIRST_ROWS) / ROWS_PER_MESSAGE));
+    got.forEach(([start, end], i) => {
+      expect(start).toBe(i === 0 ? 0 : got[i - 1][1]);
+      expect(end).toBeGreaterThan(start);
+    });
+    expect(got.at(-1)?.[1]).toBe(10_000);
+    expect(rowSlices(0)).toEqual([]);
+    expect(rowSlices(7)).toEqual([[0, 7]]);
+  });
+});
+
+describe('RowIntake', () => {
+  it('gives a frame every row so far once, in one array, and nothing when nothing came', () => {
+    const intake = new RowIntake();
+    expect(intake.take()).toBeUndefined();
+    expect(intake.addRows(rows(0, 100))).toBe(100);
+    expect(intake.addRows(rows(100, 1100))).toBe(1100);
+    const first = intake.take();
+    expect(first?.rows?.map((r) => r.id)).toEqual(rows(0, 1100).map((r) => r.id));
+    expect(first?.summary).toBeUndefined();
+    expect(intake.take()).toBeUndefined();
+    intake.addRows(rows(1100, 1200));
+    const second = intake.take();
+    expect(second?.rows).toHaveLength(1200);
+    expect(first?.rows).toHaveLength(1100); // a taken array is not changed by later slices
+  });
+
+  it('gives the summary that follows the last slice, with the rows or alone', () => {
+    const intake = new RowIntake();
+    intake.addRows(rows(0, 50));
+    intake.addSummary(summary(50));
+    const both = intake.take();
+    expect(both?.rows).toHaveLength(50);
+    expect(both?.summary?.total).toBe(50);
+    expect(intake.take()).toBeUndefined();
+
+    const later = new RowIntake();
+    later.addRows(rows(0, 10));
+    later.take();
+    later.addSummary(summary(10));
+    const alone = later.take();
+    expect(alone?.rows).toBeUndefined();
+    expect(alone?.summary?.total).toBe(10);
+  });
+});
