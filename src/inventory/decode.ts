@@ -81,28 +81,90 @@ function unreadable(what: Text): Decoded {
   };
 }
 
+/** A decoded list whose long base64 cells were kept out of the text (see pullLongCells). */
+export type DecodedList = Decoded & { long?: string[] };
+
 /**
- * decodeListText for big files: the same checks on the head, then the body decoded 1 MiB at a time (a streaming
- * TextDecoder keeps characters split across chunks whole) with a pause between, so the page stays responsive.
+ * decodeListText for big files: the same checks on the head, then the body without its long base64 cells (the
+ * certificate column: nine bytes in ten of an RA list with certificates) decoded in one go; those cells become
+ * a token `\u0001<n>` in the text and `long[n]` holds each as a one-byte string (lists.ts puts them back).
+ * WHATWG's Shift-JIS decoder is the slow part of reading a list, and the certificate column never needs it.
  */
-export async function decodeListTextAsync(bytes: Uint8Array): Promise<Decoded> {
+export async function decodeListTextAsync(bytes: Uint8Array): Promise<DecodedList> {
   if (bytes.length <= CHUNK) return decodeListText(bytes);
   const head = decodeListText(bytes.subarray(0, headEnd(bytes)));
   if (!head.ok) return head;
   const bom = head.encoding === 'UTF-8 (BOM)' ? 3 : 0;
+  // The token's byte is one a list never holds (decodeListText refuses it as binary): if it is there, no tokens.
+  const body = bytes.subarray(bom);
+  const pulled = body.indexOf(TOKEN) < 0 ? await pullLongCells(body) : { rest: body, long: [] };
   const labels = head.encoding === 'Shift_JIS (CP932)' ? ['shift_jis'] : ['utf-8', 'shift_jis'];
   for (const label of labels) {
-    const text = label === 'shift_jis' ? await decodeShiftJisSplit(bytes.subarray(bom)) : await streamDecode(label, bytes.subarray(bom));
-    if (text !== undefined) return { ok: true, text, encoding: label === 'utf-8' ? (bom ? 'UTF-8 (BOM)' : head.encoding === 'ASCII' ? 'ASCII' : 'UTF-8') : 'Shift_JIS (CP932)' };
+    const text = await streamDecode(label, pulled.rest);
+    if (text === undefined) continue;
+    const encoding = label === 'utf-8' ? (bom ? 'UTF-8 (BOM)' : head.encoding === 'ASCII' ? 'ASCII' : 'UTF-8') : 'Shift_JIS (CP932)';
+    return { ok: true, text, encoding, long: pulled.long };
   }
   return decodeListText(bytes); // names what it is
 }
 
 const CHUNK = 1 << 20;
+const TOKEN = 0x01;
 
+/** A cell this long (a one-line base64 DER certificate is ≥ 1 000) is looked at as a possible base64 cell. */
+const LONG_CELL = 256;
+const BASE64_CELL = /^[\d+/a-z]+={0,2}$/i;
+
+/**
+ * The bytes with each long base64 cell replaced by TOKEN and its index, and those cells as strings. Cells end at
+ * tab, LF or CR LF: bytes that are never part of a Shift-JIS or UTF-8 character, so what is left decodes to exactly
+ * the text around the cells. A long cell that is not base64 (a long note in Japanese) stays in the text. The
+ * delimiters are found with indexOf (native), so no JavaScript touches the cells' bytes but the one decoder call.
+ */
+export async function pullLongCells(body: Uint8Array): Promise<{ rest: Uint8Array; long: string[] }> {
+  // Not fatal: a byte ≥ 0x80 gives a letter BASE64_CELL refuses. UTF-8 because engines decode ASCII fastest with it.
+  const ascii = new TextDecoder('utf-8');
+  const n = body.length;
+  const rest = new Uint8Array(n);
+  const long: string[] = [];
+  let o = 0;
+  let copied = 0; // body[copied, pos) is not yet in rest
+  let nextTab = -1;
+  let nextLf = -1;
+  let nextPause = CHUNK;
+  for (let pos = 0; pos < n; ) {
+    if (nextTab < pos) nextTab = indexOr(body, 0x09, pos, n);
+    if (nextLf < pos) nextLf = indexOr(body, 0x0a, pos, n);
+    const end = Math.min(nextTab, nextLf);
+    const cellEnd = end === nextLf && end > pos && body[end - 1] === 0x0d ? end - 1 : end;
+    if (cellEnd - pos >= LONG_CELL) {
+      const cell = ascii.decode(body.subarray(pos, cellEnd));
+      if (BASE64_CELL.test(cell)) {
+        rest.set(body.subarray(copied, pos), o);
+        o += pos - copied;
+        rest[o++] = TOKEN;
+        for (const d of String(long.length)) rest[o++] = d.charCodeAt(0);
+        long.push(cell);
+        copied = cellEnd;
+      }
+    }
+    pos = end + 1;
+    if (pos >= nextPause) {
+      nextPause += CHUNK;
+      await pause();
+    }
+  }
+  rest.set(body.subarray(copied, n), o);
+  o += n - copied;
+  return { rest: rest.subarray(0, o), long };
+}
+
+/** One decoder over 1 MiB pieces (a streaming TextDecoder keeps characters split across pieces whole), a turn
+ * for the page between: a list without certificates is all text, and the main-thread fallback reads it too. */
 async function streamDecode(label: string, bytes: Uint8Array): Promise<string | undefined> {
   const d = decoder(label);
   if (!d) return undefined;
+  if (bytes.length <= CHUNK) return tryDecode(label, bytes);
   const parts: string[] = [];
   try {
     for (let i = 0; i < bytes.length; i += CHUNK) {
@@ -115,45 +177,13 @@ async function streamDecode(label: string, bytes: Uint8Array): Promise<string | 
   return parts.join('');
 }
 
-/** An ASCII cell this long (the list's certificate column: one-line base64 DER) skips the Shift-JIS decoder. */
-const LONG_ASCII_CELL = 256;
+function indexOr(bytes: Uint8Array, b: number, from: number, none: number): number {
+  const i = bytes.indexOf(b, from);
+  return i < 0 ? none : i;
+}
 
-/**
- * Shift-JIS text whose long ASCII cells are decoded as ASCII: WHATWG's Shift-JIS decoder costs about four times a
- * single-byte one per byte in Chromium, and in an RA list with certificates nine bytes in ten are base64. Cells
- * end at tab, CR or LF, bytes that are never part of a Shift-JIS character, so the pieces join to exactly the
- * text one decoder would give. undefined when a piece is not valid Shift-JIS. A turn for the page every 1 MiB.
- */
-export async function decodeShiftJisSplit(bytes: Uint8Array): Promise<string | undefined> {
-  const sjis = decoder('shift_jis');
-  const ascii = decoder('windows-1252'); // identical to ASCII below 0x80, the only bytes it is given
-  if (!sjis || !ascii) return undefined;
-  const parts: string[] = [];
-  const n = bytes.length;
-  let piece = 0; // start of the Shift-JIS piece not yet decoded
-  let cell = 0;
-  let onlyAscii = true;
-  let nextPause = CHUNK;
-  try {
-    for (let i = 0; i <= n; i++) {
-      const b = i < n ? bytes[i] : 0x0a;
-      if (b === 0x09 || b === 0x0a || b === 0x0d) {
-        if (onlyAscii && i - cell >= LONG_ASCII_CELL) {
-          if (cell > piece) parts.push(sjis.decode(bytes.subarray(piece, cell)));
-          parts.push(ascii.decode(bytes.subarray(cell, i)));
-          piece = i;
-        }
-        cell = i + 1;
-        onlyAscii = true;
-        if (i >= nextPause) {
-          nextPause += CHUNK;
-          await pause();
-        }
-      } else if (b >= 0x80) onlyAscii = false;
-    }
-    if (piece < n) parts.push(sjis.decode(bytes.subarray(piece, n)));
-  } catch {
-    return undefined;
-  }
-  return parts.join('');
+/** The text of a cell that pullLongCells took out: the cell itself, or undefined when it is not a token. */
+export function longCell(cell: string, long: readonly string[] | undefined): string | undefined {
+  if (!long || cell.charCodeAt(0) !== TOKEN) return undefined;
+  return long[Number(cell.slice(1))];
 }

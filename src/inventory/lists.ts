@@ -6,6 +6,7 @@ import { fieldOfHeader, KIND_LABELS, LIST_KINDS, normalizeHeader, RA_STATUS, typ
 import type { ReadResult, SourceRecord } from './types';
 import { cnOfDn, jstToIso, parseDnsList, serialToDecimalText } from './values';
 import { pause } from './pause';
+import { longCell } from './decode';
 
 const DATE_FIELDS = new Set<ListField>(['appliedAt', 'notBefore', 'notAfter', 'downloadedAt', 'revokedAt']);
 
@@ -33,8 +34,9 @@ export function readListText(fileName: string, text: string, encoding?: string):
 }
 
 /** The same, a thousand rows at a time with a pause between, so a page stays responsive on a 10 000-row list. */
-export async function readListTextAsync(fileName: string, text: string, encoding?: string): Promise<ReadResult> {
+export async function readListTextAsync(fileName: string, text: string, encoding?: string, long?: readonly string[]): Promise<ReadResult> {
   const plan = prepare(fileName, text, encoding);
+  plan.long = long;
   if ('error' in plan.result || !plan.rows) return plan.result;
   for (let i = 0; i < plan.rows.length; i += 1000) {
     readRows(plan, i, Math.min(plan.rows.length, i + 1000));
@@ -51,6 +53,8 @@ interface Plan {
   fields?: (ListField | undefined)[];
   headers?: string[];
   hasHeader?: boolean;
+  /** Cells decode.ts kept out of the text (the certificate column), by the token left in their place. */
+  long?: readonly string[];
 }
 
 function prepare(fileName: string, text: string, encoding?: string): Plan {
@@ -79,10 +83,11 @@ function prepare(fileName: string, text: string, encoding?: string): Plan {
 }
 
 function readRows(plan: Plan, from: number, to: number): void {
-  const { result, rows, kind, fields, headers, hasHeader } = plan as Required<Plan>;
+  const { result, rows, kind, fields, headers, hasHeader, long } = plan as Required<Plan>;
   for (let i = from; i < to; i++) {
     const cells = rows[i].split('\t');
     if (cells.every((c) => c.trim() === '')) continue;
+    if (long) for (let c = 0; c < cells.length; c++) cells[c] = longCell(cells[c], long) ?? cells[c];
     const record = readRow(cells, (c) => fields[c] ?? kind.positions?.[c], (c) => headers[c] || `列${c + 1}`, result.file);
     if (kind.kind && !record.kind) record.kind = kind.kind;
     if (record.kind === 'client' && record.profile && SMIME_PROFILE_IDS.includes(record.profile)) record.kind = 'smime';

@@ -47,7 +47,7 @@ async function readOne(file: DroppedFile, options: ReadOptions, depth: number): 
   }
   const decoded = await decodeListTextAsync(bytes);
   if (!decoded.ok) return [fail(name, decoded.message)];
-  return [await readListTextAsync(name, decoded.text, decoded.encoding)];
+  return [await readListTextAsync(name, decoded.text, decoded.encoding, decoded.long)];
 }
 
 function startsWithArmour(bytes: Uint8Array): boolean {
