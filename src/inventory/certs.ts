@@ -7,17 +7,38 @@ import { formatDnString } from '../pki/dn';
 import { toTsvOrder } from '../pki/name';
 import type { CertFacts, CertKind, ReadResult, SourceRecord } from './types';
 import { readDerFacts } from './der-facts';
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { sha256Hex } from '../pki/sha256';
+
+
+/** The DER of the certificate being read: one buffer for all of a list's (10 000 ArrayBuffers of 1 KB cost the
+ * allocator and the garbage collector more than decoding them). Valid until the next call. */
+let scratch = new Uint8Array(8192);
+
+type SetFromBase64 = (this: Uint8Array, s: string) => { read: number; written: number };
+const setFromBase64 = (Uint8Array.prototype as unknown as { setFromBase64?: SetFromBase64 }).setFromBase64;
+
+/** base64 → the scratch buffer (the engine's decoder where it has one: Chromium 140+, Node 25+), or null. */
+function intoScratch(s: string): Uint8Array | null {
+  const size = Math.ceil(s.length / 4) * 3;
+  if (scratch.length < size) scratch = new Uint8Array(size);
+  if (setFromBase64) {
+    try {
+      const { read, written } = setFromBase64.call(scratch, s);
+      return read === s.length ? scratch.subarray(0, written) : null;
+    } catch {
+      return null; // not strict base64: the strict decoder decides
+    }
+  }
+  return tableBase64(s, scratch);
+}
 
 const B64 = new Int16Array(128).fill(-1);
 for (let i = 0; i < 64; i++) B64['ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.charCodeAt(i)] = i;
 
-/** Table-driven base64 for the list's certificate column (10 000 of them); null on anything unusual (then the strict decoder decides). */
-function fastBase64(s: string): Uint8Array | null {
-  const len = s.endsWith('==') ? s.length - 2 : s.endsWith('=') ? s.length - 1 : s.length;
+/** Table-driven base64 where the engine has none (Node 20); null on anything unusual. */
+function tableBase64(s: string, out: Uint8Array): Uint8Array | null {
   if (s.length % 4 !== 0) return null;
-  const out = new Uint8Array(Math.floor((len * 3) / 4));
+  const len = s.endsWith('==') ? s.length - 2 : s.endsWith('=') ? s.length - 1 : s.length;
   let acc = 0;
   let bits = 0;
   let j = 0;
@@ -32,20 +53,7 @@ function fastBase64(s: string): Uint8Array | null {
       out[j++] = (acc >> bits) & 0xff;
     }
   }
-  return out;
-}
-
-type FromBase64 = (s: string) => Uint8Array;
-const fromBase64 = (Uint8Array as unknown as { fromBase64?: FromBase64 }).fromBase64;
-
-/** The browser's own base64 decoder where it has one (Chromium 140+, Node 25+): ten times the JS loop's speed. */
-function nativeBase64(s: string): Uint8Array | null {
-  if (!fromBase64) return null;
-  try {
-    return fromBase64(s);
-  } catch {
-    return null; // not strict base64: the decoders below decide
-  }
+  return out.subarray(0, j);
 }
 
 const HOST = /^[a-z0-9*-]+(?:\.[a-z0-9-]+)+$/i;
@@ -122,9 +130,8 @@ function derBlocks(bytes: Uint8Array): Uint8Array[] | null {
 /** A list's 証明書 column (one-line base64 DER) → the certificate's facts, or undefined if it does not parse.
  * The fast reader first (der-facts.ts); the full one when it declines. */
 export async function factsOfBase64(b64: string): Promise<CertFacts | undefined> {
-  const der = nativeBase64(b64) ?? fastBase64(b64) ?? base64Decode(b64);
-  if (!der) return undefined;
-  const fast = readDerFacts(der);
+  const der = intoScratch(b64);
+  const fast = der && readDerFacts(der);
   if (fast) {
     return {
       dn: fast.dnTsv,
@@ -136,15 +143,17 @@ export async function factsOfBase64(b64: string): Promise<CertFacts | undefined>
       issuer: fast.issuerCn,
       keyAlgorithm: fast.keyAlgorithm,
       rsaBits: fast.rsaBits,
-      // Synchronous SHA-256 (@noble/hashes): 10 000 WebCrypto digests of 300 bytes cost more in per-call
-      // overhead than the hashing itself. Same hex as pki/spki.ts spkiSha256 (sources.test.ts compares).
-      spkiSha256: bytesToHex(sha256(fast.spki)),
+      // Synchronous (pki/sha256.ts): 10 000 WebCrypto digests of 300 bytes cost more in per-call overhead than
+      // the hashing. Same hex as pki/spki.ts spkiSha256 (sources.test.ts compares). Before the scratch is reused.
+      spkiSha256: sha256Hex(fast.spki),
       dnsNames: fast.dnsNames.length ? fast.dnsNames : undefined,
       userMail: fast.emails[0],
       certDerB64: b64,
     };
   }
-  const got = await inspectCertificate(der);
+  const own = der ? der.slice() : base64Decode(b64); // the scratch is the next certificate's once this awaits
+  if (!own) return undefined;
+  const got = await inspectCertificate(own);
   return got.ok ? factsOfCertificate(got.info) : undefined;
 }
 
