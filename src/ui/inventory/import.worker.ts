@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 import { byExpiry, mergeRecords, readDropped, summarize, viewIndex, withCertificateFacts, withStatus, type InventoryEntry, type ReadResult } from '../../inventory';
 import { loadInventory, saveInventory } from './inventory-db';
-import { forPage, rowSlices, type FromWorker, type Timings, type ToWorker } from './import-protocol';
+import { rowSlices, sliceJson, type FromWorker, type Timings, type ToWorker } from './import-protocol';
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<ToWorker>) => void) | null; postMessage(m: FromWorker): void };
 const post = (m: FromWorker) => scope.postMessage(m);
@@ -36,7 +36,7 @@ function sendRows(entries: readonly InventoryEntry[], asOf: Date, lap: (k: keyof
   const ordered = byExpiry(entries);
   for (const [start, end] of rowSlices(ordered.length)) {
     const slice = ordered.slice(start, end);
-    post({ type: 'rows', rows: slice.map(forPage), ...viewIndex(slice), total: ordered.length });
+    post({ type: 'rows', json: sliceJson(slice, viewIndex(slice)), total: ordered.length });
   }
   lap('send');
   post({ type: 'summary', summary: summarize(ordered, asOf) });

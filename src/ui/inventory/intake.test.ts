@@ -1,12 +1,30 @@
 // The import's row intake (what a frame applies) and the slices the worker sends rows in.
 import { describe, expect, it } from 'vitest';
 import type { InventoryEntry, InventorySummary } from '../../inventory';
-import { FIRST_ROWS, ROWS_PER_MESSAGE, rowSlices } from './import-protocol';
+import { FIRST_ROWS, ROWS_PER_MESSAGE, rowSlices, sliceJson, type RowSlice } from './import-protocol';
 import { RowIntake } from './intake';
 
 const row = (i: number): InventoryEntry => ({ id: `s:${i}`, kind: 'server', status: 'valid', sources: ['list.txt'], cn: `h${i}.example.ac.jp` });
 const rows = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => row(from + k));
 const summary = (total: number): InventorySummary => ({ asOf: 0, buckets: { month: [], week: [] }, byDomain: [], warnings: [], total });
+
+describe('sliceJson', () => {
+  it('carries every field but the certificate, keeps the worker’s rows whole, and a crafted key stays a plain field', () => {
+    const withDer: InventoryEntry[] = [
+      { ...row(1), certDerB64: 'MIIB', dnsNames: ['a.example.ac.jp'], extra: { 備考: '髙橋①', ['__proto__']: 'x' } },
+      row(2),
+    ];
+    const before = structuredClone(withDer);
+    const got = JSON.parse(sliceJson(withDer, { search: ['a', 'b'], domains: ['example.ac.jp', 'example.ac.jp'] })) as RowSlice;
+    expect(withDer).toEqual(before);
+    expect(got.rows[0]).not.toHaveProperty('certDerB64');
+    const { certDerB64: _der, ...rest } = before[0];
+    expect(got.rows[0]).toEqual(rest);
+    expect(got.rows[1]).toEqual(before[1]);
+    expect(got.search).toEqual(['a', 'b']);
+    expect(Object.getPrototypeOf(got.rows[0].extra)).toBe(Object.prototype);
+  });
+});
 
 describe('rowSlices', () => {
   it('sends a first screen, then large slices, every row once and in order', () => {
