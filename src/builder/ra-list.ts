@@ -3,7 +3,7 @@
 // and turned into rows by the inventory's row makers (one reader and one row layout for these files, not a copy);
 // what is the builder's: which certificates can be renewed or revoked.
 import { readListText } from '../inventory/lists';
-import { mergeRecords, STATUS_LABELS, withStatus } from '../inventory/merge';
+import { mergeRecords, STATUS_LABELS } from '../inventory/merge';
 import { clientRenewRow, p12NameOfList, revokeRow, type RowDefaults } from '../inventory/rows';
 
 export { p12NameOfList };
@@ -47,7 +47,7 @@ export function rowsFromRaList(spec: KindSpec, fileName: string, text: string, o
   const read = readListText(fileName, text);
   if (read.error) return { ok: false, message: read.error };
   if (read.records.length === 0) return { ok: false, message: NO_CERTIFICATES(read.notes) };
-  const entries = withStatus(mergeRecords([], read.records), options.asOf);
+  const entries = mergeRecords([], read.records, options.asOf);
   const clients = entries.filter((e) => e.kind === 'client' || e.kind === 'smime');
   if (clients.length === 0) return { ok: false, message: NOT_CLIENT };
   const inst = options.institution;

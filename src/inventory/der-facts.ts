@@ -42,7 +42,23 @@ function kids(b: Uint8Array, t: Tlv): Tlv[] {
   return out;
 }
 
+/** Dotted OIDs by their DER content, for the few short ones every certificate repeats (name attributes, extensions). */
+const OID_CACHE = new Map<number, string>();
+
 function oid(b: Uint8Array, t: Tlv): string {
+  const len = t.end - t.start;
+  if (len <= 3) {
+    // Up to three bytes fit one number: 2.5.4.3 (55 04 03), 2.5.29.17 (55 1D 11) …
+    let key = len;
+    for (let i = t.start; i < t.end; i++) key = key * 256 + b[i];
+    let got = OID_CACHE.get(key);
+    if (got === undefined) OID_CACHE.set(key, (got = dotted(b, t)));
+    return got;
+  }
+  return dotted(b, t);
+}
+
+function dotted(b: Uint8Array, t: Tlv): string {
   const parts: number[] = [];
   let v = 0;
   for (let i = t.start; i < t.end; i++) {
@@ -96,12 +112,31 @@ function rdnsUnknown(): never {
   throw new Error('unknown attribute');
 }
 
+/** Two ASCII digits at i, or NaN. */
+function two(b: Uint8Array, i: number): number {
+  const hi = b[i] - 48;
+  const lo = b[i + 1] - 48;
+  return hi >= 0 && hi <= 9 && lo >= 0 && lo <= 9 ? hi * 10 + lo : NaN;
+}
+
+/** UTCTime YYMMDDHHMMSSZ or GeneralizedTime YYYYMMDDHHMMSSZ (RFC 5280 4.1.2.5) → ISO 8601, read digit by digit
+ * (a regular expression and its match array per date cost more than the rest of the certificate). */
 function time(b: Uint8Array, t: Tlv): string {
-  const s = latin1(b, t.start, t.end);
-  const m = t.tag === 0x17 ? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(s) : /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(s);
-  if (!m) throw new Error('time');
-  const year = t.tag === 0x17 ? (Number(m[1]) >= 50 ? 1900 : 2000) + Number(m[1]) : Number(m[1]);
-  return new Date(Date.UTC(year, Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]))).toISOString();
+  const utc = t.tag === 0x17;
+  if (t.end - t.start !== (utc ? 13 : 15) || b[t.end - 1] !== 0x5a) throw new Error('time');
+  let i = t.start;
+  let year: number;
+  if (utc) {
+    const yy = two(b, i);
+    year = (yy >= 50 ? 1900 : 2000) + yy;
+    i += 2;
+  } else {
+    year = two(b, i) * 100 + two(b, i + 2);
+    i += 4;
+  }
+  const ms = Date.UTC(year, two(b, i) - 1, two(b, i + 2), two(b, i + 4), two(b, i + 6), two(b, i + 8));
+  if (Number.isNaN(ms)) throw new Error('time');
+  return new Date(ms).toISOString();
 }
 
 export interface DerFacts {

@@ -1,5 +1,5 @@
 // The inventory core's public surface and its one-call import: files → read results → merged entries.
-import { mergeRecords, withCertificateFacts, withStatus } from './merge';
+import { mergeRecords, withCertificateFacts } from './merge';
 import { readDropped, type DroppedFile, type ReadOptions } from './sources';
 import type { InventoryEntry, ReadResult } from './types';
 
@@ -30,5 +30,5 @@ export async function importFiles(
   const results: ReadResult[] = [];
   for (const f of files) results.push(...(await readDropped(f, options)));
   const records = await withCertificateFacts(results.flatMap((r) => r.records), options.onProgress, options.signal);
-  return { entries: withStatus(mergeRecords(existing, records), asOf), results };
+  return { entries: mergeRecords(existing, records, asOf), results };
 }
