@@ -4,7 +4,7 @@
 // on the main thread (slower, but nothing is lost).
 import { byExpiry, importFiles, summarize, withStatus, type InventoryEntry, type InventorySummary } from '../../inventory';
 import { loadInventory, saveInventory } from './inventory-db';
-import { forPage, rowSlices, type FromWorker, type RowSlice, type Phase, type ResultSummary, type Timings, type ToWorker } from './import-protocol';
+import { forPage, fromColumns, rowSlices, type FromWorker, type Phase, type ResultSummary, type Timings, type ToWorker } from './import-protocol';
 import ImportWorker from './import.worker?worker';
 
 export interface ImportHandlers {
@@ -100,10 +100,7 @@ export function startImport(request: ImportRequest, h: ImportHandlers): RunningI
     if (m.type === 'progress') h.onProgress(m.phase, m.done, m.total);
     else if (m.type === 'pin') void h.askPin(m.name).then((pin) => worker?.postMessage({ type: 'pin', pin } satisfies ToWorker));
     else if (m.type === 'summary') h.onSummary(m.summary);
-    else if (m.type === 'rows') {
-      const slice = JSON.parse(m.json) as RowSlice;
-      h.onRows(slice.rows, m.total, slice.search, slice.domains);
-    }
+    else if (m.type === 'rows') h.onRows(fromColumns(m.slice), m.total, m.slice.search, m.slice.domains);
     else if (m.type === 'shown') {
       isShown = true;
       show({ ok: true, results: m.results, total: m.total, timings: m.timings });

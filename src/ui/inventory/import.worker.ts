@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 import { byExpiry, mergeRecords, readDropped, summarize, viewIndex, withCertificateFacts, withStatus, type InventoryEntry, type ReadResult } from '../../inventory';
 import { loadInventory, saveInventory } from './inventory-db';
-import { rowSlices, sliceJson, type FromWorker, type Timings, type ToWorker } from './import-protocol';
+import { rowSlices, toColumns, type FromWorker, type Timings, type ToWorker } from './import-protocol';
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<ToWorker>) => void) | null; postMessage(m: FromWorker): void };
 const post = (m: FromWorker) => scope.postMessage(m);
@@ -36,7 +36,7 @@ function sendRows(entries: readonly InventoryEntry[], asOf: Date, lap: (k: keyof
   const ordered = byExpiry(entries);
   for (const [start, end] of rowSlices(ordered.length)) {
     const slice = ordered.slice(start, end);
-    post({ type: 'rows', json: sliceJson(slice, viewIndex(slice)), total: ordered.length });
+    post({ type: 'rows', slice: toColumns(slice, viewIndex(slice)), total: ordered.length });
   }
   lap('send');
   post({ type: 'summary', summary: summarize(ordered, asOf) });
@@ -73,8 +73,9 @@ async function run(m: Exclude<ToWorker, { type: 'pin' }>): Promise<void> {
   );
   lap('certificates');
   post({ type: 'progress', phase: 'merging' });
-  const entries = withStatus(mergeRecords(existing, records), asOf);
+  const entries = mergeRecords(existing, records, asOf);
   lap('merge');
+  timings.mergedAt = Math.round(performance.timeOrigin + performance.now());
   sendRows(entries, asOf, lap);
   post({ type: 'shown', results: results.map(({ records, ...r }) => ({ ...r, count: records.length })), total: entries.length, timings: { ...timings } });
   let storeError: string | undefined;

@@ -1,28 +1,33 @@
 // The import's row intake (what a frame applies) and the slices the worker sends rows in.
 import { describe, expect, it } from 'vitest';
 import type { InventoryEntry, InventorySummary } from '../../inventory';
-import { FIRST_ROWS, ROWS_PER_MESSAGE, rowSlices, sliceJson, type RowSlice } from './import-protocol';
+import { FIRST_ROWS, fromColumns, ROWS_PER_MESSAGE, rowSlices, toColumns } from './import-protocol';
 import { RowIntake } from './intake';
 
 const row = (i: number): InventoryEntry => ({ id: `s:${i}`, kind: 'server', status: 'valid', sources: ['list.txt'], cn: `h${i}.example.ac.jp` });
 const rows = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => row(from + k));
 const summary = (total: number): InventorySummary => ({ asOf: 0, buckets: { month: [], week: [] }, byDomain: [], warnings: [], total });
 
-describe('sliceJson', () => {
-  it('carries every field but the certificate, keeps the worker’s rows whole, and a crafted key stays a plain field', () => {
+describe('toColumns / fromColumns', () => {
+  it('carries every field but the certificate, keeps the worker’s rows whole, and a crafted key sets no prototype', () => {
     const withDer: InventoryEntry[] = [
-      { ...row(1), certDerB64: 'MIIB', dnsNames: ['a.example.ac.jp'], extra: { 備考: '髙橋①', ['__proto__']: 'x' } },
+      { ...row(1), certDerB64: 'MIIB', dnsNames: ['a.example.ac.jp'], extra: { 備考: '髙橋①' } },
       row(2),
+      { ...row(3), ['__proto__']: { polluted: true } } as unknown as InventoryEntry,
     ];
+    Object.defineProperty(withDer[2], '__proto__', { value: { polluted: true }, enumerable: true });
     const before = structuredClone(withDer);
-    const got = JSON.parse(sliceJson(withDer, { search: ['a', 'b'], domains: ['example.ac.jp', 'example.ac.jp'] })) as RowSlice;
+    const columns = structuredClone(toColumns(withDer, { search: ['a', 'b', 'c'], domains: ['example.ac.jp', 'example.ac.jp', 'x'] }));
+    const got = fromColumns(columns);
     expect(withDer).toEqual(before);
-    expect(got.rows[0]).not.toHaveProperty('certDerB64');
+    expect(columns.keys).not.toContain('certDerB64');
     const { certDerB64: _der, ...rest } = before[0];
-    expect(got.rows[0]).toEqual(rest);
-    expect(got.rows[1]).toEqual(before[1]);
-    expect(got.search).toEqual(['a', 'b']);
-    expect(Object.getPrototypeOf(got.rows[0].extra)).toBe(Object.prototype);
+    expect(got[0]).toEqual(rest);
+    expect(got[1]).toEqual(before[1]);
+    expect(Object.keys(got[1])).not.toContain('dnsNames'); // absent stays absent, not undefined
+    expect(Object.getPrototypeOf(got[2])).toBe(Object.prototype);
+    expect((got[2] as unknown as { polluted?: boolean }).polluted).toBeUndefined();
+    expect(columns.search).toEqual(['a', 'b', 'c']);
   });
 });
 
