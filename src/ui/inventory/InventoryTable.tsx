@@ -10,21 +10,25 @@ import { isHeading, type GroupHeading, type InventoryState, type Item } from './
 const ROW = 34; // px, fixed so the window can be computed from scrollTop
 const MARGIN = 10;
 
-const COLUMNS: { key?: SortKey; label: () => string }[] = [
-  { label: () => t('選択', 'Select') },
-  { key: 'cn', label: () => 'CN / FQDN' },
-  { key: 'kind', label: () => t('種別', 'Kind') },
-  { label: () => 'SAN' },
-  { key: 'profile', label: () => t('プロファイル', 'Profile') },
-  { key: 'serial', label: () => t('シリアル番号', 'Serial') },
-  { label: () => t('発行者', 'Issuer') },
-  { key: 'notAfter', label: () => t('有効期間 (JST)', 'Validity (JST)') },
-  { key: 'daysLeft', label: () => t('残り日数', 'Days left') },
-  { key: 'status', label: () => t('状態', 'Status') },
-  { key: 'applicationId', label: () => t('申請ID', 'Application') },
-  { key: 'adminMail', label: () => t('利用管理者', 'Admin') },
-  { label: () => t('読込元・その他', 'Sources, other') },
+/** Columns with fixed widths (rem; inventory.css `table-layout: fixed`): the browser lays the table out without
+ * measuring every cell, and the columns keep their widths as other rows scroll into the window. Long cells end in
+ * an ellipsis and show whole in their title. */
+const COLUMNS: { key?: SortKey; label: () => string; rem: number }[] = [
+  { label: () => t('選択', 'Select'), rem: 3.5 },
+  { key: 'cn', label: () => 'CN / FQDN', rem: 15 },
+  { key: 'kind', label: () => t('種別', 'Kind'), rem: 6.5 },
+  { label: () => 'SAN', rem: 15 },
+  { key: 'profile', label: () => t('プロファイル', 'Profile'), rem: 6.5 },
+  { key: 'serial', label: () => t('シリアル番号', 'Serial'), rem: 12 },
+  { label: () => t('発行者', 'Issuer'), rem: 10 },
+  { key: 'notAfter', label: () => t('有効期間 (JST)', 'Validity (JST)'), rem: 18.5 },
+  { key: 'daysLeft', label: () => t('残り日数', 'Days left'), rem: 5.5 },
+  { key: 'status', label: () => t('状態', 'Status'), rem: 6 },
+  { key: 'applicationId', label: () => t('申請ID', 'Application'), rem: 7.5 },
+  { key: 'adminMail', label: () => t('利用管理者', 'Admin'), rem: 13 },
+  { label: () => t('読込元・その他', 'Sources, other'), rem: 12 },
 ];
+const TABLE_REM = COLUMNS.reduce((sum, c) => sum + c.rem, 0);
 
 /** The scroll box's most height (inventory.css `.inv-scroll { max-height: 60vh }`), read without a layout. */
 const maxHeight = () => (typeof innerHeight === 'number' && innerHeight > 0 ? innerHeight * 0.6 : 600);
@@ -69,7 +73,10 @@ export const InventoryTable: Component<{ state: InventoryState }> = (props) => {
         tabindex="0"
         aria-label={t('証明書一覧（スクロールできます）', 'Certificate table (scrollable)')}
       >
-        <table class="inv-table" aria-rowcount={s.items().length + 1} data-testid="inventory-table">
+        <table class="inv-table" style={{ width: `${TABLE_REM}rem` }} aria-rowcount={s.items().length + 1} data-testid="inventory-table">
+          <colgroup>
+            <For each={COLUMNS}>{(c) => <col style={{ width: `${c.rem}rem` }} />}</For>
+          </colgroup>
           <thead>
             <tr aria-rowindex="1">
               <For each={COLUMNS}>
