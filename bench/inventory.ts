@@ -4,6 +4,9 @@
 // `openssl req -newkey rsa:2048` loop. Main-thread long tasks (> 50 ms) are counted throughout. Figures only.
 // The 10 000 certificates are copies of one OpenSSL certificate with the serial and host name rewritten in the
 // DER (signatures are not checked by the inventory, so reading them costs the same as 10 000 issued ones).
+// The budget "parsed and merged ≤ 1 s" is timed from the file input's change event (the page has the file) to the
+// rows merged in the import worker; the time to every row in the table and from Playwright's setInputFiles (which
+// spends 0.3–0.4 s in DevTools before the page sees the file) are reported beside it.
 // Needs `npm run build` first. Run alone: npx tsx bench/inventory.ts
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
@@ -39,20 +42,30 @@ export async function runInventoryBench(report?: Report, quick = false): Promise
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${pathToFileURL(SINGLE).href}#/inventory`);
     await page.getByTestId('inventory-drop').waitFor();
-    await page.evaluate(() => {
-      const w = window as unknown as { longTasks: number[]; longTaskAt: [number, number][]; dropAt: number };
+    // The page has restored the stored rows (none here) in its import worker: it is ready, as it is by the time
+    // a person has picked a file. Dropping sooner times the worker script's compile, not the import.
+    await page.locator('[data-timings*="files"]').waitFor();
+    await page.evaluate((rows) => {
+      const w = window as unknown as { longTasks: number[]; longTaskAt: [number, number][]; dropAt: number; shownAt: number };
       w.longTasks = [];
       w.longTaskAt = [];
       w.dropAt = 0;
-      // When each long task began, from the file input's change event: which part of the import it was.
+      w.shownAt = 0;
+      // When each long task began, from the file input's change event: which part of the import it was. The change
+      // event is when the page has the file (Playwright's setInputFiles takes 0.3–0.4 s before it, in DevTools).
       document.addEventListener('change', () => (w.dropAt ||= performance.now()), true);
+      // When the count first says every row is in the table (checked after each DOM change, so to the task).
+      const all = `${rows} / ${rows}`;
+      new MutationObserver(() => {
+        if (!w.shownAt && document.querySelector('[data-testid=inventory-count]')?.textContent?.startsWith(all)) w.shownAt = performance.now();
+      }).observe(document.body, { childList: true, characterData: true, subtree: true });
       new PerformanceObserver((l) =>
         l.getEntries().forEach((e) => {
           w.longTasks.push(e.duration);
           w.longTaskAt.push([Math.round(e.startTime), Math.round(e.duration)]);
         }),
       ).observe({ type: 'longtask' });
-    });
+    }, ROWS);
     const longTasks = () => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.splice(0));
 
     const t0 = Date.now();
@@ -65,7 +78,16 @@ export async function runInventoryBench(report?: Report, quick = false): Promise
     // Where the import spent its time, measured in the import worker (the store is written after the rows show).
     await page.locator('[data-timings*="save"]').waitFor({ timeout: 120_000 });
     const steps = JSON.parse((await page.locator('[data-timings]').getAttribute('data-timings')) ?? '{}') as Record<string, number>;
-    for (const [k, v] of Object.entries(steps)) figures[`import_${k}Ms`] = v;
+    const { mergedAt, ...stepMs } = steps;
+    for (const [k, v] of Object.entries(stepMs)) figures[`import_${k}Ms`] = v;
+    // The budget's "parsed and merged": from the change event (the page has the file) to the rows merged in the
+    // import worker; and to every row in the table, which adds sending them to the page and drawing them.
+    const marks = await page.evaluate(() => {
+      const w = window as unknown as { dropAt: number; shownAt: number };
+      return { change: performance.timeOrigin + w.dropAt, shownMs: w.shownAt - w.dropAt };
+    });
+    figures.changeToMergedMs = Math.round(mergedAt - marks.change);
+    figures.changeToShownMs = Math.round(marks.shownMs);
     const at = await page.evaluate(() => {
       const w = window as unknown as { longTaskAt: [number, number][]; dropAt: number };
       return w.longTaskAt.map(([start, ms]) => `${ms} ms at +${start - Math.round(w.dropAt)} ms`).join(', ');
@@ -131,9 +153,11 @@ export async function runInventoryBench(report?: Report, quick = false): Promise
     rmSync(dir, { recursive: true, force: true });
   }
   if (report && figures.parseMergeMs !== undefined) {
-    report.add(`${ROWS}-row server list read + merged + shown`, figures.parseMergeMs, 'ms');
-    report.budget(`${ROWS}-row list parse + merge ≤ 1 s`, figures.parseMergeMs, 1000, 'ms');
-    report.add('  drop → first rows in the table', figures.firstRowsMs, 'ms');
+    report.add(`${ROWS}-row server list: file in the page → read and merged (worker)`, figures.changeToMergedMs, 'ms');
+    report.budget(`${ROWS}-row list parse + merge ≤ 1 s`, figures.changeToMergedMs, 1000, 'ms');
+    report.add('  file in the page → every row in the table', figures.changeToShownMs, 'ms');
+    report.add('  setInputFiles → every row in the table (with Playwright’s file handling)', figures.parseMergeMs, 'ms');
+    report.add('  setInputFiles → first rows in the table', figures.firstRowsMs, 'ms');
     report.add('  main-thread tasks > 50 ms during the import', figures.parseMergeLongTasks, '');
     report.add('  longest main-thread task during the import', figures.parseMergeLongestTaskMs, 'ms');
     const steps = Object.keys(figures).filter((k) => k.startsWith('import_'));
@@ -149,7 +173,7 @@ export async function runInventoryBench(report?: Report, quick = false): Promise
     report.add(`${RENEW} × openssl req -newkey rsa:2048`, figures.openssl80Ms, 'ms');
     report.budget('renewal keys ≤ 0.5× the openssl loop', figures.renewVsOpenssl, 0.5, '×');
   }
-  console.log(`inventory: ${ROWS}-row server list read and merged in ${figures.parseMergeMs} ms, first rows at ${figures.firstRowsMs} ms (long tasks: ${figures.parseMergeLongTasks}, longest ${figures.parseMergeLongestTaskMs} ms)`);
+  console.log(`inventory: ${ROWS}-row server list read and merged ${figures.changeToMergedMs} ms after the change event, every row in the table at ${figures.changeToShownMs} ms (from setInputFiles: ${figures.parseMergeMs} ms, first rows ${figures.firstRowsMs} ms; long tasks: ${figures.parseMergeLongTasks}, longest ${figures.parseMergeLongestTaskMs} ms)`);
   console.log(`inventory: import steps in the worker: ${Object.keys(figures).filter((k) => k.startsWith('import_')).map((k) => `${k.slice(7, -2)} ${figures[k]} ms`).join(', ')}`);
   console.log(`inventory: sort ${figures.sortAscMs} ms / ${figures.sortDescMs} ms (event to next frame), filter ${figures.filterMs} ms (long tasks: ${figures.sortFilterLongTasks}, longest ${figures.sortFilterLongestTaskMs} ms)`);
   console.log(`inventory: ${RENEW} RSA 2048 key pairs + CSRs + encrypted keys + zip in the page ${figures.renew80Ms} ms vs openssl req loop ${figures.openssl80Ms} ms (ratio ${figures.renewVsOpenssl}; long tasks: ${figures.renewLongTasks}, longest ${figures.renewLongestTaskMs} ms)`);

@@ -187,7 +187,8 @@ test('a 10 000-row RA list: cancel keeps the page and the store as they were, th
   // The same list again, and a reload the moment its rows are shown (the store is being rewritten): the store
   // holds the previous 10 000 rows or the new 10 000, never a part of them.
   await page.getByTestId('inventory-files').setInputFiles(list);
-  await page.getByTestId('inventory-saving').waitFor({ timeout: 180_000 });
+  // Checked every frame: the write takes about half a second, which a locator's back-off (500 ms) can miss.
+  await page.waitForFunction(() => !!document.querySelector('[data-testid=inventory-saving]'), null, { polling: 'raf', timeout: 180_000 });
   await page.reload();
   await expect(page.getByTestId('inventory-count')).toContainText('10000 / 10000', { timeout: 120_000 });
 });
