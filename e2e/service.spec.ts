@@ -268,7 +268,17 @@ test('method 1: the user opens their own mail and gets their P12, which opens wi
   const upload = page.getByTestId('nii-upload-client');
   await upload.getByTestId('nii-file').setInputFiles(sjisFile('m1.tsv', clientRows(2, '1')));
   await upload.getByTestId('nii-upload').click();
-  await expect(upload.getByTestId('nii-review')).toBeVisible();
+  const review = upload.getByTestId('nii-review');
+  await expect(review).toBeVisible();
+  // The modal sits in the middle of the screen (it used to open at the top-left corner), and fits a phone's width.
+  for (const width of [1280, 414]) {
+    await page.setViewportSize({ width, height: 800 });
+    const box = (await review.boundingBox())!;
+    expect(Math.abs(box.x + box.width / 2 - width / 2), `${width}px: centred`).toBeLessThanOrEqual(3);
+    expect(box.x, `${width}px: left edge on screen`).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width, `${width}px: right edge on screen`).toBeLessThanOrEqual(width);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
   await upload.getByTestId('nii-review-cancel').click();
   await expect(upload.getByTestId('nii-review')).toBeHidden();
   await expect(upload.getByTestId('ra-complete').or(upload.getByTestId('ra-error'))).toHaveCount(0);
