@@ -1,8 +1,10 @@
 // The RA certificate list at 1024 px and 1366 px (issue 11, Layout): headers never stack one character per line
-// (each header at most two lines high), and the CRL table's cells of a row line up (same top, same height).
+// (each header at most two lines high), and the CRL table's cells of a row line up (same top, same height). The mail
+// outbox fits a phone's width (414 px).
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { openRa, serverRow, upload } from './ra-kit';
+import { sideways } from './layout-kit';
+import { openMail, openRa, serverRow, upload } from './ra-kit';
 import { sjisFile } from './tsv-files';
 
 /** Each header's height in lines of its own text (line-height from the computed style). */
@@ -43,4 +45,16 @@ test('RA certificate list: headers at most two lines, CRL rows line up, at 1024 
       if (i > 0) expect(Math.abs(cells[0].top - boxes[i - 1][0].bottom)).toBeLessThanOrEqual(2);
     }
   }
+});
+
+test('mail outbox: the list fits 414 px', async ({ page }) => {
+  await openRa(page);
+  await upload(page, 'server-issue', sjisFile('mail.tsv', [serverRow('a-rather-long-host-name-for-the-mail-list.example.ac.jp')]));
+  await expect(page.getByTestId('ra-complete')).toBeVisible();
+  await openMail(page, 'サーバ証明書発行受付通知');
+
+  // A phone: the page does not scroll sideways with the list shown, nor with a mail open under it.
+  await page.setViewportSize({ width: 414, height: 800 });
+  await expect(page.getByTestId('ra-mail-list').locator('tbody tr')).toHaveCount(1);
+  expect(await sideways(page), 'mail list and reader').toBeLessThanOrEqual(0);
 });
