@@ -1,8 +1,10 @@
 // The RA certificate list at 1024 px and 1366 px (issue 11, Layout): headers never stack one character per line
-// (each header at most two lines high), and the CRL table's cells of a row line up (same top, same height).
-import type { Page } from '@playwright/test';
+// (each header at most two lines high), and the CRL table's cells of a row line up (same top, same height). The mail
+// outbox: it fits a phone's width (414 px), and its one-time URLs are in the monospace font.
+import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { openRa, serverRow, upload } from './ra-kit';
+import { sideways } from './layout-kit';
+import { openMail, openRa, serverRow, upload } from './ra-kit';
 import { sjisFile } from './tsv-files';
 
 /** Each header's height in lines of its own text (line-height from the computed style). */
@@ -43,4 +45,21 @@ test('RA certificate list: headers at most two lines, CRL rows line up, at 1024 
       if (i > 0) expect(Math.abs(cells[0].top - boxes[i - 1][0].bottom)).toBeLessThanOrEqual(2);
     }
   }
+});
+
+test('mail outbox: one-time URLs in monospace, other link buttons in the page font; the list fits 414 px', async ({ page }) => {
+  await openRa(page);
+  await upload(page, 'server-issue', sjisFile('mail.tsv', [serverRow('a-rather-long-host-name-for-the-mail-list.example.ac.jp')]));
+  await expect(page.getByTestId('ra-complete')).toBeVisible();
+  const reader = await openMail(page, 'サーバ証明書発行受付通知');
+  const font = (l: Locator) => l.evaluate((el) => getComputedStyle(el).fontFamily);
+  const pageFont = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+  expect(pageFont).not.toContain('monospace');
+  expect(await font(reader.getByTestId('ra-mail-link'))).toContain('monospace');
+  expect(await font(page.getByTestId('ra-mail-subject').first())).toBe(pageFont);
+
+  // A phone: the page does not scroll sideways with the list shown, nor with a mail open under it.
+  await page.setViewportSize({ width: 414, height: 800 });
+  await expect(page.getByTestId('ra-mail-list').locator('tbody tr')).toHaveCount(1);
+  expect(await sideways(page), 'mail list and reader').toBeLessThanOrEqual(0);
 });

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
 import { sjisFile } from './tsv-files';
+import { sideways } from './layout-kit';
 import { clientRows, openssl, sjisRows } from './ra-kit';
 import { dir, download, issueOperatorCertificate, login, logout, openMailOf, openService, raUpload, removeDir, role, serverRow, unzip } from './service-kit';
 
@@ -158,21 +159,20 @@ test('server certificate through the roles: upload with 審査項目, admin down
   // On a phone (414 px wide) no screen of the service scrolls sideways, with this whole life's data on it: the RA
   // system's screens, then every role's (long serials and DNs, the trainer's scenario list and editor).
   await page.setViewportSize({ width: 414, height: 800 });
-  const sideways = () => page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
   for (const id of ['server-upload', 'server-list', 'client-upload', 'client-list', 'admin-update', 'all-list', 'stats', 'allow-list', 'timestamp']) {
     await page.getByTestId(`nii-menu-${id}`).click();
     await expect(page.getByTestId(`nii-menu-${id}`)).toHaveAttribute('aria-current', 'page');
-    expect(await sideways(), id).toBeLessThanOrEqual(0);
+    expect(await sideways(page), id).toBeLessThanOrEqual(0);
   }
   await expect(page.getByTestId('nii-stats-table')).toHaveCount(0);
   await page.getByTestId('nii-menu-stats').click();
   await expect(page.getByTestId('nii-stats-table')).toContainText('example.ac.jp');
-  expect(await sideways(), 'stats with its rows').toBeLessThanOrEqual(0);
+  expect(await sideways(page), 'stats with its rows').toBeLessThanOrEqual(0);
   for (const r of ['admin', 'ra', 'user', 'pin', 'desk', 'trainer'] as const) {
     await role(page, r);
     if (r === 'desk') await expect(page.getByTestId('svc-desk-operator').first()).toBeVisible();
     if (r === 'trainer') await expect(page.getByTestId('training-chooser')).toBeVisible();
-    expect(await sideways(), r).toBeLessThanOrEqual(0);
+    expect(await sideways(page), r).toBeLessThanOrEqual(0);
   }
 });
 
@@ -268,7 +268,17 @@ test('method 1: the user opens their own mail and gets their P12, which opens wi
   const upload = page.getByTestId('nii-upload-client');
   await upload.getByTestId('nii-file').setInputFiles(sjisFile('m1.tsv', clientRows(2, '1')));
   await upload.getByTestId('nii-upload').click();
-  await expect(upload.getByTestId('nii-review')).toBeVisible();
+  const review = upload.getByTestId('nii-review');
+  await expect(review).toBeVisible();
+  // The modal sits in the middle of the screen (it used to open at the top-left corner), and fits a phone's width.
+  for (const width of [1280, 414]) {
+    await page.setViewportSize({ width, height: 800 });
+    const box = (await review.boundingBox())!;
+    expect(Math.abs(box.x + box.width / 2 - width / 2), `${width}px: centred`).toBeLessThanOrEqual(3);
+    expect(box.x, `${width}px: left edge on screen`).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width, `${width}px: right edge on screen`).toBeLessThanOrEqual(width);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
   await upload.getByTestId('nii-review-cancel').click();
   await expect(upload.getByTestId('nii-review')).toBeHidden();
   await expect(upload.getByTestId('ra-complete').or(upload.getByTestId('ra-error'))).toHaveCount(0);
