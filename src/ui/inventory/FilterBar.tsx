@@ -1,5 +1,5 @@
 // Filter (text, kind, status, days left), grouping, the day counted from, and quick selections.
-import { For, onCleanup, type Component } from 'solid-js';
+import { For, onCleanup, Show, type Component } from 'solid-js';
 import { jstDate } from '../../spec/jst';
 import { KIND_LABELS, STATUS_LABELS, type CertKind, type InventoryStatus } from '../../inventory';
 import { t, tr } from '../i18n';
@@ -15,7 +15,9 @@ function toggled<T>(list: readonly T[], v: T, on: boolean): T[] {
   return on ? [...list, v] : list.filter((x) => x !== v);
 }
 
-export const FilterBar: Component<{ state: InventoryState }> = (props) => {
+/** `more`: the days-left, grouping and as-of controls and the selection buttons, which the page mounts a frame after
+ * the rest (the number and date inputs build shadow trees when cloned). */
+export const FilterBar: Component<{ state: InventoryState; more: boolean }> = (props) => {
   // eslint-disable-next-line solid/reactivity -- the page creates the state object once and never replaces it
   const s = props.state;
   // The first keystroke filters at once; keystrokes in quick succession are folded into one update at the end
@@ -61,6 +63,7 @@ export const FilterBar: Component<{ state: InventoryState }> = (props) => {
           )}
         </For>
       </fieldset>
+      <Show when={props.more}>
       <label>
         {t('残り日数', 'Days left')} ≤{' '}
         <input
@@ -102,6 +105,7 @@ export const FilterBar: Component<{ state: InventoryState }> = (props) => {
           {t('選択解除', 'Clear selection')}
         </button>
       </div>
+      </Show>
     </div>
   );
 };

@@ -17,14 +17,14 @@ import './inventory.css';
 const InventoryPage: Component<RouteProps> = () => {
   const state = createInventoryState();
   onMount(() => void state.restore());
-  // 1: the table; 2: + the filter bar; 3: + chart; 4: + warnings; 5: + actions — one step per frame. The table and
-  // the filter bar are built as soon as an import starts (the page is idle while the worker reads), so the first
-  // rows only fill the table. The filter bar has a frame of its own: its date, number and search inputs build
-  // their shadow trees when cloned, which with the table's made one task of 60–70 ms.
+  // 1: the table; 2: + the filter bar; 3: + its other controls; 4: + chart; 5: + warnings; 6: + actions — one step per
+  // frame. The table and the filter bar are built as soon as an import starts (the page is idle while the worker
+  // reads), so the first rows only fill the table. The filter bar takes two frames of its own: its date, number and
+  // search inputs build shadow trees when cloned, which with the table's made one task of 60–70 ms.
   const [stage, setStage] = createSignal(0);
   const hasRows = () => state.entries().length > 0;
   createEffect(() => {
-    const target = !hasRows() ? (state.importing() ? 2 : 0) : state.ready() ? 5 : 2;
+    const target = !hasRows() ? (state.importing() ? 3 : 0) : state.ready() ? 6 : 3;
     const now = stage();
     if (target === now) return;
     // While a run's rows arrive before its summary, panels already shown stay (with the last summary) and none mounts.
@@ -54,17 +54,17 @@ const InventoryPage: Component<RouteProps> = () => {
         </Show>
         {/* Mounted a frame apart (stage): the table with the first rows, then the chart, the warnings (both from the
             import worker's summary, state.ready), then the actions, so no task builds the whole page at once. */}
-        <Show when={stage() >= 3}>
+        <Show when={stage() >= 4}>
           <Timeline state={state} />
         </Show>
-        <Show when={stage() >= 4}>
+        <Show when={stage() >= 5}>
           <WarningsPanel state={state} />
         </Show>
         <Show when={stage() >= 2}>
-          <FilterBar state={state} />
+          <FilterBar state={state} more={stage() >= 3} />
         </Show>
         <InventoryTable state={state} />
-        <Show when={stage() >= 5}>
+        <Show when={stage() >= 6}>
           <section class="inv-actions" aria-label={t('操作', 'Actions')}>
             <RenewalPanel state={state} />
             <RevocationPanel state={state} />

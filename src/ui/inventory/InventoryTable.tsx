@@ -1,6 +1,6 @@
 // The merged table, virtualised: only the rows in view (plus a margin) are in the DOM, so 10 000 rows scroll
 // and re-sort without freezing the page. Spacer rows keep the scroll height; aria-rowindex keeps the position.
-import { createMemo, createSignal, For, onCleanup, Show, type Component } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, onCleanup, Show, type Component } from 'solid-js';
 import { jstDateTime } from '../../spec/jst';
 import { daysLeft, KIND_LABELS, STATUS_LABELS, type InventoryEntry, type SortKey } from '../../inventory';
 import { decimalToHex } from '../../inventory/values';
@@ -8,7 +8,9 @@ import { t, tr } from '../i18n';
 import { isHeading, type GroupHeading, type InventoryState, type Item } from './state';
 
 const ROW = 34; // px, fixed so the window can be computed from scrollTop
-const MARGIN = 10;
+/** Rows drawn beyond the window on each side, once the table has rows: none in the frame that shows the first rows
+ * (that frame lays out only what is seen), then this many. */
+const MARGIN = 5;
 
 /** Columns with fixed widths (rem; inventory.css `table-layout: fixed`): the browser lays the table out without
  * measuring every cell, and the columns keep their widths as other rows scroll into the window. Long cells end in
@@ -53,10 +55,16 @@ export const InventoryTable: Component<{ state: InventoryState }> = (props) => {
   const s = props.state;
   const [scrollTop, setScrollTop] = createSignal(0);
   const [height, setHeight] = createSignal(maxHeight());
+  const [margin, setMargin] = createSignal(0);
+  createEffect(() => {
+    if (margin() > 0 || s.items().length === 0) return;
+    const id = requestAnimationFrame(() => setMargin(MARGIN));
+    onCleanup(() => cancelAnimationFrame(id));
+  });
   const windowed = createMemo(() => {
     const items = s.items();
-    const first = Math.max(0, Math.floor(scrollTop() / ROW) - MARGIN);
-    const last = Math.min(items.length, Math.ceil((scrollTop() + height()) / ROW) + MARGIN);
+    const first = Math.max(0, Math.floor(scrollTop() / ROW) - margin());
+    const last = Math.min(items.length, Math.ceil((scrollTop() + height()) / ROW) + margin());
     return { first, before: first * ROW, after: (items.length - last) * ROW, slice: items.slice(first, last) };
   });
   const sortBy = (key: SortKey) => s.setSort({ key, desc: s.sort().key === key ? !s.sort().desc : false });

@@ -35,8 +35,9 @@ export type FromWorker =
 /** Rows in the first message: a screen of the table (and its margin), so the first frame shows it at once. */
 export const FIRST_ROWS = 100;
 
-/** Rows per later message: one is cloned into the page in one task (≈ 10 ms idle per 1 000 rows), well under 50 ms. */
-export const ROWS_PER_MESSAGE = 1000;
+/** Rows per later message: one is taken into the page in one task (≈ 10 ms idle per 500 rows), leaving room under
+ * 50 ms for the garbage collector's pause that some of them take. */
+export const ROWS_PER_MESSAGE = 500;
 
 /** The [start, end) ranges the rows are sent in: FIRST_ROWS, then ROWS_PER_MESSAGE each. */
 export function rowSlices(total: number): [number, number][] {
@@ -59,14 +60,33 @@ export function forPage(e: InventoryEntry): InventoryEntry {
 /**
  * A slice of rows by column: the field names once, then per field its values in row order (undefined where a row
  * lacks it). Cloning 1 000 objects of some 25 fields into the page costs the worker and the page a map and a
- * property walk per object; arrays of strings clone as runs of values, and the page builds the objects in one
- * pass, all of the same shape. The certificate bytes stay in the worker (the table, plan and files never need them).
+ * property walk per object; arrays clone as runs of values, and the page builds the objects in one pass, all of
+ * the same shape. A column of few distinct strings (admin, software, issuer, status …) goes as those strings and
+ * an index per row, so the page holds one copy of each instead of one per row (less to allocate and collect while
+ * the rows arrive). The certificate bytes stay in the worker (the table, plan and files never need them).
  */
 export interface RowColumns {
   keys: string[];
-  columns: unknown[][];
+  columns: Column[];
   search: string[];
   domains: string[];
+}
+
+type Column = { values: unknown[] } | { strings: string[]; at: Uint32Array };
+
+function column(values: unknown[]): Column {
+  const seen = new Map<string, number>();
+  const at = new Uint32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    // undefined is index 0; any other kind of value, or too many distinct strings, and the column goes as it is.
+    if (v === undefined) continue;
+    if (typeof v !== 'string' || seen.size * 4 > values.length) return { values };
+    let k = seen.get(v);
+    if (k === undefined) seen.set(v, (k = seen.size + 1));
+    at[i] = k;
+  }
+  return { strings: [...seen.keys()], at };
 }
 
 export function toColumns(rows: readonly InventoryEntry[], index: { search: string[]; domains: string[] }): RowColumns {
@@ -74,20 +94,30 @@ export function toColumns(rows: readonly InventoryEntry[], index: { search: stri
   for (const r of rows) for (const k of Object.keys(r)) seen.add(k);
   seen.delete('certDerB64');
   const keys = [...seen];
-  const columns = keys.map((k) => rows.map((r) => (r as unknown as Record<string, unknown>)[k]));
+  const columns = keys.map((k) => column(rows.map((r) => (r as unknown as Record<string, unknown>)[k])));
   return { keys, columns, ...index };
 }
 
 /** The rows back from their columns. A key that would set the prototype (a crafted store) is left out. */
 export function fromColumns(c: RowColumns): InventoryEntry[] {
   const n = c.search.length;
-  const keys = c.keys.filter((k) => k !== '__proto__');
-  const columns = keys.map((k) => c.columns[c.keys.indexOf(k)]);
+  const keys: string[] = [];
+  const values: unknown[][] = [];
+  c.keys.forEach((k, j) => {
+    if (k === '__proto__') return;
+    keys.push(k);
+    const col = c.columns[j];
+    if ('values' in col) values.push(col.values);
+    else {
+      const strings = [undefined, ...col.strings];
+      values.push(Array.from(col.at, (i) => strings[i]));
+    }
+  });
   const rows = new Array<InventoryEntry>(n);
   for (let i = 0; i < n; i++) {
     const o: Record<string, unknown> = {};
     for (let j = 0; j < keys.length; j++) {
-      const v = columns[j][i];
+      const v = values[j][i];
       if (v !== undefined) o[keys[j]] = v;
     }
     rows[i] = o as unknown as InventoryEntry;

@@ -29,6 +29,19 @@ describe('toColumns / fromColumns', () => {
     expect((got[2] as unknown as { polluted?: boolean }).polluted).toBeUndefined();
     expect(columns.search).toEqual(['a', 'b', 'c']);
   });
+
+  it('sends a column of few distinct strings once each, and the rows come back the same (absent fields too)', () => {
+    const many = rows(0, 40).map((r, i) => ({ ...r, adminName: i % 3 ? '利用　管理' : undefined, software: i % 2 ? 'nginx' : 'Apache', dnsNames: [`h${i}.example.ac.jp`] }));
+    for (const r of many) if (r.adminName === undefined) delete r.adminName;
+    const columns = structuredClone(toColumns(many, { search: many.map(() => ''), domains: many.map(() => '') }));
+    const admin = columns.columns[columns.keys.indexOf('adminName')];
+    expect(admin).toEqual({ strings: ['利用　管理'], at: expect.any(Uint32Array) });
+    expect('values' in columns.columns[columns.keys.indexOf('cn')]).toBe(true); // 40 distinct of 40
+    const got = fromColumns(columns);
+    expect(got).toEqual(many);
+    expect(Object.keys(got[0])).not.toContain('adminName');
+    expect(got[1].adminName).toBe(got[2].adminName);
+  });
 });
 
 describe('rowSlices', () => {
