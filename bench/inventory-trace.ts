@@ -40,6 +40,7 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(`${pathToFileURL(SINGLE).href}#/inventory`);
   await page.getByTestId('inventory-drop').waitFor();
+  await page.locator('[data-timings*="files"]').waitFor(); // the page's restore ran: its worker is compiled
   await page.waitForTimeout(500);
   await browser.startTracing(page, {
     categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'toplevel'],
