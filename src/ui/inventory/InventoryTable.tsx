@@ -21,7 +21,7 @@ const COLUMNS: { key?: SortKey; label: () => string; rem: number }[] = [
   { key: 'kind', label: () => t('種別', 'Kind'), rem: 6.5 },
   { label: () => 'SAN', rem: 15 },
   { key: 'profile', label: () => t('プロファイル', 'Profile'), rem: 6.5 },
-  { key: 'serial', label: () => t('シリアル番号', 'Serial'), rem: 12 },
+  { key: 'serial', label: () => t('シリアル番号', 'Serial'), rem: 20 }, // ≈ 40 decimal digits; longer ones (RFC 5280 allows 20 octets) end in an ellipsis
   { label: () => t('発行者', 'Issuer'), rem: 10 },
   { key: 'notAfter', label: () => t('有効期間 (JST)', 'Validity (JST)'), rem: 18.5 },
   { key: 'daysLeft', label: () => t('残り日数', 'Days left'), rem: 5.5 },
