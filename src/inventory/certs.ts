@@ -9,7 +9,6 @@ import type { CertFacts, CertKind, ReadResult, SourceRecord } from './types';
 import { readDerFacts } from './der-facts';
 import { sha256Hex } from '../pki/sha256';
 
-
 /** The DER of the certificate being read: one buffer for all of a list's (10 000 ArrayBuffers of 1 KB cost the
  * allocator and the garbage collector more than decoding them). Valid until the next call. */
 let scratch = new Uint8Array(8192);
