@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeListTextAsync, longCell, pullLongCells } from './decode';
 import { readListText, readListTextAsync } from './lists';
 import { shiftJis } from '../ra/files/tsv-file';
+import { prng } from '../fuzz/mutate';
 
 const b64 = (n: number) => Buffer.from(Array.from({ length: n }, (_, i) => (i * 37) & 255)).toString('base64');
 const whole = (bytes: Uint8Array) => new TextDecoder('shift_jis', { fatal: true }).decode(bytes);
@@ -66,5 +67,52 @@ describe('decodeListTextAsync on a large list (over 1 MiB)', () => {
     const plain = await decodeListTextAsync(withToken);
     expect(plain.ok && plain.long).toEqual([]);
     expect(plain.ok && plain.text).toBe(whole(withToken));
+  });
+});
+
+describe('decodeListTextAsync against the plain decoder, on mutated lists', () => {
+  // Bytes that end or break cells and characters: tab, CR, LF, the token byte, Shift-JIS lead bytes, base64
+  // letters, padding, a space. Mutated past the head (the encoding is judged there), each result is compared
+  // with decoding the whole file in one WHATWG decoder: the same text and rows when that succeeds, a refusal
+  // when it fails.
+  const BYTES = [0x09, 0x0d, 0x0a, 0x01, 0x81, 0x82, 0xe0, 0xff, 0x41, 0x2b, 0x3d, 0x20, 0x80, 0xa0];
+  const lines = ['主体者DN\t証明書\t利用管理者氏名\t備考', ...Array.from({ length: 900 }, (_, i) => `CN=h${i}.example.ac.jp\t${b64(1000 + (i % 7))}\t髙橋①\t${i % 50 ? 'ｱｲｳ' : '長い備考'.repeat(80)}`)];
+  const base = shiftJis(lines.join('\r\n') + '\r\n');
+
+  it('gives the plain decoder’s text and rows, or refuses what it refuses (60 seeded mutations)', async () => {
+    expect(base.length).toBeGreaterThan(1 << 20);
+    const rand = prng(20261204);
+    const seen = { read: 0, refused: 0 };
+    for (let k = 0; k < 60; k++) {
+      let mutated = base;
+      for (let n = 1 + Math.floor(rand() * 6); n > 0; n--) {
+        const at = 20_000 + Math.floor(rand() * (mutated.length - 20_000));
+        const b = BYTES[Math.floor(rand() * BYTES.length)];
+        const next = new Uint8Array(mutated.length + (rand() < 0.5 ? 1 : 0));
+        next.set(mutated.subarray(0, at));
+        next[at] = b;
+        next.set(mutated.subarray(next.length > mutated.length ? at : at + 1), at + 1);
+        mutated = next;
+      }
+      let plain: string | undefined;
+      try {
+        plain = new TextDecoder('shift_jis', { fatal: true }).decode(mutated);
+      } catch {
+        plain = undefined;
+      }
+      const got = await decodeListTextAsync(mutated);
+      if (plain === undefined) {
+        expect(got.ok && got.encoding === 'Shift_JIS (CP932)', `mutation ${k} should be refused`).toBe(false);
+        seen.refused++;
+        continue;
+      }
+      if (!got.ok) throw new Error(`mutation ${k}: refused what the plain decoder reads`);
+      expect(joined(got.text, got.long), `mutation ${k}`).toBe(plain);
+      const fast = await readListTextAsync('serverCertificateList.txt', got.text, got.encoding, got.long);
+      expect(fast, `mutation ${k}`).toEqual(readListText('serverCertificateList.txt', plain, got.encoding));
+      seen.read++;
+    }
+    expect(seen.read).toBeGreaterThan(10); // both sides were tried
+    expect(seen.refused).toBeGreaterThan(10);
   });
 });
