@@ -11,7 +11,8 @@ import { sha256Hex } from '../pki/sha256';
 
 /** The DER of the certificate being read: one buffer for all of a list's (10 000 ArrayBuffers of 1 KB cost the
  * allocator and the garbage collector more than decoding them). Valid until the next call. */
-let scratch = new Uint8Array(8192);
+const SCRATCH = 8192;
+let scratch = new Uint8Array(SCRATCH);
 
 type SetFromBase64 = (this: Uint8Array, s: string) => { read: number; written: number };
 const setFromBase64 = (Uint8Array.prototype as unknown as { setFromBase64?: SetFromBase64 }).setFromBase64;
@@ -131,6 +132,8 @@ function derBlocks(bytes: Uint8Array): Uint8Array[] | null {
 export async function factsOfBase64(b64: string): Promise<CertFacts | undefined> {
   const der = intoScratch(b64);
   const fast = der && readDerFacts(der);
+  // A huge cell grew the scratch: back to its usual size, so the long-lived worker does not keep it.
+  if (scratch.length > SCRATCH) scratch = new Uint8Array(SCRATCH);
   if (fast) {
     return {
       dn: fast.dnTsv,

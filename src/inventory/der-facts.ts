@@ -52,7 +52,10 @@ function oid(b: Uint8Array, t: Tlv): string {
     let key = len;
     for (let i = t.start; i < t.end; i++) key = key * 256 + b[i];
     let got = OID_CACHE.get(key);
-    if (got === undefined) OID_CACHE.set(key, (got = dotted(b, t)));
+    if (got === undefined) {
+      got = dotted(b, t);
+      if (OID_CACHE.size < 1024) OID_CACHE.set(key, got); // bounded: crafted certificates could name millions
+    }
     return got;
   }
   return dotted(b, t);

@@ -35,8 +35,7 @@ export function readListText(fileName: string, text: string, encoding?: string):
 
 /** The same, a thousand rows at a time with a pause between, so a page stays responsive on a 10 000-row list. */
 export async function readListTextAsync(fileName: string, text: string, encoding?: string, long?: readonly string[]): Promise<ReadResult> {
-  const plan = prepare(fileName, text, encoding);
-  plan.long = long;
+  const plan = prepare(fileName, text, encoding, long);
   if ('error' in plan.result || !plan.rows) return plan.result;
   for (let i = 0; i < plan.rows.length; i += 1000) {
     readRows(plan, i, Math.min(plan.rows.length, i + 1000));
@@ -57,12 +56,12 @@ interface Plan {
   long?: readonly string[];
 }
 
-function prepare(fileName: string, text: string, encoding?: string): Plan {
+function prepare(fileName: string, text: string, encoding?: string, long?: readonly string[]): Plan {
   const result: ReadResult = { file: fileName, format: 'unknown', encoding, records: [], notes: [] };
   const lines = text.split(/\r?\n|\r/);
   while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop();
   if (lines.length === 0) return { result: { ...result, error: { ja: 'ファイルが空です。', en: 'The file is empty.' } } };
-  const first = lines[0].split('\t');
+  const first = lines[0].split('\t').map((c) => longCell(c, long) ?? c);
   const hasHeader = !first.some(looksLikeDn) && first.some((c) => c.trim() !== '');
   const headers = hasHeader ? first.map((h) => h.trim()) : [];
   const kind = chooseKind(new Set(headers.map(normalizeHeader)), fileName);
@@ -79,7 +78,7 @@ function prepare(fileName: string, text: string, encoding?: string): Plan {
   const unknown = headers.filter((h, i) => !fields[i] && h !== '');
   if (unknown.length) result.notes.push({ ja: `知らない列（そのまま表示します）: ${unknown.join('、')}`, en: `Unknown columns (kept and shown): ${unknown.join(', ')}` });
   if (!hasHeader) result.notes.push({ ja: '見出し行がありません。既知の列位置で読みました。', en: 'No header row; read by the known column positions.' });
-  return { result, rows: hasHeader ? lines.slice(1) : lines, kind, fields, headers, hasHeader };
+  return { result, rows: hasHeader ? lines.slice(1) : lines, kind, fields, headers, hasHeader, long };
 }
 
 function readRows(plan: Plan, from: number, to: number): void {

@@ -27,8 +27,10 @@ const InventoryPage: Component<RouteProps> = () => {
     const target = !hasRows() ? (state.importing() ? 3 : 0) : state.ready() ? 6 : 3;
     const now = stage();
     if (target === now) return;
-    // While a run's rows arrive before its summary, panels already shown stay (with the last summary) and none mounts.
-    if (target < now) return hasRows() && state.awaiting() ? undefined : setStage(target);
+    // Panels shown stay while there are rows: while a run's rows arrive before its summary (they keep the last one),
+    // and when the 基準日 changes (for a task the page has no timeline for that day) — stepping down there unmounted
+    // the renewal and revocation panels and lost what was typed in them (the passphrase, the reason).
+    if (target < now) return hasRows() ? undefined : setStage(target);
     // Every step up in a frame of its own, the first too: built inside the drop's (or the file input's) event task,
     // the filter bar and the empty table made that task a long one.
     const id = requestAnimationFrame(() => setStage(now + 1));

@@ -13,15 +13,15 @@ const ROW = 34; // px, fixed so the window can be computed from scrollTop
 const MARGIN = 5;
 
 /** Columns with fixed widths (rem; inventory.css `table-layout: fixed`): the browser lays the table out without
- * measuring every cell, and the columns keep their widths as other rows scroll into the window. Long cells end in
- * an ellipsis and show whole in their title. */
+ * measuring every cell, and the columns keep their widths as other rows scroll into the window. A long cell ends
+ * in an ellipsis; every text cell shows its whole value in its title. */
 const COLUMNS: { key?: SortKey; label: () => string; rem: number }[] = [
   { label: () => t('選択', 'Select'), rem: 3.5 },
   { key: 'cn', label: () => 'CN / FQDN', rem: 15 },
   { key: 'kind', label: () => t('種別', 'Kind'), rem: 6.5 },
   { label: () => 'SAN', rem: 15 },
   { key: 'profile', label: () => t('プロファイル', 'Profile'), rem: 6.5 },
-  { key: 'serial', label: () => t('シリアル番号', 'Serial'), rem: 20 }, // ≈ 40 decimal digits; longer ones (RFC 5280 allows 20 octets) end in an ellipsis
+  { key: 'serial', label: () => t('シリアル番号', 'Serial'), rem: 28 }, // 49 decimal digits: RFC 5280's 20 octets
   { label: () => t('発行者', 'Issuer'), rem: 10 },
   { key: 'notAfter', label: () => t('有効期間 (JST)', 'Validity (JST)'), rem: 18.5 },
   { key: 'daysLeft', label: () => t('残り日数', 'Days left'), rem: 5.5 },
@@ -140,15 +140,15 @@ const EntryRow: Component<{ entry: InventoryEntry; index: number; state: Invento
       <td>{tr(KIND_LABELS[e().kind])}</td>
       <td title={(e().dnsNames ?? []).join(', ')}>{(e().dnsNames ?? []).join(', ')}</td>
       <td>{e().profile ?? ''}</td>
-      <td title={e().serialDecimal ? `0x${decimalToHex(e().serialDecimal!)}` : ''}>{e().serialDecimal ?? ''}</td>
-      <td title={e().keyAlgorithm}>{e().issuer ?? ''}</td>
+      <td title={e().serialDecimal ? `${e().serialDecimal} (0x${decimalToHex(e().serialDecimal!)})` : ''}>{e().serialDecimal ?? ''}</td>
+      <td title={[e().issuer, e().keyAlgorithm].filter(Boolean).join(' — ')}>{e().issuer ?? ''}</td>
       <td>
         {jst(e().notBefore)} – {jst(e().notAfter)}
       </td>
       <td class="num">{days() ?? ''}</td>
-      <td>{tr(STATUS_LABELS[e().status])}</td>
-      <td>{e().applicationId ?? ''}</td>
-      <td>{e().adminMail ?? ''}</td>
+      <td title={tr(STATUS_LABELS[e().status])}>{tr(STATUS_LABELS[e().status])}</td>
+      <td title={e().applicationId}>{e().applicationId ?? ''}</td>
+      <td title={e().adminMail}>{e().adminMail ?? ''}</td>
       <td title={`${e().sources.join('\n')}${extra() ? `\n${extra()}` : ''}`}>
         {e().sources.length} {t('件', 'file(s)')}
         {extra() ? ` · ${extra()}` : ''}
