@@ -17,11 +17,12 @@ let scratch = new Uint8Array(SCRATCH);
 type SetFromBase64 = (this: Uint8Array, s: string) => { read: number; written: number };
 const setFromBase64 = (Uint8Array.prototype as unknown as { setFromBase64?: SetFromBase64 }).setFromBase64;
 
-/** base64 → the scratch buffer (the engine's decoder where it has one: Chromium 140+, Node 25+), or null. */
+/** base64 → the scratch buffer with the engine's decoder where it has one (Chromium 140+, Node 25+), else a new
+ * array from pki/pem.ts; null when it is not base64. */
 function intoScratch(s: string): Uint8Array | null {
-  const size = Math.ceil(s.length / 4) * 3;
-  if (scratch.length < size) scratch = new Uint8Array(size);
   if (setFromBase64) {
+    const size = Math.ceil(s.length / 4) * 3;
+    if (scratch.length < size) scratch = new Uint8Array(size);
     try {
       const { read, written } = setFromBase64.call(scratch, s);
       return read === s.length ? scratch.subarray(0, written) : null;
@@ -29,31 +30,7 @@ function intoScratch(s: string): Uint8Array | null {
       return null; // not strict base64: the strict decoder decides
     }
   }
-  return tableBase64(s, scratch);
-}
-
-const B64 = new Int16Array(128).fill(-1);
-for (let i = 0; i < 64; i++) B64['ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.charCodeAt(i)] = i;
-
-/** Table-driven base64 where the engine has none (Node 20); null on anything unusual. */
-function tableBase64(s: string, out: Uint8Array): Uint8Array | null {
-  if (s.length % 4 !== 0) return null;
-  const len = s.endsWith('==') ? s.length - 2 : s.endsWith('=') ? s.length - 1 : s.length;
-  let acc = 0;
-  let bits = 0;
-  let j = 0;
-  for (let i = 0; i < len; i++) {
-    const c = s.charCodeAt(i);
-    const v = c < 128 ? B64[c] : -1;
-    if (v < 0) return null;
-    acc = ((acc << 6) | v) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[j++] = (acc >> bits) & 0xff;
-    }
-  }
-  return out.subarray(0, j);
+  return base64Decode(s);
 }
 
 const HOST = /^[a-z0-9*-]+(?:\.[a-z0-9-]+)+$/i;
